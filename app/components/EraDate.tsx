@@ -1,0 +1,24 @@
+import { formatEraDate } from '~/utils/dates';
+
+/** 令和4年4月27日（水） with the western date beside it, as users read and search both. */
+export function EraDate({ iso, western = true }: { iso: string; western?: boolean }) {
+  return (
+    <>
+      <time dateTime={iso}>{formatEraDate(iso)}</time>
+      {western ? <span className="date-western">{iso.replaceAll('-', '/')}</span> : null}
+    </>
+  );
+}
+
+/** A one- or two-day span: 令和4年7月22日（金）〜 令和4年7月23日（土）. */
+export function EraDateSpan({ from, to }: { from: string; to: string | null }) {
+  if (!to) return <EraDate iso={from} />;
+  return (
+    <>
+      <EraDate iso={from} western={false} />〜<EraDate iso={to} western={false} />
+      <span className="date-western">
+        {from.replaceAll('-', '/')}〜{to.replaceAll('-', '/')}
+      </span>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import type { MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { EraDate, EraDateSpan } from '~/components/EraDate';
+import { sessionKinds } from '~/domain/codes';
+import { listYearsWithSessions } from '~/models/years.server';
+import { formatFiscalYear } from '~/utils/dates';
+
+export const meta: MetaFunction = () => [{ title: '年度と研究会 | 人マネ トラッカー' }];
+
+export async function loader() {
+  return { years: await listYearsWithSessions() };
+}
+
+export default function Home() {
+  const { years } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>年度と研究会</h1>
+      <p className="lead">人材マネジメント部会の各年度の統一テーマと研究会の日程です。</p>
+      {years.length === 0 ? <p>まだ年度が登録されていません。</p> : null}
+      {years.map((year) => (
+        <section key={year.fiscalYear} className="card" aria-labelledby={`fy-${year.fiscalYear}`}>
+          <h2 id={`fy-${year.fiscalYear}`}>
+            {formatFiscalYear(year.fiscalYear)}
+            <span className="date-western">FY{year.fiscalYear}</span>
+          </h2>
+          <p>
+            統一テーマ：<strong>{year.theme}</strong>
+          </p>
+          <p className="muted">研究会・フォローアップ {year.sessions.length}回</p>
+          <div className="table-wrap">
+            <table>
+              <caption className="muted" style={{ textAlign: 'left' }}>
+                {formatFiscalYear(year.fiscalYear)}の日程
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">回</th>
+                  <th scope="col">日程</th>
+                  <th scope="col">会場</th>
+                  <th scope="col">内容</th>
+                  <th scope="col">事前課題</th>
+                </tr>
+              </thead>
+              <tbody>
+                {year.sessions.map((s) => (
+                  <tr key={s.id}>
+                    <td style={{ whiteSpace: 'nowrap' }}>
+                      {s.kind === 'study' ? `第${s.number}回` : `${sessionKinds.label[s.kind]} ${s.number}`}
+                    </td>
+                    <td>
+                      <EraDateSpan from={s.startsOn} to={s.endsOn} />
+                    </td>
+                    <td>
+                      {s.isOnline ? <span className="tag tag--online">オンライン</span> : null} {s.venue}
+                    </td>
+                    <td>{s.agenda}</td>
+                    <td>
+                      {s.preAssignments.map((a) => (
+                        <div key={a.id}>
+                          {a.title}
+                          <br />
+                          <span className="muted">
+                            締切 <EraDate iso={a.dueOn} western={false} />
+                          </span>
+                        </div>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+      <p>
+        <Link to="/municipalities">参加自治体の一覧へ</Link>
+      </p>
+    </>
+  );
+}

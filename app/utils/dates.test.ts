@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { fiscalYearOf, formatDateTime, formatEraDate, formatFiscalYear, todayInTokyo } from './dates';
+
+describe('dates in Japanese', () => {
+  it('formats the era date with the weekday in full-width brackets', () => {
+    expect(formatEraDate('2022-04-27')).toBe('令和4年4月27日（水）');
+  });
+
+  it('crosses the Heisei/Reiwa boundary on 2019-05-01', () => {
+    expect(formatEraDate('2019-04-30')).toBe('平成31年4月30日（火）');
+    expect(formatEraDate('2019-05-01')).toBe('令和元年5月1日（水）');
+  });
+
+  it('names fiscal years as official documents do', () => {
+    expect(formatFiscalYear(2022)).toBe('令和4年度');
+    expect(formatFiscalYear(2019)).toBe('令和元年度');
+    expect(formatFiscalYear(2018)).toBe('平成30年度');
+  });
+
+  it('puts January to March in the previous fiscal year', () => {
+    expect(fiscalYearOf('2023-03-31')).toBe(2022);
+    expect(fiscalYearOf('2023-04-01')).toBe(2023);
+  });
+
+  it('reads times in Tokyo although the server runs in UTC', () => {
+    expect(todayInTokyo(new Date('2026-03-31T15:30:00Z'))).toBe('2026-04-01');
+    expect(formatDateTime(new Date('2026-03-31T15:30:00Z'))).toBe('2026/4/1 00:30');
+  });
+
+  it('refuses strings that are not calendar dates', () => {
+    expect(() => formatEraDate('2022/4/27')).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,69 @@
+// Dates as people here read them: the Japanese era beside the western date, always in Asia/Tokyo
+// (the server runs in UTC). Calendar dates travel as 'YYYY-MM-DD' strings, as Postgres `date` gives them.
+
+const timeZone = 'Asia/Tokyo';
+
+const eraDate = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+  era: 'long', year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', timeZone,
+});
+const eraYear = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone });
+const isoDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
+const dateTime = new Intl.DateTimeFormat('ja-JP', {
+  year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone,
+});
+const monthDay = new Intl.DateTimeFormat('ja-JP', { month: 'long', day: 'numeric', weekday: 'short', timeZone });
+
+const isoPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Midnight in Tokyo of a 'YYYY-MM-DD' day. */
+export function tokyoDay(iso: string): Date {
+  if (!isoPattern.test(iso)) throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
+  return new Date(`${iso}T00:00:00+09:00`);
+}
+
+/** 令和4年4月27日（水） */
+export function formatEraDate(iso: string): string {
+  return eraDate
+    .formatToParts(tokyoDay(iso))
+    .map((part) => {
+      if (part.type === 'literal') return part.value.replace('(', '（').replace(')', '）');
+      return part.value;
+    })
+    .join('');
+}
+
+/** 4月27日（水） — for lists inside one year. */
+export function formatMonthDay(iso: string): string {
+  return monthDay.format(tokyoDay(iso)).replace('(', '（').replace(')', '）');
+}
+
+/** 2026/11/21 09:30 in Tokyo time, for timestamps. */
+export function formatDateTime(value: Date | string): string {
+  return dateTime.format(typeof value === 'string' ? new Date(value) : value);
+}
+
+/** Today's date in Tokyo as 'YYYY-MM-DD'. */
+export function todayInTokyo(now: Date = new Date()): string {
+  return isoDay.format(now);
+}
+
+/** The fiscal year (April–March) a day belongs to: 2023-03-31 → 2022. */
+export function fiscalYearOf(iso: string): number {
+  const [, y, m] = isoPattern.exec(iso) ?? [];
+  if (!y || !m) throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
+  return Number(m) >= 4 ? Number(y) : Number(y) - 1;
+}
+
+export function fiscalYearRange(fiscalYear: number): { first: string; last: string } {
+  return { first: `${fiscalYear}-04-01`, last: `${fiscalYear + 1}-03-31` };
+}
+
+/** 令和4年度 (FY2019 reads 令和元年度, as official documents write it). */
+export function formatFiscalYear(fiscalYear: number): string {
+  return `${eraYear.format(new Date(Date.UTC(fiscalYear, 6, 1)))}度`;
+}
+
+/** 令和4年度（2022年度） */
+export function formatFiscalYearLong(fiscalYear: number): string {
+  return `${formatFiscalYear(fiscalYear)}（${fiscalYear}年度）`;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const postgresUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'DATABASE_URL は postgres://ユーザー@ホスト:5432/データベース名 の形式で指定してください (DATABASE_URL must look like postgres://user@host:5432/dbname)');
+
+const flag = (fallback: boolean) =>
+  z.enum(['true', 'false', '1', '0']).default(fallback ? 'true' : 'false').transform((v) => v === 'true' || v === '1');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: postgresUrl.optional(),
+  PGLITE_DIR: z.string().min(1).default('./data/pglite'),
+  MIGRATE_ON_START: flag(true),
+  // Cookies are Secure (with the __Host- prefix) in production unless served over plain http.
+  COOKIE_SECURE: flag(true),
+  // Behind a reverse proxy, the number of proxy hops to trust for the client's IP.
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+/** Reads and checks the settings once, at boot. A bad setting is one clear line, not a stack trace. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new EnvError(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}

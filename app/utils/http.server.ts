@@ -1,0 +1,13 @@
+// Small helpers so that a bad URL parameter is a 404, never a 500 from a failed invariant.
+
+export function notFound(message = 'Not Found'): never {
+  throw new Response(message, { status: 404, statusText: 'Not Found' });
+}
+
+/** Parses a positive integer id from a URL parameter, or answers 404. */
+export function requireIdParam(value: string | undefined): number {
+  if (!value || !/^[1-9]\d{0,9}$/.test(value)) notFound();
+  const id = Number(value);
+  if (id > 2_147_483_647) notFound();
+  return id;
+}

@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { acquireDirLock } from './lock';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type DbKind = 'pglite' | 'postgres';
+
+export type DbHandle = {
+  db: Db;
+  kind: DbKind;
+  /** Answers within `timeoutMs` whether the database answers a query. */
+  ping(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+};
+
+export type DbConfig = { databaseUrl: string } | { pgliteDir: string } | { pglite: PGlite };
+
+/** Every extension the migrations use; PGlite must load them at every open. */
+export const pgliteExtensions = { pg_trgm };
+
+export async function openDb(config: DbConfig): Promise<DbHandle> {
+  if ('databaseUrl' in config) return openPostgres(config.databaseUrl);
+  if ('pglite' in config) return wrapPglite(config.pglite, () => {});
+  const dir = path.resolve(config.pgliteDir);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new Error(`PGLITE_DIR に書き込めません (cannot write PGLITE_DIR): ${dir} [${code}]`);
+  }
+  const release = acquireDirLock(dir);
+  try {
+    const client = await PGlite.create(dir, { extensions: pgliteExtensions });
+    return wrapPglite(client, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function wrapPglite(client: PGlite, release: () => void): DbHandle {
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    kind: 'pglite',
+    ping: (timeoutMs) => withTimeout(client.query('select 1').then(() => true), timeoutMs),
+    async close() {
+      try {
+        if (!client.closed) await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+function openPostgres(url: string): DbHandle {
+  const client = postgres(url, {
+    max: 10,
+    connect_timeout: 3, // a server that is down must not hang a request for long
+    idle_timeout: 30,
+    onnotice: () => {},
+  });
+  return {
+    db: drizzlePostgres(client, { schema }) as unknown as Db,
+    kind: 'postgres',
+    ping: (timeoutMs) => withTimeout(client`select 1`.then(() => true), timeoutMs),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+function withTimeout(check: Promise<boolean>, timeoutMs = 2000): Promise<boolean> {
+  return Promise.race([
+    check.catch(() => false),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref()),
+  ]);
+}
+
+// The process-wide database. The server opens it at boot; each test file opens its own.
+let current: DbHandle | undefined;
+
+export function setDb(handle: DbHandle | undefined) {
+  current = handle;
+}
+
+export function getDbHandle(): DbHandle {
+  if (!current) throw new Error('The database is not open: call openDb() and setDb() at start-up.');
+  return current;
+}
+
+export function getDb(): Db {
+  return getDbHandle().db;
+}

@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import {
+  check, date, index, integer, pgTable, primaryKey, serial, text, time, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { activityKinds } from '../../app/domain/codes';
+import { archivedAt, createdAt, oneOf, updatedAt } from './columns';
+import { interviews } from './interviews';
+import { people, users } from './people';
+import { studySessions } from './program';
+import { teams } from './teams';
+
+/** 活動記録: one dated entry of a team's log. An interview has exactly one activity of its own. */
+export const activities = pgTable(
+  'activities',
+  {
+    id: serial('id').primaryKey(),
+    teamId: integer('team_id').notNull().references(() => teams.id),
+    kind: text('kind', { enum: activityKinds.codes }).notNull(),
+    occurredOn: date('occurred_on').notNull(),
+    startsAt: time('starts_at'),
+    durationMinutes: integer('duration_minutes').notNull().default(0),
+    title: text('title').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    guests: text('guests').notNull().default(''), // free-text attendees from outside the team
+    sessionId: integer('session_id').references(() => studySessions.id),
+    interviewId: integer('interview_id').references(() => interviews.id),
+    // Set by the CSV import, so importing the same file again adds nothing.
+    importKey: text('import_key'),
+    createdByUserId: integer('created_by_user_id').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    archivedAt: archivedAt(),
+  },
+  (t) => [
+    check('activities_kind', oneOf('kind', activityKinds.codes)),
+    check('activities_duration_range', sql`${t.durationMinutes} between 0 and 1440`),
+    index('activities_team_date').on(t.teamId, t.occurredOn),
+    uniqueIndex('activities_interview').on(t.interviewId),
+    uniqueIndex('activities_team_import_key').on(t.teamId, t.importKey),
+    index('activities_text_trgm').using('gin', sql`(${t.title} || ' ' || ${t.notes} || ' ' || ${t.guests}) gin_trgm_ops`),
+  ],
+);
+
+export const activityAttendees = pgTable(
+  'activity_attendees',
+  {
+    activityId: integer('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
+    personId: integer('person_id').notNull().references(() => people.id),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.personId] }), index('activity_attendees_person').on(t.personId)],
+);

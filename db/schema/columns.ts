@@ -1,0 +1,13 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { timestamp } from 'drizzle-orm/pg-core';
+
+export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+// Soft delete: rows that carry data are archived, never destroyed, and can be restored.
+export const archivedAt = () => timestamp('archived_at', { withTimezone: true });
+
+/** `column in ('a', 'b', …)` for a CHECK constraint over a code list. */
+export function oneOf(column: SQL | string, codes: readonly string[]): SQL {
+  const list = codes.map((c) => `'${c.replace(/'/g, "''")}'`).join(', ');
+  return sql.raw(`${typeof column === 'string' ? `"${column}"` : column} in (${list})`);
+}

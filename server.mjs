@@ -1,0 +1,82 @@
+// The production (and dev) HTTP server: security headers, static files, then Remix.
+// Start-up errors are one clear line and a non-zero exit; SIGTERM/SIGINT close the database cleanly.
+import crypto from 'node:crypto';
+import { createRequestHandler } from '@remix-run/express';
+import { broadcastDevReady } from '@remix-run/node';
+import compression from 'compression';
+import express from 'express';
+import helmet from 'helmet';
+
+const build = await import('./build/index.js');
+const production = process.env.NODE_ENV === 'production';
+
+let booted;
+try {
+  booted = await build.entry.module.boot();
+} catch (error) {
+  console.error(`起動できません (cannot start): ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+const { env, db } = booted;
+
+const app = express();
+app.disable('x-powered-by');
+app.set('trust proxy', env.TRUST_PROXY);
+app.use((_req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString('base64');
+  next();
+});
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'", "'strict-dynamic'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'"],
+        'connect-src': production ? ["'self'"] : ["'self'", 'ws:'],
+        'object-src': ["'none'"],
+        'base-uri': ["'none'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+      },
+    },
+    strictTransportSecurity: production && env.COOKIE_SECURE ? { maxAge: 63072000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  }),
+);
+app.use(compression());
+app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
+app.use(express.static('public', { maxAge: '1h' }));
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: build.mode,
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+  }),
+);
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  const where = db.kind === 'pglite' ? `PGlite (${env.PGLITE_DIR})` : 'PostgreSQL (DATABASE_URL)';
+  console.log(`人マネ トラッカー: http://localhost:${env.PORT}  [${where}]`);
+  if (build.mode === 'development') broadcastDevReady(build);
+});
+
+let closing = false;
+async function shutdown(signal) {
+  if (closing) return;
+  closing = true;
+  const force = setTimeout(() => process.exit(1), 10_000).unref();
+  server.close();
+  setTimeout(() => server.closeAllConnections(), 2_000).unref();
+  await db.close();
+  clearTimeout(force);
+  console.log(`${signal}: stopped cleanly`);
+  process.exit(0);
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

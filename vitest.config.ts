@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// Integration tests run once per database: always PGlite, and a Postgres server when
+// TEST_DATABASE_URL is set. Each test file gets its own database copied from a migrated template.
+const databases = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
+
+export default defineConfig({
+  resolve: { alias: { '~': path.resolve(__dirname, 'app') } },
+  test: {
+    globals: true,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['app/**/*.test.{ts,tsx}'] },
+      },
+      ...databases.map((database) => ({
+        extends: true,
+        test: {
+          name: database,
+          include: ['tests/integration/**/*.test.ts'],
+          env: { TEST_DB: database },
+          globalSetup: ['tests/setup/global-db.ts'],
+          setupFiles: ['tests/setup/db.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      })),
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
