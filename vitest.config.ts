@@ -15,7 +15,7 @@ export default defineConfig({
         test: { name: 'unit', include: ['app/**/*.test.{ts,tsx}'] },
       },
       ...databases.map((database) => ({
-        extends: true,
+        extends: true as const,
         test: {
           name: database,
           include: ['tests/integration/**/*.test.ts'],

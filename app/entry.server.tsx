@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
-import { isDatabaseUnavailable } from './utils/db-errors.server';
+import { databaseUnavailableResponse, isDatabaseUnavailable } from './utils/db-errors.server';
 import { NonceProvider } from './utils/nonce';
 
 export { boot } from './utils/boot.server';
@@ -18,10 +18,10 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // A database that does not answer is a temporary outage (503), not a bug (500). Production
+  // Remix hides the original error from this function, so handleError flags the context.
+  if (loadContext.databaseUnavailable) return databaseUnavailableResponse(responseHeaders);
   const nonce = loadContext.cspNonce;
-  // A database that does not answer is a temporary outage (503), not a bug (500).
-  const errors = Object.values(remixContext.staticHandlerContext.errors ?? {});
-  const status = errors.some(isDatabaseUnavailable) ? 503 : responseStatusCode;
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady';
 
   return new Promise<Response>((resolve, reject) => {
@@ -36,7 +36,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status }));
+          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
         onShellError: reject,
@@ -50,9 +50,15 @@ export default function handleRequest(
   });
 }
 
-export const handleError: HandleErrorFunction = (error, { request }) => {
+export function handleDataRequest(response: Response, { context }: { context: AppLoadContext }) {
+  if (context.databaseUnavailable) return new Response('データベースに接続できません', { status: 503, headers: { 'Retry-After': '30' } });
+  return response;
+}
+
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
   if (isDatabaseUnavailable(error)) {
+    context.databaseUnavailable = true;
     console.error(`database unavailable: ${request.method} ${new URL(request.url).pathname}`);
     return;
   }

@@ -2,6 +2,8 @@
 declare module '@remix-run/node' {
   interface AppLoadContext {
     cspNonce: string;
+    /** Set by handleError when a query failed because the database did not answer. */
+    databaseUnavailable?: boolean;
   }
 }
 export {};

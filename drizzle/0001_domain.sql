@@ -250,6 +250,7 @@ CREATE TABLE "interviews" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"archived_at" timestamp with time zone,
+	CONSTRAINT "interviews_id_team" UNIQUE("id","team_id"),
 	CONSTRAINT "interviews_role_category" CHECK ("role_category" in ('head', 'deputy_head', 'hr', 'manager', 'staff', 'council', 'community', 'external', 'alumni', 'other')),
 	CONSTRAINT "interviews_visibility" CHECK ("visibility" in ('team', 'municipality', 'program')),
 	CONSTRAINT "interviews_interviewee_not_blank" CHECK (length(trim("interviews"."interviewee")) > 0)
@@ -315,6 +316,7 @@ CREATE TABLE "sheets" (
 	"copied_from_version_id" integer,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "sheets_id_team" UNIQUE("id","team_id"),
 	CONSTRAINT "sheets_version_non_negative" CHECK ("sheets"."current_version" >= 0)
 );
 --> statement-breakpoint
@@ -459,22 +461,22 @@ ALTER TABLE "teams" ADD CONSTRAINT "teams_municipality_id_municipalities_id_fk" 
 ALTER TABLE "teams" ADD CONSTRAINT "teams_fiscal_year_program_years_fiscal_year_fk" FOREIGN KEY ("fiscal_year") REFERENCES "public"."program_years"("fiscal_year") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "activities" ADD CONSTRAINT "activities_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "activities" ADD CONSTRAINT "activities_session_id_study_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."study_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "activities" ADD CONSTRAINT "activities_interview_id_interviews_id_fk" FOREIGN KEY ("interview_id") REFERENCES "public"."interviews"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "activities" ADD CONSTRAINT "activities_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "activities" ADD CONSTRAINT "activities_interview_team_fk" FOREIGN KEY ("interview_id","team_id") REFERENCES "public"."interviews"("id","team_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "activity_attendees" ADD CONSTRAINT "activity_attendees_activity_id_activities_id_fk" FOREIGN KEY ("activity_id") REFERENCES "public"."activities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "activity_attendees" ADD CONSTRAINT "activity_attendees_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "interview_homework" ADD CONSTRAINT "interview_homework_interview_id_interviews_id_fk" FOREIGN KEY ("interview_id") REFERENCES "public"."interviews"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "interview_homework" ADD CONSTRAINT "interview_homework_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "interview_homework" ADD CONSTRAINT "interview_homework_interview_team_fk" FOREIGN KEY ("interview_id","team_id") REFERENCES "public"."interviews"("id","team_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "interviews" ADD CONSTRAINT "interviews_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "interviews" ADD CONSTRAINT "interviews_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "moyamoya_checkins" ADD CONSTRAINT "moyamoya_checkins_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "moyamoya_checkins" ADD CONSTRAINT "moyamoya_checkins_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "team_moyamoya" ADD CONSTRAINT "team_moyamoya_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "team_moyamoya" ADD CONSTRAINT "team_moyamoya_session_id_study_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."study_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "sheet_comments" ADD CONSTRAINT "sheet_comments_sheet_id_sheets_id_fk" FOREIGN KEY ("sheet_id") REFERENCES "public"."sheets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sheet_comments" ADD CONSTRAINT "sheet_comments_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sheet_comments" ADD CONSTRAINT "sheet_comments_author_user_id_users_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sheet_comments" ADD CONSTRAINT "sheet_comments_resolved_by_user_id_users_id_fk" FOREIGN KEY ("resolved_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sheet_comments" ADD CONSTRAINT "sheet_comments_sheet_team_fk" FOREIGN KEY ("sheet_id","team_id") REFERENCES "public"."sheets"("id","team_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sheet_versions" ADD CONSTRAINT "sheet_versions_sheet_id_sheets_id_fk" FOREIGN KEY ("sheet_id") REFERENCES "public"."sheets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sheet_versions" ADD CONSTRAINT "sheet_versions_session_id_study_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."study_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sheet_versions" ADD CONSTRAINT "sheet_versions_author_user_id_users_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -527,7 +529,7 @@ CREATE INDEX "team_members_person" ON "team_members" USING btree ("person_id");-
 CREATE UNIQUE INDEX "teams_municipality_year" ON "teams" USING btree ("municipality_id","fiscal_year");--> statement-breakpoint
 CREATE INDEX "teams_year" ON "teams" USING btree ("fiscal_year");--> statement-breakpoint
 CREATE INDEX "activities_team_date" ON "activities" USING btree ("team_id","occurred_on");--> statement-breakpoint
-CREATE UNIQUE INDEX "activities_interview" ON "activities" USING btree ("interview_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "activities_interview_own" ON "activities" USING btree ("interview_id") WHERE "activities"."kind" = 'interview';--> statement-breakpoint
 CREATE UNIQUE INDEX "activities_team_import_key" ON "activities" USING btree ("team_id","import_key");--> statement-breakpoint
 CREATE INDEX "activities_text_trgm" ON "activities" USING gin (("title" || ' ' || "notes" || ' ' || "guests") gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "activity_attendees_person" ON "activity_attendees" USING btree ("person_id");--> statement-breakpoint

@@ -1,4 +1,4 @@
-import { formatEraDate } from '~/utils/dates';
+import { formatEraDate, formatEraDayOnly } from '~/utils/dates';
 
 /** 令和4年4月27日（水） with the western date beside it, as users read and search both. */
 export function EraDate({ iso, western = true }: { iso: string; western?: boolean }) {
@@ -10,12 +10,14 @@ export function EraDate({ iso, western = true }: { iso: string; western?: boolea
   );
 }
 
-/** A one- or two-day span: 令和4年7月22日（金）〜 令和4年7月23日（土）. */
+/** A one- or two-day span: 令和4年7月22日（金）〜23日（土）. */
 export function EraDateSpan({ from, to }: { from: string; to: string | null }) {
   if (!to) return <EraDate iso={from} />;
+  const sameMonth = from.slice(0, 7) === to.slice(0, 7);
   return (
     <>
-      <EraDate iso={from} western={false} />〜<EraDate iso={to} western={false} />
+      <EraDate iso={from} western={false} />〜
+      {sameMonth ? <time dateTime={to}>{formatEraDayOnly(to)}</time> : <EraDate iso={to} western={false} />}
       <span className="date-western">
         {from.replaceAll('-', '/')}〜{to.replaceAll('-', '/')}
       </span>

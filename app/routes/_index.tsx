@@ -18,19 +18,21 @@ export default function Home() {
       <h1>年度と研究会</h1>
       <p className="lead">人材マネジメント部会の各年度の統一テーマと研究会の日程です。</p>
       {years.length === 0 ? <p>まだ年度が登録されていません。</p> : null}
-      {years.map((year) => (
-        <section key={year.fiscalYear} className="card" aria-labelledby={`fy-${year.fiscalYear}`}>
-          <h2 id={`fy-${year.fiscalYear}`}>
-            {formatFiscalYear(year.fiscalYear)}
-            <span className="date-western">FY{year.fiscalYear}</span>
-          </h2>
+      {years.map((year, index) => (
+        <details key={year.fiscalYear} className="card year" open={index === 0}>
+          <summary>
+            <h2 id={`fy-${year.fiscalYear}`}>
+              {formatFiscalYear(year.fiscalYear)}
+              <span className="date-western">FY{year.fiscalYear}</span>
+            </h2>
+          </summary>
           <p>
             統一テーマ：<strong>{year.theme}</strong>
           </p>
           <p className="muted">研究会・フォローアップ {year.sessions.length}回</p>
           <div className="table-wrap">
             <table>
-              <caption className="muted" style={{ textAlign: 'left' }}>
+              <caption>
                 {formatFiscalYear(year.fiscalYear)}の日程
               </caption>
               <thead>
@@ -52,7 +54,7 @@ export default function Home() {
                       <EraDateSpan from={s.startsOn} to={s.endsOn} />
                     </td>
                     <td>
-                      {s.isOnline ? <span className="tag tag--online">オンライン</span> : null} {s.venue}
+                      {s.isOnline && !s.venue.includes('オンライン') ? <span className="tag tag--online">オンライン</span> : null} {s.venue}
                     </td>
                     <td>{s.agenda}</td>
                     <td>
@@ -71,7 +73,7 @@ export default function Home() {
               </tbody>
             </table>
           </div>
-        </section>
+        </details>
       ))}
       <p>
         <Link to="/municipalities">参加自治体の一覧へ</Link>

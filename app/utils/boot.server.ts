@@ -1,10 +1,10 @@
 import { openDb, setDb, type DbHandle } from '../../db/client';
 import { migrate } from '../../db/migrate';
-import { readEnv, type Env } from './env.server';
+import { getEnv, type Env } from './env.server';
 
 /** Start-up of the server process: check settings, open the database, apply migrations. */
 export async function boot(): Promise<{ env: Env; db: DbHandle }> {
-  const env = readEnv();
+  const env = getEnv();
   const db = await openDb(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR });
   try {
     if (env.MIGRATE_ON_START) await migrate(db);

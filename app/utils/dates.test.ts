@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fiscalYearOf, formatDateTime, formatEraDate, formatFiscalYear, todayInTokyo } from './dates';
+import { fiscalYearOf, formatDateTime, formatEraDate, formatEraDayOnly, formatFiscalYear, todayInTokyo } from './dates';
 
 describe('dates in Japanese', () => {
   it('formats the era date with the weekday in full-width brackets', () => {
     expect(formatEraDate('2022-04-27')).toBe('令和4年4月27日（水）');
+    expect(formatEraDayOnly('2022-07-23')).toBe('23日（土）');
   });
 
   it('crosses the Heisei/Reiwa boundary on 2019-05-01', () => {

@@ -32,6 +32,11 @@ export function formatEraDate(iso: string): string {
     .join('');
 }
 
+/** 27日（水） — the second day of a span within one month. */
+export function formatEraDayOnly(iso: string): string {
+  return formatEraDate(iso).replace(/^.*月/, '');
+}
+
 /** 4月27日（水） — for lists inside one year. */
 export function formatMonthDay(iso: string): string {
   return monthDay.format(tokyoDay(iso)).replace('(', '（').replace(')', '）');

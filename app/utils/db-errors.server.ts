@@ -17,3 +17,24 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * The page served instead of the app while the database is down: static, self-contained, no
+ * scripts (nothing to hydrate against data that could not load).
+ */
+export function databaseUnavailableResponse(headers: Headers): Response {
+  headers.set('Content-Type', 'text/html; charset=utf-8');
+  headers.set('Retry-After', '30');
+  headers.set('Cache-Control', 'no-store');
+  const html = `<!DOCTYPE html>
+<html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>ただいまご利用いただけません | 人マネ トラッカー</title>
+<style>body{font-family:sans-serif;line-height:1.7;color:#333;max-width:40rem;margin:3rem auto;padding:0 1rem}</style>
+</head><body><main>
+<p>エラー 503</p>
+<h1>ただいまご利用いただけません</h1>
+<p>データベースに接続できません。しばらく待ってから、ページを再読み込みしてください。</p>
+<p>送信前の入力内容は、このブラウザに保存されています。</p>
+</main></body></html>`;
+  return new Response(html, { status: 503, headers });
+}

@@ -16,18 +16,18 @@ const flag = (fallback: boolean) =>
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: postgresUrl.optional(),
   PGLITE_DIR: z.string().min(1).default('./data/pglite'),
   MIGRATE_ON_START: flag(true),
-  // Cookies are Secure (with the __Host- prefix) in production unless served over plain http.
-  COOKIE_SECURE: flag(true),
+  // Cookies are Secure, with the __Host- prefix; defaults to on in production (see readEnv).
+  COOKIE_SECURE: z.enum(['true', 'false', '1', '0']).optional(),
   // Behind a reverse proxy, the number of proxy hops to trust for the client's IP.
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = Omit<z.infer<typeof envSchema>, 'COOKIE_SECURE'> & { COOKIE_SECURE: boolean };
 
 export class EnvError extends Error {}
 
@@ -39,5 +39,15 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const issue = parsed.error.issues[0]!;
     throw new EnvError(`${issue.path.join('.')}: ${issue.message}`);
   }
-  return parsed.data;
+  const { COOKIE_SECURE, ...rest } = parsed.data;
+  const cookieSecure = COOKIE_SECURE ? COOKIE_SECURE === 'true' || COOKIE_SECURE === '1' : rest.NODE_ENV === 'production';
+  return { ...rest, COOKIE_SECURE: cookieSecure };
+}
+
+let cached: Env | undefined;
+
+/** The settings read at boot (or, in tests, read on first use). */
+export function getEnv(): Env {
+  cached ??= readEnv();
+  return cached;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  check, date, index, integer, pgTable, primaryKey, serial, text, time, uniqueIndex,
+  check, date, foreignKey, index, integer, pgTable, primaryKey, serial, text, time, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { activityKinds } from '../../app/domain/codes';
 import { archivedAt, createdAt, oneOf, updatedAt } from './columns';
@@ -23,7 +23,7 @@ export const activities = pgTable(
     notes: text('notes').notNull().default(''),
     guests: text('guests').notNull().default(''), // free-text attendees from outside the team
     sessionId: integer('session_id').references(() => studySessions.id),
-    interviewId: integer('interview_id').references(() => interviews.id),
+    interviewId: integer('interview_id'),
     // Set by the CSV import, so importing the same file again adds nothing.
     importKey: text('import_key'),
     createdByUserId: integer('created_by_user_id').references(() => users.id),
@@ -35,7 +35,9 @@ export const activities = pgTable(
     check('activities_kind', oneOf('kind', activityKinds.codes)),
     check('activities_duration_range', sql`${t.durationMinutes} between 0 and 1440`),
     index('activities_team_date').on(t.teamId, t.occurredOn),
-    uniqueIndex('activities_interview').on(t.interviewId),
+    foreignKey({ name: 'activities_interview_team_fk', columns: [t.interviewId, t.teamId], foreignColumns: [interviews.id, interviews.teamId] }),
+    // Entered once: an interview has exactly one activity of kind 'interview'; others may link to it.
+    uniqueIndex('activities_interview_own').on(t.interviewId).where(sql`${t.kind} = 'interview'`),
     uniqueIndex('activities_team_import_key').on(t.teamId, t.importKey),
     index('activities_text_trgm').using('gin', sql`(${t.title} || ' ' || ${t.notes} || ' ' || ${t.guests}) gin_trgm_ops`),
   ],

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, serial, text } from 'drizzle-orm/pg-core';
+import { check, date, foreignKey, index, integer, pgTable, serial, text, unique } from 'drizzle-orm/pg-core';
 import { homeworkStatuses, intervieweeRoles, visibilities } from '../../app/domain/codes';
 import { archivedAt, createdAt, oneOf, updatedAt } from './columns';
 import { users } from './people';
@@ -30,6 +30,7 @@ export const interviews = pgTable(
     check('interviews_visibility', oneOf('visibility', visibilities.codes)),
     check('interviews_interviewee_not_blank', sql`length(trim(${t.interviewee})) > 0`),
     index('interviews_team_date').on(t.teamId, t.interviewedOn),
+    unique('interviews_id_team').on(t.id, t.teamId), // target of same-team foreign keys
   ],
 );
 
@@ -38,7 +39,7 @@ export const interviewHomework = pgTable(
   'interview_homework',
   {
     id: serial('id').primaryKey(),
-    interviewId: integer('interview_id').notNull().references(() => interviews.id),
+    interviewId: integer('interview_id').notNull(),
     teamId: integer('team_id').notNull().references(() => teams.id), // kept for scoped queries
     position: integer('position').notNull().default(0),
     body: text('body').notNull(),
@@ -51,6 +52,7 @@ export const interviewHomework = pgTable(
   (t) => [
     check('interview_homework_status', oneOf('status', homeworkStatuses.codes)),
     check('interview_homework_body_not_blank', sql`length(trim(${t.body})) > 0`),
+    foreignKey({ name: 'interview_homework_interview_team_fk', columns: [t.interviewId, t.teamId], foreignColumns: [interviews.id, interviews.teamId] }),
     index('interview_homework_interview').on(t.interviewId),
     index('interview_homework_team_status').on(t.teamId, t.status),
   ],

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  check, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, type AnyPgColumn,
+  check, foreignKey, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uniqueIndex, type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type { SheetContent } from '../../app/domain/sheet';
 import { sheetSectionKeys } from '../../app/domain/sheet';
@@ -24,7 +24,11 @@ export const sheets = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('sheets_team').on(t.teamId), check('sheets_version_non_negative', sql`${t.currentVersion} >= 0`)],
+  (t) => [
+    uniqueIndex('sheets_team').on(t.teamId),
+    unique('sheets_id_team').on(t.id, t.teamId),
+    check('sheets_version_non_negative', sql`${t.currentVersion} >= 0`),
+  ],
 );
 
 /** Immutable snapshots; a trigger refuses changes to content (only the tag may be set later). */
@@ -52,7 +56,7 @@ export const sheetComments = pgTable(
   'sheet_comments',
   {
     id: serial('id').primaryKey(),
-    sheetId: integer('sheet_id').notNull().references(() => sheets.id),
+    sheetId: integer('sheet_id').notNull(),
     teamId: integer('team_id').notNull().references(() => teams.id), // kept for scoped queries
     section: text('section', { enum: sheetSectionKeys }).notNull(),
     version: integer('version').notNull(), // the version the comment was made on
@@ -64,6 +68,7 @@ export const sheetComments = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    foreignKey({ name: 'sheet_comments_sheet_team_fk', columns: [t.sheetId, t.teamId], foreignColumns: [sheets.id, sheets.teamId] }),
     check('sheet_comments_section', oneOf('section', sheetSectionKeys)),
     check('sheet_comments_body_not_blank', sql`length(trim(${t.body})) > 0`),
     index('sheet_comments_sheet_section').on(t.sheetId, t.section),

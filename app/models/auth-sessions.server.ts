@@ -1,0 +1,61 @@
+import crypto from 'node:crypto';
+import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
+import { getDb } from '../../db/client';
+import { authSessions } from '../../db/schema';
+
+// A session ends 12 hours after sign-in, or after 30 minutes without a request.
+export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
+export const sessionIdleMs = 30 * 60 * 1000;
+// Writing last_seen_at on every request would make every page view a write; once a minute is enough.
+const touchEveryMs = 60 * 1000;
+
+export function hashSessionId(id: string) {
+  return crypto.createHash('sha256').update(id).digest('base64url');
+}
+
+export async function createAuthSession(userId: number, meta: { ip: string | null; userAgent: string }) {
+  const id = crypto.randomBytes(32).toString('base64url');
+  const now = Date.now();
+  await getDb()
+    .insert(authSessions)
+    .values({
+      idHash: hashSessionId(id),
+      userId,
+      ip: meta.ip,
+      userAgent: meta.userAgent.slice(0, 300),
+      expiresAt: new Date(now + sessionLifetimeMs),
+    });
+  return id;
+}
+
+/** The live session for a cookie value, or null when it is unknown, expired or idle too long. */
+export async function findLiveSession(id: string, now = new Date()) {
+  const idHash = hashSessionId(id);
+  const [row] = await getDb().select().from(authSessions).where(eq(authSessions.idHash, idHash));
+  if (!row) return null;
+  if (row.expiresAt <= now || now.getTime() - row.lastSeenAt.getTime() > sessionIdleMs) {
+    await getDb().delete(authSessions).where(eq(authSessions.idHash, idHash));
+    return null;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > touchEveryMs) {
+    await getDb().update(authSessions).set({ lastSeenAt: now }).where(eq(authSessions.idHash, idHash));
+  }
+  return row;
+}
+
+export async function deleteAuthSession(idHash: string) {
+  await getDb().delete(authSessions).where(eq(authSessions.idHash, idHash));
+}
+
+/** Signs a user out everywhere, or everywhere but the session given. */
+export async function deleteUserSessions(userId: number, exceptIdHash?: string) {
+  await getDb()
+    .delete(authSessions)
+    .where(and(eq(authSessions.userId, userId), exceptIdHash ? ne(authSessions.idHash, exceptIdHash) : undefined));
+}
+
+export async function purgeExpiredSessions(now = new Date()) {
+  await getDb()
+    .delete(authSessions)
+    .where(or(lt(authSessions.expiresAt, now), lt(authSessions.lastSeenAt, sql`${now}::timestamptz - interval '30 minutes'`)));
+}

@@ -1,0 +1,42 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { getDb } from '../../db/client';
+import { people, users } from '../../db/schema';
+import { fiscalYearOf, todayInTokyo } from '~/utils/dates';
+import type { Viewer } from '~/utils/permissions';
+
+const ids = (query: ReturnType<typeof sql>) => sql<number[]>`coalesce((${query}), '{}')`;
+
+/** Everything a signed-in user may reach, computed in one query. */
+export async function loadViewer(userId: number, today = todayInTokyo()): Promise<Viewer | null> {
+  const currentYear = fiscalYearOf(today);
+  const [row] = await getDb()
+    .select({
+      userId: users.id,
+      personId: users.personId,
+      email: users.email,
+      name: people.fullName,
+      organizer: sql<boolean>`exists (select 1 from organizers o where o.person_id = ${users.personId} and o.active)`,
+      memberTeamIds: ids(sql`select array_agg(tm.team_id order by tm.team_id) from team_members tm
+        join teams t on t.id = tm.team_id
+        where tm.person_id = ${users.personId} and tm.archived_at is null and t.archived_at is null`),
+      hrMunicipalityIds: ids(sql`select array_agg(h.municipality_id) from hr_viewers h
+        where h.user_id = ${users.id} and h.archived_at is null`),
+      // マネ友: anyone who was on a team of the municipality in an earlier year.
+      alumniMunicipalityIds: ids(sql`select array_agg(distinct t.municipality_id) from team_members tm
+        join teams t on t.id = tm.team_id
+        where tm.person_id = ${users.personId} and tm.archived_at is null and t.archived_at is null
+          and t.fiscal_year < ${currentYear}`),
+      partnerTeamIds: ids(sql`select array_agg(distinct other.team_id) from team_members tm
+        join dialogue_group_teams mine on mine.team_id = tm.team_id
+        join dialogue_groups g on g.id = mine.group_id and g.archived_at is null
+        join dialogue_group_teams other on other.group_id = mine.group_id and other.team_id <> mine.team_id
+        where tm.person_id = ${users.personId} and tm.archived_at is null`),
+      mentorTeamIds: ids(sql`select array_agg(m.team_id) from mentor_assignments m
+        where m.person_id = ${users.personId} and m.ended_at is null`),
+    })
+    .from(users)
+    .innerJoin(people, eq(people.id, users.personId))
+    .where(and(eq(users.id, userId), isNull(users.archivedAt)));
+  if (!row) return null;
+  return { ...row, organizer: Boolean(row.organizer) };
+}

@@ -1,0 +1,89 @@
+import type { Visibility } from '~/domain/codes';
+
+// The one place that says who may do what. The server enforces these functions
+// (permissions.server.ts); the UI asks the same ones to hide what the server would refuse.
+
+/** Who is signed in, with every scope they hold (one person may hold several). */
+export type Viewer = {
+  userId: number;
+  personId: number;
+  name: string;
+  email: string;
+  organizer: boolean;
+  memberTeamIds: number[];
+  hrMunicipalityIds: number[];
+  alumniMunicipalityIds: number[];
+  partnerTeamIds: number[];
+  mentorTeamIds: number[];
+};
+
+export type TeamRef = { id: number; municipalityId: number; fiscalYear: number };
+
+export type TeamAccess = {
+  /** The team's pages at all: progress, activity log, dashboard. */
+  readProgress: boolean;
+  /** The change-story sheet. */
+  readSheet: boolean;
+  /** Create and edit the team's own records. */
+  write: boolean;
+  /** Comment on the sheet (and, for mentors, give advice). */
+  comment: boolean;
+  /** Which interview visibilities this viewer may read the contents of. */
+  interviewVisibilities: Visibility[];
+  /** The scopes that gave this access, e.g. ['municipality', 'organizer']. */
+  kinds: ('member' | 'municipality' | 'organizer' | 'partner')[];
+};
+
+const grants = {
+  member: { readProgress: true, readSheet: true, write: true, comment: true, interviewVisibilities: ['team', 'municipality', 'program'] },
+  // HR viewers, alumni and mentors: progress, the sheet, and what the team opened to its municipality.
+  municipality: { readProgress: true, readSheet: true, write: false, comment: true, interviewVisibilities: ['municipality', 'program'] },
+  // Organizers may do everything except read what a team kept to itself or to its municipality.
+  organizer: { readProgress: true, readSheet: true, write: true, comment: true, interviewVisibilities: ['program'] },
+  partner: { readProgress: false, readSheet: true, write: false, comment: true, interviewVisibilities: ['program'] },
+} satisfies Record<string, Omit<TeamAccess, 'kinds'>>;
+
+/** The union of every scope the viewer holds on this team. */
+export function teamAccess(viewer: Viewer | null, team: TeamRef): TeamAccess {
+  const access: TeamAccess = { readProgress: false, readSheet: false, write: false, comment: false, interviewVisibilities: [], kinds: [] };
+  if (!viewer) return access;
+  const held: (keyof typeof grants)[] = [];
+  if (viewer.memberTeamIds.includes(team.id)) held.push('member');
+  if (
+    viewer.hrMunicipalityIds.includes(team.municipalityId) ||
+    viewer.alumniMunicipalityIds.includes(team.municipalityId) ||
+    viewer.mentorTeamIds.includes(team.id)
+  ) {
+    held.push('municipality');
+  }
+  if (viewer.organizer) held.push('organizer');
+  if (viewer.partnerTeamIds.includes(team.id)) held.push('partner');
+  for (const kind of held) {
+    const grant = grants[kind];
+    access.readProgress ||= grant.readProgress;
+    access.readSheet ||= grant.readSheet;
+    access.write ||= grant.write;
+    access.comment ||= grant.comment;
+    for (const v of grant.interviewVisibilities as Visibility[]) {
+      if (!access.interviewVisibilities.includes(v)) access.interviewVisibilities.push(v);
+    }
+  }
+  access.kinds = held;
+  return access;
+}
+
+export type TeamNeed = 'readProgress' | 'readSheet' | 'write' | 'comment';
+
+export function canTeam(viewer: Viewer | null, team: TeamRef, need: TeamNeed): boolean {
+  return teamAccess(viewer, team)[need];
+}
+
+export function canReadInterview(viewer: Viewer | null, team: TeamRef, visibility: Visibility): boolean {
+  return teamAccess(viewer, team).interviewVisibilities.includes(visibility);
+}
+
+/** Can this viewer see anything of the team at all (used to list teams)? */
+export function canSeeTeam(viewer: Viewer | null, team: TeamRef): boolean {
+  const access = teamAccess(viewer, team);
+  return access.readProgress || access.readSheet;
+}

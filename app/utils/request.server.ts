@@ -1,0 +1,15 @@
+// Facts about the incoming request that several modules need.
+
+/** The client's IP as the server saw it (server.mjs overwrites this header; clients cannot set it). */
+export function clientIp(request: Request): string | null {
+  const ip = request.headers.get('x-jinmane-client-ip');
+  return ip && /^[0-9a-fA-F:.]{2,45}$/.test(ip) ? ip.replace(/^::ffff:/, '') : null;
+}
+
+/** A same-site path to return to after signing in; anything else falls back to `/`. */
+export function safeRedirectPath(value: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
+    return fallback;
+  }
+  return value;
+}

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject, onTestFailed } from 'vitest';
+
+// Debian's Chromium, never a downloaded browser. The flags keep it off the (closed) network.
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const args = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+export const screenshotDir = path.resolve('test-results', 'screenshots');
+export const phone = { width: 360, height: 740 };
+export const desktop = { width: 1280, height: 900 };
+
+let browser: Browser;
+
+/** Call at the top of an e2e test file: one browser per file, closed afterwards. */
+export function useBrowser() {
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath, args, headless: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+}
+
+export function baseUrl() {
+  return inject('baseUrl');
+}
+
+/** A fresh context and page; a screenshot is kept in test-results/screenshots if the test fails. */
+export async function openPage(name: string, viewport = desktop): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({ viewport, baseURL: baseUrl(), locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+  const page = await context.newPage();
+  onTestFailed(async () => {
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotDir, `${name}-failed.png`), fullPage: true }).catch(() => {});
+  });
+  return { page, context };
+}
+
+/** Keeps a screenshot as an artifact even when the test passes. */
+export async function keepScreenshot(page: Page, name: string) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { baseUrl, keepScreenshot, openPage, phone, useBrowser } from './browser';
+
+useBrowser();
+
+describe('the demo in a browser', () => {
+  it('shows program years and sessions with era dates beside western dates', async () => {
+    const { page } = await openPage('home');
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('年度と研究会');
+    const fy2026 = page.getByRole('heading', { name: /令和8年度/ });
+    await expect(fy2026.count()).resolves.toBe(1);
+    const body = await page.textContent('main');
+    expect(body).toMatch(/令和\d+年\d+月\d+日（[月火水木金土日]）/);
+    expect(body).toMatch(/20\d\d\/\d\d\/\d\d/);
+    expect(body).toContain('第6回');
+    await keepScreenshot(page, 'home-desktop');
+  });
+
+  it('shows a municipality with 期生 derived from its teams, on a phone-sized screen', async () => {
+    const { page } = await openPage('municipality-phone', phone);
+    await page.goto('/municipalities');
+    await page.getByRole('link', { name: '甲府市' }).click();
+    await page.waitForURL(/\/municipalities\/\d+$/);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('甲府市');
+    const teams = await page.getByRole('heading', { level: 3 }).allTextContents();
+    expect(teams.length).toBeGreaterThanOrEqual(2);
+    const generations = teams.map((t) => Number(/(\d+)期生/.exec(t)?.[1]));
+    // Newest first, counting down to 1期生 without gaps.
+    expect(generations).toEqual([...generations].sort((a, b) => b - a));
+    expect(generations.at(-1)).toBe(1);
+    // Nothing overflows the 360 px screen.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await keepScreenshot(page, 'municipality-phone');
+  });
+
+  it('answers an unknown URL with a Japanese 404 page', async () => {
+    const { page } = await openPage('not-found');
+    const response = await page.goto('/no/such/page');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('ページが見つかりません');
+  });
+
+  it('puts the security headers on pages and on 404s alike', async () => {
+    for (const path of ['/', '/no/such/page', '/healthz']) {
+      const response = await fetch(baseUrl() + path);
+      expect(response.headers.get('content-security-policy')).toMatch(/nonce-[A-Za-z0-9+/=]+/);
+      expect(response.headers.get('content-security-policy')).toContain("object-src 'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBeTruthy();
+    }
+  });
+});
