@@ -1,0 +1,28 @@
+// The frame of every command-line task: open the database the settings name, run, close,
+// and on failure print one line (never a stack trace) and exit non-zero.
+import { readEnv } from '../app/utils/env.server';
+import { openDb, type DbHandle } from './client';
+import { migrate } from './migrate';
+
+export async function runCli(failure: string, task: (handle: DbHandle) => Promise<string>): Promise<never> {
+  let handle: DbHandle | undefined;
+  try {
+    const env = readEnv();
+    handle = await openDb(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR });
+    await migrate(handle);
+    console.log(await task(handle));
+    await handle.close();
+    process.exit(0);
+  } catch (error) {
+    console.error(`${failure}: ${oneLine(error)}`);
+    await handle?.close().catch(() => {});
+    process.exit(1);
+  }
+}
+
+/** The root cause on one line: a failed query's own message carries the whole SQL. */
+function oneLine(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const text = cause instanceof Error ? cause.message : String(cause);
+  return text.replace(/\s+/g, ' ').slice(0, 300);
+}
