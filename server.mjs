@@ -48,6 +48,15 @@ app.use(
     crossOriginEmbedderPolicy: false,
   }),
 );
+app.use((req, res, next) => {
+  // The client's IP for audit entries and sign-in limits; whatever a client sent in this header is replaced.
+  req.headers['x-jinmane-client-ip'] = req.ip ?? '';
+  if (isCrossSite(req)) {
+    res.status(403).type('text/plain; charset=utf-8').send('別のサイトからの送信は受け付けません (cross-site request refused)');
+    return;
+  }
+  next();
+});
 app.use(compression());
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
 app.use(express.static('public', { maxAge: '1h' }));
@@ -59,6 +68,24 @@ app.all(
     getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
   }),
 );
+
+/**
+ * CSRF: besides SameSite=Lax cookies, every request that may change state must come from this
+ * site. Browsers send Sec-Fetch-Site (or at least Origin) with every POST; a request with
+ * neither, or from elsewhere, is refused.
+ */
+function isCrossSite(req) {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return false;
+  const site = req.get('sec-fetch-site');
+  if (site) return site !== 'same-origin';
+  const origin = req.get('origin');
+  if (!origin) return true;
+  try {
+    return new URL(origin).host !== req.get('host');
+  } catch {
+    return true;
+  }
+}
 
 const server = app.listen(env.PORT, env.HOST, () => {
   const where = db.kind === 'pglite' ? `PGlite (${env.PGLITE_DIR})` : 'PostgreSQL (DATABASE_URL)';

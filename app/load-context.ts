@@ -7,3 +7,10 @@ declare module '@remix-run/node' {
   }
 }
 export {};
+
+// Typed loader/action data under single fetch (v3_singleFetch).
+declare module '@remix-run/server-runtime' {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}

@@ -1,10 +1,46 @@
-import type { LinksFunction, MetaFunction } from '@remix-run/node';
-import { Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration } from '@remix-run/react';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import tokens from '@digital-go-jp/design-tokens/dist/tokens.css';
 import { ErrorPage } from './components/ErrorPage';
 import styles from './styles/app.css';
+import { getViewer } from './utils/auth.server';
 import { useNonce } from './utils/nonce';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  // Only what the header needs; pages load their own data behind their own checks.
+  return {
+    viewer: viewer ? { name: viewer.name, organizer: viewer.organizer, hrViewer: viewer.hrMunicipalityIds.length > 0, alumnus: viewer.alumniMunicipalityIds.length > 0 || viewer.mentorTeamIds.length > 0 } : null,
+  };
+}
+
+function SiteNav() {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const viewer = data?.viewer;
+  if (!viewer) {
+    return (
+      <ul className="site-nav">
+        <li><NavLink to="/login">ログイン</NavLink></li>
+      </ul>
+    );
+  }
+  return (
+    <ul className="site-nav">
+      <li><NavLink to="/teams">チーム</NavLink></li>
+      <li><NavLink to="/" end>年度と研究会</NavLink></li>
+      <li><NavLink to="/municipalities">自治体</NavLink></li>
+      {viewer.organizer ? <li><NavLink to="/admin/accounts">アカウント管理</NavLink></li> : null}
+      {viewer.organizer ? <li><NavLink to="/admin/audit">操作ログ</NavLink></li> : null}
+      <li><NavLink to="/account">{viewer.name} さん</NavLink></li>
+      <li>
+        <Form method="post" action="/logout" className="inline-form">
+          <button type="submit" className="link-button">ログアウト</button>
+        </Form>
+      </li>
+    </ul>
+  );
+}
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: tokens },
@@ -32,10 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="site-header__inner">
             <a className="site-header__title" href="/">人マネ トラッカー</a>
             <nav aria-label="メインメニュー">
-              <ul className="site-nav">
-                <li><NavLink to="/" end>年度と研究会</NavLink></li>
-                <li><NavLink to="/municipalities">自治体</NavLink></li>
-              </ul>
+              <SiteNav />
             </nav>
           </div>
         </header>

@@ -99,3 +99,8 @@ export function getDbHandle(): DbHandle {
 export function getDb(): Db {
   return getDbHandle().db;
 }
+
+/** Runs `work` in one transaction: every write in it lands, or none does. */
+export function transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+  return getDb().transaction((tx) => work(tx as unknown as Db));
+}

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
-import { getDb } from '../../db/client';
+import { getDb, type Db } from '../../db/client';
 import { authSessions } from '../../db/schema';
 
 // A session ends 12 hours after sign-in, or after 30 minutes without a request.
@@ -43,13 +43,13 @@ export async function findLiveSession(id: string, now = new Date()) {
   return row;
 }
 
-export async function deleteAuthSession(idHash: string) {
-  await getDb().delete(authSessions).where(eq(authSessions.idHash, idHash));
+export async function deleteAuthSession(idHash: string, db: Db = getDb()) {
+  await db.delete(authSessions).where(eq(authSessions.idHash, idHash));
 }
 
 /** Signs a user out everywhere, or everywhere but the session given. */
-export async function deleteUserSessions(userId: number, exceptIdHash?: string) {
-  await getDb()
+export async function deleteUserSessions(userId: number, exceptIdHash?: string, db: Db = getDb()) {
+  await db
     .delete(authSessions)
     .where(and(eq(authSessions.userId, userId), exceptIdHash ? ne(authSessions.idHash, exceptIdHash) : undefined));
 }

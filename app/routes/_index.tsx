@@ -1,13 +1,15 @@
-import type { MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { EraDate, EraDateSpan } from '~/components/EraDate';
 import { sessionKinds } from '~/domain/codes';
 import { listYearsWithSessions } from '~/models/years.server';
+import { requireViewer } from '~/utils/auth.server';
 import { formatFiscalYear } from '~/utils/dates';
 
 export const meta: MetaFunction = () => [{ title: '年度と研究会 | 人マネ トラッカー' }];
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireViewer(request);
   return { years: await listYearsWithSessions() };
 }
 

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
 import { getMunicipality, listTeamsOfMunicipality } from '~/models/municipalities.server';
+import { requireViewer } from '~/utils/auth.server';
 import { formatFiscalYear } from '~/utils/dates';
 import { notFound, requireIdParam } from '~/utils/http.server';
 
@@ -9,7 +10,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.municipality.name} | 人マネ トラッカー` : 'ページが見つかりません' },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireViewer(request);
   const id = requireIdParam(params.municipalityId);
   const municipality = await getMunicipality(id);
   if (!municipality) notFound();

@@ -1,12 +1,14 @@
-import type { MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { municipalityKinds } from '~/domain/codes';
 import { listMunicipalities } from '~/models/municipalities.server';
+import { requireViewer } from '~/utils/auth.server';
 import { formatFiscalYear } from '~/utils/dates';
 
 export const meta: MetaFunction = () => [{ title: '参加自治体 | 人マネ トラッカー' }];
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireViewer(request);
   return { municipalities: await listMunicipalities() };
 }
 

@@ -20,7 +20,9 @@ export type Viewer = {
 export type TeamRef = { id: number; municipalityId: number; fiscalYear: number };
 
 export type TeamAccess = {
-  /** The team's pages at all: progress, activity log, dashboard. */
+  /** The team's overview at all (who is on it, and links to what else may be opened). */
+  view: boolean;
+  /** Progress: activity log, dashboard, figures. */
   readProgress: boolean;
   /** The change-story sheet. */
   readSheet: boolean;
@@ -41,11 +43,11 @@ const grants = {
   // Organizers may do everything except read what a team kept to itself or to its municipality.
   organizer: { readProgress: true, readSheet: true, write: true, comment: true, interviewVisibilities: ['program'] },
   partner: { readProgress: false, readSheet: true, write: false, comment: true, interviewVisibilities: ['program'] },
-} satisfies Record<string, Omit<TeamAccess, 'kinds'>>;
+} satisfies Record<string, Omit<TeamAccess, 'kinds' | 'view'>>;
 
 /** The union of every scope the viewer holds on this team. */
 export function teamAccess(viewer: Viewer | null, team: TeamRef): TeamAccess {
-  const access: TeamAccess = { readProgress: false, readSheet: false, write: false, comment: false, interviewVisibilities: [], kinds: [] };
+  const access: TeamAccess = { view: false, readProgress: false, readSheet: false, write: false, comment: false, interviewVisibilities: [], kinds: [] };
   if (!viewer) return access;
   const held: (keyof typeof grants)[] = [];
   if (viewer.memberTeamIds.includes(team.id)) held.push('member');
@@ -68,11 +70,12 @@ export function teamAccess(viewer: Viewer | null, team: TeamRef): TeamAccess {
       if (!access.interviewVisibilities.includes(v)) access.interviewVisibilities.push(v);
     }
   }
+  access.view = access.readProgress || access.readSheet;
   access.kinds = held;
   return access;
 }
 
-export type TeamNeed = 'readProgress' | 'readSheet' | 'write' | 'comment';
+export type TeamNeed = 'view' | 'readProgress' | 'readSheet' | 'write' | 'comment';
 
 export function canTeam(viewer: Viewer | null, team: TeamRef, need: TeamNeed): boolean {
   return teamAccess(viewer, team)[need];
@@ -84,6 +87,5 @@ export function canReadInterview(viewer: Viewer | null, team: TeamRef, visibilit
 
 /** Can this viewer see anything of the team at all (used to list teams)? */
 export function canSeeTeam(viewer: Viewer | null, team: TeamRef): boolean {
-  const access = teamAccess(viewer, team);
-  return access.readProgress || access.readSheet;
+  return teamAccess(viewer, team).view;
 }

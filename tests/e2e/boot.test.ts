@@ -49,7 +49,9 @@ describe('start-up and shutdown of the server process', () => {
       const started = Date.now();
       const health = await fetch(`${server.url}/healthz`);
       expect(health.status).toBe(503);
-      const page = await fetch(`${server.url}/`);
+      // A page that must read the database: the sign-in page checking a session cookie.
+      const sessionId = Buffer.from(JSON.stringify('a'.repeat(43))).toString('base64');
+      const page = await fetch(`${server.url}/login`, { headers: { Cookie: `__Host-jinmane_session=${encodeURIComponent(sessionId)}` } });
       expect(page.status).toBe(503);
       expect(await page.text()).toContain('データベースに接続できません');
       expect(Date.now() - started).toBeLessThan(5_000);

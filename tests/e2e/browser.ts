@@ -46,3 +46,14 @@ export async function keepScreenshot(page: Page, name: string) {
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }
+
+export const demoPassword = 'jinmane-demo-2026';
+
+/** Signs in through the real form, as a person would. */
+export async function signIn(page: Page, email: string, password = demoPassword) {
+  await page.goto('/login');
+  await page.getByLabel('メールアドレス').fill(email);
+  await page.getByLabel(/^パスワード/).fill(password);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { baseUrl, keepScreenshot, openPage, phone, useBrowser } from './browser';
+import { baseUrl, keepScreenshot, openPage, phone, signIn, useBrowser } from './browser';
 
 useBrowser();
 
 describe('the demo in a browser', () => {
   it('shows program years and sessions with era dates beside western dates', async () => {
     const { page } = await openPage('home');
+    await signIn(page, 'member@example.jp');
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: '年度と研究会' }).waitFor();
     const fy2026 = page.getByRole('heading', { name: /令和8年度/ });
@@ -19,6 +20,7 @@ describe('the demo in a browser', () => {
 
   it('shows a municipality with 期生 derived from its teams, on a phone-sized screen', async () => {
     const { page } = await openPage('municipality-phone', phone);
+    await signIn(page, 'hr@example.jp');
     await page.goto('/municipalities');
     await page.getByRole('link', { name: '甲府市' }).click();
     await page.getByRole('heading', { level: 1, name: '甲府市' }).waitFor();

@@ -3,15 +3,21 @@ import { getDb, getDbHandle } from '../../db/client';
 import { loader as homeLoader } from '../../app/routes/_index';
 import { loader as municipalityLoader } from '../../app/routes/municipalities.$municipalityId';
 import { loader as healthLoader } from '../../app/routes/healthz';
-import { addTeamMember, createMunicipality, createPreAssignment, createSession, createTeam } from '../factories';
+import { addTeamMember, createMunicipality, createPreAssignment, createSession, createTeam, createUser } from '../factories';
 import { loaderArgs, thrownResponse } from '../helpers';
+import { sessionCookie } from '../world';
+
+async function signedIn() {
+  const user = await createUser(getDb(), { passwordHash: null });
+  return { Cookie: await sessionCookie(user.id) };
+}
 
 describe('the pages that prove the stack', () => {
   it('lists program years with their sessions and pre-assignments', async () => {
     const db = getDb();
     const session = await createSession(db, { fiscalYear: 2022, number: 1, startsOn: '2022-04-27', venue: '早稲田大学' });
     await createPreAssignment(db, { sessionId: session.id, title: '自己紹介シート', dueOn: '2022-04-22' });
-    const { years } = await homeLoader();
+    const { years } = await homeLoader(loaderArgs('/', { headers: await signedIn() }));
     const year = years.find((y) => y.fiscalYear === 2022);
     expect(year?.sessions.map((s) => [s.number, s.startsOn, s.venue])).toEqual([[1, '2022-04-27', '早稲田大学']]);
     expect(year?.sessions[0]?.preAssignments.map((a) => a.title)).toEqual(['自己紹介シート']);
@@ -24,16 +30,17 @@ describe('the pages that prove the stack', () => {
       const team = await createTeam(db, { municipalityId: city.id, fiscalYear });
       await addTeamMember(db, { teamId: team.id, isHrSlot: true });
     }
-    const data = await municipalityLoader(loaderArgs(`/municipalities/${city.id}`, { params: { municipalityId: String(city.id) } }));
+    const data = await municipalityLoader(loaderArgs(`/municipalities/${city.id}`, { params: { municipalityId: String(city.id) }, headers: await signedIn() }));
     expect(data.municipality.name).toBe('富岡市');
     expect(data.teams.map((t) => [t.fiscalYear, t.generation])).toEqual([[2023, 3], [2020, 2], [2019, 1]]);
     expect(data.teams.every((t) => t.members.length === 1)).toBe(true);
   });
 
   it('answers 404 for a municipality that does not exist or an id that is not a number', async () => {
+    const headers = await signedIn();
     for (const id of ['999999', 'abc', '0', '99999999999']) {
       const response = await thrownResponse(() =>
-        municipalityLoader(loaderArgs(`/municipalities/${id}`, { params: { municipalityId: id } })),
+        municipalityLoader(loaderArgs(`/municipalities/${id}`, { params: { municipalityId: id }, headers })),
       );
       expect(response.status).toBe(404);
     }

@@ -1,0 +1,25 @@
+import { NavLink } from '@remix-run/react';
+import { formatFiscalYear } from '~/utils/dates';
+
+type Props = {
+  team: { id: number; municipalityName: string; prefecture: string; fiscalYear: number; generation: number };
+  links: { readProgress: boolean; readSheet: boolean };
+};
+
+/** The heading and tabs every team page shares; tabs show only what the viewer may open. */
+export function TeamHeader({ team, links }: Props) {
+  return (
+    <header className="team-header">
+      <p className="muted">
+        {team.prefecture}・{formatFiscalYear(team.fiscalYear)}・{team.generation}期生
+      </p>
+      <h1>{team.municipalityName}チーム</h1>
+      <nav aria-label="チームのページ">
+        <ul className="tabs">
+          <li><NavLink to={`/teams/${team.id}`} end>概要</NavLink></li>
+          {links.readSheet ? <li><NavLink to={`/teams/${team.id}/sheet`}>変革ストーリーシート</NavLink></li> : null}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,69 @@
+import type { FieldMetadata } from '@conform-to/react';
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
+
+// Form pieces: a label, the control, a hint and the field's errors, tied together for screen readers.
+
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="field-errors">
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  );
+}
+
+type Props = {
+  label: string;
+  field: FieldMetadata<unknown>;
+  hint?: ReactNode;
+  required?: boolean;
+  /** Password fields are emptied whenever this changes (each answer from the server). */
+  clearOn?: unknown;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'defaultValue'>;
+
+export function TextField({ label, field, hint, required, clearOn, type = 'text', ...rest }: Props) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (type === 'password' && ref.current) ref.current.value = '';
+  }, [clearOn, type]);
+  const describedBy = [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(' ');
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>
+        {label}
+        {required ? <span className="required">必須</span> : null}
+      </label>
+      {hint ? (
+        <p id={`${field.id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        ref={ref}
+        id={field.id}
+        name={field.name}
+        type={type}
+        defaultValue={type === 'password' ? undefined : (field.initialValue as string | undefined)}
+        aria-invalid={field.errors?.length ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        required={required}
+        {...rest}
+      />
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** A message for the whole form (e.g. a failed sign-in), announced to screen readers. */
+export function FormMessage({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <div id={id} className="form-message" role="alert">
+      {errors.map((e) => (
+        <p key={e}>{e}</p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import crypto from 'node:crypto';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { getDb, type Db } from '../../db/client';
+import { accountTokens } from '../../db/schema';
+import type { TokenPurpose } from '~/domain/codes';
+
+// Single-use links that an organizer copies and sends (no mail server is assumed).
+// Only the hash of a token is stored, so the table leaks no usable link.
+export const tokenLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+
+const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('base64url');
+export const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
+
+export async function issueToken(
+  db: Db,
+  values: { purpose: TokenPurpose; email: string; personId?: number | null; details?: Record<string, unknown>; createdByUserId: number | null },
+) {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const [row] = await db
+    .insert(accountTokens)
+    .values({ ...values, tokenHash: hashToken(token), details: values.details ?? {}, expiresAt: new Date(Date.now() + tokenLifetimeMs) })
+    .returning({ id: accountTokens.id, expiresAt: accountTokens.expiresAt });
+  return { token, ...row! };
+}
+
+/** A token that is unused and not expired, without using it up (to show the form). */
+export async function peekToken(token: string, purpose: TokenPurpose) {
+  if (!tokenPattern.test(token)) return undefined;
+  const [row] = await getDb()
+    .select()
+    .from(accountTokens)
+    .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, new Date())));
+  return row;
+}
+
+/** Uses a token up, atomically: of two concurrent uses exactly one gets the row. */
+export async function consumeToken(db: Db, token: string, purpose: TokenPurpose) {
+  if (!tokenPattern.test(token)) return undefined;
+  const [row] = await db
+    .update(accountTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, new Date())))
+    .returning();
+  return row;
+}

@@ -1,0 +1,137 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { transaction, getDb, type Db } from '../../db/client';
+import { hrViewers, municipalities, organizers, people, teamMembers, teams, users } from '../../db/schema';
+import type { InvitationScope } from '~/schemas/invitation';
+import { hashPassword } from '~/utils/password.server';
+import { consumeToken, issueToken } from './account-tokens.server';
+import { recordAudit, type AuditActor } from './audit.server';
+import { deleteUserSessions } from './auth-sessions.server';
+
+/** Adds what an invitation grants to an account's person: roster entry, HR viewer, or team seat. */
+async function grantScope(tx: Db, user: { id: number; personId: number }, scope: InvitationScope) {
+  if (scope.scope === 'organizer') {
+    await tx
+      .insert(organizers)
+      .values({ personId: user.personId, role: scope.role, affiliation: scope.affiliation })
+      .onConflictDoUpdate({ target: organizers.personId, set: { active: true, role: scope.role, affiliation: scope.affiliation } });
+  } else if (scope.scope === 'hr') {
+    await tx.insert(hrViewers).values({ userId: user.id, municipalityId: scope.municipalityId, department: scope.department }).onConflictDoNothing();
+  } else {
+    await tx
+      .insert(teamMembers)
+      .values({ teamId: scope.teamId, personId: user.personId, department: scope.department, section: scope.section, isHrSlot: scope.isHrSlot })
+      .onConflictDoNothing();
+  }
+}
+
+export type InvitationResult = { kind: 'invited'; token: string; expiresAt: Date } | { kind: 'granted'; email: string };
+
+/**
+ * Invites a new account, or — when the email already has one — links the existing person and
+ * grants the scope at once, rather than creating a duplicate.
+ */
+export async function inviteAccount(
+  actor: AuditActor,
+  input: { email: string; fullName: string } & InvitationScope,
+): Promise<InvitationResult> {
+  const { email, fullName, ...scope } = input;
+  return transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id, personId: users.personId }).from(users).where(eq(users.email, email));
+    if (existing) {
+      await grantScope(tx, existing, scope);
+      await recordAudit(tx, actor, { action: 'grant', entityType: 'user', entityId: existing.id, detail: { ...scope } });
+      return { kind: 'granted', email };
+    }
+    const issued = await issueToken(tx, { purpose: 'invite', email, details: { fullName, ...scope }, createdByUserId: actor.userId });
+    await recordAudit(tx, actor, { action: 'create', entityType: 'invitation', entityId: issued.id, detail: { email, ...scope } });
+    return { kind: 'invited', token: issued.token, expiresAt: issued.expiresAt };
+  });
+}
+
+/** Accepts an invitation: creates the person and account with the chosen password. */
+export async function acceptInvitation(token: string, password: string, ip: string | null) {
+  const passwordHash = await hashPassword(password);
+  return transaction(async (tx) => {
+    const invitation = await consumeToken(tx, token, 'invite');
+    if (!invitation) return undefined;
+    const { fullName, ...scope } = invitation.details as { fullName: string } & InvitationScope;
+    let [user] = await tx.select({ id: users.id, personId: users.personId }).from(users).where(eq(users.email, invitation.email));
+    if (!user) {
+      const municipalityId = scope.scope === 'hr' ? scope.municipalityId : scope.scope === 'member' ? await teamMunicipality(tx, scope.teamId) : null;
+      const [person] = await tx.insert(people).values({ fullName, municipalityId }).returning({ id: people.id });
+      [user] = await tx
+        .insert(users)
+        .values({ personId: person!.id, email: invitation.email, passwordHash, passwordChangedAt: new Date() })
+        .returning({ id: users.id, personId: users.personId });
+    }
+    await grantScope(tx, user!, scope);
+    await recordAudit(tx, { userId: user!.id, ip }, { action: 'accept', entityType: 'invitation', entityId: invitation.id });
+    return { userId: user!.id };
+  });
+}
+
+async function teamMunicipality(tx: Db, teamId: number) {
+  const [team] = await tx.select({ municipalityId: teams.municipalityId }).from(teams).where(eq(teams.id, teamId));
+  return team?.municipalityId ?? null;
+}
+
+export async function issuePasswordReset(actor: AuditActor, userId: number) {
+  return transaction(async (tx) => {
+    const [user] = await tx.select({ email: users.email, personId: users.personId }).from(users).where(and(eq(users.id, userId), isNull(users.archivedAt)));
+    if (!user) return undefined;
+    const issued = await issueToken(tx, { purpose: 'reset', email: user.email, personId: user.personId, createdByUserId: actor.userId });
+    await recordAudit(tx, actor, { action: 'create', entityType: 'password_reset', entityId: userId });
+    return { token: issued.token, expiresAt: issued.expiresAt, email: user.email };
+  });
+}
+
+/** Sets the password from a reset link and ends every session of that account. */
+export async function resetPassword(token: string, password: string, ip: string | null) {
+  const passwordHash = await hashPassword(password);
+  return transaction(async (tx) => {
+    const reset = await consumeToken(tx, token, 'reset');
+    if (!reset) return undefined;
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
+      .where(eq(users.email, reset.email))
+      .returning({ id: users.id });
+    if (!user) return undefined;
+    await deleteUserSessions(user.id, undefined, tx);
+    await recordAudit(tx, { userId: user.id, ip }, { action: 'update', entityType: 'user.password', entityId: user.id, detail: { via: 'reset' } });
+    return { userId: user.id };
+  });
+}
+
+/** Accounts for the organizers' list, with a one-line summary of each one's scopes. */
+export async function listAccounts() {
+  return getDb()
+    .select({
+      id: users.id,
+      email: users.email,
+      name: people.fullName,
+      activated: sql<boolean>`${users.passwordHash} is not null`,
+      organizer: sql<boolean>`exists (select 1 from organizers o where o.person_id = ${users.personId} and o.active)`,
+      hrOf: sql<string | null>`(select string_agg(m.name, '・') from hr_viewers h join municipalities m on m.id = h.municipality_id where h.user_id = ${users.id} and h.archived_at is null)`,
+      teamsOf: sql<string | null>`(select string_agg(m.name || ' ' || t.fiscal_year, '・' order by t.fiscal_year) from team_members tm join teams t on t.id = tm.team_id join municipalities m on m.id = t.municipality_id where tm.person_id = ${users.personId} and tm.archived_at is null)`,
+    })
+    .from(users)
+    .innerJoin(people, eq(people.id, users.personId))
+    .where(isNull(users.archivedAt))
+    .orderBy(asc(users.email));
+}
+
+/** Choices for the invitation form. */
+export async function invitationChoices(fiscalYear: number) {
+  const db = getDb();
+  const [municipalityRows, teamRows] = await Promise.all([
+    db.select({ id: municipalities.id, name: municipalities.name, prefecture: municipalities.prefecture }).from(municipalities).where(isNull(municipalities.archivedAt)).orderBy(asc(municipalities.prefecture), asc(municipalities.name)),
+    db
+      .select({ id: teams.id, name: municipalities.name, fiscalYear: teams.fiscalYear })
+      .from(teams)
+      .innerJoin(municipalities, eq(municipalities.id, teams.municipalityId))
+      .where(and(isNull(teams.archivedAt), sql`${teams.fiscalYear} >= ${fiscalYear}`))
+      .orderBy(asc(teams.fiscalYear), asc(municipalities.name)),
+  ]);
+  return { municipalities: municipalityRows, teams: teamRows };
+}

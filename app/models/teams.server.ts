@@ -1,0 +1,73 @@
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { getDb } from '../../db/client';
+import { municipalities, people, teamMembers, teams } from '../../db/schema';
+import type { TeamRef } from '~/utils/permissions';
+
+/** The facts permissions are decided on, plus the names every team page shows. */
+export async function getTeamRef(teamId: number) {
+  const [team] = await getDb()
+    .select({
+      id: teams.id,
+      municipalityId: teams.municipalityId,
+      fiscalYear: teams.fiscalYear,
+      moyamoyaVisibility: teams.moyamoyaVisibility,
+      municipalityName: municipalities.name,
+      prefecture: municipalities.prefecture,
+      generation: sql<number>`(select count(*) from teams t2 where t2.municipality_id = ${teams.municipalityId}
+        and t2.fiscal_year <= ${teams.fiscalYear} and t2.archived_at is null)`.mapWith(Number),
+    })
+    .from(teams)
+    .innerJoin(municipalities, eq(municipalities.id, teams.municipalityId))
+    .where(and(eq(teams.id, teamId), isNull(teams.archivedAt)));
+  return team;
+}
+export type TeamSummary = NonNullable<Awaited<ReturnType<typeof getTeamRef>>>;
+
+/** Teams that might be visible to a viewer: the caller filters them with `canSeeTeam`. */
+export async function listCandidateTeams(scope: {
+  all: boolean;
+  teamIds: number[];
+  municipalityIds: number[];
+}) {
+  if (!scope.all && scope.teamIds.length === 0 && scope.municipalityIds.length === 0) return [];
+  const where = scope.all
+    ? isNull(teams.archivedAt)
+    : and(
+        isNull(teams.archivedAt),
+        or(
+          scope.teamIds.length ? inArray(teams.id, scope.teamIds) : undefined,
+          scope.municipalityIds.length ? inArray(teams.municipalityId, scope.municipalityIds) : undefined,
+        ),
+      );
+  return getDb()
+    .select({
+      id: teams.id,
+      municipalityId: teams.municipalityId,
+      fiscalYear: teams.fiscalYear,
+      municipalityName: municipalities.name,
+      prefecture: municipalities.prefecture,
+    })
+    .from(teams)
+    .innerJoin(municipalities, eq(municipalities.id, teams.municipalityId))
+    .where(where)
+    .orderBy(desc(teams.fiscalYear), asc(municipalities.prefecture), asc(municipalities.name));
+}
+
+export async function listTeamMembers(teamId: number) {
+  return getDb()
+    .select({
+      personId: people.id,
+      fullName: people.fullName,
+      department: teamMembers.department,
+      section: teamMembers.section,
+      isHrSlot: teamMembers.isHrSlot,
+    })
+    .from(teamMembers)
+    .innerJoin(people, eq(people.id, teamMembers.personId))
+    .where(and(eq(teamMembers.teamId, teamId), isNull(teamMembers.archivedAt)))
+    .orderBy(desc(teamMembers.isHrSlot), asc(teamMembers.id));
+}
+
+export function asTeamRef(team: TeamRef): TeamRef {
+  return { id: team.id, municipalityId: team.municipalityId, fiscalYear: team.fiscalYear };
+}

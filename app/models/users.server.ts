@@ -1,0 +1,62 @@
+import crypto from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import { getDb, transaction } from '../../db/client';
+import { people, users } from '../../db/schema';
+import { hashPassword, verifyPassword } from '~/utils/password.server';
+import { recordAudit, type AuditActor } from './audit.server';
+import { deleteUserSessions } from './auth-sessions.server';
+import { isLoginLocked, recordLoginAttempt } from './login-attempts.server';
+
+// An unknown email is checked against this hash too, so both answers take the same time.
+let decoyHash: Promise<string> | undefined;
+const decoy = () => (decoyHash ??= hashPassword(crypto.randomBytes(16).toString('hex')));
+
+export type SignInResult = { ok: true; userId: number } | { ok: false; reason: 'invalid' | 'locked' };
+
+export async function signIn(email: string, password: string, ip: string | null): Promise<SignInResult> {
+  if (await isLoginLocked(email, ip)) {
+    await recordAudit(getDb(), { userId: null, ip }, { action: 'login.locked', entityType: 'user', detail: { email } });
+    return { ok: false, reason: 'locked' };
+  }
+  const [user] = await getDb()
+    .select({ id: users.id, passwordHash: users.passwordHash })
+    .from(users)
+    .where(and(eq(users.email, email), isNull(users.archivedAt)));
+  const matches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
+  const ok = Boolean(user?.passwordHash) && matches;
+  await transaction(async (tx) => {
+    await recordLoginAttempt(tx, email, ip, ok);
+    await recordAudit(tx, { userId: ok ? user!.id : null, ip }, {
+      action: ok ? 'login.success' : 'login.failure',
+      entityType: 'user',
+      entityId: ok ? user!.id : null,
+      detail: { email },
+    });
+  });
+  return ok ? { ok: true, userId: user!.id } : { ok: false, reason: 'invalid' };
+}
+
+export async function checkPassword(userId: number, password: string): Promise<boolean> {
+  const [user] = await getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return Boolean(user?.passwordHash) && (await verifyPassword(password, user!.passwordHash!));
+}
+
+/** Sets a new password and ends every other session of the user, in one transaction with its audit entry. */
+export async function changePassword(userId: number, password: string, actor: AuditActor, keepSessionIdHash?: string) {
+  const passwordHash = await hashPassword(password);
+  await transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, userId));
+    await deleteUserSessions(userId, keepSessionIdHash, tx);
+    await recordAudit(tx, actor, { action: 'update', entityType: 'user.password', entityId: userId });
+  });
+}
+
+export async function getAccount(userId: number) {
+  const [row] = await getDb()
+    .select({ id: users.id, email: users.email, name: people.fullName, passwordChangedAt: users.passwordChangedAt })
+    .from(users)
+    .innerJoin(people, eq(people.id, users.personId))
+    .where(eq(users.id, userId));
+  return row;
+}
+

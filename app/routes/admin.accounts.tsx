@@ -1,0 +1,163 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { ErrorPage } from '~/components/ErrorPage';
+import { FieldErrors, FormMessage, TextField } from '~/components/form';
+import { LinkToCopy } from '~/components/LinkToCopy';
+import { organizerRoles } from '~/domain/codes';
+import { invitationChoices, inviteAccount, issuePasswordReset, listAccounts } from '~/models/accounts.server';
+import { invitationSchema } from '~/schemas/invitation';
+import { fiscalYearOf, formatDateTime, todayInTokyo } from '~/utils/dates';
+import { requireIdParam } from '~/utils/http.server';
+import { actorOf, requireOrganizer } from '~/utils/permissions.server';
+
+export const meta: MetaFunction = () => [{ title: 'アカウント管理 | 人マネ トラッカー' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireOrganizer(request);
+  const [accounts, choices] = await Promise.all([listAccounts(), invitationChoices(fiscalYearOf(todayInTokyo()))]);
+  return { accounts, choices };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { viewer } = await requireOrganizer(request);
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  const origin = new URL(request.url).origin;
+  if (intent === 'invite') {
+    const submission = parseWithZod(formData, { schema: invitationSchema });
+    if (submission.status !== 'success') return data({ intent, result: submission.reply(), link: null, done: null }, { status: 400 });
+    const outcome = await inviteAccount(actorOf(request, viewer), submission.value);
+    if (outcome.kind === 'granted') {
+      return { intent, result: submission.reply({ resetForm: true }), link: null, done: `${outcome.email} は登録済みのため、既存のアカウントに追加しました。` };
+    }
+    return {
+      intent,
+      result: submission.reply({ resetForm: true }),
+      link: { url: `${origin}/invite/${outcome.token}`, expiresAt: outcome.expiresAt.toISOString(), email: submission.value.email, purpose: '招待' },
+      done: null,
+    };
+  }
+  if (intent === 'reset') {
+    const issued = await issuePasswordReset(actorOf(request, viewer), requireIdParam(String(formData.get('userId') ?? '')));
+    if (!issued) throw new Response('Not Found', { status: 404 });
+    return {
+      intent,
+      result: null,
+      link: { url: `${origin}/reset/${issued.token}`, expiresAt: issued.expiresAt.toISOString(), email: issued.email, purpose: 'パスワード再設定' },
+      done: null,
+    };
+  }
+  throw new Response('Bad Request', { status: 400 });
+}
+
+type InvitationFields = Record<
+  'email' | 'fullName' | 'scope' | 'teamId' | 'department' | 'section' | 'isHrSlot' | 'municipalityId' | 'role' | 'affiliation',
+  string
+>;
+
+export default function AdminAccounts() {
+  const { accounts, choices } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<InvitationFields>({ lastResult: actionData?.intent === 'invite' ? actionData.result : undefined });
+  return (
+    <>
+      <h1>アカウント管理</h1>
+      {actionData?.link ? (
+        <div className="notice notice--success" role="status">
+          <p>
+            {actionData.link.email} さんへの{actionData.link.purpose}リンクを作成しました。メールなどで本人に送ってください。
+            リンクは1回だけ使え、{formatDateTime(actionData.link.expiresAt)} まで有効です。この画面を閉じると再表示できません。
+          </p>
+          <LinkToCopy url={actionData.link.url} />
+        </div>
+      ) : null}
+      {actionData?.done ? <p className="notice notice--success" role="status">{actionData.done}</p> : null}
+
+      <section className="form" aria-labelledby="invite-heading">
+        <h2 id="invite-heading">招待リンクを作成</h2>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="invite" />
+          <FormMessage id={form.errorId} errors={form.errors} />
+          <TextField label="メールアドレス" field={fields.email} type="email" required />
+          <TextField label="氏名" field={fields.fullName} required />
+          <fieldset className="field">
+            <legend>立場</legend>
+            <label><input type="radio" name="scope" value="member" defaultChecked /> チームのメンバー（研究生）</label>
+            <label><input type="radio" name="scope" value="hr" /> 人事課（自治体のチームを見守る）</label>
+            <label><input type="radio" name="scope" value="organizer" /> 事務局・幹事</label>
+            <FieldErrors id={fields.scope.errorId} errors={fields.scope.errors} />
+          </fieldset>
+          <div className="field">
+            <label htmlFor="teamId">チーム（メンバーの場合）</label>
+            <select id="teamId" name="teamId" defaultValue="">
+              <option value="">選んでください</option>
+              {choices.teams.map((t) => (
+                <option key={t.id} value={t.id}>{t.name}（{t.fiscalYear}年度）</option>
+              ))}
+            </select>
+            <FieldErrors id={fields.teamId.errorId} errors={fields.teamId.errors} />
+          </div>
+          <TextField label="部署（部・局）" field={fields.department} />
+          <TextField label="課・係（メンバーの場合）" field={fields.section} />
+          <label className="field"><input type="checkbox" name="isHrSlot" /> 人事担当課枠</label>
+          <div className="field">
+            <label htmlFor="municipalityId">自治体（人事課の場合）</label>
+            <select id="municipalityId" name="municipalityId" defaultValue="">
+              <option value="">選んでください</option>
+              {choices.municipalities.map((m) => (
+                <option key={m.id} value={m.id}>{m.prefecture} {m.name}</option>
+              ))}
+            </select>
+            <FieldErrors id={fields.municipalityId.errorId} errors={fields.municipalityId.errors} />
+          </div>
+          <div className="field">
+            <label htmlFor="role">役割（事務局・幹事の場合）</label>
+            <select id="role" name="role" defaultValue="kanji">
+              {organizerRoles.codes.map((code) => (
+                <option key={code} value={code}>{organizerRoles.label[code]}</option>
+              ))}
+            </select>
+          </div>
+          <TextField label="所属（事務局・幹事の場合）" field={fields.affiliation} />
+          <button type="submit" className="button">招待リンクを作成</button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="accounts-heading">
+        <h2 id="accounts-heading">登録済みのアカウント（{accounts.length}件）</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr><th scope="col">氏名</th><th scope="col">メールアドレス</th><th scope="col">立場</th><th scope="col">パスワード再設定</th></tr>
+            </thead>
+            <tbody>
+              {accounts.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.name}</td>
+                  <td>{a.email}</td>
+                  <td>
+                    {[a.organizer ? '事務局・幹事' : null, a.hrOf ? `人事課（${a.hrOf}）` : null, a.teamsOf ? `チーム（${a.teamsOf}）` : null].filter(Boolean).join('、') || '—'}
+                    {a.activated ? null : <span className="tag">招待中</span>}
+                  </td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="reset" />
+                      <input type="hidden" name="userId" value={a.id} />
+                      <button type="submit" className="link-button">再設定リンクを発行</button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

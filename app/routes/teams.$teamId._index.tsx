@@ -1,0 +1,93 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { EraDate } from '~/components/EraDate';
+import { ErrorPage } from '~/components/ErrorPage';
+import { TeamHeader } from '~/components/TeamHeader';
+import { activityKinds, intervieweeRoles, visibilities } from '~/domain/codes';
+import { activityTotals, recentActivities } from '~/models/activities.server';
+import { listInterviews } from '~/models/interviews.server';
+import { listTeamMembers } from '~/models/teams.server';
+import { counted, duration, hours } from '~/utils/format';
+import { requireIdParam } from '~/utils/http.server';
+import { requireTeam } from '~/utils/permissions.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.team.municipalityName}チーム | 人マネ トラッカー` : 'チーム' },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'view');
+  const [members, totals, recent, interviews] = await Promise.all([
+    listTeamMembers(team.id),
+    access.readProgress ? activityTotals(team.id) : null,
+    access.readProgress ? recentActivities(team.id) : [],
+    listInterviews(team.id, access.interviewVisibilities),
+  ]);
+  return {
+    team,
+    links: { readProgress: access.readProgress, readSheet: access.readSheet },
+    members,
+    totals,
+    recent,
+    interviews,
+  };
+}
+
+export default function TeamOverview() {
+  const { team, links, members, totals, recent, interviews } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <TeamHeader team={team} links={links} />
+      <section aria-labelledby="members-heading">
+        <h2 id="members-heading">メンバー（{counted(members.length, '名')}）</h2>
+        <ul className="member-list">
+          {members.map((m) => (
+            <li key={m.personId}>
+              {m.fullName}
+              <span className="muted">（{[m.department, m.section].filter(Boolean).join(' ')}）</span>
+              {m.isHrSlot ? <span className="tag">人事担当課枠</span> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {totals ? (
+        <section aria-labelledby="activity-heading">
+          <h2 id="activity-heading">活動の記録</h2>
+          <ul className="stats">
+            <li><span className="stat-label">活動回数</span><span className="stat-value">{counted(totals.count, '回')}</span></li>
+            <li><span className="stat-label">活動時間</span><span className="stat-value">{hours(totals.minutes)}</span></li>
+            <li><span className="stat-label">最後の活動</span><span className="stat-value">{totals.lastOn ? <EraDate iso={totals.lastOn} western={false} /> : '—'}</span></li>
+          </ul>
+          <h3>最近の活動</h3>
+          <ul className="plain-list">
+            {recent.map((a) => (
+              <li key={a.id}>
+                <EraDate iso={a.occurredOn} western={false} />　<span className="tag">{activityKinds.label[a.kind]}</span> {a.title}
+                <span className="muted">（{duration(a.durationMinutes)}）</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="interviews-heading">
+        <h2 id="interviews-heading">キーパーソンインタビュー</h2>
+        {interviews.length === 0 ? <p className="muted">表示できるインタビューはありません。</p> : null}
+        <ul className="plain-list">
+          {interviews.map((i) => (
+            <li key={i.id} data-visibility={i.visibility}>
+              <EraDate iso={i.interviewedOn} western={false} />　
+              <Link to={`/teams/${team.id}/interviews/${i.id}`}>{i.interviewee}</Link>
+              <span className="muted">（{intervieweeRoles.label[i.roleCategory]}・{visibilities.label[i.visibility]}）</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

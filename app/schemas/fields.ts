@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+// Field builders with the Japanese messages people see beside each field. Every form schema
+// under app/schemas/ is made from these, and route modules import them only in actions, so zod
+// stays out of the browser bundle.
+z.config(z.locales.ja());
+
+export { z };
+
+/** Text that must be filled in, trimmed, at most `max` characters. */
+export function requiredText(label: string, max = 200) {
+  return z
+    .string({ error: `${label}を入力してください` })
+    .trim()
+    .min(1, `${label}を入力してください`)
+    .max(max, `${label}は${max.toLocaleString('ja-JP')}文字以内で入力してください`);
+}
+
+/** Text that may be left empty; long fields take at least 20,000 characters. */
+export function optionalText(label: string, max = 20_000) {
+  return z
+    .string()
+    .max(max, `${label}は${max.toLocaleString('ja-JP')}文字以内で入力してください`)
+    .optional()
+    .transform((v) => v ?? '');
+}
+
+export function email(label = 'メールアドレス') {
+  return z
+    .string({ error: `${label}を入力してください` })
+    .trim()
+    .min(1, `${label}を入力してください`)
+    .max(254, `${label}が長すぎます`)
+    .transform((v) => v.normalize('NFKC').toLowerCase())
+    .pipe(z.email(`${label}の形式が正しくありません（例: name@city.example.lg.jp）`));
+}
+
+/** A new password: 8 characters or more; long and full-width ones are fine; never trimmed. */
+export function newPassword(label = 'パスワード') {
+  return z
+    .string({ error: `${label}を入力してください` })
+    .min(8, `${label}は8文字以上にしてください`)
+    .max(1024, `${label}は1,024文字以内にしてください`);
+}
+
+/** A password being checked: only required, so no rule reveals anything. */
+export function password(label = 'パスワード') {
+  return z.string({ error: `${label}を入力してください` }).min(1, `${label}を入力してください`).max(1024, `${label}が長すぎます`);
+}
+
+/** A 'YYYY-MM-DD' calendar date that exists. */
+export function isoDate(label: string) {
+  return z
+    .string({ error: `${label}を入力してください` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}は 2026-04-27 の形式で入力してください`)
+    .refine((v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    }, `${label}に存在しない日付が入力されています`);
+}

@@ -1,0 +1,27 @@
+import { email, requiredText, z } from './fields';
+import { organizerRoles } from '~/domain/codes';
+
+const id = (label: string) => z.coerce.number({ error: `${label}を選んでください` }).int().positive(`${label}を選んでください`);
+
+/** What an invitation grants once accepted. Stored with the token as its details. */
+export const invitationScopeSchema = z.discriminatedUnion('scope', [
+  z.object({
+    scope: z.literal('organizer'),
+    role: z.enum(organizerRoles.codes, { error: '役割を選んでください' }),
+    affiliation: z.string().trim().max(200).default(''),
+  }),
+  z.object({ scope: z.literal('hr'), municipalityId: id('自治体'), department: z.string().trim().max(200).default('') }),
+  z.object({
+    scope: z.literal('member'),
+    teamId: id('チーム'),
+    department: z.string().trim().max(200).default(''),
+    section: z.string().trim().max(200).default(''),
+    isHrSlot: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).default(false),
+  }),
+]);
+export type InvitationScope = z.infer<typeof invitationScopeSchema>;
+
+export const invitationSchema = z.intersection(
+  z.object({ email: email(), fullName: requiredText('氏名', 100) }),
+  invitationScopeSchema,
+);

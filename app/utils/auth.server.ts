@@ -1,0 +1,82 @@
+import { createCookie, redirect } from '@remix-run/node';
+import {
+  createAuthSession, deleteAuthSession, deleteUserSessions, findLiveSession, hashSessionId, sessionLifetimeMs,
+} from '~/models/auth-sessions.server';
+import { recordAudit } from '~/models/audit.server';
+import { loadViewer } from '~/models/viewers.server';
+import { transaction } from '../../db/client';
+import { getEnv } from './env.server';
+import type { Viewer } from './permissions';
+import { clientIp } from './request.server';
+
+// The cookie carries only a random id; the session itself lives in the database.
+function sessionCookie() {
+  const secure = getEnv().COOKIE_SECURE;
+  return createCookie(secure ? '__Host-jinmane_session' : 'jinmane_session', {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    maxAge: sessionLifetimeMs / 1000,
+  });
+}
+
+async function sessionIdFrom(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get('Cookie'));
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+}
+
+export type SignedIn = { viewer: Viewer; sessionIdHash: string };
+
+/** The signed-in viewer, or null. Expired and idle sessions count as signed out. */
+export async function getSignedIn(request: Request): Promise<SignedIn | null> {
+  const id = await sessionIdFrom(request);
+  if (!id) return null;
+  const session = await findLiveSession(id);
+  if (!session) return null;
+  const viewer = await loadViewer(session.userId);
+  return viewer ? { viewer, sessionIdHash: session.idHash } : null;
+}
+
+export async function getViewer(request: Request): Promise<Viewer | null> {
+  return (await getSignedIn(request))?.viewer ?? null;
+}
+
+/** Signed in, or sent to the sign-in page, coming back here afterwards. */
+export async function requireSignedIn(request: Request): Promise<SignedIn> {
+  const signedIn = await getSignedIn(request);
+  if (signedIn) return signedIn;
+  const url = new URL(request.url);
+  // After a POST the way back is the form's page, where the kept draft waits.
+  const back = request.method === 'GET' ? url.pathname + url.search : url.pathname;
+  throw redirect(`/login?${new URLSearchParams({ redirectTo: back, expired: '1' })}`);
+}
+
+export async function requireViewer(request: Request): Promise<Viewer> {
+  return (await requireSignedIn(request)).viewer;
+}
+
+/** Starts a session and returns the Set-Cookie header value for it. */
+export async function startSession(request: Request, userId: number): Promise<string> {
+  const id = await createAuthSession(userId, { ip: clientIp(request), userAgent: request.headers.get('User-Agent') ?? '' });
+  return sessionCookie().serialize(id);
+}
+
+/** Ends this session (or all of the user's sessions) and returns the Set-Cookie header that clears it. */
+export async function endSession(request: Request, { everywhere = false } = {}): Promise<string> {
+  const signedIn = await getSignedIn(request);
+  if (signedIn) {
+    await transaction(async (tx) => {
+      if (everywhere) await deleteUserSessions(signedIn.viewer.userId, undefined, tx);
+      else await deleteAuthSession(signedIn.sessionIdHash, tx);
+      await recordAudit(tx, { userId: signedIn.viewer.userId, ip: clientIp(request) }, {
+        action: everywhere ? 'logout.everywhere' : 'logout',
+        entityType: 'session',
+      });
+    });
+  } else {
+    const id = await sessionIdFrom(request);
+    if (id) await deleteAuthSession(hashSessionId(id));
+  }
+  return sessionCookie().serialize('', { maxAge: 0 });
+}

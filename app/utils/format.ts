@@ -1,0 +1,21 @@
+// Numbers as Japanese reports write them: 3名, 6回, 12件, 48.5時間.
+
+const number = new Intl.NumberFormat('ja-JP');
+const oneDecimal = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 1 });
+
+export function counted(n: number, counter: '名' | '回' | '件' | '団体' | 'チーム' | '期' | '人') {
+  return `${number.format(n)}${counter}`;
+}
+
+/** Minutes as hours with at most one decimal: 90 → 1.5時間. */
+export function hours(minutes: number) {
+  return `${oneDecimal.format(minutes / 60)}時間`;
+}
+
+/** Minutes as 1時間30分 / 45分, for one entry. */
+export function duration(minutes: number) {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m}分`;
+  return m === 0 ? `${h}時間` : `${h}時間${m}分`;
+}

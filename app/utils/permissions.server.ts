@@ -1,0 +1,55 @@
+import { getDb } from '../../db/client';
+import { recordAudit } from '~/models/audit.server';
+import { getTeamRef, type TeamSummary } from '~/models/teams.server';
+import { requireSignedIn, type SignedIn } from './auth.server';
+import { teamAccess, type TeamAccess, type TeamNeed, type Viewer } from './permissions';
+import { clientIp } from './request.server';
+
+// Server-side enforcement of permissions.ts. Every protected loader and action starts with one of these.
+
+async function deny(request: Request, viewer: Viewer, status: 403 | 404, detail: Record<string, unknown>): Promise<never> {
+  const url = new URL(request.url);
+  await recordAudit(getDb(), { userId: viewer.userId, ip: clientIp(request) }, {
+    action: 'access.denied',
+    entityType: 'route',
+    entityId: url.pathname,
+    detail: { method: request.method, ...detail },
+  });
+  throw new Response(status === 404 ? 'Not Found' : 'Forbidden', { status });
+}
+
+/** Organizers only (事務局・幹事); anyone else signed in gets 403. */
+export async function requireOrganizer(request: Request): Promise<SignedIn> {
+  const signedIn = await requireSignedIn(request);
+  if (!signedIn.viewer.organizer) await deny(request, signedIn.viewer, 403, { need: 'organizer' });
+  return signedIn;
+}
+
+export type TeamContext = SignedIn & { team: TeamSummary; access: TeamAccess };
+
+/**
+ * The team, if the viewer holds `need` on it. A team that does not exist and a team the viewer
+ * may not see answer the same 404, so ids reveal nothing.
+ */
+export async function requireTeam(request: Request, teamId: number, need: TeamNeed): Promise<TeamContext> {
+  const signedIn = await requireSignedIn(request);
+  const team = await getTeamRef(teamId);
+  const access = team ? teamAccess(signedIn.viewer, team) : null;
+  if (!team || !access?.[need]) {
+    return deny(request, signedIn.viewer, 404, { need, teamId });
+  }
+  return { ...signedIn, team, access };
+}
+
+/**
+ * A scoped lookup found nothing: either it does not exist or the viewer may not see it. Both
+ * answer the same 404, and the attempt is audited like any other denial.
+ */
+export function denyNotFound(request: Request, viewer: Viewer, detail: Record<string, unknown>): Promise<never> {
+  return deny(request, viewer, 404, detail);
+}
+
+/** Who and from where, for the audit entry written with a change. */
+export function actorOf(request: Request, viewer: Viewer) {
+  return { userId: viewer.userId, ip: clientIp(request) };
+}

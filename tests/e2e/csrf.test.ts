@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { baseUrl } from './browser';
+
+// Cross-site requests that could change state are refused before they reach the app.
+
+describe('CSRF', () => {
+  const post = (headers: Record<string, string>) =>
+    fetch(`${baseUrl()}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+      body: 'email=member%40example.jp&password=jinmane-demo-2026',
+    });
+
+  it('refuses a POST from another origin with 403, and keeps the security headers on it', async () => {
+    const response = await post({ Origin: 'https://evil.example' });
+    expect(response.status).toBe(403);
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
+  it('refuses a POST a browser marks cross-site, and one with no origin at all', async () => {
+    expect((await post({ 'Sec-Fetch-Site': 'cross-site', Origin: baseUrl() })).status).toBe(403);
+    expect((await post({})).status).toBe(403);
+  });
+
+  it('accepts the same POST from the site itself', async () => {
+    const response = await post({ Origin: baseUrl(), 'Sec-Fetch-Site': 'same-origin' });
+    expect(response.status).toBe(302);
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^__Host-jinmane_session=/);
+    for (const attribute of [/; Secure/i, /; HttpOnly/i, /; SameSite=Lax/i, /; Path=\//i]) expect(cookie).toMatch(attribute);
+  });
+});

@@ -1,0 +1,217 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../../db/client';
+import { accountTokens, auditLog, authSessions, loginAttempts, teamMembers, users } from '../../db/schema';
+import { action as loginAction } from '../../app/routes/login';
+import { action as accountAction } from '../../app/routes/account';
+import { action as adminAccountsAction } from '../../app/routes/admin.accounts';
+import { action as inviteAction, loader as inviteLoader } from '../../app/routes/invite.$token';
+import { action as resetAction } from '../../app/routes/reset.$token';
+import { action as logoutAction } from '../../app/routes/logout';
+import { getViewer } from '../../app/utils/auth.server';
+import { hashPassword } from '../../app/utils/password.server';
+import { createOrganizer, createPerson, createTeam, createUser } from '../factories';
+import { actionArgs, request } from '../helpers';
+import { sessionCookie } from '../world';
+
+const password = 'correct horse battery';
+let passwordHash: string;
+beforeAll(async () => {
+  passwordHash = await hashPassword(password);
+});
+
+async function login(email: string, pw: string, ip = '203.0.113.10') {
+  const result = await loginAction(actionArgs('/login', { email, password: pw }, { headers: { 'x-jinmane-client-ip': ip } }));
+  if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), cookie: result.headers.get('Set-Cookie'), errors: [] as string[] };
+  const reply = (result as { data: { error?: Record<string, string[] | null> }; init: { status: number } });
+  return { status: reply.init.status, location: null, cookie: null, errors: reply.data.error?.[''] ?? [], fieldErrors: reply.data.error };
+}
+
+async function newUser(email: string, hash = passwordHash) {
+  return createUser(getDb(), { email, passwordHash: hash });
+}
+
+/** Moves every recorded attempt for the email back in time, as if minutes had passed. */
+async function age(email: string, minutes: number) {
+  await getDb().update(loginAttempts).set({ at: sql`${loginAttempts.at} - make_interval(mins => ${minutes})` }).where(eq(loginAttempts.email, email));
+}
+
+describe('signing in', () => {
+  it('signs in with email and password and sets an httpOnly, SameSite=Lax cookie holding only a random id', async () => {
+    const user = await newUser('taro@example.jp');
+    const result = await login('Taro@Example.jp', password);
+    expect(result.status).toBe(302);
+    expect(result.location).toBe('/teams');
+    expect(result.cookie).toMatch(/HttpOnly/i);
+    expect(result.cookie).toMatch(/SameSite=Lax/i);
+    const [session] = await getDb().select().from(authSessions).where(eq(authSessions.userId, user.id));
+    expect(session).toBeDefined();
+    expect(result.cookie).not.toContain(session!.idHash);
+    const viewer = await getViewer(request('/', { headers: { Cookie: result.cookie!.split(';')[0]! } }));
+    expect(viewer?.userId).toBe(user.id);
+  });
+
+  it('answers an unknown email and a wrong password the same way', async () => {
+    await newUser('hanako@example.jp');
+    const wrong = await login('hanako@example.jp', 'wrong password');
+    const unknown = await login('nobody@example.jp', 'wrong password');
+    expect(wrong.status).toBe(400);
+    expect(unknown.status).toBe(400);
+    expect(wrong.errors).toEqual(unknown.errors);
+    expect(wrong.errors[0]).toContain('メールアドレスまたはパスワードが正しくありません');
+  });
+
+  it('keeps passwords exactly as typed: long, full-width, never case-folded', async () => {
+    const long = 'あいうえおかきくけこ'.repeat(8) + 'Ｐａｓｓ';
+    await newUser('long@example.jp', await hashPassword(long));
+    expect((await login('long@example.jp', long)).status).toBe(302);
+    await newUser('case@example.jp', await hashPassword('CaseSensitive1'));
+    expect((await login('case@example.jp', 'casesensitive1')).status).toBe(400);
+  });
+
+  it('locks an account for 15 minutes after 10 failures in 15 minutes, with a Japanese message', async () => {
+    await newUser('locked@example.jp');
+    // From two office IPs, five each: the per-IP limit alone would not stop the other address.
+    for (let i = 0; i < 5; i++) await login('locked@example.jp', 'wrong', '198.51.100.1');
+    for (let i = 0; i < 5; i++) await login('locked@example.jp', 'wrong', '198.51.100.2');
+    const locked = await login('locked@example.jp', password, '198.51.100.3');
+    expect(locked.status).toBe(429);
+    expect(locked.errors[0]).toContain('15分');
+    await age('locked@example.jp', 16);
+    expect((await login('locked@example.jp', password, '198.51.100.3')).status).toBe(302);
+  });
+
+  it('slows one address after 5 failures without locking the account for colleagues elsewhere', async () => {
+    await newUser('pair@example.jp');
+    for (let i = 0; i < 5; i++) await login('pair@example.jp', 'wrong', '192.0.2.50');
+    expect((await login('pair@example.jp', password, '192.0.2.50')).status).toBe(429);
+    expect((await login('pair@example.jp', password, '192.0.2.99')).status).toBe(302);
+  });
+
+  it('locks unknown emails too, so a lock reveals nothing about which emails exist', async () => {
+    for (let i = 0; i < 10; i++) await login('ghost@example.jp', 'wrong', `192.0.2.${i}`);
+    const result = await login('ghost@example.jp', 'wrong', '192.0.2.200');
+    expect(result.status).toBe(429);
+  });
+
+  it('writes every attempt to the audit log with the IP', async () => {
+    await newUser('audited@example.jp');
+    await login('audited@example.jp', 'wrong', '203.0.113.77');
+    await login('audited@example.jp', password, '203.0.113.77');
+    const entries = await getDb().select().from(auditLog).where(sql`${auditLog.detail}->>'email' = 'audited@example.jp'`);
+    expect(entries.map((e) => e.action).sort()).toEqual(['login.failure', 'login.success']);
+    expect(entries.every((e) => e.ip === '203.0.113.77')).toBe(true);
+  });
+
+  it('refuses a malformed form with field errors in Japanese and never echoes the password', async () => {
+    const result = await login('not-an-email', 'secret');
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result.fieldErrors)).toContain('メールアドレスの形式が正しくありません');
+    expect(JSON.stringify(result)).not.toContain('secret');
+  });
+});
+
+describe('sessions', () => {
+  it('ends after 30 minutes idle and after 12 hours in all', async () => {
+    const user = await newUser('idle@example.jp');
+    const cookie = await sessionCookie(user.id);
+    const req = () => request('/', { headers: { Cookie: cookie } });
+    expect(await getViewer(req())).not.toBeNull();
+    await getDb().update(authSessions).set({ lastSeenAt: sql`now() - interval '31 minutes'` }).where(eq(authSessions.userId, user.id));
+    expect(await getViewer(req())).toBeNull();
+
+    const cookie2 = await sessionCookie(user.id);
+    await getDb().update(authSessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(authSessions.userId, user.id));
+    expect(await getViewer(request('/', { headers: { Cookie: cookie2 } }))).toBeNull();
+  });
+
+  it('signs out here, or everywhere', async () => {
+    const user = await newUser('out@example.jp');
+    const [a, b, c] = [await sessionCookie(user.id), await sessionCookie(user.id), await sessionCookie(user.id)];
+    await logoutAction(actionArgs('/logout', {}, { headers: { Cookie: a } }));
+    expect(await getViewer(request('/', { headers: { Cookie: a } }))).toBeNull();
+    expect(await getViewer(request('/', { headers: { Cookie: b } }))).not.toBeNull();
+    await logoutAction(actionArgs('/logout', { intent: 'everywhere' }, { headers: { Cookie: b } }));
+    expect(await getViewer(request('/', { headers: { Cookie: c } }))).toBeNull();
+  });
+
+  it('ends the other sessions when the password changes', async () => {
+    const user = await newUser('change@example.jp');
+    const [mine, other] = [await sessionCookie(user.id), await sessionCookie(user.id)];
+    const tooShort = await accountAction(actionArgs('/account', { currentPassword: password, newPassword: 'short', confirmPassword: 'short' }, { headers: { Cookie: mine } }));
+    expect((tooShort as { init: { status: number } }).init.status).toBe(400);
+    expect(JSON.stringify(tooShort)).toContain('8文字以上');
+    const result = await accountAction(
+      actionArgs('/account', { currentPassword: password, newPassword: '新しいパスワード2026', confirmPassword: '新しいパスワード2026' }, { headers: { Cookie: mine } }),
+    );
+    expect((result as Response).status).toBe(302);
+    expect(await getViewer(request('/', { headers: { Cookie: mine } }))).not.toBeNull();
+    expect(await getViewer(request('/', { headers: { Cookie: other } }))).toBeNull();
+    expect((await login('change@example.jp', '新しいパスワード2026')).status).toBe(302);
+  });
+});
+
+describe('invitations and reset links (no mail server)', () => {
+  async function organizerCookie() {
+    const user = await newUser(`org${Math.random()}@example.jp`);
+    await createOrganizer(getDb(), { personId: user.personId });
+    return { Cookie: await sessionCookie(user.id) };
+  }
+
+  it('invites a member with a single-use link that expires after 7 days', async () => {
+    const team = await createTeam(getDb());
+    const result = (await adminAccountsAction(
+      actionArgs('/admin/accounts', { intent: 'invite', email: 'new@example.jp', fullName: '新井 次郎', scope: 'member', teamId: String(team.id), department: '企画部', section: '企画課' }, { headers: await organizerCookie() }),
+    )) as { link: { url: string; expiresAt: string } };
+    const token = result.link.url.split('/invite/')[1]!;
+    const days = (new Date(result.link.expiresAt).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.9);
+    expect(days).toBeLessThanOrEqual(7);
+    expect(await inviteLoader({ request: request(`/invite/${token}`), params: { token }, context: { cspNonce: '' } })).toMatchObject({ valid: true, email: 'new@example.jp' });
+
+    const accepted = await inviteAction(actionArgs(`/invite/${token}`, { newPassword: 'はじめてのパスワード', confirmPassword: 'はじめてのパスワード' }, { params: { token } }));
+    expect((accepted as Response).status).toBe(302);
+    const [user] = await getDb().select().from(users).where(eq(users.email, 'new@example.jp'));
+    const seats = await getDb().select().from(teamMembers).where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.personId, user!.personId)));
+    expect(seats).toHaveLength(1);
+
+    const again = await inviteAction(actionArgs(`/invite/${token}`, { newPassword: 'べつのパスワード', confirmPassword: 'べつのパスワード' }, { params: { token } }));
+    expect((again as { init: { status: number } }).init.status).toBe(400);
+    expect(JSON.stringify(again)).toContain('使用済み');
+  });
+
+  it('refuses an expired invitation', async () => {
+    const team = await createTeam(getDb());
+    const result = (await adminAccountsAction(
+      actionArgs('/admin/accounts', { intent: 'invite', email: 'late@example.jp', fullName: '遅井 三郎', scope: 'member', teamId: String(team.id) }, { headers: await organizerCookie() }),
+    )) as { link: { url: string } };
+    const token = result.link.url.split('/invite/')[1]!;
+    await getDb().update(accountTokens).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(accountTokens.email, 'late@example.jp'));
+    expect(await inviteLoader({ request: request(`/invite/${token}`), params: { token }, context: { cspNonce: '' } })).toEqual({ valid: false });
+  });
+
+  it('links an existing person instead of creating a duplicate account', async () => {
+    const person = await createPerson(getDb(), { fullName: '既存 花子' });
+    await createUser(getDb(), { email: 'existing@example.jp', personId: person.id, passwordHash });
+    const team = await createTeam(getDb());
+    const result = (await adminAccountsAction(
+      actionArgs('/admin/accounts', { intent: 'invite', email: 'existing@example.jp', fullName: '既存 花子', scope: 'member', teamId: String(team.id) }, { headers: await organizerCookie() }),
+    )) as { done: string | null; link: unknown };
+    expect(result.link).toBeNull();
+    expect(result.done).toContain('既存のアカウントに追加しました');
+    const seats = await getDb().select().from(teamMembers).where(eq(teamMembers.personId, person.id));
+    expect(seats.map((s) => s.teamId)).toEqual([team.id]);
+  });
+
+  it('resets a password from an organizer-issued link and ends every session', async () => {
+    const user = await newUser('forgot@example.jp');
+    const old = await sessionCookie(user.id);
+    const issued = (await adminAccountsAction(actionArgs('/admin/accounts', { intent: 'reset', userId: String(user.id) }, { headers: await organizerCookie() }))) as { link: { url: string } };
+    const token = issued.link.url.split('/reset/')[1]!;
+    const done = await resetAction(actionArgs(`/reset/${token}`, { newPassword: 'やりなおしのパスワード', confirmPassword: 'やりなおしのパスワード' }, { params: { token } }));
+    expect((done as Response).status).toBe(302);
+    expect(await getViewer(request('/', { headers: { Cookie: old } }))).toBeNull();
+    expect((await login('forgot@example.jp', 'やりなおしのパスワード')).status).toBe(302);
+    expect((await login('forgot@example.jp', password)).status).toBe(400);
+  });
+});
