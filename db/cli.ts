@@ -1,7 +1,7 @@
 // The frame of every command-line task: open the database the settings name, run, close,
 // and on failure print one line (never a stack trace) and exit non-zero.
 import { readEnv } from '../app/utils/env.server';
-import { openDb, type DbHandle } from './client';
+import { openDb, setDb, type DbHandle } from './client';
 import { migrate } from './migrate';
 
 export async function runCli(failure: string, task: (handle: DbHandle) => Promise<string>): Promise<never> {
@@ -10,6 +10,7 @@ export async function runCli(failure: string, task: (handle: DbHandle) => Promis
     const env = readEnv();
     handle = await openDb(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR });
     await migrate(handle);
+    setDb(handle); // app/models read the process-wide database
     console.log(await task(handle));
     await handle.close();
     process.exit(0);

@@ -36,7 +36,6 @@ export const users = pgTable(
     email: text('email').notNull(), // stored lower-cased
     passwordHash: text('password_hash'), // null until an invitation is accepted
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: archivedAt(),

@@ -45,12 +45,15 @@ describe('the demo in a browser', () => {
   });
 
   it('puts the security headers on pages and on 404s alike', async () => {
-    for (const path of ['/', '/no/such/page', '/healthz']) {
+    for (const path of ['/', '/login', '/no/such/page', '/healthz', '/build/nothing.js']) {
       const response = await fetch(baseUrl() + path);
       expect(response.headers.get('content-security-policy')).toMatch(/nonce-[A-Za-z0-9+/=]+/);
       expect(response.headers.get('content-security-policy')).toContain("object-src 'none'");
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(response.headers.get('referrer-policy')).toBeTruthy();
+      expect(response.headers.get('referrer-policy')).toBe('same-origin');
+      expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/); // production
+      expect(response.headers.get('content-security-policy')).toContain("base-uri 'none'");
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     }
   });
 });
