@@ -5,13 +5,14 @@ import tokens from '@digital-go-jp/design-tokens/dist/tokens.css';
 import { ErrorPage } from './components/ErrorPage';
 import styles from './styles/app.css';
 import { getViewer } from './utils/auth.server';
+import { removeAllDrafts } from './utils/drafts';
 import { useNonce } from './utils/nonce';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   // Only what the header needs; pages load their own data behind their own checks.
   return {
-    viewer: viewer ? { name: viewer.name, organizer: viewer.organizer, hrViewer: viewer.hrMunicipalityIds.length > 0, alumnus: viewer.alumniMunicipalityIds.length > 0 || viewer.mentorTeamIds.length > 0 } : null,
+    viewer: viewer ? { id: viewer.userId, name: viewer.name, organizer: viewer.organizer, hrViewer: viewer.hrMunicipalityIds.length > 0, alumnus: viewer.alumniMunicipalityIds.length > 0 || viewer.mentorTeamIds.length > 0 } : null,
   };
 }
 
@@ -34,7 +35,7 @@ function SiteNav() {
       {viewer.organizer ? <li><NavLink to="/admin/audit">操作ログ</NavLink></li> : null}
       <li><NavLink to="/account">{viewer.name} さん</NavLink></li>
       <li>
-        <Form method="post" action="/logout" className="inline-form">
+        <Form method="post" action="/logout" className="inline-form" onSubmit={() => removeAllDrafts(viewer.id)}>
           <button type="submit" className="link-button">ログアウト</button>
         </Form>
       </li>

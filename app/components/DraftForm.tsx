@@ -1,0 +1,77 @@
+import { Form, useLocation, useNavigation, useRouteLoaderData, type FormProps } from '@remix-run/react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { loader as rootLoader } from '~/root';
+import { draftKey, loadDraft, readFields, removeDraft, saveDraft, writeFields } from '~/utils/drafts';
+import { formatDateTime } from '~/utils/dates';
+
+type Props = FormProps & { draftName: string; children: ReactNode };
+
+/**
+ * A Remix Form that keeps what is typed in this browser until the server accepts it. Restored
+ * after a reload or after signing in again; cleared only when the action redirects somewhere other
+ * than the sign-in page (its way of saying "saved").
+ */
+export function DraftForm({ draftName, children, ...props }: Props) {
+  const ref = useRef<HTMLFormElement>(null);
+  const userId = useRouteLoaderData<typeof rootLoader>('root')?.viewer?.id;
+  const location = useLocation();
+  const navigation = useNavigation();
+  const key = userId ? draftKey(userId, location.pathname, draftName) : null;
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+
+  useEffect(() => {
+    const form = ref.current;
+    if (!key || !form) return;
+    const draft = loadDraft(key);
+    if (draft && draft.fields.length) {
+      writeFields(form, draft.fields);
+      setRestoredAt(draft.savedAt);
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onInput = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => saveDraft(key, readFields(form)), 300);
+    };
+    form.addEventListener('input', onInput);
+    form.addEventListener('change', onInput);
+    return () => {
+      clearTimeout(timer);
+      form.removeEventListener('input', onInput);
+      form.removeEventListener('change', onInput);
+    };
+  }, [key]);
+
+  // Our submission redirected to a new location that is not the sign-in page: the server has it.
+  const submittedHere = navigation.formData?.get('_draft') === draftName;
+  useEffect(() => {
+    if (!key || !submittedHere || navigation.state !== 'loading') return;
+    if (navigation.location.key !== location.key && !navigation.location.pathname.startsWith('/login')) {
+      removeDraft(key);
+    }
+  }, [key, submittedHere, navigation.state, navigation.location, location.key]);
+
+  return (
+    <Form ref={ref} {...props}>
+      <input type="hidden" name="_draft" value={draftName} />
+      {restoredAt ? (
+        <div className="notice" role="status">
+          <p>
+            保存されていない入力内容（{formatDateTime(restoredAt)}）を復元しました。内容を確認して保存してください。
+          </p>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              if (key) removeDraft(key);
+              setRestoredAt(null);
+              ref.current?.reset();
+            }}
+          >
+            復元した内容を破棄する
+          </button>
+        </div>
+      ) : null}
+      {children}
+    </Form>
+  );
+}
