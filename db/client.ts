@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -98,6 +99,12 @@ export function getDbHandle(): DbHandle {
 
 export function getDb(): Db {
   return getDbHandle().db;
+}
+
+/** Rows of a raw SQL query, the same shape on both drivers (postgres.js gives an array, PGlite `{ rows }`). */
+export async function selectRows<T>(query: SQL, db: Db = getDb()): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /** Runs `work` in one transaction: every write in it lands, or none does. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, like, lt, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '../../db/client';
 import { auditLog, people, users } from '../../db/schema';
 
@@ -50,8 +50,4 @@ export async function listAudit(filter: AuditFilter) {
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
     .limit(auditPageSize);
-}
-
-export async function auditEntriesSince(since: Date) {
-  return getDb().select().from(auditLog).where(gte(auditLog.at, since)).orderBy(desc(auditLog.id));
 }

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { municipalities, people, teamMembers, teams } from '../../db/schema';
-import type { TeamRef } from '~/utils/permissions';
 
 /** The facts permissions are decided on, plus the names every team page shows. */
 export async function getTeamRef(teamId: number) {
@@ -66,8 +65,4 @@ export async function listTeamMembers(teamId: number) {
     .innerJoin(people, eq(people.id, teamMembers.personId))
     .where(and(eq(teamMembers.teamId, teamId), isNull(teamMembers.archivedAt)))
     .orderBy(desc(teamMembers.isHrSlot), asc(teamMembers.id));
-}
-
-export function asTeamRef(team: TeamRef): TeamRef {
-  return { id: team.id, municipalityId: team.municipalityId, fiscalYear: team.fiscalYear };
 }

@@ -1,6 +1,7 @@
 import { createCookie, redirect } from '@remix-run/node';
 import {
-  createAuthSession, deleteAuthSession, deleteUserSessions, findLiveSession, hashSessionId, sessionLifetimeMs,
+  createAuthSession, deleteAuthSession, deleteUserSessions, findLiveSession, hashSessionId, purgeExpiredSessions,
+  sessionLifetimeMs,
 } from '~/models/auth-sessions.server';
 import { recordAudit } from '~/models/audit.server';
 import { loadViewer } from '~/models/viewers.server';
@@ -58,6 +59,7 @@ export async function requireViewer(request: Request): Promise<Viewer> {
 
 /** Starts a session and returns the Set-Cookie header value for it. */
 export async function startSession(request: Request, userId: number): Promise<string> {
+  await purgeExpiredSessions(); // sign-ins are rare enough to keep the table small this way
   const id = await createAuthSession(userId, { ip: clientIp(request), userAgent: request.headers.get('User-Agent') ?? '' });
   return sessionCookie().serialize(id);
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '../../db/client';
+import { getDb, selectRows } from '../../db/client';
 import { seedDemo } from '../../db/seed';
 
 async function counts() {
@@ -24,16 +24,17 @@ describe('demo seed', () => {
     expect(first.program_years).toBeGreaterThanOrEqual(2);
     expect(first.municipalities).toBeGreaterThanOrEqual(8);
     expect(first.users).toBe(6);
-    const perTeam = await getDb().execute<{ n: number }>(sql`
+    const rows = await selectRows<{ n: number }>(sql`
       select count(a.id)::int as n from teams t left join activities a on a.team_id = t.id
       where t.fiscal_year in (2025, 2026) group by t.id`);
-    const rows = Array.isArray(perTeam) ? perTeam : (perTeam as unknown as { rows: { n: number }[] }).rows;
     expect(rows.length).toBeGreaterThanOrEqual(16);
-    for (const row of rows) expect(row.n).toBeGreaterThanOrEqual(60), expect(row.n).toBeLessThanOrEqual(80);
+    for (const row of rows) {
+      expect(row.n).toBeGreaterThanOrEqual(60);
+      expect(row.n).toBeLessThanOrEqual(80);
+    }
     // Every year that has sessions has its six 研究会.
-    const sessions = await getDb().execute<{ fiscal_year: number; n: number }>(sql`
+    const sessionRows = await selectRows<{ fiscal_year: number; n: number }>(sql`
       select fiscal_year, count(*)::int as n from study_sessions where kind = 'study' group by fiscal_year`);
-    const sessionRows = Array.isArray(sessions) ? sessions : (sessions as unknown as { rows: { n: number }[] }).rows;
     for (const row of sessionRows) expect(row.n).toBe(6);
   });
 });
