@@ -34,18 +34,25 @@ export async function inviteAccount(
   actor: AuditActor,
   input: { email: string; fullName: string } & InvitationScope,
 ): Promise<InvitationResult> {
+  return transaction((tx) => inviteAccountIn(tx, actor, input));
+}
+
+/** `inviteAccount` inside a caller's transaction (e.g. a bulk import that lands whole or not at all). */
+export async function inviteAccountIn(
+  tx: Db,
+  actor: AuditActor,
+  input: { email: string; fullName: string } & InvitationScope,
+): Promise<InvitationResult> {
   const { email, fullName, ...scope } = input;
-  return transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id, personId: users.personId }).from(users).where(eq(users.email, email));
-    if (existing) {
-      await grantScope(tx, existing, scope);
-      await recordAudit(tx, actor, { action: 'grant', entityType: 'user', entityId: existing.id, detail: { ...scope } });
-      return { kind: 'granted', email };
-    }
-    const issued = await issueToken(tx, { purpose: 'invite', email, details: { fullName, ...scope }, createdByUserId: actor.userId });
-    await recordAudit(tx, actor, { action: 'create', entityType: 'invitation', entityId: issued.id, detail: { email, ...scope } });
-    return { kind: 'invited', token: issued.token, expiresAt: issued.expiresAt };
-  });
+  const [existing] = await tx.select({ id: users.id, personId: users.personId }).from(users).where(eq(users.email, email));
+  if (existing) {
+    await grantScope(tx, existing, scope);
+    await recordAudit(tx, actor, { action: 'grant', entityType: 'user', entityId: existing.id, detail: { ...scope } });
+    return { kind: 'granted', email };
+  }
+  const issued = await issueToken(tx, { purpose: 'invite', email, details: { fullName, ...scope }, createdByUserId: actor.userId });
+  await recordAudit(tx, actor, { action: 'create', entityType: 'invitation', entityId: issued.id, detail: { email, ...scope } });
+  return { kind: 'invited', token: issued.token, expiresAt: issued.expiresAt };
 }
 
 /** Accepts an invitation: creates the person and account with the chosen password. */

@@ -1,0 +1,114 @@
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { getDb, transaction, type Db } from '../../db/client';
+import { preAssignments, studySessions } from '../../db/schema';
+import { sessionKinds, type SessionKind } from '~/domain/codes';
+import { recordAudit, type AuditActor } from './audit.server';
+import { InputError } from './input-error.server';
+
+export type SessionInput = {
+  kind: SessionKind; number: number; startsOn: string; endsOn?: string; isOnline: boolean; venue: string; agenda: string;
+};
+
+/** The year's sessions by date, each with its (at most one live) pre-assignment. */
+export async function listSessionsOfYear(fiscalYear: number) {
+  const rows = await getDb()
+    .select({
+      id: studySessions.id, kind: studySessions.kind, number: studySessions.number, startsOn: studySessions.startsOn,
+      endsOn: studySessions.endsOn, venue: studySessions.venue, isOnline: studySessions.isOnline, agenda: studySessions.agenda,
+      preAssignmentId: preAssignments.id, preAssignmentTitle: preAssignments.title, dueOn: preAssignments.dueOn,
+    })
+    .from(studySessions)
+    .leftJoin(preAssignments, and(eq(preAssignments.sessionId, studySessions.id), isNull(preAssignments.archivedAt)))
+    .where(and(eq(studySessions.fiscalYear, fiscalYear), isNull(studySessions.archivedAt)))
+    .orderBy(asc(studySessions.startsOn), asc(studySessions.id));
+  return rows;
+}
+
+/** Scoped: the session only if it belongs to this year. */
+export async function getSessionOfYear(fiscalYear: number, sessionId: number) {
+  const [session] = await getDb()
+    .select()
+    .from(studySessions)
+    .where(and(eq(studySessions.id, sessionId), eq(studySessions.fiscalYear, fiscalYear)));
+  if (!session) return undefined;
+  const [preAssignment] = await getDb()
+    .select()
+    .from(preAssignments)
+    .where(and(eq(preAssignments.sessionId, sessionId), isNull(preAssignments.archivedAt)));
+  return { session, preAssignment: preAssignment ?? null };
+}
+
+async function assertNumberFree(tx: Db, fiscalYear: number, input: SessionInput, exceptId?: number) {
+  const [taken] = await tx
+    .select({ id: studySessions.id })
+    .from(studySessions)
+    .where(and(
+      eq(studySessions.fiscalYear, fiscalYear), eq(studySessions.kind, input.kind), eq(studySessions.number, input.number),
+      exceptId ? ne(studySessions.id, exceptId) : undefined,
+    ));
+  if (taken) throw new InputError('number', `この年度の${sessionKinds.label[input.kind]} 第${input.number}回はすでにあります`);
+}
+
+async function assertDueStillBefore(tx: Db, sessionId: number, startsOn: string) {
+  const [late] = await tx
+    .select({ dueOn: preAssignments.dueOn })
+    .from(preAssignments)
+    .where(and(eq(preAssignments.sessionId, sessionId), isNull(preAssignments.archivedAt)));
+  if (late && late.dueOn > startsOn) {
+    throw new InputError('startsOn', `事前課題の提出期限（${late.dueOn.replaceAll('-', '/')}）より前には動かせません。先に提出期限を変えてください`);
+  }
+}
+
+export async function createSession(actor: AuditActor, fiscalYear: number, input: SessionInput) {
+  return transaction(async (tx) => {
+    await assertNumberFree(tx, fiscalYear, input);
+    const [row] = await tx.insert(studySessions).values({ ...input, endsOn: input.endsOn ?? null, fiscalYear }).returning({ id: studySessions.id });
+    await recordAudit(tx, actor, { action: 'create', entityType: 'study_session', entityId: row!.id, detail: { fiscalYear } });
+    return row!.id;
+  });
+}
+
+export async function updateSession(actor: AuditActor, fiscalYear: number, sessionId: number, input: SessionInput) {
+  await transaction(async (tx) => {
+    await assertNumberFree(tx, fiscalYear, input, sessionId);
+    await assertDueStillBefore(tx, sessionId, input.startsOn);
+    await tx
+      .update(studySessions)
+      .set({ ...input, endsOn: input.endsOn ?? null, updatedAt: new Date() })
+      .where(and(eq(studySessions.id, sessionId), eq(studySessions.fiscalYear, fiscalYear)));
+    await recordAudit(tx, actor, { action: 'update', entityType: 'study_session', entityId: sessionId });
+  });
+}
+
+export async function setSessionArchived(actor: AuditActor, fiscalYear: number, sessionId: number, archived: boolean) {
+  await transaction(async (tx) => {
+    await tx
+      .update(studySessions)
+      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+      .where(and(eq(studySessions.id, sessionId), eq(studySessions.fiscalYear, fiscalYear)));
+    await recordAudit(tx, actor, { action: archived ? 'archive' : 'restore', entityType: 'study_session', entityId: sessionId });
+  });
+}
+
+/** Sets the session's pre-assignment (creating it the first time). */
+export async function savePreAssignment(actor: AuditActor, sessionId: number, input: { title: string; description: string; dueOn: string }) {
+  await transaction(async (tx) => {
+    const [current] = await tx.select({ id: preAssignments.id }).from(preAssignments).where(and(eq(preAssignments.sessionId, sessionId), isNull(preAssignments.archivedAt)));
+    let id = current?.id;
+    if (id) await tx.update(preAssignments).set({ ...input, updatedAt: new Date() }).where(eq(preAssignments.id, id));
+    else id = (await tx.insert(preAssignments).values({ ...input, sessionId }).returning({ id: preAssignments.id }))[0]!.id;
+    await recordAudit(tx, actor, { action: current ? 'update' : 'create', entityType: 'pre_assignment', entityId: id, detail: { sessionId } });
+  });
+}
+
+/** Removing a pre-assignment archives it: submissions already made stay. */
+export async function archivePreAssignment(actor: AuditActor, sessionId: number) {
+  await transaction(async (tx) => {
+    const rows = await tx
+      .update(preAssignments)
+      .set({ archivedAt: new Date() })
+      .where(and(eq(preAssignments.sessionId, sessionId), isNull(preAssignments.archivedAt)))
+      .returning({ id: preAssignments.id });
+    for (const row of rows) await recordAudit(tx, actor, { action: 'archive', entityType: 'pre_assignment', entityId: row.id });
+  });
+}

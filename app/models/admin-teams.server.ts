@@ -1,0 +1,150 @@
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { getDb, transaction, type Db } from '../../db/client';
+import { accountTokens, municipalities, people, teamMembers, teams, users } from '../../db/schema';
+import { maxTeamMembers } from '~/domain/team-size';
+import { inviteAccountIn } from './accounts.server';
+import { recordAudit, type AuditActor } from './audit.server';
+import { InputError } from './input-error.server';
+
+
+/** Teams of a year (archived ones too), with members, pending invitations and dialogue group. */
+export async function listTeamsOfYear(fiscalYear: number) {
+  return getDb()
+    .select({
+      id: teams.id,
+      municipalityId: teams.municipalityId,
+      municipalityName: municipalities.name,
+      prefecture: municipalities.prefecture,
+      archivedAt: teams.archivedAt,
+      memberCount: sql<number>`(select count(*) from team_members tm where tm.team_id = ${teams.id} and tm.archived_at is null)`.mapWith(Number),
+      invitedCount: sql<number>`(select count(*) from account_tokens a where a.purpose = 'invite' and a.used_at is null and a.expires_at > now()
+        and a.details->>'scope' = 'member' and (a.details->>'teamId')::int = ${teams.id})`.mapWith(Number),
+      groupId: sql<number | null>`(select g.group_id from dialogue_group_teams g join dialogue_groups dg on dg.id = g.group_id where g.team_id = ${teams.id} and dg.archived_at is null)`,
+      groupName: sql<string | null>`(select dg.name from dialogue_group_teams g join dialogue_groups dg on dg.id = g.group_id where g.team_id = ${teams.id} and dg.archived_at is null)`,
+    })
+    .from(teams)
+    .innerJoin(municipalities, eq(municipalities.id, teams.municipalityId))
+    .where(eq(teams.fiscalYear, fiscalYear))
+    .orderBy(asc(municipalities.prefecture), asc(municipalities.name));
+}
+
+/** One team per municipality per year: a second one is refused with the municipality's name. */
+export async function ensureTeam(tx: Db, actor: AuditActor, fiscalYear: number, municipalityId: number, refuseExisting: boolean) {
+  const [municipality] = await tx.select().from(municipalities).where(and(eq(municipalities.id, municipalityId), isNull(municipalities.archivedAt)));
+  if (!municipality) throw new InputError('municipalityId', '自治体を選んでください');
+  const [existing] = await tx.select({ id: teams.id, archivedAt: teams.archivedAt }).from(teams).where(and(eq(teams.municipalityId, municipalityId), eq(teams.fiscalYear, fiscalYear)));
+  if (existing && (refuseExisting || existing.archivedAt)) {
+    const archived = existing.archivedAt ? '（アーカイブ済み。元に戻せます）' : '';
+    throw new InputError('municipalityId', `${municipality.name}はこの年度にすでにチームがあります${archived}。1つの自治体から1年度に1チームです`);
+  }
+  if (existing) return { id: existing.id, created: false };
+  const [row] = await tx.insert(teams).values({ municipalityId, fiscalYear }).returning({ id: teams.id });
+  await recordAudit(tx, actor, { action: 'create', entityType: 'team', entityId: row!.id, detail: { fiscalYear, municipalityId } });
+  return { id: row!.id, created: true };
+}
+
+export async function createTeam(actor: AuditActor, fiscalYear: number, municipalityId: number) {
+  return transaction((tx) => ensureTeam(tx, actor, fiscalYear, municipalityId, true));
+}
+
+/** Archiving a team keeps every record; restoring it brings it back as it was. */
+export async function setTeamArchived(actor: AuditActor, fiscalYear: number, teamId: number, archived: boolean) {
+  return transaction(async (tx) => {
+    const [row] = await tx
+      .update(teams)
+      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+      .where(and(eq(teams.id, teamId), eq(teams.fiscalYear, fiscalYear)))
+      .returning({ id: teams.id });
+    if (row) await recordAudit(tx, actor, { action: archived ? 'archive' : 'restore', entityType: 'team', entityId: teamId });
+    return Boolean(row);
+  });
+}
+
+const pendingInvitations = (teamId: number) =>
+  and(
+    eq(accountTokens.purpose, 'invite'), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, new Date()),
+    sql`${accountTokens.details}->>'scope' = 'member' and (${accountTokens.details}->>'teamId')::int = ${teamId}`,
+  );
+
+export async function getTeamForAdmin(teamId: number) {
+  const db = getDb();
+  const [team] = await db
+    .select({ id: teams.id, fiscalYear: teams.fiscalYear, archivedAt: teams.archivedAt, municipalityName: municipalities.name, prefecture: municipalities.prefecture })
+    .from(teams)
+    .innerJoin(municipalities, eq(municipalities.id, teams.municipalityId))
+    .where(eq(teams.id, teamId));
+  if (!team) return undefined;
+  const members = await db
+    .select({
+      id: teamMembers.id, fullName: people.fullName, email: users.email, department: teamMembers.department,
+      section: teamMembers.section, isHrSlot: teamMembers.isHrSlot, archivedAt: teamMembers.archivedAt,
+    })
+    .from(teamMembers)
+    .innerJoin(people, eq(people.id, teamMembers.personId))
+    .leftJoin(users, eq(users.personId, people.id))
+    .where(eq(teamMembers.teamId, teamId))
+    .orderBy(desc(teamMembers.isHrSlot), asc(teamMembers.id));
+  const invitations = await db
+    .select({ id: accountTokens.id, email: accountTokens.email, details: accountTokens.details, expiresAt: accountTokens.expiresAt })
+    .from(accountTokens)
+    .where(pendingInvitations(teamId))
+    .orderBy(asc(accountTokens.id));
+  return {
+    team,
+    members,
+    invitations: invitations.map((i) => ({ id: i.id, email: i.email, fullName: String((i.details as { fullName?: string }).fullName ?? ''), expiresAt: i.expiresAt })),
+  };
+}
+
+export type NewMember = { email: string; fullName: string; department: string; section: string; isHrSlot: boolean };
+
+/**
+ * Adds a member through the invitation mechanism: an email that already has an account is linked
+ * at once (someone from an earlier year is not duplicated); a new one gets an invitation link.
+ * Members and pending invitations together may not exceed five, and one of them holds the HR slot.
+ */
+export async function addMemberIn(tx: Db, actor: AuditActor, teamId: number, member: NewMember) {
+  // Locks the team row so two concurrent additions cannot both take the fifth seat.
+  await tx.execute(sql`select id from teams where id = ${teamId} for update`);
+  const [linked] = await tx
+    .select({ id: teamMembers.id, archivedAt: teamMembers.archivedAt })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.personId, teamMembers.personId))
+    .where(and(eq(teamMembers.teamId, teamId), eq(users.email, member.email)));
+  const [invited] = await tx.select({ id: accountTokens.id }).from(accountTokens).where(and(pendingInvitations(teamId), eq(accountTokens.email, member.email)));
+  if ((linked && !linked.archivedAt) || invited) return { kind: 'unchanged' as const };
+  const seats = await tx.select({ isHrSlot: teamMembers.isHrSlot }).from(teamMembers).where(and(eq(teamMembers.teamId, teamId), isNull(teamMembers.archivedAt)));
+  const pending = await tx.select({ details: accountTokens.details }).from(accountTokens).where(pendingInvitations(teamId));
+  if (seats.length + pending.length >= maxTeamMembers) {
+    throw new InputError('email', `1チームのメンバーは${maxTeamMembers}名までです（登録済み・招待中で${seats.length + pending.length}名）`);
+  }
+  const hrTaken = seats.some((s) => s.isHrSlot) || pending.some((p) => (p.details as { isHrSlot?: boolean }).isHrSlot);
+  if (member.isHrSlot && hrTaken) throw new InputError('isHrSlot', '人事担当課枠はこのチームですでに使われています（1チームに1名）');
+  if (linked) {
+    // Someone removed earlier comes back with their records.
+    await tx.update(teamMembers).set({ archivedAt: null, department: member.department, section: member.section, isHrSlot: member.isHrSlot, updatedAt: new Date() }).where(eq(teamMembers.id, linked.id));
+    await recordAudit(tx, actor, { action: 'restore', entityType: 'team_member', entityId: linked.id });
+    return { kind: 'granted' as const };
+  }
+  return inviteAccountIn(tx, actor, { ...member, scope: 'member', teamId });
+}
+
+export async function addMember(actor: AuditActor, teamId: number, member: NewMember) {
+  return transaction((tx) => addMemberIn(tx, actor, teamId, member));
+}
+
+export async function setMemberArchived(actor: AuditActor, teamId: number, memberId: number, archived: boolean) {
+  return transaction(async (tx) => {
+    if (!archived) {
+      const [{ n }] = (await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(teamMembers).where(and(eq(teamMembers.teamId, teamId), isNull(teamMembers.archivedAt)))) as [{ n: number }];
+      if (n >= maxTeamMembers) throw new InputError('', `1チームのメンバーは${maxTeamMembers}名までです`);
+    }
+    const [row] = await tx
+      .update(teamMembers)
+      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+      .where(and(eq(teamMembers.id, memberId), eq(teamMembers.teamId, teamId)))
+      .returning({ id: teamMembers.id });
+    if (row) await recordAudit(tx, actor, { action: archived ? 'archive' : 'restore', entityType: 'team_member', entityId: memberId, detail: { teamId } });
+    return Boolean(row);
+  });
+}

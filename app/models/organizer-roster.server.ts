@@ -1,0 +1,34 @@
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import { getDb, transaction } from '../../db/client';
+import { organizers, people } from '../../db/schema';
+import type { OrganizerRole } from '~/domain/codes';
+import { recordAudit, type AuditActor } from './audit.server';
+
+/** 顧問・部会長・幹事・参与・事務局, active first; an entry without an account is still named on feedback. */
+export async function listRoster() {
+  return getDb()
+    .select({
+      id: organizers.id, fullName: people.fullName, role: organizers.role, affiliation: organizers.affiliation, active: organizers.active,
+      hasAccount: sql<boolean>`exists (select 1 from users u where u.person_id = ${people.id} and u.archived_at is null)`,
+    })
+    .from(organizers)
+    .innerJoin(people, eq(people.id, organizers.personId))
+    .orderBy(desc(organizers.active), asc(organizers.role), asc(people.fullName));
+}
+
+export async function addRosterEntry(actor: AuditActor, input: { fullName: string; role: OrganizerRole; affiliation: string }) {
+  await transaction(async (tx) => {
+    const [person] = await tx.insert(people).values({ fullName: input.fullName }).returning({ id: people.id });
+    const [row] = await tx.insert(organizers).values({ personId: person!.id, role: input.role, affiliation: input.affiliation }).returning({ id: organizers.id });
+    await recordAudit(tx, actor, { action: 'create', entityType: 'organizer', entityId: row!.id, detail: { role: input.role } });
+  });
+}
+
+/** Leaving the roster keeps the entry (feedback they gave still names them); an inactive entry grants nothing. */
+export async function setRosterActive(actor: AuditActor, id: number, active: boolean) {
+  return transaction(async (tx) => {
+    const [row] = await tx.update(organizers).set({ active, updatedAt: new Date() }).where(eq(organizers.id, id)).returning({ id: organizers.id });
+    if (row) await recordAudit(tx, actor, { action: active ? 'restore' : 'archive', entityType: 'organizer', entityId: id });
+    return Boolean(row);
+  });
+}

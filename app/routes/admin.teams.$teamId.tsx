@@ -1,0 +1,145 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { ErrorPage } from '~/components/ErrorPage';
+import { FieldErrors, FormMessage, TextField } from '~/components/form';
+import { LinkToCopy } from '~/components/LinkToCopy';
+import { maxTeamMembers } from '~/domain/team-size';
+import { addMember, getTeamForAdmin, setMemberArchived } from '~/models/admin-teams.server';
+import { catchInputError, InputError } from '~/models/input-error.server';
+import { newMemberSchema } from '~/schemas/team-setup';
+import type { FormShape } from '~/schemas/types';
+import { formatDateTime, formatFiscalYear } from '~/utils/dates';
+import { counted } from '~/utils/format';
+import { notFound, requireIdParam } from '~/utils/http.server';
+import { actorOf, requireOrganizer } from '~/utils/permissions.server';
+
+export const meta: MetaFunction = () => [{ title: 'チームのメンバー | 人マネ トラッカー' }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireOrganizer(request);
+  const found = await getTeamForAdmin(requireIdParam(params.teamId));
+  if (!found) notFound();
+  return found;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer } = await requireOrganizer(request);
+  const found = await getTeamForAdmin(requireIdParam(params.teamId));
+  if (!found) notFound();
+  const teamId = found.team.id;
+  const actor = actorOf(request, viewer);
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  if (intent === 'archive' || intent === 'restore') {
+    const memberId = requireIdParam(String(formData.get('memberId') ?? ''));
+    const result = await catchInputError(() => setMemberArchived(actor, teamId, memberId, intent === 'archive'), {
+      team_members_one_hr_slot: new InputError('', '人事担当課枠がほかのメンバーと重なるため、元に戻せません'),
+    });
+    if (!result.ok) return data({ intent, result: { status: 'error' as const, error: result.fieldErrors }, link: null }, { status: 400 });
+    if (!result.value) notFound();
+    return redirect(`/admin/teams/${teamId}`);
+  }
+  if (intent !== 'add') throw new Response('Bad Request', { status: 400 });
+  const submission = parseWithZod(formData, { schema: newMemberSchema });
+  if (submission.status !== 'success') return data({ intent, result: submission.reply(), link: null }, { status: 400 });
+  const result = await catchInputError(() => addMember(actor, teamId, submission.value));
+  if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }), link: null }, { status: 400 });
+  if (result.value.kind !== 'invited') return redirect(`/admin/teams/${teamId}`);
+  // The link is shown once, like on the accounts page: only its hash is stored.
+  const url = `${new URL(request.url).origin}/invite/${result.value.token}`;
+  return { intent, result: submission.reply({ resetForm: true }), link: { url, email: submission.value.email, expiresAt: result.value.expiresAt.toISOString() } };
+}
+
+export default function AdminTeam() {
+  const { team, members, invitations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<FormShape<typeof newMemberSchema>>({ lastResult: actionData?.intent === 'add' ? actionData.result : undefined });
+  const active = members.filter((m) => !m.archivedAt);
+  const removed = members.filter((m) => m.archivedAt);
+  const seats = active.length + invitations.length;
+  const listError = actionData?.intent !== 'add' ? (actionData?.result as { error?: Record<string, string[]> } | undefined)?.error?.[''] : undefined;
+  return (
+    <>
+      <p className="muted"><Link to={`/admin/years/${team.fiscalYear}/teams`}>{formatFiscalYear(team.fiscalYear)}のチーム</Link></p>
+      <h1>{team.municipalityName}チーム<span className="date-western">{team.prefecture}・FY{team.fiscalYear}</span></h1>
+      {team.archivedAt ? <p className="notice">このチームはアーカイブされています（チーム一覧から元に戻せます）。</p> : null}
+      {actionData?.link ? (
+        <div className="notice notice--success" role="status">
+          <p>
+            {actionData.link.email} さんへの招待リンクを作成しました。メールなどで本人に送ってください。
+            {formatDateTime(actionData.link.expiresAt)} まで有効です。この画面を閉じると再表示できません。
+          </p>
+          <LinkToCopy url={actionData.link.url} />
+        </div>
+      ) : null}
+      <FormMessage id="members-error" errors={listError} />
+
+      <section aria-labelledby="members-heading">
+        <h2 id="members-heading">メンバー（{counted(active.length, '名')}）</h2>
+        <ul className="member-list">
+          {active.map((m) => (
+            <li key={m.id}>
+              {m.fullName}
+              <span className="muted">（{[m.department, m.section].filter(Boolean).join(' ') || '所属未登録'}）</span>
+              {m.isHrSlot ? <span className="tag">人事担当課枠</span> : null}
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="archive" />
+                <input type="hidden" name="memberId" value={m.id} />
+                <button type="submit" className="link-button">チームから外す</button>
+              </Form>
+            </li>
+          ))}
+          {invitations.map((i) => (
+            <li key={`i${i.id}`}>{i.fullName}<span className="muted">（{i.email}）</span><span className="tag">招待中</span></li>
+          ))}
+        </ul>
+        {active.length + invitations.length === 0 ? <p className="muted">メンバー未登録</p> : null}
+      </section>
+
+      <section className="form" aria-labelledby="add-heading">
+        <h2 id="add-heading">メンバーを追加</h2>
+        <p>
+          メンバーは1チーム{counted(maxTeamMembers, '名')}まで（現在 {counted(seats, '名')}）。すでにアカウントのある人（前の年度の参加者など）は、
+          メールアドレスで同じ人として追加されます。新しい人には招待リンクを作成します。
+        </p>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="add" />
+          <FormMessage id={form.errorId} errors={form.errors} />
+          <TextField label="メールアドレス" field={fields.email} type="email" required />
+          <TextField label="氏名" field={fields.fullName} required />
+          <TextField label="部署（部・局）" field={fields.department} hint="例: 総務部" />
+          <TextField label="課・係" field={fields.section} hint="例: 人事課" />
+          <div className="field">
+            <label className="choice"><input type="checkbox" name={fields.isHrSlot.name} /> 人事担当課枠</label>
+            <FieldErrors id={fields.isHrSlot.errorId} errors={fields.isHrSlot.errors} />
+          </div>
+          <button type="submit" className="button">追加する</button>
+        </Form>
+      </section>
+
+      {removed.length ? (
+        <section aria-labelledby="removed-heading">
+          <h2 id="removed-heading">チームから外したメンバー</h2>
+          <ul className="plain-list">
+            {removed.map((m) => (
+              <li key={m.id}>
+                {m.fullName}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="restore" />
+                  <input type="hidden" name="memberId" value={m.id} />
+                  <button type="submit" className="link-button">元に戻す</button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

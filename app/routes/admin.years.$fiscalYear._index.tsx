@@ -1,0 +1,126 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { SessionFields } from '~/components/admin/SessionFields';
+import { YearNav } from '~/components/admin/YearNav';
+import { EraDate, EraDateSpan } from '~/components/EraDate';
+import { ErrorPage } from '~/components/ErrorPage';
+import { FormMessage, TextField } from '~/components/form';
+import { sessionKinds } from '~/domain/codes';
+import { createSession, listSessionsOfYear } from '~/models/admin-sessions.server';
+import { getActiveYear, setYearArchived, updateTheme } from '~/models/admin-years.server';
+import { catchInputError } from '~/models/input-error.server';
+import { themeSchema } from '~/schemas/program-year';
+import { sessionSchema } from '~/schemas/session';
+import type { FormShape } from '~/schemas/types';
+import { formatFiscalYear } from '~/utils/dates';
+import { notFound, requireIdParam } from '~/utils/http.server';
+import { actorOf, requireOrganizer } from '~/utils/permissions.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${formatFiscalYear(data.year.fiscalYear)}の設定 | 人マネ トラッカー` : 'ページが見つかりません' },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireOrganizer(request);
+  const year = await getActiveYear(requireIdParam(params.fiscalYear));
+  if (!year) notFound();
+  return { year, sessions: await listSessionsOfYear(year.fiscalYear) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer } = await requireOrganizer(request);
+  const year = await getActiveYear(requireIdParam(params.fiscalYear));
+  if (!year) notFound();
+  const actor = actorOf(request, viewer);
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  if (intent === 'theme') {
+    const submission = parseWithZod(formData, { schema: themeSchema });
+    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
+    await updateTheme(actor, year.fiscalYear, submission.value.theme);
+    return redirect(`/admin/years/${year.fiscalYear}`);
+  }
+  if (intent === 'session') {
+    const submission = parseWithZod(formData, { schema: sessionSchema(year.fiscalYear) });
+    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
+    const result = await catchInputError(() => createSession(actor, year.fiscalYear, submission.value));
+    if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
+    return redirect(`/admin/years/${year.fiscalYear}/sessions/${result.value}`);
+  }
+  if (intent === 'archive') {
+    await setYearArchived(actor, year.fiscalYear, true);
+    return redirect('/admin/years');
+  }
+  throw new Response('Bad Request', { status: 400 });
+}
+
+export default function AdminYear() {
+  const { year, sessions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [themeForm, themeFields] = useForm<FormShape<typeof themeSchema>>({
+    id: 'theme', lastResult: actionData?.intent === 'theme' ? actionData.result : undefined, defaultValue: { theme: year.theme },
+  });
+  const [form, fields] = useForm<FormShape<ReturnType<typeof sessionSchema>>>({
+    id: 'session', lastResult: actionData?.intent === 'session' ? actionData.result : undefined,
+  });
+  return (
+    <>
+      <YearNav fiscalYear={year.fiscalYear} theme={year.theme} />
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">研究会など（{sessions.length}回）</h2>
+        {sessions.length === 0 ? <p>まだ登録されていません。下のフォームから追加してください。</p> : null}
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr><th scope="col">回</th><th scope="col">日程</th><th scope="col">会場</th><th scope="col">事前課題</th></tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr key={s.id}>
+                  <td><Link to={`sessions/${s.id}`}>{sessionKinds.label[s.kind]} 第{s.number}回</Link></td>
+                  <td><EraDateSpan from={s.startsOn} to={s.endsOn} /></td>
+                  <td>{s.isOnline ? <span className="tag tag--online">オンライン</span> : null}{s.venue}</td>
+                  <td>{s.preAssignmentTitle ? <>{s.preAssignmentTitle}<br />期限 <EraDate iso={s.dueOn!} /></> : <span className="muted">なし</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="form" aria-labelledby="new-session-heading">
+        <h2 id="new-session-heading">研究会などを追加</h2>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="session" />
+          <FormMessage id={form.errorId} errors={form.errors} />
+          <SessionFields fields={fields} />
+          <button type="submit" className="button">追加する</button>
+        </Form>
+      </section>
+
+      <section className="form" aria-labelledby="theme-heading">
+        <h2 id="theme-heading">統一テーマ</h2>
+        <Form method="post" {...getFormProps(themeForm)}>
+          <input type="hidden" name="intent" value="theme" />
+          <TextField label="統一テーマ" field={themeFields.theme} required />
+          <button type="submit" className="button button--secondary">テーマを保存</button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="archive-heading">
+        <h2 id="archive-heading">この年度をアーカイブ</h2>
+        <p>一覧から外します。チームや記録は消えず、年度の設定からいつでも元に戻せます。</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="archive" />
+          <button type="submit" className="button button--danger">アーカイブする</button>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,100 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { YearNav } from '~/components/admin/YearNav';
+import { ErrorPage } from '~/components/ErrorPage';
+import { FieldErrors, FormMessage, TextField } from '~/components/form';
+import { listTeamsOfYear } from '~/models/admin-teams.server';
+import { getActiveYear } from '~/models/admin-years.server';
+import { createGroup, dissolveGroup, listGroupsOfYear } from '~/models/dialogue-groups.server';
+import { catchInputError, InputError } from '~/models/input-error.server';
+import { dialogueGroupSchema } from '~/schemas/team-setup';
+import type { FormShape } from '~/schemas/types';
+import { notFound, requireIdParam } from '~/utils/http.server';
+import { actorOf, requireOrganizer } from '~/utils/permissions.server';
+
+export const meta: MetaFunction = () => [{ title: '対話自治体の設定 | 人マネ トラッカー' }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireOrganizer(request);
+  const year = await getActiveYear(requireIdParam(params.fiscalYear));
+  if (!year) notFound();
+  const [groups, teams] = await Promise.all([listGroupsOfYear(year.fiscalYear), listTeamsOfYear(year.fiscalYear)]);
+  return { year, groups, teams: teams.filter((t) => !t.archivedAt) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer } = await requireOrganizer(request);
+  const year = await getActiveYear(requireIdParam(params.fiscalYear));
+  if (!year) notFound();
+  const actor = actorOf(request, viewer);
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  const back = `/admin/years/${year.fiscalYear}/groups`;
+  if (intent === 'dissolve') {
+    if (!(await dissolveGroup(actor, year.fiscalYear, requireIdParam(String(formData.get('groupId') ?? ''))))) notFound();
+    return redirect(back);
+  }
+  if (intent !== 'create') throw new Response('Bad Request', { status: 400 });
+  const submission = parseWithZod(formData, { schema: dialogueGroupSchema });
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  const result = await catchInputError(() => createGroup(actor, year.fiscalYear, submission.value), {
+    dialogue_group_teams_team: new InputError('teamIds', '選んだチームのどれかが、同時にほかのグループに入りました。もう一度選んでください'),
+  });
+  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  return redirect(back);
+}
+
+export default function AdminGroups() {
+  const { year, groups, teams } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<FormShape<typeof dialogueGroupSchema>>({ lastResult });
+  const picked = new Set(((fields.teamIds.initialValue as string[] | string | undefined) ?? []).toString().split(','));
+  const ungrouped = teams.filter((t) => !t.groupId);
+  return (
+    <>
+      <YearNav fiscalYear={year.fiscalYear} theme={year.theme} />
+      <section aria-labelledby="groups-heading">
+        <h2 id="groups-heading">対話自治体のグループ（{groups.length}件）</h2>
+        {groups.length === 0 ? <p>まだグループがありません。</p> : null}
+        <ul className="plain-list">
+          {groups.map((g) => (
+            <li key={g.id} className="card">
+              <strong>{g.name}</strong>：{g.teams.map((t) => t.name).join('・')}
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="dissolve" />
+                <input type="hidden" name="groupId" value={g.id} />
+                <button type="submit" className="link-button">グループを解消</button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="form" aria-labelledby="new-group-heading">
+        <h2 id="new-group-heading">グループを作る</h2>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="create" />
+          <FormMessage id={form.errorId} errors={form.errors} />
+          <fieldset className="field" aria-describedby={fields.teamIds.errors?.length ? fields.teamIds.errorId : undefined}>
+            <legend>チーム（2〜4つ）<span className="required">必須</span></legend>
+            {teams.map((t) => (
+              <label key={t.id} className="choice">
+                <input type="checkbox" name="teamIds" value={t.id} defaultChecked={picked.has(String(t.id))} />
+                {' '}{t.prefecture} {t.municipalityName}{t.groupId ? <span className="tag">{t.groupName}</span> : null}
+              </label>
+            ))}
+            <FieldErrors id={fields.teamIds.errorId} errors={fields.teamIds.errors} />
+          </fieldset>
+          <TextField label="グループ名（空欄なら自治体名をつなげます）" field={fields.name} />
+          <button type="submit" className="button">グループを作る</button>
+        </Form>
+        <p className="muted">グループに入っていないチーム: {ungrouped.length ? ungrouped.map((t) => t.municipalityName).join('・') : 'なし'}</p>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,137 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { SessionFields } from '~/components/admin/SessionFields';
+import { ErrorPage } from '~/components/ErrorPage';
+import { FieldErrors, FormMessage, TextField } from '~/components/form';
+import { sessionKinds } from '~/domain/codes';
+import {
+  archivePreAssignment, getSessionOfYear, savePreAssignment, setSessionArchived, updateSession,
+} from '~/models/admin-sessions.server';
+import { catchInputError } from '~/models/input-error.server';
+import { preAssignmentSchema, sessionSchema } from '~/schemas/session';
+import type { FormShape } from '~/schemas/types';
+import { formatFiscalYear } from '~/utils/dates';
+import { notFound, requireIdParam } from '~/utils/http.server';
+import { actorOf, requireOrganizer } from '~/utils/permissions.server';
+
+export const meta: MetaFunction = () => [{ title: '研究会の編集 | 人マネ トラッカー' }];
+
+async function load(params: LoaderFunctionArgs['params']) {
+  const fiscalYear = requireIdParam(params.fiscalYear);
+  const found = await getSessionOfYear(fiscalYear, requireIdParam(params.sessionId));
+  if (!found) notFound();
+  return { fiscalYear, ...found };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireOrganizer(request);
+  return load(params);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer } = await requireOrganizer(request);
+  const { fiscalYear, session } = await load(params);
+  const actor = actorOf(request, viewer);
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  const back = `/admin/years/${fiscalYear}/sessions/${session.id}`;
+  if (intent === 'session') {
+    const submission = parseWithZod(formData, { schema: sessionSchema(fiscalYear) });
+    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
+    const result = await catchInputError(() => updateSession(actor, fiscalYear, session.id, submission.value));
+    if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
+    return redirect(back);
+  }
+  if (intent === 'preassignment') {
+    const submission = parseWithZod(formData, { schema: preAssignmentSchema(session.startsOn) });
+    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
+    await savePreAssignment(actor, session.id, submission.value);
+    return redirect(back);
+  }
+  if (intent === 'remove-preassignment') {
+    await archivePreAssignment(actor, session.id);
+    return redirect(back);
+  }
+  if (intent === 'archive' || intent === 'restore') {
+    await setSessionArchived(actor, fiscalYear, session.id, intent === 'archive');
+    return redirect(intent === 'archive' ? `/admin/years/${fiscalYear}` : back);
+  }
+  throw new Response('Bad Request', { status: 400 });
+}
+
+export default function AdminSession() {
+  const { fiscalYear, session, preAssignment } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<FormShape<ReturnType<typeof sessionSchema>>>({
+    id: 'session',
+    lastResult: actionData?.intent === 'session' ? actionData.result : undefined,
+    defaultValue: {
+      kind: session.kind, number: String(session.number), startsOn: session.startsOn, endsOn: session.endsOn ?? '',
+      isOnline: session.isOnline ? 'on' : '', venue: session.venue, agenda: session.agenda,
+    },
+  });
+  const [paForm, paFields] = useForm<FormShape<ReturnType<typeof preAssignmentSchema>>>({
+    id: 'preassignment',
+    lastResult: actionData?.intent === 'preassignment' ? actionData.result : undefined,
+    defaultValue: preAssignment ? { title: preAssignment.title, description: preAssignment.description, dueOn: preAssignment.dueOn } : undefined,
+  });
+  const title = `${sessionKinds.label[session.kind]} 第${session.number}回`;
+  return (
+    <>
+      <p className="muted"><Link to={`/admin/years/${fiscalYear}`}>{formatFiscalYear(fiscalYear)}の設定</Link></p>
+      <h1>{title}</h1>
+      {session.archivedAt ? (
+        <div className="notice" role="status">
+          <p>この回はアーカイブされています。</p>
+          <Form method="post"><input type="hidden" name="intent" value="restore" /><button type="submit" className="button">元に戻す</button></Form>
+        </div>
+      ) : null}
+
+      <section className="form" aria-labelledby="pa-heading">
+        <h2 id="pa-heading">事前課題</h2>
+        {preAssignment ? null : <p className="muted">この回の事前課題はまだありません。</p>}
+        <Form method="post" {...getFormProps(paForm)}>
+          <input type="hidden" name="intent" value="preassignment" />
+          <FormMessage id={paForm.errorId} errors={paForm.errors} />
+          <TextField label="事前課題の題名" field={paFields.title} required />
+          <div className="field">
+            <label htmlFor={paFields.description.id}>説明</label>
+            <textarea id={paFields.description.id} name={paFields.description.name} rows={4} defaultValue={paFields.description.initialValue as string | undefined} />
+            <FieldErrors id={paFields.description.errorId} errors={paFields.description.errors} />
+          </div>
+          <TextField label="提出期限" field={paFields.dueOn} type="date" hint="研究会の開催日以前の日にしてください。" required />
+          <button type="submit" className="button">事前課題を保存</button>
+        </Form>
+        {preAssignment ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="remove-preassignment" />
+            <button type="submit" className="link-button">事前課題を取り下げる（提出記録は残ります）</button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section className="form" aria-labelledby="session-heading">
+        <h2 id="session-heading">日程・会場・議題</h2>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="session" />
+          <FormMessage id={form.errorId} errors={form.errors} />
+          <SessionFields fields={fields} />
+          <button type="submit" className="button">保存する</button>
+        </Form>
+      </section>
+
+      {session.archivedAt ? null : (
+        <Form method="post">
+          <input type="hidden" name="intent" value="archive" />
+          <button type="submit" className="button button--danger">この回をアーカイブする</button>
+        </Form>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,121 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { ErrorPage } from '~/components/ErrorPage';
+import { FieldErrors, FormMessage, TextField } from '~/components/form';
+import { createYear, listYearsForAdmin, setYearArchived } from '~/models/admin-years.server';
+import { catchInputError } from '~/models/input-error.server';
+import { programYearSchema } from '~/schemas/program-year';
+import type { FormShape } from '~/schemas/types';
+import { fiscalYearOf, formatFiscalYear, todayInTokyo } from '~/utils/dates';
+import { counted } from '~/utils/format';
+import { requireIdParam } from '~/utils/http.server';
+import { actorOf, requireOrganizer } from '~/utils/permissions.server';
+
+export const meta: MetaFunction = () => [{ title: '年度の設定 | 人マネ トラッカー' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireOrganizer(request);
+  const years = await listYearsForAdmin();
+  const latest = years[0]?.fiscalYear ?? fiscalYearOf(todayInTokyo()) - 1;
+  return { years, suggested: latest + 1 };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { viewer } = await requireOrganizer(request);
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  if (intent === 'archive' || intent === 'restore') {
+    const fiscalYear = requireIdParam(String(formData.get('fiscalYear') ?? ''));
+    if (!(await setYearArchived(actorOf(request, viewer), fiscalYear, intent === 'archive'))) throw new Response('Not Found', { status: 404 });
+    return redirect('/admin/years');
+  }
+  if (intent !== 'create') throw new Response('Bad Request', { status: 400 });
+  const submission = parseWithZod(formData, { schema: programYearSchema });
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  const { fiscalYear, theme, copyPrevious } = submission.value;
+  const result = await catchInputError(() =>
+    createYear(actorOf(request, viewer), { fiscalYear, theme, copyFrom: copyPrevious ? fiscalYear - 1 : undefined }),
+  );
+  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  return redirect(`/admin/years/${fiscalYear}`);
+}
+
+export default function AdminYears() {
+  const { years, suggested } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<FormShape<typeof programYearSchema>>({ lastResult, defaultValue: { fiscalYear: String(suggested) } });
+  const active = years.filter((y) => !y.archivedAt);
+  const archived = years.filter((y) => y.archivedAt);
+  return (
+    <>
+      <h1>年度の設定</h1>
+      <p className="lead">年度ごとの研究会・事前課題、参加チーム、対話自治体を設定します。</p>
+      <nav aria-label="設定のメニュー">
+        <ul className="tabs">
+          <li><Link to="/admin/municipalities">自治体</Link></li>
+          <li><Link to="/admin/organizers">事務局・幹事の名簿</Link></li>
+        </ul>
+      </nav>
+      <section aria-labelledby="years-heading">
+        <h2 id="years-heading">年度の一覧</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr><th scope="col">年度</th><th scope="col">統一テーマ</th><th scope="col">研究会など</th><th scope="col">チーム</th></tr>
+            </thead>
+            <tbody>
+              {active.map((y) => (
+                <tr key={y.fiscalYear}>
+                  <td><Link to={`/admin/years/${y.fiscalYear}`}>{formatFiscalYear(y.fiscalYear)}</Link><span className="date-western">FY{y.fiscalYear}</span></td>
+                  <td>{y.theme}</td>
+                  <td>{counted(y.sessionCount, '回')}</td>
+                  <td>{counted(y.teamCount, 'チーム')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="form" aria-labelledby="new-year-heading">
+        <h2 id="new-year-heading">新しい年度を作成</h2>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="create" />
+          <FormMessage id={form.errorId} errors={form.errors} />
+          <TextField label="年度（西暦）" field={fields.fiscalYear} inputMode="numeric" hint="例: 2027（令和9年度）。4月から翌年3月まで。" required />
+          <TextField label="統一テーマ" field={fields.theme} required />
+          <div className="field">
+            <label className="choice"><input type="checkbox" name="copyPrevious" defaultChecked /> 前年度の構成（研究会・事前課題）をコピーする</label>
+            <p className="hint">日付は翌年の同じ曜日に移します。チームと対話自治体はコピーしません。</p>
+            <FieldErrors id={fields.copyPrevious.errorId} errors={fields.copyPrevious.errors} />
+          </div>
+          <button type="submit" className="button">年度を作成</button>
+        </Form>
+      </section>
+
+      {archived.length ? (
+        <section aria-labelledby="archived-heading">
+          <h2 id="archived-heading">アーカイブした年度</h2>
+          <ul className="plain-list">
+            {archived.map((y) => (
+              <li key={y.fiscalYear}>
+                {formatFiscalYear(y.fiscalYear)}（{y.theme}）
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="restore" />
+                  <input type="hidden" name="fiscalYear" value={y.fiscalYear} />
+                  <button type="submit" className="link-button">元に戻す</button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

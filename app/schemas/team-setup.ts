@@ -1,0 +1,30 @@
+import { organizerRoles } from '~/domain/codes';
+import { email, requiredText, z } from './fields';
+
+const id = (label: string) => z.coerce.number({ error: `${label}を選んでください` }).int().positive(`${label}を選んでください`);
+const checkbox = z.preprocess((v) => v === 'on' || v === 'true', z.boolean());
+
+export const newTeamSchema = z.object({ municipalityId: id('自治体') });
+
+export const newMemberSchema = z.object({
+  email: email(),
+  fullName: requiredText('氏名', 100),
+  department: z.string().trim().max(200).default(''),
+  section: z.string().trim().max(200).default(''),
+  isHrSlot: checkbox,
+});
+
+export const dialogueGroupSchema = z.object({
+  name: z.string().trim().max(100).default(''),
+  // One ticked checkbox arrives as a string, none as nothing.
+  teamIds: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.coerce.number().int().positive()).min(2, 'チームを2〜4つ選んでください').max(4, '1つのグループは4チームまでです'),
+  ),
+});
+
+export const organizerSchema = z.object({
+  fullName: requiredText('氏名', 100),
+  role: z.enum(organizerRoles.codes, { error: '役割を選んでください' }),
+  affiliation: z.string().trim().max(200).default(''),
+});
