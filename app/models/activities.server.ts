@@ -1,6 +1,10 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, not, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../../db/client';
-import { activities } from '../../db/schema';
+import { activities, activityAttendees, interviews, people, studySessions } from '../../db/schema';
+import { activityKinds, type ActivityKind, type Visibility } from '~/domain/codes';
+
+// Every query is scoped by team. An interview's own activity shows its text only to viewers who may
+// read that interview, so the log never leaks what a team kept to itself.
 
 /** 1年間の活動回数・時間: the team's totals, computed in SQL. */
 export async function activityTotals(teamId: number) {
@@ -28,4 +32,132 @@ export async function recentActivities(teamId: number, limit = 5) {
     .where(and(eq(activities.teamId, teamId), isNull(activities.archivedAt)))
     .orderBy(desc(activities.occurredOn), desc(activities.id))
     .limit(limit);
+}
+
+/** The number of activities and minutes per kind (in the order of the kind list), and in total. */
+export async function activitySummary(teamId: number) {
+  const rows = await getDb()
+    .select({
+      kind: activities.kind,
+      count: sql<number>`count(*)`.mapWith(Number),
+      minutes: sql<number>`coalesce(sum(${activities.durationMinutes}), 0)`.mapWith(Number),
+    })
+    .from(activities)
+    .where(and(eq(activities.teamId, teamId), isNull(activities.archivedAt)))
+    .groupBy(activities.kind);
+  const byKind = activityKinds.codes.flatMap((kind) => rows.filter((r) => r.kind === kind));
+  const total = byKind.reduce((t, r) => ({ count: t.count + r.count, minutes: t.minutes + r.minutes }), { count: 0, minutes: 0 });
+  return { byKind, total };
+}
+
+/** `%text%` for ILIKE with the user's own % _ \ taken literally. */
+export function containsPattern(text: string) {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+// The same expression as the activities_text_trgm index, so patterns of 3+ characters can use it;
+// shorter ones (対話) still match correctly, and the team scope keeps the scan small.
+const searchable = sql`(${activities.title} || ' ' || ${activities.notes} || ' ' || ${activities.guests})`;
+
+export type ActivityFilter = { kind?: ActivityKind; personId?: number; q?: string; archived?: boolean; fullNotes?: boolean };
+
+function readable(visibilities: Visibility[]): SQL {
+  const ownInterview = and(eq(activities.kind, 'interview'), isNotNull(activities.interviewId))!;
+  return visibilities.length ? or(not(ownInterview), inArray(interviews.visibility, visibilities))! : not(ownInterview);
+}
+
+type Row = {
+  id: number; kind: ActivityKind; title: string; notes: string; guests: string;
+  interviewId: number | null; interviewVisibility: Visibility | null; interviewee: string | null;
+};
+
+export const hiddenInterviewTitle = '（公開範囲外のインタビュー）';
+
+/** Hides the text of an interview the viewer may not read, and the name of a linked one. */
+function masked<T extends Row>(row: T, visibilities: Visibility[]) {
+  const visible = row.interviewVisibility !== null && visibilities.includes(row.interviewVisibility);
+  const ownInterview = row.kind === 'interview' && row.interviewId !== null;
+  const hideText = ownInterview && !visible;
+  return {
+    ...row,
+    title: hideText ? hiddenInterviewTitle : row.title,
+    notes: hideText ? '' : row.notes,
+    guests: hideText ? '' : row.guests,
+    interviewee: visible ? row.interviewee : null,
+    ownInterview,
+  };
+}
+
+const columns = {
+  id: activities.id,
+  kind: activities.kind,
+  occurredOn: activities.occurredOn,
+  startsAt: sql<string | null>`to_char(${activities.startsAt}, 'HH24:MI')`,
+  durationMinutes: activities.durationMinutes,
+  title: activities.title,
+  guests: activities.guests,
+  sessionId: activities.sessionId,
+  interviewId: activities.interviewId,
+  archivedAt: activities.archivedAt,
+  interviewVisibility: interviews.visibility,
+  interviewee: interviews.interviewee,
+  sessionKind: studySessions.kind,
+  sessionNumber: studySessions.number,
+};
+
+export async function listActivities(teamId: number, visibilities: Visibility[], filter: ActivityFilter = {}) {
+  const conditions: (SQL | undefined)[] = [
+    eq(activities.teamId, teamId),
+    filter.archived ? isNotNull(activities.archivedAt) : isNull(activities.archivedAt),
+    filter.kind ? eq(activities.kind, filter.kind) : undefined,
+    filter.personId
+      ? sql`exists (select 1 from ${activityAttendees} where ${activityAttendees.activityId} = ${activities.id} and ${activityAttendees.personId} = ${filter.personId})`
+      : undefined,
+    filter.q ? and(sql`${searchable} ilike ${containsPattern(filter.q)} escape '\\'`, readable(visibilities)) : undefined,
+  ];
+  const rows = await getDb()
+    .select({ ...columns, notes: filter.fullNotes ? activities.notes : sql<string>`left(${activities.notes}, 200)` })
+    .from(activities)
+    .leftJoin(interviews, and(eq(interviews.id, activities.interviewId), eq(interviews.teamId, activities.teamId)))
+    .leftJoin(studySessions, eq(studySessions.id, activities.sessionId))
+    .where(and(...conditions))
+    .orderBy(desc(activities.occurredOn), sql`${activities.startsAt} desc nulls last`, desc(activities.id))
+    .limit(1000);
+  const names = await attendeeNames(rows.map((r) => r.id));
+  return rows.map((r) => ({ ...masked(r, visibilities), attendees: names.get(r.id) ?? [] }));
+}
+
+/** One activity of the team (archived ones too, for restoring), or undefined. */
+export async function getActivity(teamId: number, activityId: number, visibilities: Visibility[]) {
+  const [row] = await getDb()
+    .select({ ...columns, notes: activities.notes })
+    .from(activities)
+    .leftJoin(interviews, and(eq(interviews.id, activities.interviewId), eq(interviews.teamId, activities.teamId)))
+    .leftJoin(studySessions, eq(studySessions.id, activities.sessionId))
+    .where(and(eq(activities.teamId, teamId), eq(activities.id, activityId)));
+  if (!row) return undefined;
+  const names = await attendeeNames([row.id]);
+  return { ...masked(row, visibilities), attendees: names.get(row.id) ?? [] };
+}
+
+async function attendeeNames(activityIds: number[]) {
+  const map = new Map<number, { personId: number; fullName: string }[]>();
+  if (activityIds.length === 0) return map;
+  const rows = await getDb()
+    .select({ activityId: activityAttendees.activityId, personId: people.id, fullName: people.fullName })
+    .from(activityAttendees)
+    .innerJoin(people, eq(people.id, activityAttendees.personId))
+    .where(inArray(activityAttendees.activityId, activityIds))
+    .orderBy(asc(people.id));
+  for (const r of rows) map.set(r.activityId, [...(map.get(r.activityId) ?? []), { personId: r.personId, fullName: r.fullName }]);
+  return map;
+}
+
+/** Sessions of the team's year an entry may link to. */
+export async function sessionsOfYear(fiscalYear: number) {
+  return getDb()
+    .select({ id: studySessions.id, kind: studySessions.kind, number: studySessions.number, startsOn: studySessions.startsOn })
+    .from(studySessions)
+    .where(and(eq(studySessions.fiscalYear, fiscalYear), isNull(studySessions.archivedAt)))
+    .orderBy(asc(studySessions.startsOn), asc(studySessions.id));
 }

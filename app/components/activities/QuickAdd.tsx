@@ -1,0 +1,54 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { Form, useNavigation } from '@remix-run/react';
+import { FieldErrors, FormMessage } from '~/components/form';
+import { activityKinds, type ActivityKind } from '~/domain/codes';
+import { DurationPicker } from './DurationPicker';
+
+type Fields = { kind: string; occurredOn: string; title: string; durationPick: string; durationMinutes: string };
+
+/** 廊下で30秒: the kind, the day (today), an optional title, save. Sized for a 360 px phone. */
+export function QuickAdd({ kinds, today, lastResult }: { kinds: ActivityKind[]; today: string; lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm<Fields>({
+    id: 'quick-add',
+    lastResult,
+    defaultValue: { kind: 'meeting', occurredOn: today, durationPick: '60' },
+  });
+  const busy = useNavigation().formData?.get('intent') === 'quick';
+  return (
+    <section className="quick-add" aria-labelledby="quick-add-heading">
+      <h2 id="quick-add-heading">すばやく記録</h2>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="quick" />
+        <FormMessage id={form.errorId} errors={form.errors} />
+        <div className="field">
+          <label htmlFor={fields.kind.id}>種別</label>
+          <select id={fields.kind.id} name={fields.kind.name} defaultValue={fields.kind.initialValue as string} aria-invalid={fields.kind.errors ? true : undefined}>
+            {kinds.map((k) => (
+              <option key={k} value={k}>{activityKinds.label[k]}</option>
+            ))}
+          </select>
+          <FieldErrors id={fields.kind.errorId} errors={fields.kind.errors} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.occurredOn.id}>日付</label>
+          <input id={fields.occurredOn.id} name={fields.occurredOn.name} type="date" required defaultValue={fields.occurredOn.initialValue as string} aria-invalid={fields.occurredOn.errors ? true : undefined} />
+          <FieldErrors id={fields.occurredOn.errorId} errors={fields.occurredOn.errors} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.title.id}>タイトル<span className="optional">任意</span></label>
+          <input id={fields.title.id} name={fields.title.name} type="text" maxLength={200} placeholder="例: 全庁アンケートの設問づくり" defaultValue={fields.title.initialValue as string | undefined} aria-invalid={fields.title.errors ? true : undefined} />
+          <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
+        </div>
+        <DurationPicker
+          id="quick"
+          defaultMinutes={Number(fields.durationMinutes.initialValue ?? fields.durationPick.initialValue ?? 60)}
+          errors={fields.durationMinutes.errors ?? fields.durationPick.errors}
+          errorId={fields.durationMinutes.errorId}
+        />
+        <button type="submit" className="button button--wide" disabled={busy}>
+          {busy ? '記録しています…' : '記録する'}
+        </button>
+      </Form>
+    </section>
+  );
+}

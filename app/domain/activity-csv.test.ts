@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { guardCell, mapHeaders, matchKind, parseDuration, parseLooseDate, parseStartTime, splitNames, unguardCell } from './activity-csv';
+
+describe('reading an Excel activity log', () => {
+  it('reads western and era dates, including 元年 and full-width digits', () => {
+    expect(parseLooseDate('2022-04-27')).toBe('2022-04-27');
+    expect(parseLooseDate('2022/4/27')).toBe('2022-04-27');
+    expect(parseLooseDate('2022年4月27日')).toBe('2022-04-27');
+    expect(parseLooseDate('令和4年4月27日')).toBe('2022-04-27');
+    expect(parseLooseDate('令和４年４月２７日（水）')).toBe('2022-04-27');
+    expect(parseLooseDate('令和元年5月1日')).toBe('2019-05-01');
+    expect(parseLooseDate('平成31年4月30日')).toBe('2019-04-30');
+    expect(parseLooseDate('平成元年1月8日')).toBe('1989-01-08');
+    expect(parseLooseDate('R4.4.27')).toBe('2022-04-27');
+    expect(parseLooseDate('2022/2/30')).toBeNull();
+    expect(parseLooseDate('来週')).toBeNull();
+    expect(parseLooseDate('')).toBeNull();
+  });
+
+  it('reads durations and start times in the ways people type them', () => {
+    expect(parseDuration('90')).toBe(90);
+    expect(parseDuration('９０分')).toBe(90);
+    expect(parseDuration('1時間30分')).toBe(90);
+    expect(parseDuration('1.5時間')).toBe(90);
+    expect(parseDuration('1:30')).toBe(90);
+    expect(parseDuration('')).toBe(0);
+    expect(parseDuration('長め')).toBeNull();
+    expect(parseDuration('1441')).toBeNull();
+    expect(parseStartTime('9:05')).toBe('09:05');
+    expect(parseStartTime('18:30:00')).toBe('18:30');
+    expect(parseStartTime('18時30分')).toBe('18:30');
+    expect(parseStartTime('')).toBeNull();
+    expect(parseStartTime('25:00')).toBeUndefined();
+  });
+
+  it('matches kinds by label; an unknown label becomes その他 and stays in the title', () => {
+    expect(matchKind('ミーティング', '定例')).toEqual({ kind: 'meeting', title: '定例' });
+    expect(matchKind(' 対話自治体ミーティング ', '')).toEqual({ kind: 'partner_meeting', title: '' });
+    expect(matchKind('キーマンインタビュー', '市長')).toEqual({ kind: 'interview', title: '市長' });
+    expect(matchKind('激励会', '市長・マネ友と')).toEqual({ kind: 'other', title: '激励会：市長・マネ友と' });
+    expect(matchKind('激励会', '')).toEqual({ kind: 'other', title: '激励会' });
+  });
+
+  it('maps headers, aliases included, and ignores unknown columns', () => {
+    expect(mapHeaders(['\uFEFF日付', '種別', '時間(分)', '件名', '備考', '天気'])).toEqual(['occurredOn', 'kind', 'durationMinutes', 'title', 'notes', undefined]);
+  });
+
+  it('keeps Excel from running a cell as a formula, and undoes that on import', () => {
+    expect(guardCell('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
+    expect(guardCell('普通の文')).toBe('普通の文');
+    expect(unguardCell(guardCell('-1は誤り'))).toBe('-1は誤り');
+    expect(unguardCell("'普通")).toBe("'普通");
+    expect(splitNames('山田 花子、佐藤 翔太,  鈴木 恵')).toEqual(['山田 花子', '佐藤 翔太', '鈴木 恵']);
+  });
+});

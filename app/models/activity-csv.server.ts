@@ -1,0 +1,168 @@
+import crypto from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { eq } from 'drizzle-orm';
+import { getDb, transaction } from '../../db/client';
+import { activities, activityAttendees } from '../../db/schema';
+import {
+  activityCsvColumns, guardCell, mapHeaders, matchKind, nameKey, parseDuration, parseLooseDate, parseStartTime,
+  splitNames, unguardCell, type ActivityCsvColumn,
+} from '~/domain/activity-csv';
+import { activityKinds, type Visibility } from '~/domain/codes';
+import { listTeamMembers } from './teams.server';
+import { hiddenInterviewTitle, listActivities } from './activities.server';
+import type { ActivityValues } from './activity-writes.server';
+import { recordAudit, type AuditActor } from './audit.server';
+
+// The activity log as CSV (docs/csv.md): UTF-8 with BOM, Japanese headers, CRLF, so Excel opens it.
+
+export async function exportActivitiesCsv(teamId: number, visibilities: Visibility[]) {
+  const rows = (await listActivities(teamId, visibilities, { fullNotes: true })).reverse();
+  const body = stringify(
+    [
+      activityCsvColumns.map(([, label]) => label),
+      ...rows.map((r) => [
+        r.occurredOn,
+        r.startsAt ?? '',
+        activityKinds.label[r.kind],
+        String(r.durationMinutes),
+        guardCell(r.title),
+        guardCell(r.attendees.map((a) => a.fullName).join('、')),
+        guardCell(r.guests),
+        guardCell(r.notes),
+      ]),
+    ],
+    { record_delimiter: 'windows' },
+  );
+  return `\uFEFF${body}`;
+}
+
+export const importLimits = { bytes: 2_000_000, rows: 3_000 };
+
+export type ImportRow = { line: number; values: ActivityValues; importKey: string; duplicate: boolean };
+export type ImportPlan = { fileErrors: string[]; rowErrors: { line: number; messages: string[] }[]; rows: ImportRow[] };
+
+/** What importing this CSV would add, with every problem by line number; nothing is written. */
+export async function planImport(teamId: number, text: string): Promise<ImportPlan> {
+  const plan: ImportPlan = { fileErrors: [], rowErrors: [], rows: [] };
+  if (text.length > importLimits.bytes) return { ...plan, fileErrors: ['ファイルが大きすぎます（2MBまで）'] };
+  let records: { record: string[]; raw: string }[];
+  try {
+    records = parse(text, { bom: true, relax_column_count: true, relax_quotes: true, raw: true }) as unknown as typeof records;
+  } catch (error) {
+    return { ...plan, fileErrors: [`CSVとして読み取れません（${(error as Error).message}）`] };
+  }
+  // Lines as Excel numbers them, counting the lines inside quoted cells.
+  let line = 1;
+  const lines = records.map((r) => {
+    const start = line;
+    line += (r.raw.match(/\n/g)?.length ?? 0) + 1;
+    return start;
+  });
+  const filled = records.map((r, i) => ({ cells: r.record, line: lines[i]! })).filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const [header, ...data] = filled;
+  if (!header) return { ...plan, fileErrors: ['データがありません'] };
+  const columnOf = mapHeaders(header.cells);
+  const missing = (['occurredOn', 'kind'] as const).filter((c) => !columnOf.includes(c));
+  if (missing.length) {
+    const labels = missing.map((c) => `「${activityCsvColumns.find(([k]) => k === c)![1]}」`).join('と');
+    return { ...plan, fileErrors: [`1行目（見出し）に${labels}の列がありません`] };
+  }
+  if (data.length > importLimits.rows) return { ...plan, fileErrors: [`一度に読み込めるのは${importLimits.rows.toLocaleString('ja-JP')}行までです`] };
+
+  const members = await listTeamMembers(teamId);
+  const memberByName = new Map(members.map((m) => [nameKey(m.fullName), m.personId]));
+  const existing = await existingKeys(teamId);
+  const seen = new Map<string, number>();
+
+  for (const { cells, line: rowLine } of data) {
+    const cell = (column: ActivityCsvColumn) => {
+      const i = columnOf.indexOf(column);
+      return i < 0 ? '' : unguardCell((cells[i] ?? '').trim());
+    };
+    const messages: string[] = [];
+    const occurredOn = parseLooseDate(cell('occurredOn'));
+    if (!occurredOn) messages.push(`日付「${cell('occurredOn')}」を読み取れません（例: 2022-04-27、2022/4/27、令和4年4月27日）`);
+    const startsAt = parseStartTime(cell('startsAt'));
+    if (startsAt === undefined) messages.push(`開始時刻「${cell('startsAt')}」を読み取れません（例: 18:30）`);
+    const durationMinutes = parseDuration(cell('durationMinutes'));
+    if (durationMinutes === null) messages.push(`時間「${cell('durationMinutes')}」を読み取れません（分の数字で、1,440分以内）`);
+    const { kind, title } = matchKind(cell('kind'), cell('title'));
+    if (title.length > 200) messages.push('タイトルは200文字以内にしてください');
+    if (cell('notes').length > 50_000) messages.push('メモは50,000文字以内にしてください');
+    if (messages.length || !occurredOn || startsAt === undefined || durationMinutes === null) {
+      plan.rowErrors.push({ line: rowLine, messages });
+      continue;
+    }
+    const attendeeIds: number[] = [];
+    const outsiders: string[] = [];
+    for (const name of splitNames(cell('attendees'))) {
+      const id = memberByName.get(nameKey(name));
+      if (id) attendeeIds.push(id);
+      else outsiders.push(name);
+    }
+    const guests = [...outsiders, cell('guests')].filter(Boolean).join('、');
+    const content = contentKey(occurredOn, kind, title, durationMinutes);
+    const nth = seen.get(content) ?? 0;
+    seen.set(content, nth + 1);
+    const importKey = `${content}:${nth}`;
+    // Already here: imported before, or the same entry typed in by hand (or exported from here).
+    const duplicate = existing.keys.has(importKey) || nth < (existing.contents.get(content) ?? 0);
+    plan.rows.push({
+      line: rowLine,
+      importKey,
+      duplicate,
+      values: { kind, occurredOn, startsAt, durationMinutes, title, guests, notes: cell('notes'), sessionId: null, interviewId: null, attendeeIds: [...new Set(attendeeIds)] },
+    });
+  }
+  return plan;
+}
+
+/** The same entry in a file always gets the same key: its date, kind, title and length. */
+function contentKey(occurredOn: string, kind: string, title: string, minutes: number) {
+  return crypto.createHash('sha256').update(JSON.stringify([occurredOn, kind, title, minutes])).digest('hex').slice(0, 32);
+}
+
+// Archived entries count too: importing the file again must not bring back what was deleted.
+async function existingKeys(teamId: number) {
+  const rows = await getDb()
+    .select({
+      occurredOn: activities.occurredOn, kind: activities.kind, title: activities.title, minutes: activities.durationMinutes,
+      importKey: activities.importKey, interviewId: activities.interviewId,
+    })
+    .from(activities)
+    .where(eq(activities.teamId, teamId));
+  const contents = new Map<string, number>();
+  const keys = new Set<string>();
+  const count = (key: string) => contents.set(key, (contents.get(key) ?? 0) + 1);
+  for (const r of rows) {
+    count(contentKey(r.occurredOn, r.kind, r.title, r.minutes));
+    // An export by someone who may not read an interview carries its masked title; still the same entry.
+    if (r.kind === 'interview' && r.interviewId) count(contentKey(r.occurredOn, r.kind, hiddenInterviewTitle, r.minutes));
+    if (r.importKey) keys.add(r.importKey);
+  }
+  return { contents, keys };
+}
+
+/** Adds every new row in one transaction with its audit entry: all of them, or none. */
+export async function commitImport(actor: AuditActor, teamId: number, plan: ImportPlan) {
+  const fresh = plan.rows.filter((r) => !r.duplicate);
+  return transaction(async (tx) => {
+    for (const row of fresh) {
+      const { attendeeIds, ...values } = row.values;
+      const [created] = await tx
+        .insert(activities)
+        .values({ ...values, teamId, importKey: row.importKey, createdByUserId: actor.userId })
+        .returning({ id: activities.id });
+      if (attendeeIds.length) await tx.insert(activityAttendees).values(attendeeIds.map((personId) => ({ activityId: created!.id, personId })));
+    }
+    await recordAudit(tx, actor, {
+      action: 'import',
+      entityType: 'activity',
+      entityId: null,
+      detail: { teamId, added: fresh.length, skipped: plan.rows.length - fresh.length },
+    });
+    return { added: fresh.length, skipped: plan.rows.length - fresh.length };
+  });
+}
+

@@ -1,0 +1,130 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { ActivityTimeline } from '~/components/activities/ActivityTimeline';
+import { QuickAdd } from '~/components/activities/QuickAdd';
+import { ErrorPage } from '~/components/ErrorPage';
+import { TeamHeader } from '~/components/TeamHeader';
+import { minutesOf, pickableKinds } from '~/domain/activity-form';
+import { activityKinds, type ActivityKind } from '~/domain/codes';
+import { listActivities } from '~/models/activities.server';
+import { createActivity } from '~/models/activity-writes.server';
+import { listTeamMembers } from '~/models/teams.server';
+import { quickActivitySchema } from '~/schemas/activity';
+import { todayInTokyo } from '~/utils/dates';
+import { counted } from '~/utils/format';
+import { requireIdParam } from '~/utils/http.server';
+import { actorOf, requireTeam } from '~/utils/permissions.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `活動記録 | ${data.team.municipalityName}チーム | 人マネ トラッカー` : '活動記録' },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'readProgress');
+  const url = new URL(request.url);
+  const kindParam = url.searchParams.get('kind') ?? '';
+  const kind = (activityKinds.codes as readonly string[]).includes(kindParam) ? (kindParam as ActivityKind) : undefined;
+  const member = Number(url.searchParams.get('member')) || undefined;
+  const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
+  const [entries, members] = await Promise.all([
+    listActivities(team.id, access.interviewVisibilities, { kind, personId: member, q: q || undefined }),
+    listTeamMembers(team.id),
+  ]);
+  return {
+    team,
+    links: { readProgress: access.readProgress, readSheet: access.readSheet },
+    canWrite: access.write,
+    entries,
+    members,
+    filter: { kind: kind ?? '', member: member ? String(member) : '', q },
+    filtered: Boolean(kind || member || q),
+    today: todayInTokyo(),
+    added: Number(url.searchParams.get('added')) || undefined,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'write');
+  const formData = await request.formData();
+  if (formData.get('intent') !== 'quick') throw new Response('Bad Request', { status: 400 });
+  const submission = parseWithZod(formData, { schema: quickActivitySchema });
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  const value = submission.value;
+  if (!pickableKinds().includes(value.kind)) {
+    return data(submission.reply({ fieldErrors: { kind: ['キーパーソンインタビューはインタビューの記録から追加してください'] } }), { status: 400 });
+  }
+  const id = await createActivity(actorOf(request, viewer), team, {
+    kind: value.kind,
+    occurredOn: value.occurredOn,
+    startsAt: null,
+    durationMinutes: minutesOf(value),
+    title: value.title.trim(),
+    guests: '',
+    notes: '',
+    sessionId: null,
+    interviewId: null,
+    attendeeIds: [],
+  });
+  return redirect(`/teams/${team.id}/activities?added=${id}`);
+}
+
+export default function ActivityLog() {
+  const { team, links, canWrite, entries, members, filter, filtered, today, added } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const base = `/teams/${team.id}/activities`;
+  return (
+    <>
+      <TeamHeader team={team} links={links} />
+      {added ? <p className="notice notice--success" role="status">活動を記録しました。</p> : null}
+      {canWrite ? <QuickAdd key={added ?? 'first'} kinds={pickableKinds()} today={today} lastResult={lastResult} /> : null}
+
+      <nav className="activity-actions" aria-label="活動記録の操作">
+        {canWrite ? <Link className="button button--secondary" to={`${base}/new`}>詳しく記録する</Link> : null}
+        <Link to={`${base}/summary`}>1年間の活動回数・時間</Link>
+        <a href={`${base}.csv`} download>CSVで書き出す</a>
+        {canWrite ? <Link to={`${base}/import`}>CSVから読み込む</Link> : null}
+        {canWrite ? <Link to={`${base}/archived`}>削除した記録</Link> : null}
+      </nav>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">活動の記録（{counted(entries.length, '件')}）</h2>
+        <Form method="get" className="filters" role="search">
+          <div className="field">
+            <label htmlFor="filter-q">キーワード</label>
+            <input id="filter-q" name="q" type="search" defaultValue={filter.q} placeholder="例: 対話" />
+          </div>
+          <div className="field">
+            <label htmlFor="filter-kind">種別</label>
+            <select id="filter-kind" name="kind" defaultValue={filter.kind}>
+              <option value="">すべて</option>
+              {activityKinds.codes.map((k) => (
+                <option key={k} value={k}>{activityKinds.label[k]}</option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-member">参加者</label>
+            <select id="filter-member" name="member" defaultValue={filter.member}>
+              <option value="">すべて</option>
+              {members.map((m) => (
+                <option key={m.personId} value={m.personId}>{m.fullName}</option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button button--secondary">絞り込む</button>
+          {filtered ? <Link to={base}>条件をクリア</Link> : null}
+        </Form>
+        {entries.length === 0 ? (
+          <p className="muted">{filtered ? '条件に合う記録はありません。' : 'まだ記録がありません。'}</p>
+        ) : (
+          <ActivityTimeline teamId={team.id} entries={entries} highlight={added} />
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,54 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { ErrorPage } from '~/components/ErrorPage';
+import { TeamHeader } from '~/components/TeamHeader';
+import { activityKinds } from '~/domain/codes';
+import { listActivities } from '~/models/activities.server';
+import { formatEraDate } from '~/utils/dates';
+import { counted, duration } from '~/utils/format';
+import { requireIdParam } from '~/utils/http.server';
+import { requireTeam } from '~/utils/permissions.server';
+
+export const meta: MetaFunction = () => [{ title: '削除した活動記録 | 人マネ トラッカー' }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'write');
+  const entries = await listActivities(team.id, access.interviewVisibilities, { archived: true });
+  const archived = Number(new URL(request.url).searchParams.get('archived')) || undefined;
+  return { team, links: { readProgress: access.readProgress, readSheet: access.readSheet }, entries, archived };
+}
+
+export default function ArchivedActivities() {
+  const { team, links, entries, archived } = useLoaderData<typeof loader>();
+  const base = `/teams/${team.id}/activities`;
+  return (
+    <>
+      <TeamHeader team={team} links={links} />
+      <p><Link to={base}>← 活動記録に戻る</Link></p>
+      {archived ? <p className="notice notice--success" role="status">記録を削除しました。この画面から元に戻せます。</p> : null}
+      <h2>削除した記録（{counted(entries.length, '件')}）</h2>
+      {entries.length === 0 ? <p className="muted">削除した記録はありません。</p> : null}
+      <ul className="plain-list">
+        {entries.map((a) => (
+          <li key={a.id} className="archived-item">
+            <span>
+              <time dateTime={a.occurredOn}>{formatEraDate(a.occurredOn)}</time>　<span className="tag">{activityKinds.label[a.kind]}</span>{' '}
+              {a.ownInterview ? a.title : <Link to={`${base}/${a.id}`}>{a.title || activityKinds.label[a.kind]}</Link>}
+              <span className="muted">（{duration(a.durationMinutes)}）</span>
+            </span>
+            {a.ownInterview ? null : (
+              <Form method="post" action={`${base}/${a.id}`}>
+                <input type="hidden" name="intent" value="restore" />
+                <button type="submit" className="button button--secondary">元に戻す</button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,97 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { ImportPreview } from '~/components/activities/ImportPreview';
+import { ErrorPage } from '~/components/ErrorPage';
+import { TeamHeader } from '~/components/TeamHeader';
+import { commitImport, planImport, type ImportPlan } from '~/models/activity-csv.server';
+import { formatFiscalYear } from '~/utils/dates';
+import { counted } from '~/utils/format';
+import { requireIdParam } from '~/utils/http.server';
+import { actorOf, requireTeam } from '~/utils/permissions.server';
+
+export const meta: MetaFunction = () => [{ title: 'CSVから活動記録を読み込む | 人マネ トラッカー' }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'write');
+  const url = new URL(request.url);
+  const done = url.searchParams.has('added')
+    ? { added: Number(url.searchParams.get('added')) || 0, skipped: Number(url.searchParams.get('skipped')) || 0 }
+    : null;
+  return { team, links: { readProgress: access.readProgress, readSheet: access.readSheet }, done };
+}
+
+/** The CSV's text: from the uploaded file (UTF-8 with or without BOM; Excel's Shift_JIS too), or re-sent after the preview. */
+async function csvText(formData: FormData): Promise<string | null> {
+  const file = formData.get('file');
+  if (file instanceof File && file.size > 0) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return new TextDecoder('shift_jis').decode(bytes);
+    }
+  }
+  const text = formData.get('csv');
+  return typeof text === 'string' && text.trim() ? text : null;
+}
+
+function previewOf(plan: ImportPlan) {
+  return {
+    fileErrors: plan.fileErrors,
+    rowErrors: plan.rowErrors,
+    rows: plan.rows.map((r) => ({ line: r.line, duplicate: r.duplicate, ...r.values })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'write');
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  if (intent !== 'preview' && intent !== 'commit') throw new Response('Bad Request', { status: 400 });
+  const csv = await csvText(formData);
+  if (!csv) return data({ csv: '', preview: { fileErrors: ['CSVファイルを選んでください'], rowErrors: [], rows: [] } }, { status: 400 });
+  const plan = await planImport(team.id, csv);
+  const failed = plan.fileErrors.length > 0 || plan.rowErrors.length > 0;
+  // All or nothing: one bad line and nothing is added, so a fixed file can simply be imported again.
+  if (failed || intent === 'preview') return data({ csv, preview: previewOf(plan) }, { status: failed ? 400 : 200 });
+  const result = await commitImport(actorOf(request, viewer), team.id, plan);
+  return redirect(`/teams/${team.id}/activities/import?added=${result.added}&skipped=${result.skipped}`);
+}
+
+export default function ImportActivities() {
+  const { team, links, done } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  return (
+    <>
+      <TeamHeader team={team} links={links} />
+      <p><Link to={`/teams/${team.id}/activities`}>← 活動記録に戻る</Link></p>
+      <h2>CSVから活動記録を読み込む</h2>
+      {done ? (
+        <p className="notice notice--success" role="status">
+          {counted(done.added, '件')}の記録を追加しました。{done.skipped ? `${counted(done.skipped, '件')}は登録済みのため追加しませんでした。` : ''}
+        </p>
+      ) : null}
+      <div className="prose">
+        <p>
+          Excelなどで付けてきた{formatFiscalYear(team.fiscalYear)}の活動記録をまとめて取り込めます。1行目は見出し（日付・種別・時間（分）・タイトル・参加者・ゲスト・メモ など）にしてください。
+        </p>
+        <p>日付は 2022-04-27、2022/4/27、令和4年4月27日 のどれでも読み取れます。一覧にない種別は「その他」になり、元の種別名はタイトルに残ります。</p>
+        <p>読み込む前に内容を確認できます。エラーが1行でもあると何も追加されません。同じファイルをもう一度読み込んでも、記録は重複しません。</p>
+      </div>
+      <Form method="post" encType="multipart/form-data" className="form">
+        <input type="hidden" name="intent" value="preview" />
+        <div className="field">
+          <label htmlFor="file">CSVファイル（UTF-8）</label>
+          <input id="file" name="file" type="file" accept=".csv,text/csv" required />
+        </div>
+        <button type="submit" className="button" disabled={busy}>内容を確認する</button>
+      </Form>
+      {result ? <ImportPreview csv={result.csv} preview={result.preview} /> : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

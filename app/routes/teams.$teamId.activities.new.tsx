@@ -1,0 +1,55 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { ActivityForm } from '~/components/activities/ActivityForm';
+import { ErrorPage } from '~/components/ErrorPage';
+import { TeamHeader } from '~/components/TeamHeader';
+import { createActivity } from '~/models/activity-writes.server';
+import { activityChoices, parseActivityForm } from '~/utils/activity-form.server';
+import { todayInTokyo } from '~/utils/dates';
+import { requireIdParam } from '~/utils/http.server';
+import { actorOf, requireTeam } from '~/utils/permissions.server';
+
+export const meta: MetaFunction = () => [{ title: '活動を記録 | 人マネ トラッカー' }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'write');
+  return {
+    team,
+    links: { readProgress: access.readProgress, readSheet: access.readSheet },
+    choices: await activityChoices(team, access.interviewVisibilities),
+    today: todayInTokyo(),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team, access, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'write');
+  const formData = await request.formData();
+  if (formData.get('intent') !== 'save') throw new Response('Bad Request', { status: 400 });
+  const { reply, values } = await parseActivityForm(formData, team, access.interviewVisibilities);
+  if (!values) return data(reply, { status: 400 });
+  const id = await createActivity(actorOf(request, viewer), team, values);
+  return redirect(`/teams/${team.id}/activities?added=${id}`);
+}
+
+export default function NewActivity() {
+  const { team, links, choices, today } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <>
+      <TeamHeader team={team} links={links} />
+      <p><Link to={`/teams/${team.id}/activities`}>← 活動記録に戻る</Link></p>
+      <h2>活動を記録する</h2>
+      <ActivityForm
+        choices={choices}
+        defaults={{ kind: 'meeting', occurredOn: today, durationMinutes: 60, attendeeIds: [] }}
+        lastResult={lastResult ?? undefined}
+        submitLabel="記録する"
+        draftName="activity-new"
+      />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
