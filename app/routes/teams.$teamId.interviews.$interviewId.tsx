@@ -1,12 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { EraDate } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';
 import { TeamHeader } from '~/components/TeamHeader';
 import { homeworkStatuses, intervieweeRoles, visibilities } from '~/domain/codes';
-import { getInterview } from '~/models/interviews.server';
+import { getInterview, setInterviewArchived } from '~/models/interviews.server';
+import { duration } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
-import { denyNotFound, requireTeam } from '~/utils/permissions.server';
+import { actorOf, denyNotFound, requireTeam, requireTeamMember } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = () => [{ title: 'キーパーソンインタビュー | 人マネ トラッカー' }];
 
@@ -16,11 +17,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const interviewId = requireIdParam(params.interviewId);
   const interview = await getInterview(team.id, interviewId, access.interviewVisibilities);
   if (!interview) return denyNotFound(request, viewer, { teamId: team.id, interviewId });
-  return { team, links: { readProgress: access.readProgress, readSheet: access.readSheet }, interview };
+  const saved = new URL(request.url).searchParams.get('saved') === '1';
+  return {
+    team,
+    links: { readProgress: access.readProgress, readSheet: access.readSheet },
+    canWrite: access.kinds.includes('member'),
+    interview,
+    saved,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, team, access } = await requireTeamMember(request, requireIdParam(params.teamId));
+  const interviewId = requireIdParam(params.interviewId);
+  if (!(await getInterview(team.id, interviewId, access.interviewVisibilities))) {
+    return denyNotFound(request, viewer, { teamId: team.id, interviewId });
+  }
+  const intent = (await request.formData()).get('intent');
+  if (intent !== 'archive') throw new Response('Bad Request', { status: 400 });
+  const done = await setInterviewArchived(actorOf(request, viewer), team.id, interviewId, access.interviewVisibilities, true);
+  if (!done) return denyNotFound(request, viewer, { teamId: team.id, interviewId });
+  return redirect(`/teams/${team.id}/interviews?archived=${interviewId}`);
 }
 
 export default function InterviewPage() {
-  const { team, links, interview } = useLoaderData<typeof loader>();
+  const { team, links, canWrite, interview, saved } = useLoaderData<typeof loader>();
   const sections = [
     ['目的', interview.purpose],
     ['質問', interview.questions],
@@ -31,13 +52,25 @@ export default function InterviewPage() {
   return (
     <>
       <TeamHeader team={team} links={links} />
+      <p><Link to={`/teams/${team.id}/interviews`}>← インタビューの一覧</Link></p>
+      {saved ? <p className="notice notice--success" role="status">保存しました。活動記録にも反映されています。</p> : null}
       <h2>
         {interview.interviewee}
         <span className="muted">（{intervieweeRoles.label[interview.roleCategory]}）</span>
       </h2>
       <p>
         <EraDate iso={interview.interviewedOn} />　<span className="tag">{visibilities.label[interview.visibility]}</span>
+        {interview.durationMinutes ? <span className="muted">　{duration(interview.durationMinutes)}</span> : null}
       </p>
+      {canWrite ? (
+        <p className="form-actions">
+          <Link className="button button--secondary" to={`/teams/${team.id}/interviews/${interview.id}/edit`}>編集する</Link>
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="archive" />
+            <button type="submit" className="button button--danger">アーカイブする</button>
+          </Form>
+        </p>
+      ) : null}
       {sections.map(([label, text]) =>
         text ? (
           <section key={label}>
@@ -50,7 +83,7 @@ export default function InterviewPage() {
       <ul className="plain-list">
         {interview.homework.map((h) => (
           <li key={h.id}>
-            <span className="tag">{homeworkStatuses.label[h.status]}</span> {h.body}
+            <span className="tag">{homeworkStatuses.label[h.status]}</span> <span className="prewrap">{h.body}</span>
             {h.dueOn ? <span className="muted">（期限 <EraDate iso={h.dueOn} western={false} />）</span> : null}
             {h.followUp ? <p className="prewrap muted">対応: {h.followUp}</p> : null}
           </li>

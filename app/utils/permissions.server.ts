@@ -42,6 +42,18 @@ export async function requireTeam(request: Request, teamId: number, need: TeamNe
 }
 
 /**
+ * The team's own members only: interviews, モヤモヤ and 創り出した変化 are written by the team itself
+ * (an organizer's write grant does not reach them).
+ */
+export async function requireTeamMember(request: Request, teamId: number): Promise<TeamContext> {
+  const context = await requireTeam(request, teamId, 'view');
+  if (!context.access.kinds.includes('member')) {
+    return deny(request, context.viewer, 403, { need: 'member', teamId });
+  }
+  return context;
+}
+
+/**
  * A scoped lookup found nothing: either it does not exist or the viewer may not see it. Both
  * answer the same 404, and the attempt is audited like any other denial.
  */

@@ -1,0 +1,95 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { EraDate } from '~/components/EraDate';
+import { ErrorPage } from '~/components/ErrorPage';
+import { TeamHeader } from '~/components/TeamHeader';
+import { changeStages, coCreationSteps } from '~/domain/codes';
+import { listChanges, setChangeArchived } from '~/models/changes.server';
+import { counted } from '~/utils/format';
+import { requireIdParam } from '~/utils/http.server';
+import { actorOf, denyNotFound, requireTeam, requireTeamMember } from '~/utils/permissions.server';
+
+export const meta: MetaFunction = () => [{ title: '創り出した変化 | 人マネ トラッカー' }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'readProgress');
+  const canWrite = access.kinds.includes('member');
+  const [changes, archived] = await Promise.all([listChanges(team.id), canWrite ? listChanges(team.id, { archived: true }) : []]);
+  const url = new URL(request.url);
+  return {
+    team,
+    links: { readProgress: access.readProgress, readSheet: access.readSheet },
+    canWrite,
+    changes,
+    archived: archived.map((c) => ({ id: c.id, title: c.title })),
+    notice: url.searchParams.has('saved') ? '保存しました。' : url.searchParams.has('archived') ? 'アーカイブしました。下の「アーカイブ済み」から元に戻せます。' : url.searchParams.has('restored') ? '元に戻しました。' : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, team } = await requireTeamMember(request, requireIdParam(params.teamId));
+  const form = await request.formData();
+  if (form.get('intent') !== 'restore') throw new Response('Bad Request', { status: 400 });
+  const changeId = requireIdParam(String(form.get('changeId') ?? ''));
+  if (!(await setChangeArchived(actorOf(request, viewer), team.id, changeId, false))) return denyNotFound(request, viewer, { teamId: team.id, changeId });
+  return redirect(`/teams/${team.id}/changes?restored=${changeId}`);
+}
+
+export default function Changes() {
+  const { team, links, canWrite, changes, archived, notice } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <TeamHeader team={team} links={links} />
+      {notice ? <p className="notice notice--success" role="status">{notice}</p> : null}
+      <div className="page-actions">
+        <h2>創り出した変化（{counted(changes.length, '件')}）</h2>
+        {canWrite ? <Link className="button" to={`/teams/${team.id}/changes/new`}>変化を記録</Link> : null}
+      </div>
+      {changes.length === 0 ? <p className="muted">{canWrite ? 'まだ記録がありません。小さな一歩も、きっかけ・転機・変化として残しておきましょう。' : 'まだ記録がありません。'}</p> : null}
+      {changes.map((c) => (
+        <article key={c.id} className="card change" aria-labelledby={`change-${c.id}`}>
+          <h3 id={`change-${c.id}`}>
+            {c.title}
+            {c.coCreationStep ? <span className="tag">{coCreationSteps.label[c.coCreationStep]}</span> : null}
+          </h3>
+          <ol className="change-chain">
+            {c.moments.map((m) => (
+              <li key={m.id}>
+                <span className="tag">{changeStages.label[m.stage]}</span> <EraDate iso={m.occurredOn} western={false} />
+                <p className="prewrap">{m.description}</p>
+              </li>
+            ))}
+          </ol>
+          {c.reflection ? (
+            <>
+              <h4>考察</h4>
+              <p className="prewrap">{c.reflection}</p>
+            </>
+          ) : null}
+          {canWrite ? <p><Link to={`/teams/${team.id}/changes/${c.id}`}>編集する</Link></p> : null}
+        </article>
+      ))}
+      {canWrite && archived.length ? (
+        <section aria-labelledby="archived-changes">
+          <h2 id="archived-changes">アーカイブ済み（{counted(archived.length, '件')}）</h2>
+          <ul className="plain-list">
+            {archived.map((c) => (
+              <li key={c.id}>
+                {c.title}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="restore" />
+                  <input type="hidden" name="changeId" value={c.id} />
+                  {' '}<button type="submit" className="link-button">元に戻す</button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

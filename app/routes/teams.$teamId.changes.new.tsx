@@ -1,0 +1,41 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { ChangeForm } from '~/components/ChangeForm';
+import { ErrorPage } from '~/components/ErrorPage';
+import { TeamHeader } from '~/components/TeamHeader';
+import { createChange } from '~/models/changes.server';
+import { changeSchema } from '~/schemas/change';
+import { requireIdParam } from '~/utils/http.server';
+import { actorOf, requireTeamMember } from '~/utils/permissions.server';
+
+export const meta: MetaFunction = () => [{ title: '創り出した変化を記録 | 人マネ トラッカー' }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, access } = await requireTeamMember(request, requireIdParam(params.teamId));
+  return { team, links: { readProgress: access.readProgress, readSheet: access.readSheet } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, team } = await requireTeamMember(request, requireIdParam(params.teamId));
+  const submission = parseWithZod(await request.formData(), { schema: changeSchema });
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  const id = await createChange(actorOf(request, viewer), team.id, submission.value);
+  return redirect(`/teams/${team.id}/changes?saved=${id}`);
+}
+
+export default function NewChange() {
+  const { team, links } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <>
+      <TeamHeader team={team} links={links} />
+      <h2>創り出した変化を記録</h2>
+      <ChangeForm lastResult={lastResult} submitLabel="記録する" cancelTo={`/teams/${team.id}/changes`} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

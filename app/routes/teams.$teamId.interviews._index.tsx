@@ -1,0 +1,128 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { EraDate } from '~/components/EraDate';
+import { ErrorPage } from '~/components/ErrorPage';
+import { TeamHeader } from '~/components/TeamHeader';
+import { homeworkStatuses, intervieweeRoles, visibilities } from '~/domain/codes';
+import { interviewCoverage, roleCoverageLabel } from '~/domain/interviews';
+import {
+  listArchivedInterviews, listInterviews, listOpenHomework, setInterviewArchived, teamMunicipalityKind,
+} from '~/models/interviews.server';
+import { counted } from '~/utils/format';
+import { requireIdParam } from '~/utils/http.server';
+import { actorOf, denyNotFound, requireTeam, requireTeamMember } from '~/utils/permissions.server';
+
+export const meta: MetaFunction = () => [{ title: 'キーパーソンインタビュー | 人マネ トラッカー' }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'view');
+  const canWrite = access.kinds.includes('member');
+  const [interviews, homework, archived, kind] = await Promise.all([
+    listInterviews(team.id, access.interviewVisibilities),
+    listOpenHomework(team.id, access.interviewVisibilities),
+    canWrite ? listArchivedInterviews(team.id, access.interviewVisibilities) : [],
+    teamMunicipalityKind(team.id),
+  ]);
+  // Coverage counts only what this viewer may read, so it says nothing about hidden interviews.
+  const coverage = interviewCoverage(interviews.map((i) => i.roleCategory)).map((c) => ({ ...c, label: roleCoverageLabel(c.role, kind) }));
+  const url = new URL(request.url);
+  return {
+    team,
+    links: { readProgress: access.readProgress, readSheet: access.readSheet },
+    canWrite,
+    interviews,
+    homework,
+    archived,
+    coverage,
+    notice: url.searchParams.get('archived') ? 'archived' : url.searchParams.get('restored') ? 'restored' : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, team, access } = await requireTeamMember(request, requireIdParam(params.teamId));
+  const form = await request.formData();
+  if (form.get('intent') !== 'restore') throw new Response('Bad Request', { status: 400 });
+  const interviewId = requireIdParam(String(form.get('interviewId') ?? ''));
+  const done = await setInterviewArchived(actorOf(request, viewer), team.id, interviewId, access.interviewVisibilities, false);
+  if (!done) return denyNotFound(request, viewer, { teamId: team.id, interviewId });
+  return redirect(`/teams/${team.id}/interviews/${interviewId}?restored=1`);
+}
+
+export default function Interviews() {
+  const { team, links, canWrite, interviews, homework, archived, coverage, notice } = useLoaderData<typeof loader>();
+  const missing = coverage.filter((c) => c.count === 0);
+  return (
+    <>
+      <TeamHeader team={team} links={links} />
+      {notice === 'archived' ? <p className="notice notice--success" role="status">インタビューをアーカイブしました。下の「アーカイブ済み」から元に戻せます。</p> : null}
+      <div className="page-actions">
+        <h2 id="interviews-heading">キーパーソンインタビュー（{counted(interviews.length, '件')}）</h2>
+        {canWrite ? <Link className="button" to={`/teams/${team.id}/interviews/new`}>インタビューを記録</Link> : null}
+        <a href={`/teams/${team.id}/interviews.csv`} download>CSVで書き出す</a>
+      </div>
+      {interviews.length === 0 ? <p className="muted">表示できるインタビューはありません。</p> : null}
+      <ul className="plain-list" aria-labelledby="interviews-heading">
+        {interviews.map((i) => (
+          <li key={i.id} data-visibility={i.visibility}>
+            <EraDate iso={i.interviewedOn} western={false} />　
+            <Link to={`/teams/${team.id}/interviews/${i.id}`}>{i.interviewee}</Link>
+            <span className="muted">（{intervieweeRoles.label[i.roleCategory]}・{visibilities.label[i.visibility]}）</span>
+          </li>
+        ))}
+      </ul>
+
+      <section aria-labelledby="coverage-heading">
+        <h2 id="coverage-heading">話を聞けた相手</h2>
+        {canWrite ? null : <p className="hint">あなたに公開されているインタビューから数えています。</p>}
+        {missing.length ? (
+          <p>まだ話していない相手: {missing.map((c) => c.label).join('、')}</p>
+        ) : (
+          <p>すべての立場の相手に話を聞けています。</p>
+        )}
+        <ul className="coverage">
+          {coverage.map((c) => (
+            <li key={c.role} className={c.count ? 'coverage--done' : 'coverage--gap'}>
+              <span>{c.label}</span> <span className="muted">{c.count ? counted(c.count, '回') : 'まだ'}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="homework-heading">
+        <h2 id="homework-heading">対応中の宿題（{counted(homework.length, '件')}）</h2>
+        {homework.length === 0 ? <p className="muted">未完了の宿題はありません。</p> : null}
+        <ul className="plain-list">
+          {homework.map((h) => (
+            <li key={h.id}>
+              <span className="tag">{homeworkStatuses.label[h.status]}</span> <span className="prewrap">{h.body}</span>
+              {h.dueOn ? <span className="muted">（期限 <EraDate iso={h.dueOn} western={false} />）</span> : null}
+              <span className="muted">　— <Link to={`/teams/${team.id}/interviews/${h.interviewId}`}>{h.interviewee}</Link></span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {canWrite && archived.length ? (
+        <section aria-labelledby="archived-heading">
+          <h2 id="archived-heading">アーカイブ済み（{counted(archived.length, '件')}）</h2>
+          <ul className="plain-list">
+            {archived.map((i) => (
+              <li key={i.id}>
+                <EraDate iso={i.interviewedOn} western={false} />　{i.interviewee}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="restore" />
+                  <input type="hidden" name="interviewId" value={i.id} />
+                  {' '}<button type="submit" className="link-button">元に戻す</button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

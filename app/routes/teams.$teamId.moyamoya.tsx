@@ -1,0 +1,150 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { ErrorPage } from '~/components/ErrorPage';
+import { FormMessage, TextField } from '~/components/form';
+import { MoyamoyaTables } from '~/components/MoyamoyaTables';
+import { TeamHeader } from '~/components/TeamHeader';
+import { SelectField, TextAreaField } from '~/components/TextAreaField';
+import { moyamoyaVisibilities } from '~/domain/codes';
+import { sessionName } from '~/domain/moyamoya';
+import {
+  listMemberCheckins, listTeamMoyamoya, listYearSessions, saveCheckin, saveTeamMoyamoya, setMoyamoyaVisibility,
+} from '~/models/moyamoya.server';
+import { checkinSchema, moyamoyaVisibilitySchema, teamMoyamoyaSchema } from '~/schemas/moyamoya';
+import { todayInTokyo } from '~/utils/dates';
+import { requireIdParam } from '~/utils/http.server';
+import { actorOf, denyNotFound, requireTeam, requireTeamMember } from '~/utils/permissions.server';
+
+export const meta: MetaFunction = () => [{ title: 'モヤモヤ指数 | 人マネ トラッカー' }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { viewer, team, access } = await requireTeam(request, requireIdParam(params.teamId), 'readProgress');
+  const asMember = access.kinds.includes('member');
+  const [checkins, teamEntries, sessions] = await Promise.all([
+    listMemberCheckins(team.id, { asMember }),
+    listTeamMoyamoya(team.id),
+    asMember ? listYearSessions(team.fiscalYear) : [],
+  ]);
+  const today = todayInTokyo();
+  const mine = checkins.find((c) => c.personId === viewer.personId && c.checkedOn === today);
+  const url = new URL(request.url);
+  return {
+    team,
+    links: { readProgress: access.readProgress, readSheet: access.readSheet },
+    asMember,
+    membersShown: asMember || team.moyamoyaVisibility === 'members_visible',
+    checkins,
+    teamEntries,
+    sessions: sessions.map((s) => ({ id: s.id, name: sessionName(s.kind, s.number) })),
+    today,
+    mine: mine ? { level: mine.level, note: mine.note } : null,
+    saved: url.searchParams.get('saved'),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, team } = await requireTeamMember(request, requireIdParam(params.teamId));
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  const actor = actorOf(request, viewer);
+  if (intent === 'checkin') {
+    const submission = parseWithZod(formData, { schema: checkinSchema });
+    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
+    const saved = await saveCheckin(actor, { teamId: team.id, personId: viewer.personId, checkedOn: todayInTokyo(), ...submission.value });
+    if (!saved) return denyNotFound(request, viewer, { teamId: team.id, need: 'member' });
+    return redirect(`/teams/${team.id}/moyamoya?saved=checkin`);
+  }
+  if (intent === 'team') {
+    const submission = parseWithZod(formData, { schema: teamMoyamoyaSchema });
+    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
+    const saved = await saveTeamMoyamoya(actor, team, submission.value);
+    if (!saved) return data({ intent, result: submission.reply({ fieldErrors: { sessionId: ['この年度の研究会を選んでください'] } }) }, { status: 400 });
+    return redirect(`/teams/${team.id}/moyamoya?saved=team`);
+  }
+  if (intent === 'visibility') {
+    const submission = parseWithZod(formData, { schema: moyamoyaVisibilitySchema });
+    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
+    await setMoyamoyaVisibility(actor, team.id, submission.value.moyamoyaVisibility);
+    return redirect(`/teams/${team.id}/moyamoya?saved=visibility`);
+  }
+  throw new Response('Bad Request', { status: 400 });
+}
+
+const savedMessages: Record<string, string> = {
+  checkin: '今日のモヤモヤ指数を記録しました。',
+  team: 'チームのモヤモヤ指数を記録しました。',
+  visibility: '公開範囲を変更しました。',
+};
+
+export default function Moyamoya() {
+  const { team, links, asMember, membersShown, checkins, teamEntries, sessions, today, mine, saved } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
+  const [checkinForm, checkinFields] = useForm<Record<'level' | 'note', string>>({
+    lastResult: resultFor('checkin'),
+    defaultValue: { level: String(mine?.level ?? 50), note: mine?.note ?? '' },
+  });
+  const [teamForm, teamFields] = useForm<Record<'sessionId' | 'level' | 'reflection', string>>({ lastResult: resultFor('team') });
+  return (
+    <>
+      <TeamHeader team={team} links={links} />
+      <h2>モヤモヤ指数</h2>
+      {saved && savedMessages[saved] ? <p className="notice notice--success" role="status">{savedMessages[saved]}</p> : null}
+      {asMember ? (
+        <div className="moyamoya-forms">
+          <section className="form card" aria-labelledby="checkin-heading">
+            <h3 id="checkin-heading">今日のモヤモヤ</h3>
+            <p className="hint">0（すっきり）〜100（モヤモヤでいっぱい）。1日1回、同じ日に記録し直すと上書きされます。{mine ? `今日はすでに ${mine.level} と記録しています。` : ''}</p>
+            <Form method="post" {...getFormProps(checkinForm)}>
+              <input type="hidden" name="intent" value="checkin" />
+              <FormMessage id={checkinForm.errorId} errors={checkinForm.errors} />
+              <TextField label="自分のモヤモヤ指数（0〜100）" field={checkinFields.level} type="number" inputMode="numeric" min={0} max={100} required />
+              <TextAreaField label="ひとこと（任意）" field={checkinFields.note} rows={2} />
+              <button type="submit" className="button">記録する</button>
+            </Form>
+          </section>
+          <section className="form card" aria-labelledby="team-entry-heading">
+            <h3 id="team-entry-heading">チームのモヤモヤ（研究会ごと）</h3>
+            <Form method="post" {...getFormProps(teamForm)}>
+              <input type="hidden" name="intent" value="team" />
+              <FormMessage id={teamForm.errorId} errors={teamForm.errors} />
+              <SelectField label="研究会" field={teamFields.sessionId} options={sessions.map((s) => [String(s.id), s.name] as const)} required />
+              <TextField label="チームのモヤモヤ指数（0〜100）" field={teamFields.level} type="number" inputMode="numeric" min={0} max={100} required />
+              <TextAreaField label="この頃の自分たち" field={teamFields.reflection} rows={3} />
+              <button type="submit" className="button">記録する</button>
+            </Form>
+          </section>
+        </div>
+      ) : null}
+
+      <MoyamoyaTables teamEntries={teamEntries} checkins={membersShown ? checkins : null} today={today} />
+
+      {asMember ? (
+        <section className="form" aria-labelledby="visibility-heading">
+          <h3 id="visibility-heading">人事課・マネ友への公開範囲</h3>
+          <Form method="post">
+            <input type="hidden" name="intent" value="visibility" />
+            <fieldset className="field">
+              <legend>メンバー一人ひとりの数値を、人事課・マネ友・事務局に見せますか</legend>
+              {moyamoyaVisibilities.codes.map((code) => (
+                <label key={code} className="choice">
+                  <input type="radio" name="moyamoyaVisibility" value={code} defaultChecked={team.moyamoyaVisibility === code} /> {moyamoyaVisibilities.label[code]}
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit" className="button button--secondary">公開範囲を保存</button>
+          </Form>
+        </section>
+      ) : (
+        <p className="muted">{membersShown ? 'このチームはメンバー個人の数値も公開しています。' : 'このチームはチームとしての数値だけを公開しています。'}</p>
+      )}
+      <p><a href={`/teams/${team.id}/moyamoya.csv`} download>CSVで書き出す</a></p>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,26 @@
+import { moyamoyaVisibilities } from '~/domain/codes';
+import { optionalText, z } from './fields';
+
+const level = (label: string) =>
+  z.coerce
+    .number({ error: `${label}を0から100の数字で入力してください` })
+    .int(`${label}は整数で入力してください`)
+    .min(0, `${label}は0から100の間で入力してください`)
+    .max(100, `${label}は0から100の間で入力してください`);
+
+/** A member's own figure for today (a second one today replaces the first). */
+export const checkinSchema = z.object({
+  level: level('モヤモヤ指数'),
+  note: optionalText('ひとこと', 2_000),
+});
+
+/** The team's figure and 「この頃の自分たち」 for one session. */
+export const teamMoyamoyaSchema = z.object({
+  sessionId: z.coerce.number({ error: '研究会を選んでください' }).int().positive('研究会を選んでください'),
+  level: level('チームのモヤモヤ指数'),
+  reflection: optionalText('この頃の自分たち'),
+});
+
+export const moyamoyaVisibilitySchema = z.object({
+  moyamoyaVisibility: z.enum(moyamoyaVisibilities.codes, { error: '公開範囲を選んでください' }),
+});

@@ -1,0 +1,124 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoPassword, keepScreenshot, openPage, phone, signIn, useBrowser } from './browser';
+
+useBrowser();
+
+// The member's journeys around interviews and モヤモヤ, on 甲府市's current demo team.
+
+async function kofuTeamPath(page: Page) {
+  await page.goto('/teams');
+  const href = await page.getByRole('link', { name: '甲府市チーム' }).first().getAttribute('href');
+  expect(href).toMatch(/^\/teams\/\d+$/);
+  return href!;
+}
+
+async function fillInterview(page: Page, date: string, note: string) {
+  await page.getByLabel('実施日').fill(date);
+  await page.getByLabel('インタビューの相手').fill('市議会議員（Bさん）');
+  await page.getByLabel('相手の立場').selectOption('council');
+  await page.getByLabel('所要時間（分）').fill('60');
+  await page.getByLabel('目的', { exact: true }).fill('議会から見た市役所の組織風土を伺う');
+  await page.getByLabel('内容', { exact: true }).fill(note);
+  await page.getByLabel('宿題 1 の内容').fill('若手職員との意見交換会を企画してほしい');
+  await page.getByLabel('宿題 2 の内容').fill('議会報告の様式を見直してほしい');
+  await page.getByLabel('対応状況').nth(1).selectOption('doing');
+}
+
+describe('key-person interviews', () => {
+  it('records an interview with two homework items and sees the activity appear in the timeline', async () => {
+    const { page } = await openPage('interview-record');
+    await signIn(page, 'member@example.jp');
+    const team = await kofuTeamPath(page);
+    await page.goto(`${team}/interviews`);
+    await page.getByRole('link', { name: 'インタビューを記録' }).click();
+    await page.getByRole('heading', { name: 'キーパーソンインタビューを記録' }).waitFor();
+    await fillInterview(page, '2026-10-15', '議会も職員の挑戦を後押ししたいと考えている。<b>太字ではない</b>');
+    await keepScreenshot(page, 'interview-new');
+    await page.getByRole('button', { name: '記録する' }).click();
+    await page.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
+    const interviewPath = new URL(page.url()).pathname;
+    expect(await page.getByRole('heading', { name: '宿題（2件）' }).count()).toBe(1);
+    // Text is shown as text: the tag is visible, not rendered.
+    expect(await page.textContent('main')).toContain('<b>太字ではない</b>');
+    await keepScreenshot(page, 'interview-detail');
+
+    await page.goto(`${team}/activities?kind=interview`);
+    const entry = page.locator(`a[href="${interviewPath}"]`);
+    await entry.first().waitFor();
+    expect(await entry.count()).toBe(1);
+    expect(await entry.textContent()).toBe('議員インタビュー');
+  });
+
+  it('keeps the interview text when the session has expired, and saves it after signing in again', async () => {
+    const { page, context } = await openPage('interview-expired');
+    await signIn(page, 'member@example.jp');
+    const team = await kofuTeamPath(page);
+    await page.goto(`${team}/interviews/new`);
+    await page.getByRole('heading', { name: 'キーパーソンインタビューを記録' }).waitFor();
+    const note = '期限切れでも消えてほしくない大事なメモ。'.repeat(20);
+    await fillInterview(page, '2026-10-20', note);
+    await page.waitForTimeout(500); // the draft is kept 300 ms after the last keystroke
+    await context.clearCookies();
+    await page.getByRole('button', { name: '記録する' }).click();
+    await page.getByLabel('メールアドレス').waitFor();
+    await page.getByLabel('メールアドレス').fill('member@example.jp');
+    await page.getByLabel(/^パスワード/).fill(demoPassword);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('heading', { name: 'キーパーソンインタビューを記録' }).waitFor();
+    await page.getByText('保存されていない入力内容').waitFor();
+    expect(await page.getByLabel('内容', { exact: true }).inputValue()).toBe(note);
+    expect(await page.getByLabel('宿題 2 の内容').inputValue()).toBe('議会報告の様式を見直してほしい');
+    await page.getByRole('button', { name: '記録する' }).click();
+    await page.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
+    expect(await page.textContent('main')).toContain('期限切れでも消えてほしくない大事なメモ。');
+  });
+
+  it('shows which role categories the team has not talked to yet', async () => {
+    const { page } = await openPage('interview-coverage', phone);
+    await signIn(page, 'hr@example.jp');
+    const team = await kofuTeamPath(page);
+    await page.goto(`${team}/interviews`);
+    await page.getByRole('heading', { name: '話を聞けた相手' }).waitFor();
+    expect(await page.getByRole('link', { name: 'インタビューを記録' }).count()).toBe(0);
+    await keepScreenshot(page, 'interview-list-hr-phone');
+    await page.getByRole('link', { name: '創り出した変化' }).click();
+    await page.getByRole('heading', { name: /^創り出した変化（/ }).waitFor();
+    await keepScreenshot(page, 'changes-hr-phone');
+  });
+});
+
+describe('モヤモヤ指数', () => {
+  it('checks in モヤモヤ as two members', async () => {
+    let team = '';
+    for (const [email, level, note] of [['member@example.jp', '70', 'まだ霧の中'], ['member2@example.jp', '40', '少し晴れてきた']] as const) {
+      const { page } = await openPage(`moyamoya-${email.split('@')[0]}`, phone);
+      await signIn(page, email);
+      team = await kofuTeamPath(page);
+      await page.goto(`${team}/moyamoya`);
+      await page.getByRole('heading', { name: '今日のモヤモヤ' }).waitFor();
+      await page.getByLabel(/^自分のモヤモヤ指数/).fill(level);
+      await page.getByLabel('ひとこと（任意）').fill(note);
+      await page.getByRole('button', { name: '記録する' }).first().click();
+      await page.getByRole('status').filter({ hasText: '今日のモヤモヤ指数を記録しました' }).waitFor();
+      await keepScreenshot(page, `moyamoya-${email.split('@')[0]}`);
+    }
+    const { page } = await openPage('moyamoya-both');
+    await signIn(page, 'member@example.jp');
+    await page.goto(`${team}/moyamoya`);
+    const today = page.locator('tr[data-today="true"]');
+    await today.first().waitFor();
+    const rows = await today.allTextContents();
+    expect(rows.some((r) => r.includes('70') && r.includes('まだ霧の中'))).toBe(true);
+    expect(rows.some((r) => r.includes('40') && r.includes('少し晴れてきた'))).toBe(true);
+    // A second check-in the same day replaces the first.
+    await page.getByLabel(/^自分のモヤモヤ指数/).fill('55');
+    await page.getByRole('button', { name: '記録する' }).first().click();
+    await page.getByRole('status').filter({ hasText: '今日のモヤモヤ指数を記録しました' }).waitFor();
+    const after = await page.locator('tr[data-today="true"]').allTextContents();
+    expect(after).toHaveLength(2);
+    expect(after.some((r) => r.includes('55'))).toBe(true);
+    expect(after.some((r) => r.includes('70'))).toBe(false);
+    await keepScreenshot(page, 'moyamoya-desktop');
+  });
+});

@@ -1,0 +1,201 @@
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../../db/client';
+import { activities, auditLog, interviewHomework, interviews } from '../../db/schema';
+import { action as newAction } from '../../app/routes/teams.$teamId.interviews.new';
+import { action as editAction } from '../../app/routes/teams.$teamId.interviews_.$interviewId.edit';
+import { action as detailAction, loader as detailLoader } from '../../app/routes/teams.$teamId.interviews.$interviewId';
+import { action as indexAction, loader as indexLoader } from '../../app/routes/teams.$teamId.interviews._index';
+import { loader as csvLoader } from '../../app/routes/teams.$teamId.interviews[.csv]';
+import { actionArgs, loaderArgs, thrownResponse } from '../helpers';
+import { buildWorld, cookieFor, roles, type Role, type World } from '../world';
+
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+});
+
+const base = () => `/teams/${world.teamA.id}/interviews`;
+const params = (extra: Record<string, string> = {}) => ({ teamId: String(world.teamA.id), ...extra });
+
+async function post(run: (args: ReturnType<typeof actionArgs>) => Promise<unknown>, path: string, form: Record<string, string>, role: Role, extra: Record<string, string> = {}) {
+  try {
+    const result = await run(actionArgs(path, form, { params: params(extra), headers: await cookieFor(world, role) }));
+    if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), data: null };
+    const r = result as { data: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> }; init: { status: number } };
+    return { status: r.init.status, location: null, data: r.data };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get('Location'), data: null };
+    throw thrown;
+  }
+}
+
+const mayorForm = {
+  interviewedOn: '2026-06-10',
+  interviewee: '市長',
+  roleCategory: 'head',
+  durationMinutes: '45',
+  purpose: '市長が職員に期待することを伺う',
+  questions: '1. 10年後の市役所の姿は？',
+  content: '挑戦する職員を応援したい。<script>alert(1)</script>',
+  insights: '市長も同じ課題を感じていた',
+  unease: '',
+  visibility: 'team',
+  'homework[0].body': '若手職員の声を集めて報告してほしい',
+  'homework[0].status': 'todo',
+  'homework[0].dueOn': '2026-07-31',
+  'homework[1].body': '他市の事例を調べてほしい',
+  'homework[1].status': 'doing',
+  'homework[2].body': '',
+  'homework[2].status': 'todo',
+};
+
+async function ownActivities(interviewId: number) {
+  return getDb().select().from(activities).where(and(eq(activities.interviewId, interviewId), eq(activities.kind, 'interview')));
+}
+
+describe('recording a key-person interview', () => {
+  it('creates the interview, two homework items and exactly one activity, with one audit entry, and edits propagate', async () => {
+    const created = await post(newAction, `${base()}/new`, mayorForm, 'member');
+    expect(created.status).toBe(302);
+    const id = Number(/interviews\/(\d+)/.exec(created.location!)![1]);
+    const [row] = await getDb().select().from(interviews).where(eq(interviews.id, id));
+    expect(row).toMatchObject({ teamId: world.teamA.id, interviewee: '市長', roleCategory: 'head', visibility: 'team' });
+    const homework = await getDb().select().from(interviewHomework).where(eq(interviewHomework.interviewId, id));
+    expect(homework.map((h) => [h.body, h.status, h.dueOn]).sort()).toEqual([
+      ['他市の事例を調べてほしい', 'doing', null],
+      ['若手職員の声を集めて報告してほしい', 'todo', '2026-07-31'],
+    ]);
+    let own = await ownActivities(id);
+    expect(own).toHaveLength(1);
+    // The log names the role, not the person: HR reads the log even when the interview is the team's own.
+    expect(own[0]).toMatchObject({ teamId: world.teamA.id, occurredOn: '2026-06-10', durationMinutes: 45, title: '市長インタビュー' });
+    const audits = await getDb().select().from(auditLog).where(and(eq(auditLog.entityType, 'interview'), eq(auditLog.entityId, String(id))));
+    expect(audits.map((a) => a.action)).toEqual(['create']);
+    expect(JSON.stringify(audits[0]!.detail)).not.toContain('挑戦');
+
+    // Edit: new date and role, one homework item done, the other removed, a third added.
+    const [first, second] = homework.sort((a, b) => a.position - b.position);
+    const edited = await post(editAction, `${base()}/${id}/edit`, {
+      ...mayorForm,
+      interviewedOn: '2026-06-12',
+      interviewee: '副市長',
+      roleCategory: 'deputy_head',
+      durationMinutes: '90',
+      'homework[0].id': String(first!.id),
+      'homework[0].status': 'done',
+      'homework[0].followUp': '7月に報告済み',
+      'homework[1].id': String(second!.id),
+      'homework[1].remove': 'on',
+      'homework[2].body': '次回は部長も交えて',
+    }, 'member', { interviewId: String(id) });
+    expect(edited.status).toBe(302);
+    own = await ownActivities(id);
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatchObject({ occurredOn: '2026-06-12', durationMinutes: 90, title: '副市長インタビュー' });
+    const after = await getDb().select().from(interviewHomework).where(eq(interviewHomework.interviewId, id));
+    expect(after.map((h) => [h.id === first!.id, h.body, h.status, h.followUp]).sort()).toEqual([
+      [false, '次回は部長も交えて', 'todo', ''],
+      [true, '若手職員の声を集めて報告してほしい', 'done', '7月に報告済み'],
+    ]);
+
+    // Archive hides both; restore brings both back.
+    expect((await post(detailAction, `${base()}/${id}`, { intent: 'archive' }, 'member', { interviewId: String(id) })).status).toBe(302);
+    expect((await ownActivities(id))[0]!.archivedAt).not.toBeNull();
+    const hidden = await thrownResponse(async () => detailLoader(loaderArgs(`${base()}/${id}`, { params: params({ interviewId: String(id) }), headers: await cookieFor(world, 'member') })));
+    expect(hidden.status).toBe(404);
+    expect((await post(indexAction, base(), { intent: 'restore', interviewId: String(id) }, 'member')).status).toBe(302);
+    expect((await ownActivities(id))[0]!.archivedAt).toBeNull();
+  });
+
+  it('refuses a bad form with Japanese field errors and keeps what was typed; long text is accepted', async () => {
+    const bad = await post(newAction, `${base()}/new`, {
+      ...mayorForm,
+      interviewee: ' ',
+      interviewedOn: '2026-02-30',
+      roleCategory: '',
+      durationMinutes: 'abc',
+      'homework[2].dueOn': '2026-08-01',
+    }, 'member');
+    expect(bad.status).toBe(400);
+    const errors = bad.data!.error!;
+    expect(errors.interviewee).toEqual(['インタビューの相手を入力してください']);
+    expect(errors.interviewedOn?.[0]).toContain('存在しない日付');
+    expect(errors.roleCategory).toEqual(['相手の立場を選んでください']);
+    expect(errors.durationMinutes?.[0]).toContain('所要時間');
+    expect(errors['homework[2].body']?.[0]).toContain('宿題の内容を入力してください');
+    expect(JSON.stringify(bad.data!.initialValue)).toContain('市長が職員に期待することを伺う');
+
+    const long = 'あ'.repeat(20_000);
+    const ok = await post(newAction, `${base()}/new`, { ...mayorForm, content: long, insights: long, unease: long }, 'member');
+    expect(ok.status).toBe(302);
+    const tooLong = await post(newAction, `${base()}/new`, { ...mayorForm, insights: 'あ'.repeat(20_001) }, 'member');
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.data!.error!.insights?.[0]).toContain('20,000文字以内');
+  });
+
+  it('lets only the team\'s members write; nobody else, not even organizers', async () => {
+    for (const role of roles.filter((r) => r !== 'member' && r !== 'anonymous')) {
+      const result = await post(newAction, `${base()}/new`, mayorForm, role);
+      expect([403, 404], role).toContain(result.status);
+    }
+  });
+});
+
+describe('who reads which interviews', () => {
+  const expected: Record<Exclude<Role, 'anonymous'>, ('team' | 'municipality' | 'program')[]> = {
+    member: ['team', 'municipality', 'program'],
+    hr: ['municipality', 'program'],
+    alumni: ['municipality', 'program'],
+    organizer: ['program'],
+    partner: ['program'],
+    outsider: [],
+  };
+
+  for (const [role, visible] of Object.entries(expected) as [Exclude<Role, 'anonymous'>, string[]][]) {
+    it(`${role}: list, detail, homework and CSV show only ${visible.join('/') || 'nothing'}`, async () => {
+      const headers = await cookieFor(world, role);
+      const ids = Object.fromEntries(Object.entries(world.interviews).map(([v, i]) => [v, i.id]));
+      if (visible.length === 0) {
+        expect((await thrownResponse(() => indexLoader(loaderArgs(base(), { params: params(), headers })))).status).toBe(404);
+        expect((await thrownResponse(() => csvLoader(loaderArgs(`${base()}.csv`, { params: params(), headers })))).status).toBe(404);
+        return;
+      }
+      const page = await indexLoader(loaderArgs(base(), { params: params(), headers }));
+      const world3 = new Set(Object.values(ids));
+      expect(page.interviews.filter((i) => world3.has(i.id)).map((i) => i.visibility).sort()).toEqual([...visible].sort());
+      expect(new Set(page.homework.map((h) => h.interviewId)).size).toBeGreaterThan(0);
+      for (const h of page.homework) expect(page.interviews.some((i) => i.id === h.interviewId)).toBe(true);
+      for (const [visibility, id] of Object.entries(ids)) {
+        const args = loaderArgs(`${base()}/${id}`, { params: params({ interviewId: String(id) }), headers });
+        if (visible.includes(visibility)) expect((await detailLoader(args)).interview.id).toBe(id);
+        else expect((await thrownResponse(() => detailLoader(args))).status).toBe(404);
+      }
+      const csv = await (await csvLoader(loaderArgs(`${base()}.csv`, { params: params(), headers }))).text();
+      for (const visibility of ['team', 'municipality', 'program']) {
+        expect(csv.includes(`${visibility}の相手`), `${role} CSV ${visibility}`).toBe(visible.includes(visibility));
+      }
+    });
+  }
+
+  it('shows coverage from readable interviews only: gaps such as 首長（市長） are listed', async () => {
+    const hrPage = await indexLoader(loaderArgs(base(), { params: params(), headers: await cookieFor(world, 'hr') }));
+    const head = hrPage.coverage.find((c) => c.role === 'head')!;
+    expect(head.label).toBe('首長（市長）');
+    expect(head.count).toBe(2); // the municipality and program interviews; the team's own is not counted
+    expect(hrPage.coverage.find((c) => c.role === 'council')!.count).toBe(0);
+  });
+});
+
+describe('interview CSV', () => {
+  it('is UTF-8 with a BOM and Japanese headers, and escapes nothing into HTML', async () => {
+    const response = await csvLoader(loaderArgs(`${base()}.csv`, { params: params(), headers: await cookieFor(world, 'member') }));
+    expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('Content-Disposition')).toContain("filename*=UTF-8''");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    expect(text.split('\r\n')[0]).toBe('実施日,相手,相手の立場,公開範囲,所要時間（分）,目的,質問,内容,気付き,モヤモヤ,宿題');
+    expect(text).toContain('【未着手】市長からの宿題');
+  });
+});
