@@ -1,0 +1,77 @@
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { getDb } from '../../db/client';
+import { activities, interviews } from '../../db/schema';
+import { activityKinds, intervieweeRoles, type Visibility } from '~/domain/codes';
+import type { Evidence } from '~/domain/sheet';
+import { evidenceValue } from '~/domain/sheet-fields';
+
+// Evidence: a sheet item cites the team's own interviews and activities. Only the team's records
+// can be cited, and a reader sees the name of a cited interview only if they may read it.
+
+type Access = { interviewVisibilities: Visibility[]; readProgress: boolean };
+export type EvidenceLabel = { value: string; label: string; href: string | null };
+
+/** What the editor offers: the team's interviews the writer may read, and its activities. */
+export async function evidenceChoices(teamId: number, access: Access) {
+  const [interviewRows, activityRows] = await Promise.all([
+    access.interviewVisibilities.length
+      ? getDb()
+          .select({ id: interviews.id, on: interviews.interviewedOn, interviewee: interviews.interviewee, role: interviews.roleCategory })
+          .from(interviews)
+          .where(and(eq(interviews.teamId, teamId), isNull(interviews.archivedAt), inArray(interviews.visibility, access.interviewVisibilities)))
+          .orderBy(desc(interviews.interviewedOn), desc(interviews.id))
+      : [],
+    access.readProgress
+      ? getDb()
+          .select({ id: activities.id, on: activities.occurredOn, kind: activities.kind, title: activities.title })
+          .from(activities)
+          .where(and(eq(activities.teamId, teamId), isNull(activities.archivedAt)))
+          .orderBy(desc(activities.occurredOn), desc(activities.id))
+      : [],
+  ]);
+  return {
+    interviews: interviewRows.map((i) => ({ value: `interview:${i.id}`, on: i.on, label: `${i.interviewee}（${intervieweeRoles.label[i.role]}）` })),
+    activities: activityRows.map((a) => ({ value: `activity:${a.id}`, on: a.on, label: `${activityKinds.label[a.kind]}　${a.title}` })),
+  };
+}
+export type EvidenceChoices = Awaited<ReturnType<typeof evidenceChoices>>;
+
+/** True when every cited record belongs to this team and the writer may read it. */
+export async function evidenceBelongsToTeam(teamId: number, cited: Evidence[], access: Access) {
+  const choices = await evidenceChoices(teamId, access);
+  const allowed = new Set([...choices.interviews, ...choices.activities].map((c) => c.value));
+  return cited.every((e) => allowed.has(evidenceValue(e)));
+}
+
+/** Labels for cited records, as this reader may see them. */
+export async function evidenceLabels(teamId: number, cited: Evidence[], access: Access): Promise<Record<string, EvidenceLabel>> {
+  const interviewIds = cited.filter((e) => e.kind === 'interview').map((e) => e.id);
+  const activityIds = cited.filter((e) => e.kind === 'activity').map((e) => e.id);
+  const [interviewRows, activityRows] = await Promise.all([
+    interviewIds.length
+      ? getDb()
+          .select({ id: interviews.id, on: interviews.interviewedOn, interviewee: interviews.interviewee, role: interviews.roleCategory, visibility: interviews.visibility })
+          .from(interviews)
+          .where(and(eq(interviews.teamId, teamId), inArray(interviews.id, interviewIds), isNull(interviews.archivedAt)))
+      : [],
+    activityIds.length
+      ? getDb()
+          .select({ id: activities.id, on: activities.occurredOn, kind: activities.kind, title: activities.title })
+          .from(activities)
+          .where(and(eq(activities.teamId, teamId), inArray(activities.id, activityIds), isNull(activities.archivedAt)))
+      : [],
+  ]);
+  const labels: Record<string, EvidenceLabel> = {};
+  for (const i of interviewRows) {
+    const readable = access.interviewVisibilities.includes(i.visibility);
+    labels[`interview:${i.id}`] = readable
+      ? { value: `interview:${i.id}`, label: `インタビュー：${i.interviewee}（${intervieweeRoles.label[i.role]}）`, href: `/teams/${teamId}/interviews/${i.id}` }
+      : { value: `interview:${i.id}`, label: 'インタビュー（非公開）', href: null };
+  }
+  for (const a of activityRows) {
+    labels[`activity:${a.id}`] = access.readProgress
+      ? { value: `activity:${a.id}`, label: `${activityKinds.label[a.kind]}：${a.title}`, href: `/teams/${teamId}/activities/${a.id}` }
+      : { value: `activity:${a.id}`, label: '活動記録', href: null };
+  }
+  return labels;
+}

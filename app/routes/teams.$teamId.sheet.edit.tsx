@@ -1,0 +1,108 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { DraftForm } from '~/components/DraftForm';
+import { ErrorPage } from '~/components/ErrorPage';
+import { FormMessage } from '~/components/form';
+import { ConflictView, type Conflict } from '~/components/sheet/ConflictView';
+import { SheetFields } from '~/components/sheet/SheetFields';
+import { TeamHeader } from '~/components/TeamHeader';
+import { emptySheet } from '~/domain/sheet';
+import { citedEvidence, evidenceValue } from '~/domain/sheet-fields';
+import { mergeSheets } from '~/domain/sheet-merge';
+import { evidenceBelongsToTeam, evidenceChoices } from '~/models/sheet-evidence.server';
+import { saveSheetVersion } from '~/models/sheet-save.server';
+import { getCurrentSheet, getSheetVersion } from '~/models/sheets.server';
+import { sheetSaveSchema } from '~/schemas/sheet';
+import { formatDateTime } from '~/utils/dates';
+import { requireIdParam } from '~/utils/http.server';
+import { actorOf, requireTeam } from '~/utils/permissions.server';
+
+export const meta: MetaFunction = () => [{ title: '変革ストーリーシートの編集 | 人マネ トラッカー' }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'write');
+  const [current, choices] = await Promise.all([getCurrentSheet(team.id), evidenceChoices(team.id, access)]);
+  return {
+    team,
+    links: { readProgress: access.readProgress, readSheet: access.readSheet },
+    current: current ? { version: current.version, content: current.content, savedAt: current.savedAt, authorName: current.authorName } : null,
+    choices,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, team, access } = await requireTeam(request, requireIdParam(params.teamId), 'write');
+  const submission = parseWithZod(await request.formData(), { schema: sheetSaveSchema });
+  if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 });
+  const { baseVersion, message, content } = submission.value;
+
+  // Only the team's own records may be cited; a citation already in the base version may stay.
+  const base = baseVersion > 0 ? await getSheetVersion(team.id, baseVersion) : undefined;
+  const inherited = new Set(base ? citedEvidence(base.content).map(evidenceValue) : []);
+  const fresh = citedEvidence(content).filter((e) => !inherited.has(evidenceValue(e)));
+  if (!(await evidenceBelongsToTeam(team.id, fresh, access))) {
+    return data({ result: submission.reply({ formErrors: ['根拠に選べるのは、このチームのインタビューと活動記録だけです。'] }), conflict: null }, { status: 400 });
+  }
+
+  const outcome = await saveSheetVersion(actorOf(request, viewer), team.id, { baseVersion, content, message });
+  if (outcome.kind === 'saved') return redirect(`/teams/${team.id}/sheet?saved=${outcome.version}`);
+
+  // Stale: refuse, and hand the person's text back beside the newer one.
+  const latest = await getCurrentSheet(team.id);
+  if (!latest) throw new Response('Conflict', { status: 409 });
+  const merge = mergeSheets(base?.content ?? emptySheet(), content, latest.content);
+  const conflict: Conflict = {
+    baseVersion,
+    latest: { version: latest.version, authorName: latest.authorName, savedAt: latest.savedAt.toISOString(), message: latest.message },
+    mine: content,
+    theirs: latest.content,
+    ...merge,
+  };
+  return data({ result: null, conflict, message }, { status: 409 });
+}
+
+export default function SheetEdit() {
+  const { team, links, current, choices } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const conflict = actionData?.conflict ?? null;
+  const baseVersion = conflict ? conflict.latest.version : (current?.version ?? 0);
+  return (
+    <>
+      <TeamHeader team={team} links={links} />
+      <h2 className="page-title">変革ストーリーシートを編集</h2>
+      {conflict ? null : <p className="muted">
+        {current
+          ? `第${current.version}版（${formatDateTime(current.savedAt)}${current.authorName ? `・${current.authorName}` : ''}）をもとに編集しています。`
+          : 'まだ保存された版はありません。最初の版を作成します。'}
+        入力中の内容はこのブラウザーに自動で保管され、保存するまで消えません。
+      </p>}
+      <DraftForm method="post" draftName="sheet" className="sheet-form">
+        {/* Not type="hidden": the draft keeps the version its text was based on, so a restored draft saves against it. */}
+        <input type="text" name="baseVersion" hidden readOnly defaultValue={baseVersion} key={`base-${baseVersion}`} />
+        <FormMessage id="sheet-form-error" errors={actionData?.result?.error ? Object.values(actionData.result.error).flat().filter((e): e is string => Boolean(e)) : undefined} />
+        {conflict ? (
+          <ConflictView conflict={conflict as Conflict} choices={choices} />
+        ) : (
+          <SheetFields key={`v${current?.version ?? 0}`} content={current?.content ?? emptySheet()} choices={choices} draftName="sheet" />
+        )}
+        <div className="field sheet-form__message">
+          <label htmlFor="message">保存メッセージ（任意）</label>
+          <p className="hint" id="message-hint">何を変えたかを一言で。例：幹事のフィードバックを受けて重点取組を2つに絞った</p>
+          <input id="message" name="message" type="text" maxLength={200} aria-describedby="message-hint" defaultValue={actionData && 'message' in actionData ? actionData.message : ''} />
+        </div>
+        <div className="sheet-form__actions">
+          <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
+            {conflict ? `まとめた内容を第${conflict.latest.version + 1}版として保存` : '保存する'}
+          </button>
+          <Link to={`/teams/${team.id}/sheet`}>保存せずに戻る</Link>
+        </div>
+      </DraftForm>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
