@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
+import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import tokens from '@digital-go-jp/design-tokens/dist/tokens.css';
 import { ErrorPage } from './components/ErrorPage';
@@ -31,6 +31,7 @@ function SiteNav() {
       <li><NavLink to="/teams">チーム</NavLink></li>
       <li><NavLink to="/" end>年度と研究会</NavLink></li>
       <li><NavLink to="/municipalities">自治体</NavLink></li>
+      {viewer.organizer ? <li><NavLink to="/admin/years">年度の設定</NavLink></li> : null}
       {viewer.organizer ? <li><NavLink to="/admin/accounts">アカウント管理</NavLink></li> : null}
       {viewer.organizer ? <li><NavLink to="/admin/audit">操作ログ</NavLink></li> : null}
       <li><NavLink to="/account">{viewer.name} さん</NavLink></li>
@@ -55,6 +56,8 @@ export const meta: MetaFunction = () => [
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  // A route with handle.printLayout (the sheet's print view) is a page for paper: no site chrome.
+  const printLayout = useMatches().some((m) => (m.handle as { printLayout?: boolean } | undefined)?.printLayout);
   return (
     <html lang="ja">
       <head>
@@ -65,18 +68,18 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <a className="skip-link" href="#main">本文へスキップ</a>
-        <header className="site-header">
+        {printLayout ? null : <header className="site-header">
           <div className="site-header__inner">
             <a className="site-header__title" href="/">人マネ トラッカー</a>
             <nav aria-label="メインメニュー">
               <SiteNav />
             </nav>
           </div>
-        </header>
-        <main id="main">{children}</main>
-        <footer className="site-footer">
+        </header>}
+        <main id="main" className={printLayout ? 'main--print' : undefined}>{children}</main>
+        {printLayout ? null : <footer className="site-footer">
           <p>早稲田大学マニフェスト研究所 人材マネジメント部会</p>
-        </footer>
+        </footer>}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,8 +1,8 @@
 import { getDb } from '../db/client';
 import { startSession } from '../app/utils/auth.server';
 import {
-  addTeamMember, createDialogueGroup, createHrViewer, createInterview, createMunicipality, createOrganizer,
-  createPerson, createSheetWithVersions, createTeam, createUser,
+  addTeamMember, createActivity, createChangeChain, createDialogueGroup, createHrViewer, createInterview, createMunicipality, createOrganizer,
+  createPerson, createPreAssignment, createSession, createSheetWithVersions, createTeam, createUser,
 } from './factories';
 import { currentFiscalYear } from './factories/util';
 import { request } from './helpers';
@@ -48,10 +48,15 @@ export async function buildWorld() {
   const interviewAt = (visibility: 'team' | 'municipality' | 'program') =>
     createInterview(db, { teamId: teamA.id, interviewee: `${visibility}の相手`, roleCategory: 'head', visibility, homework: ['市長からの宿題'] });
   const interviews = { team: await interviewAt('team'), municipality: await interviewAt('municipality'), program: await interviewAt('program') };
+  const change = await createChangeChain(db, { teamId: teamA.id });
   const sheet = await createSheetWithVersions(db, { teamId: teamA.id, versions: 2 });
+  const activity = await createActivity(db, { teamId: teamA.id, title: '定例ミーティング', attendeeIds: [member.personId] });
+
+  const session = await createSession(db, { fiscalYear: year });
+  await createPreAssignment(db, { sessionId: session.id });
 
   const users = { organizer, member, hr, alumni, partner, outsider };
-  return { year, cityA, cityB, cityC, teamA, teamB, teamC, pastA, interviews, sheet, users };
+  return { year, cityA, cityB, cityC, teamA, teamB, teamC, pastA, interviews, change, sheet, activity, session, users };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 

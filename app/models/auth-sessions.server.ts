@@ -57,5 +57,5 @@ export async function deleteUserSessions(userId: number, exceptIdHash?: string, 
 export async function purgeExpiredSessions(now = new Date()) {
   await getDb()
     .delete(authSessions)
-    .where(or(lt(authSessions.expiresAt, now), lt(authSessions.lastSeenAt, sql`${now}::timestamptz - interval '30 minutes'`)));
+    .where(or(lt(authSessions.expiresAt, now), lt(authSessions.lastSeenAt, sql`${now.toISOString()}::timestamptz - interval '30 minutes'`)));
 }

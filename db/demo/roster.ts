@@ -113,6 +113,10 @@ export async function seedRoster(db: Db, rng: Rng, newName: () => DemoName, pass
     team.userId = user.id;
     roster.users[email] = user.id;
   }
+  // A second member of the same team, so that two people can try the team's shared pages (モヤモヤ).
+  const kofuTeam = findTeam(roster, '甲府市', 2026);
+  const member2 = await createUser(db, { personId: kofuTeam.members[1]!.personId, email: 'member2@example.jp', passwordHash });
+  roster.users['member2@example.jp'] = member2.id;
   const kofu = municipalityIds.get('甲府市')!;
   const hrPerson = await createPerson(db, { ...newName(), municipalityId: kofu, directoryListed: false });
   const hrUser = await createUser(db, { personId: hrPerson.id, email: 'hr@example.jp', passwordHash });

@@ -37,7 +37,8 @@ function fill(template: string, world: World) {
   const values: Record<string, string | number> = {
     teamA: world.teamA.id, teamB: world.teamB.id, teamC: world.teamC.id, cityA: world.cityA.id,
     'interview.team': world.interviews.team.id, 'interview.municipality': world.interviews.municipality.id,
-    'interview.program': world.interviews.program.id, token: 'x'.repeat(43),
+    'interview.program': world.interviews.program.id, change: world.change.id, activity: world.activity.id, token: 'x'.repeat(43),
+    year: world.year, session: world.session.id,
   };
   return template.replace(/\{([\w.]+)\}/g, (_, key: string) => {
     if (!(key in values)) throw new Error(`unknown placeholder {${key}} in docs/access.md`);

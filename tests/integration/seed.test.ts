@@ -23,7 +23,7 @@ describe('demo seed', () => {
 
     expect(first.program_years).toBeGreaterThanOrEqual(2);
     expect(first.municipalities).toBeGreaterThanOrEqual(8);
-    expect(first.users).toBe(6);
+    expect(first.users).toBe(7);
     const rows = await selectRows<{ n: number }>(sql`
       select count(a.id)::int as n from teams t left join activities a on a.team_id = t.id
       where t.fiscal_year in (2025, 2026) group by t.id`);
