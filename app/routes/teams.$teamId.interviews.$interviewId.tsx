@@ -63,13 +63,13 @@ export default function InterviewPage() {
         {interview.durationMinutes ? <span className="muted">　{duration(interview.durationMinutes)}</span> : null}
       </p>
       {canWrite ? (
-        <p className="form-actions">
+        <div className="form-actions">
           <Link className="button button--secondary" to={`/teams/${team.id}/interviews/${interview.id}/edit`}>編集する</Link>
           <Form method="post" className="inline-form">
             <input type="hidden" name="intent" value="archive" />
             <button type="submit" className="button button--danger">アーカイブする</button>
           </Form>
-        </p>
+        </div>
       ) : null}
       {sections.map(([label, text]) =>
         text ? (
