@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
+import { RestoreButton } from '~/components/RestoreButton';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
 import { LinkToCopy } from '~/components/LinkToCopy';
 import { maxTeamMembers } from '~/domain/team-size';
@@ -126,11 +127,7 @@ export default function AdminTeam() {
             {removed.map((m) => (
               <li key={m.id}>
                 {m.fullName}
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="restore" />
-                  <input type="hidden" name="memberId" value={m.id} />
-                  <button type="submit" className="link-button">元に戻す</button>
-                </Form>
+                <RestoreButton name="memberId" value={m.id} />
               </li>
             ))}
           </ul>

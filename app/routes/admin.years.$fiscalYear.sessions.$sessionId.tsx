@@ -2,6 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { RestoreButton } from '~/components/RestoreButton';
 import { SessionFields } from '~/components/admin/SessionFields';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
@@ -85,7 +86,7 @@ export default function AdminSession() {
       {session.archivedAt ? (
         <div className="notice" role="status">
           <p>この回はアーカイブされています。</p>
-          <Form method="post"><input type="hidden" name="intent" value="restore" /><button type="submit" className="button">元に戻す</button></Form>
+          <RestoreButton variant="button" />
         </div>
       ) : null}
 

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { YearNav } from '~/components/admin/YearNav';
 import { ErrorPage } from '~/components/ErrorPage';
+import { RestoreButton } from '~/components/RestoreButton';
 import { FieldErrors, FormMessage } from '~/components/form';
 import { listActiveMunicipalities } from '~/models/admin-municipalities.server';
 import { createTeam, listTeamsOfYear, setTeamArchived } from '~/models/admin-teams.server';
@@ -108,11 +109,7 @@ export default function AdminYearTeams() {
             {archived.map((t) => (
               <li key={t.id}>
                 {t.prefecture} {t.municipalityName}
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="restore" />
-                  <input type="hidden" name="teamId" value={t.id} />
-                  <button type="submit" className="link-button">元に戻す</button>
-                </Form>
+                <RestoreButton name="teamId" value={t.id} />
               </li>
             ))}
           </ul>

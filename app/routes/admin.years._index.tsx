@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
+import { RestoreButton } from '~/components/RestoreButton';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
 import { createYear, listYearsForAdmin, setYearArchived } from '~/models/admin-years.server';
 import { catchInputError } from '~/models/input-error.server';
@@ -102,11 +103,7 @@ export default function AdminYears() {
             {archived.map((y) => (
               <li key={y.fiscalYear}>
                 {formatFiscalYear(y.fiscalYear)}（{y.theme}）
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="restore" />
-                  <input type="hidden" name="fiscalYear" value={y.fiscalYear} />
-                  <button type="submit" className="link-button">元に戻す</button>
-                </Form>
+                <RestoreButton name="fiscalYear" value={y.fiscalYear} />
               </li>
             ))}
           </ul>

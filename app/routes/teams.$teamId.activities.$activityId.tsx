@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { RestoreButton } from '~/components/RestoreButton';
 import { ActivityForm } from '~/components/activities/ActivityForm';
 import { EraDate } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';
@@ -69,10 +70,7 @@ export default function ActivityPage() {
       {activity.archivedAt ? (
         <div className="notice" role="status">
           <p>この記録は削除されています（{formatDateTime(activity.archivedAt)}）。元に戻すと活動記録に再び表示されます。</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="restore" />
-            <button type="submit" className="button">元に戻す</button>
-          </Form>
+          <RestoreButton variant="button" />
         </div>
       ) : null}
       <dl className="facts">

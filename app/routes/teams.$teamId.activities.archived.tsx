@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
+import { RestoreButton } from '~/components/RestoreButton';
 import { ErrorPage } from '~/components/ErrorPage';
 import { TeamHeader } from '~/components/TeamHeader';
 import { activityKinds } from '~/domain/codes';
@@ -37,10 +38,7 @@ export default function ArchivedActivities() {
               <span className="muted">（{duration(a.durationMinutes)}）</span>
             </span>
             {a.ownInterview ? null : (
-              <Form method="post" action={`${base}/${a.id}`}>
-                <input type="hidden" name="intent" value="restore" />
-                <button type="submit" className="button button--secondary">元に戻す</button>
-              </Form>
+              <RestoreButton action={`${base}/${a.id}`} variant="secondary" />
             )}
           </li>
         ))}

@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { EraDate } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';
+import { RestoreButton } from '~/components/RestoreButton';
 import { TeamHeader } from '~/components/TeamHeader';
 import { changeStages, coCreationSteps } from '~/domain/codes';
 import { listChanges, setChangeArchived } from '~/models/changes.server';
@@ -76,11 +77,7 @@ export default function Changes() {
             {archived.map((c) => (
               <li key={c.id}>
                 {c.title}
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="restore" />
-                  <input type="hidden" name="changeId" value={c.id} />
-                  {' '}<button type="submit" className="link-button">元に戻す</button>
-                </Form>
+                <RestoreButton name="changeId" value={c.id} />
               </li>
             ))}
           </ul>

@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { EraDate } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';
+import { RestoreButton } from '~/components/RestoreButton';
 import { TeamHeader } from '~/components/TeamHeader';
 import { homeworkStatuses, intervieweeRoles, visibilities } from '~/domain/codes';
 import { interviewCoverage, roleCoverageLabel } from '~/domain/interviews';
@@ -109,11 +110,7 @@ export default function Interviews() {
             {archived.map((i) => (
               <li key={i.id}>
                 <EraDate iso={i.interviewedOn} western={false} />　{i.interviewee}
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="restore" />
-                  <input type="hidden" name="interviewId" value={i.id} />
-                  {' '}<button type="submit" className="link-button">元に戻す</button>
-                </Form>
+                <RestoreButton name="interviewId" value={i.id} />
               </li>
             ))}
           </ul>
