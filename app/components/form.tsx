@@ -23,11 +23,14 @@ type Props = {
   clearOn?: unknown;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'defaultValue'>;
 
-export function TextField({ label, field, hint, required, clearOn, type = 'text', ...rest }: Props) {
-  const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (type === 'password' && ref.current) ref.current.value = '';
-  }, [clearOn, type]);
+/** Label, required marker, hint and errors around one control, tied together for screen readers. */
+export function FieldShell({ label, field, hint, required, children }: {
+  label: string;
+  field: FieldMetadata<unknown>;
+  hint?: ReactNode;
+  required?: boolean;
+  children: (describedBy: string | undefined) => ReactNode;
+}) {
   const describedBy = [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(' ');
   return (
     <div className="field">
@@ -40,19 +43,33 @@ export function TextField({ label, field, hint, required, clearOn, type = 'text'
           {hint}
         </p>
       ) : null}
-      <input
-        ref={ref}
-        id={field.id}
-        name={field.name}
-        type={type}
-        defaultValue={type === 'password' ? undefined : (field.initialValue as string | undefined)}
-        aria-invalid={field.errors?.length ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        required={required}
-        {...rest}
-      />
+      {children(describedBy || undefined)}
       <FieldErrors id={field.errorId} errors={field.errors} />
     </div>
+  );
+}
+
+export function TextField({ label, field, hint, required, clearOn, type = 'text', ...rest }: Props) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (type === 'password' && ref.current) ref.current.value = '';
+  }, [clearOn, type]);
+  return (
+    <FieldShell label={label} field={field} hint={hint} required={required}>
+      {(describedBy) => (
+        <input
+          ref={ref}
+          id={field.id}
+          name={field.name}
+          type={type}
+          defaultValue={type === 'password' ? undefined : (field.initialValue as string | undefined)}
+          aria-invalid={field.errors?.length ? true : undefined}
+          aria-describedby={describedBy}
+          required={required}
+          {...rest}
+        />
+      )}
+    </FieldShell>
   );
 }
 
