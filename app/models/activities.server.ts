@@ -59,7 +59,7 @@ export function containsPattern(text: string) {
 // shorter ones (対話) still match correctly, and the team scope keeps the scan small.
 const searchable = sql`(${activities.title} || ' ' || ${activities.notes} || ' ' || ${activities.guests})`;
 
-export type ActivityFilter = { kind?: ActivityKind; personId?: number; q?: string; archived?: boolean; fullNotes?: boolean };
+export type ActivityFilter = { kind?: ActivityKind; personId?: number; q?: string; archived?: boolean; fullNotes?: boolean; from?: string; to?: string };
 
 function readable(visibilities: Visibility[]): SQL {
   const ownInterview = and(eq(activities.kind, 'interview'), isNotNull(activities.interviewId))!;
@@ -114,6 +114,8 @@ export async function listActivities(teamId: number, visibilities: Visibility[],
       ? sql`exists (select 1 from ${activityAttendees} where ${activityAttendees.activityId} = ${activities.id} and ${activityAttendees.personId} = ${filter.personId})`
       : undefined,
     filter.q ? and(sql`${searchable} ilike ${containsPattern(filter.q)} escape '\\'`, readable(visibilities)) : undefined,
+    filter.from ? sql`${activities.occurredOn} >= ${filter.from}` : undefined,
+    filter.to ? sql`${activities.occurredOn} <= ${filter.to}` : undefined,
   ];
   const rows = await getDb()
     .select({ ...columns, notes: filter.fullNotes ? activities.notes : sql<string>`left(${activities.notes}, 200)` })

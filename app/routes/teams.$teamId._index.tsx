@@ -2,9 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { EraDate } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';
+import { KeyPersonCoverage } from '~/components/dashboard/KeyPersonCoverage';
+import { KindHoursChart } from '~/components/dashboard/KindHoursChart';
+import { MoyamoyaChart } from '~/components/dashboard/MoyamoyaChart';
+import { WeeklyActivityChart } from '~/components/dashboard/WeeklyActivityChart';
 import { TeamHeader } from '~/components/TeamHeader';
 import { activityKinds, intervieweeRoles, visibilities } from '~/domain/codes';
 import { activityTotals, recentActivities } from '~/models/activities.server';
+import { teamDashboard } from '~/models/dashboard-team.server';
 import { listInterviews } from '~/models/interviews.server';
 import { listTeamMembers } from '~/models/teams.server';
 import { counted, duration, hours } from '~/utils/format';
@@ -17,11 +22,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'view');
-  const [members, totals, recent, interviews] = await Promise.all([
+  const [members, totals, recent, interviews, dashboard] = await Promise.all([
     listTeamMembers(team.id),
     access.readProgress ? activityTotals(team.id) : null,
     access.readProgress ? recentActivities(team.id) : [],
     listInterviews(team.id, access.interviewVisibilities),
+    // The charts are progress: partners (sheet only) do not get them.
+    access.readProgress
+      ? teamDashboard(team, { asMember: access.kinds.includes('member'), visibilities: access.interviewVisibilities })
+      : null,
   ]);
   return {
     team,
@@ -30,11 +39,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     totals,
     recent,
     interviews,
+    dashboard,
+    membersMoyamoyaHidden: !access.kinds.includes('member') && team.moyamoyaVisibility !== 'members_visible',
   };
 }
 
 export default function TeamOverview() {
-  const { team, links, members, totals, recent, interviews } = useLoaderData<typeof loader>();
+  const { team, links, members, totals, recent, interviews, dashboard, membersMoyamoyaHidden } = useLoaderData<typeof loader>();
   return (
     <>
       <TeamHeader team={team} links={links} />
@@ -68,6 +79,19 @@ export default function TeamOverview() {
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+
+      {dashboard ? (
+        <section aria-labelledby="dashboard-heading" className="dashboard">
+          <h2 id="dashboard-heading">1年の歩み</h2>
+          <WeeklyActivityChart teamId={team.id} spec={dashboard.weekly} />
+          <MoyamoyaChart
+            spec={dashboard.moyamoya}
+            note={membersMoyamoyaHidden ? 'このチームはメンバー個人の数値を公開していないため、チームの数値のみを表示しています。' : undefined}
+          />
+          <KindHoursChart spec={dashboard.kinds} total={dashboard.summary.total} />
+          <KeyPersonCoverage teamId={team.id} coverage={dashboard.coverage} homework={dashboard.homework} />
         </section>
       ) : null}
 

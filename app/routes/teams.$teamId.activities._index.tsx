@@ -27,8 +27,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kind = (activityKinds.codes as readonly string[]).includes(kindParam) ? (kindParam as ActivityKind) : undefined;
   const member = Number(url.searchParams.get('member')) || undefined;
   const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
+  // A week of the dashboard's activity chart links here as ?from=…&to=…; anything else is ignored.
+  const day = (name: string) => {
+    const value = url.searchParams.get(name) ?? '';
+    const parsed = new Date(`${value}T00:00:00Z`);
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value) ? value : '';
+  };
+  const from = day('from');
+  const to = day('to');
   const [entries, members] = await Promise.all([
-    listActivities(team.id, access.interviewVisibilities, { kind, personId: member, q: q || undefined }),
+    listActivities(team.id, access.interviewVisibilities, { kind, personId: member, q: q || undefined, from: from || undefined, to: to || undefined }),
     listTeamMembers(team.id),
   ]);
   return {
@@ -37,8 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canWrite: access.write,
     entries,
     members,
-    filter: { kind: kind ?? '', member: member ? String(member) : '', q },
-    filtered: Boolean(kind || member || q),
+    filter: { kind: kind ?? '', member: member ? String(member) : '', q, from, to },
+    filtered: Boolean(kind || member || q || from || to),
     today: todayInTokyo(),
     added: Number(url.searchParams.get('added')) || undefined,
   };
@@ -111,6 +119,14 @@ export default function ActivityLog() {
                 <option key={m.personId} value={m.personId}>{m.fullName}</option>
               ))}
             </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-from">期間（から）</label>
+            <input id="filter-from" name="from" type="date" defaultValue={filter.from} />
+          </div>
+          <div className="field">
+            <label htmlFor="filter-to">期間（まで）</label>
+            <input id="filter-to" name="to" type="date" defaultValue={filter.to} />
           </div>
           <button type="submit" className="button button--secondary">絞り込む</button>
           {filtered ? <Link to={base}>条件をクリア</Link> : null}

@@ -1,0 +1,41 @@
+import type { ActivityKind } from '~/domain/codes';
+
+// One palette for every chart and table swatch, so a kind has the same colour everywhere.
+// The first eight are Okabe–Ito (safe for the common colour-vision deficiencies); the rarer kinds
+// take Paul Tol's "light" scheme, which stays distinguishable from them. Every chart also has a
+// table twin, so nothing depends on colour alone.
+
+export const okabeIto = {
+  orange: '#E69F00', skyBlue: '#56B4E9', green: '#009E73', yellow: '#F0E442',
+  blue: '#0072B2', vermillion: '#D55E00', purple: '#CC79A7', black: '#000000',
+} as const;
+
+export const kindColor: Record<ActivityKind, string> = {
+  meeting: okabeIto.blue,
+  interview: okabeIto.vermillion,
+  interview_prep: okabeIto.orange,
+  study_session: okabeIto.green,
+  survey: okabeIto.skyBlue,
+  report: okabeIto.purple,
+  partner_meeting: okabeIto.yellow,
+  followup: '#44BB99',
+  kickoff: '#77AADD',
+  preassignment: '#BBCC33',
+  alumni_dialogue: '#EE8866',
+  local_study: '#AAAA00',
+  offsite: '#FFAABB',
+  vote: '#99DDFF',
+  joint_paper: '#EEDD88',
+  other: '#BBBBBB',
+};
+
+/** Lines that are not a kind: cumulative hours, the team figure, members, session markers. */
+export const lineColor = {
+  cumulative: okabeIto.black,
+  team: okabeIto.black,
+  session: '#555555',
+  members: [okabeIto.blue, okabeIto.vermillion, okabeIto.green, okabeIto.purple, okabeIto.orange, okabeIto.skyBlue],
+} as const;
+
+/** Dash patterns so lines differ by shape as well as colour. */
+export const dashes: number[][] = [[], [6, 3], [2, 2], [8, 3, 2, 3], [12, 4], [1, 3]];

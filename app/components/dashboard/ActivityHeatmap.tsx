@@ -1,0 +1,42 @@
+import { Link } from '@remix-run/react';
+import { shortDate } from '~/components/charts/geometry';
+import { formatEraDate } from '~/utils/dates';
+
+// Teams × weeks as a plain table: the number in each cell, its shade as a hint. It needs no
+// JavaScript and reads cell by cell with a screen reader.
+
+function shade(n: number) {
+  if (n === 0) return 'heat-0';
+  if (n === 1) return 'heat-1';
+  if (n === 2) return 'heat-2';
+  return n <= 4 ? 'heat-3' : 'heat-4';
+}
+
+type Props = { weeks: string[]; teams: { teamId: number; municipalityName: string; cells: Record<string, number> }[] };
+
+export function ActivityHeatmap({ weeks, teams }: Props) {
+  return (
+    <div className="table-scroll">
+      <table className="heatmap" data-twin="heatmap">
+        <caption className="muted">数字は週ごとの活動の件数です（週は月曜日の日付）。</caption>
+        <thead>
+          <tr>
+            <th scope="col">チーム</th>
+            {weeks.map((w) => <th scope="col" key={w}><abbr title={`${formatEraDate(w)}からの週`}>{shortDate(w)}</abbr></th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {teams.map((t) => (
+            <tr key={t.teamId} data-team={t.teamId}>
+              <th scope="row"><Link to={`/teams/${t.teamId}`}>{t.municipalityName}</Link></th>
+              {weeks.map((w) => {
+                const n = t.cells[w] ?? 0;
+                return <td key={w} className={`num ${shade(n)}`} data-week={w}>{n || ''}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

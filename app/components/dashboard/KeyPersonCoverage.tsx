@@ -1,0 +1,41 @@
+import { Link } from '@remix-run/react';
+import { EraDate } from '~/components/EraDate';
+import { homeworkStatuses, type HomeworkStatus, type IntervieweeRole } from '~/domain/codes';
+import { counted } from '~/utils/format';
+
+type Coverage = { role: IntervieweeRole; label: string; count: number; lastOn: string | null }[];
+type Homework = { id: number; body: string; status: HomeworkStatus; dueOn: string | null; interviewId: number; interviewee: string }[];
+
+/** Which kinds of key person the team has heard (as far as the viewer may read), and what they asked. */
+export function KeyPersonCoverage({ teamId, coverage, homework }: { teamId: number; coverage: Coverage; homework: Homework }) {
+  return (
+    <section aria-labelledby="coverage-heading">
+      <h2 id="coverage-heading">キーパーソンの網羅状況と宿題</h2>
+      <table className="data-table kp-coverage" data-twin="coverage">
+        <caption className="muted">閲覧できるインタビューのみを数えています。</caption>
+        <thead><tr><th scope="col">相手の区分</th><th scope="col">インタビュー</th><th scope="col">直近</th></tr></thead>
+        <tbody>
+          {coverage.map((c) => (
+            <tr key={c.role} data-role={c.role} data-count={c.count} className={c.count === 0 ? 'kp-coverage__gap' : undefined}>
+              <th scope="row">{c.label}</th>
+              <td className="num">{c.count ? counted(c.count, '件') : '未実施'}</td>
+              <td>{c.lastOn ? <EraDate iso={c.lastOn} western={false} /> : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>未完了の宿題（{counted(homework.length, '件')}）</h3>
+      {homework.length === 0 ? <p className="muted">未完了の宿題はありません。</p> : (
+        <ul className="plain-list" data-twin="homework">
+          {homework.map((h) => (
+            <li key={h.id}>
+              <span className="tag">{homeworkStatuses.label[h.status]}</span> {h.body}
+              <span className="muted">（<Link to={`/teams/${teamId}/interviews/${h.interviewId}`}>{h.interviewee}</Link>
+                {h.dueOn ? <>・期限 <EraDate iso={h.dueOn} western={false} /></> : null}）</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { Link, useNavigate } from '@remix-run/react';
+import { ChartFrame } from '~/components/charts/ChartFrame';
+import { kindColor } from '~/components/charts/palette';
+import type { WeeklySpec } from '~/components/charts/types';
+import { formatEraDate } from '~/utils/dates';
+
+/** The week's entries in the activity log: Monday to Sunday. */
+export function weekHref(teamId: number, monday: string) {
+  const end = new Date(`${monday}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 6);
+  return `/teams/${teamId}/activities?from=${monday}&to=${end.toISOString().slice(0, 10)}`;
+}
+
+const fmt = (n: number) => (Math.round(n * 10) / 10).toLocaleString('ja-JP');
+
+export function WeeklyActivityChart({ teamId, spec }: { teamId: number; spec: WeeklySpec & { counts: number[] } }) {
+  const navigate = useNavigate();
+  const rows = spec.weeks.map((week, i) => ({ week, i })).filter(({ i }) => spec.counts[i]! > 0);
+  return (
+    <ChartFrame title="週ごとの活動時間（種類別）と累計時間" fileName="weekly-activity" spec={spec} onWeek={(w) => navigate(weekHref(teamId, w))} height={360}>
+      <p className="muted">棒をクリックすると、その週の活動記録を開きます。研究会の日は縦線（第N回）で示しています。活動のなかった週は表から省いています。</p>
+      <div className="table-scroll">
+        <table className="data-table" data-twin="weekly">
+          <thead>
+            <tr>
+              <th scope="col">週（月曜日）</th>
+              {spec.series.map((s) => (
+                <th scope="col" key={s.kind}><span className="swatch" style={{ background: kindColor[s.kind] }} aria-hidden="true" />{s.label}（時間）</th>
+              ))}
+              <th scope="col">件数</th>
+              <th scope="col">累計（時間）</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ week, i }) => (
+              <tr key={week} data-week={week}>
+                <th scope="row"><Link to={weekHref(teamId, week)}>{formatEraDate(week)}</Link></th>
+                {spec.series.map((s) => <td key={s.kind} className="num">{fmt(s.hours[i]!)}</td>)}
+                <td className="num" data-count>{spec.counts[i]}</td>
+                <td className="num">{spec.cumulativeHours[i] == null ? '—' : fmt(spec.cumulativeHours[i]!)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {spec.sessions.length ? (
+        <ul className="plain-list" data-twin="sessions">
+          {spec.sessions.map((s) => <li key={s.label + s.date} data-date={s.date}>{s.label}：{formatEraDate(s.date)}</li>)}
+        </ul>
+      ) : null}
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import { selectRows } from '../../db/client';
+import { fiscalYearRange } from '~/utils/dates';
+
+// The organizers' views across teams: activity per team and week, and the team モヤモヤ figures
+// of every dialogue group. Each is one grouped query, whatever the number of teams.
+
+/** Activities per team and week (weeks by their Monday), only the cells that are not empty. */
+export async function activityHeatmap(fiscalYear: number) {
+  const { first, last } = fiscalYearRange(fiscalYear);
+  const rows = await selectRows<{ team_id: number; week: string; n: number }>(sql`
+    select a.team_id, to_char(date_trunc('week', a.occurred_on), 'YYYY-MM-DD') as week, count(*)::int as n
+    from activities a join teams t on t.id = a.team_id
+    where t.fiscal_year = ${fiscalYear} and t.archived_at is null and a.archived_at is null
+      and a.occurred_on between ${first} and ${last}
+    group by 1, 2`);
+  const cells = new Map<number, Record<string, number>>();
+  for (const r of rows) {
+    const teamId = Number(r.team_id);
+    if (!cells.has(teamId)) cells.set(teamId, {});
+    cells.get(teamId)![r.week] = Number(r.n);
+  }
+  return cells;
+}
+
+/** Every team's figure per session, with its dialogue group, for comparing curves within a group. */
+export async function groupMoyamoya(fiscalYear: number) {
+  const rows = await selectRows<{ group_id: number; group_name: string; team_id: number; name: string; date: string; level: number; label: string }>(sql`
+    select g.id as group_id, g.name as group_name, t.id as team_id, m.name, to_char(ss.starts_on, 'YYYY-MM-DD') as date, tm.level,
+      '第' || ss.number || '回' as label
+    from dialogue_groups g
+    join dialogue_group_teams gt on gt.group_id = g.id
+    join teams t on t.id = gt.team_id and t.archived_at is null
+    join municipalities m on m.id = t.municipality_id
+    left join team_moyamoya tm on tm.team_id = t.id
+    left join study_sessions ss on ss.id = tm.session_id and ss.archived_at is null
+    where g.fiscal_year = ${fiscalYear} and g.archived_at is null
+    order by g.id, m.prefecture, m.name, ss.starts_on`);
+  const groups = new Map<number, { id: number; name: string; teams: Map<number, { name: string; points: { date: string; level: number; note: string }[] }> }>();
+  for (const r of rows) {
+    const gid = Number(r.group_id);
+    if (!groups.has(gid)) groups.set(gid, { id: gid, name: r.group_name, teams: new Map() });
+    const teams = groups.get(gid)!.teams;
+    const tid = Number(r.team_id);
+    if (!teams.has(tid)) teams.set(tid, { name: r.name, points: [] });
+    if (r.date !== null && r.level !== null) teams.get(tid)!.points.push({ date: r.date, level: Number(r.level), note: r.label });
+  }
+  return [...groups.values()].map((g) => ({
+    id: g.id,
+    name: g.name || [...g.teams.values()].map((t) => t.name).join('・'),
+    series: [...g.teams.values()].map((t) => ({ label: `${t.name}チーム`, points: t.points })),
+  }));
+}
+
+/** Study sessions of the year as chart markers. */
+export async function sessionMarks(fiscalYear: number) {
+  const rows = await selectRows<{ date: string; number: number }>(sql`
+    select to_char(starts_on, 'YYYY-MM-DD') as date, number from study_sessions
+    where fiscal_year = ${fiscalYear} and kind = 'study' and archived_at is null order by starts_on`);
+  return rows.map((r) => ({ date: r.date, label: `第${r.number}回` }));
+}
+
+export async function programYearsList() {
+  const rows = await selectRows<{ fiscal_year: number }>(sql`select fiscal_year from program_years where archived_at is null order by fiscal_year desc`);
+  return rows.map((r) => Number(r.fiscal_year));
+}

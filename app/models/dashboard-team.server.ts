@@ -1,0 +1,110 @@
+import { sql } from 'drizzle-orm';
+import { selectRows } from '../../db/client';
+import { activityKinds, intervieweeRoles, type ActivityKind, type IntervieweeRole, type Visibility } from '~/domain/codes';
+import type { KindsSpec, LinesSpec, SessionMark, WeeklySpec } from '~/components/charts/types';
+import { fiscalYearRange, todayInTokyo } from '~/utils/dates';
+import { activitySummary } from './activities.server';
+import { listOpenHomework } from './interviews.server';
+import { listMemberCheckins, listTeamMoyamoya, listYearSessions } from './moyamoya.server';
+
+// The team dashboard's figures. Every figure is computed in SQL (grouped by week, kind or role);
+// what reaches JavaScript is at most one row per week and kind, so the query count and the work
+// stay fixed whatever the size of the log.
+
+/** The Monday of every week that touches the fiscal year. */
+export function weeksOfYear(fiscalYear: number): string[] {
+  const { first, last } = fiscalYearRange(fiscalYear);
+  const start = new Date(`${first}T00:00:00Z`);
+  start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
+  const weeks: string[] = [];
+  for (const d = start; d.toISOString().slice(0, 10) <= last; d.setUTCDate(d.getUTCDate() + 7)) weeks.push(d.toISOString().slice(0, 10));
+  return weeks;
+}
+
+const toHours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
+
+export async function weeklyActivity(teamId: number, fiscalYear: number, sessions: SessionMark[]): Promise<WeeklySpec & { counts: number[] }> {
+  const { first, last } = fiscalYearRange(fiscalYear);
+  const rows = await selectRows<{ week: string; kind: ActivityKind; n: number; minutes: number }>(sql`
+    select to_char(date_trunc('week', occurred_on), 'YYYY-MM-DD') as week, kind, count(*)::int as n,
+           coalesce(sum(duration_minutes), 0)::int as minutes
+    from activities
+    where team_id = ${teamId} and archived_at is null and occurred_on between ${first} and ${last}
+    group by 1, 2`);
+  const weeks = weeksOfYear(fiscalYear);
+  const at = new Map(weeks.map((w, i) => [w, i]));
+  const minutes = new Map<ActivityKind, number[]>();
+  const counts = weeks.map(() => 0);
+  for (const r of rows) {
+    const i = at.get(r.week);
+    if (i === undefined) continue;
+    if (!minutes.has(r.kind)) minutes.set(r.kind, weeks.map(() => 0));
+    const series = minutes.get(r.kind)!;
+    series[i] = series[i]! + Number(r.minutes);
+    counts[i] = counts[i]! + Number(r.n);
+  }
+  const weekMinutes = weeks.map((_, i) => [...minutes.values()].reduce((t, m) => t + m[i]!, 0));
+  let running = 0;
+  const today = todayInTokyo();
+  const cumulativeHours = weekMinutes.map((m, i) => (weeks[i]! > today ? null : toHours((running += m))));
+  return {
+    type: 'weekly',
+    weeks,
+    series: activityKinds.codes.filter((k) => minutes.has(k)).map((kind) => ({ kind, label: activityKinds.label[kind], hours: minutes.get(kind)!.map(toHours) })),
+    cumulativeHours,
+    counts,
+    sessions,
+  };
+}
+
+/** Interviews per role category the viewer may read; categories with none are shown as gaps. */
+export async function keyPersonCoverage(teamId: number, visibilities: Visibility[]) {
+  const rows = visibilities.length
+    ? await selectRows<{ role: IntervieweeRole; n: number; last_on: string }>(sql`
+        select role_category as role, count(*)::int as n, to_char(max(interviewed_on), 'YYYY-MM-DD') as last_on
+        from interviews
+        where team_id = ${teamId} and archived_at is null
+          and visibility in (${sql.join(visibilities.map((v) => sql`${v}`), sql`, `)})
+        group by role_category`)
+    : [];
+  return intervieweeRoles.codes.map((role) => {
+    const row = rows.find((r) => r.role === role);
+    return { role, label: intervieweeRoles.label[role], count: row ? Number(row.n) : 0, lastOn: row?.last_on ?? null };
+  });
+}
+
+/** Everything the dashboard draws, in a fixed number of queries. */
+export async function teamDashboard(team: { id: number; fiscalYear: number }, viewer: { asMember: boolean; visibilities: Visibility[] }) {
+  const yearSessions = await listYearSessions(team.fiscalYear);
+  const sessions = yearSessions.filter((s) => s.kind === 'study').map((s) => ({ date: s.startsOn, label: `第${s.number}回` }));
+  const [weekly, summary, checkins, teamFigures, coverage, homework] = await Promise.all([
+    weeklyActivity(team.id, team.fiscalYear, sessions),
+    activitySummary(team.id),
+    listMemberCheckins(team.id, { asMember: viewer.asMember }),
+    listTeamMoyamoya(team.id),
+    keyPersonCoverage(team.id, viewer.visibilities),
+    listOpenHomework(team.id, viewer.visibilities),
+  ]);
+
+  const members = new Map<string, LinesSpec['series'][number]>();
+  for (const c of [...checkins].reverse()) {
+    const key = `${c.personId}`;
+    if (!members.has(key)) members.set(key, { label: c.fullName, points: [] });
+    members.get(key)!.points.push({ date: c.checkedOn, level: c.level, note: c.note });
+  }
+  const moyamoya: LinesSpec = {
+    type: 'lines',
+    fiscalYear: team.fiscalYear,
+    series: [
+      { label: 'チームの数値', emphasis: true, points: teamFigures.map((f) => ({ date: f.startsOn, level: f.level, note: f.reflection })) },
+      ...members.values(),
+    ],
+    sessions,
+  };
+  const kinds: KindsSpec = {
+    type: 'kinds',
+    rows: summary.byKind.map((r) => ({ kind: r.kind, label: activityKinds.label[r.kind], hours: toHours(r.minutes), count: r.count })),
+  };
+  return { weekly, moyamoya, kinds, summary, coverage, homework, membersShown: members.size > 0 || viewer.asMember };
+}
+export type TeamDashboard = Awaited<ReturnType<typeof teamDashboard>>;

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+// Budgets for what browsers download, read from the production build (`remix build`; `npm test`
+// builds before it runs vitest). Charts are loaded lazily: only the pages that draw them may
+// reference the chart chunk, and only through a dynamic import.
+
+const buildDir = path.resolve('public/build');
+const kb = 1024;
+const rootBudget = 100 * kb;
+const chartBudget = 70 * kb;
+const chartRoutes = ['routes/teams.$teamId._index', 'routes/hr._index', 'routes/admin._index'];
+
+type Manifest = {
+  entry: { module: string; imports?: string[] };
+  routes: Record<string, { module: string; imports?: string[] }>;
+};
+
+function readManifest(): Manifest {
+  if (!fs.existsSync(buildDir)) throw new Error('public/build is missing: run `npx remix build` first');
+  // The newest manifest is the current build (older builds may leave theirs behind).
+  const [newest] = fs.readdirSync(buildDir)
+    .filter((f) => /^manifest-.*\.js$/.test(f))
+    .map((f) => path.join(buildDir, f))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  if (!newest) throw new Error('no manifest in public/build: run `npx remix build` first');
+  const text = fs.readFileSync(newest, 'utf8');
+  return JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)) as Manifest;
+}
+
+const fileOf = (url: string) => path.join(buildDir, url.replace(/^\/build\//, ''));
+const read = (url: string) => fs.readFileSync(fileOf(url), 'utf8');
+const gzipped = (urls: Iterable<string>) => [...new Set(urls)].reduce((sum, url) => sum + gzipSync(fs.readFileSync(fileOf(url))).length, 0);
+
+/** The module and every chunk it imports statically, followed transitively. */
+function staticClosure(start: string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...start];
+  while (queue.length) {
+    const url = queue.pop()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    for (const m of read(url).matchAll(/(?:from|import)\s*"(\/build\/[^"]+\.js)"/g)) queue.push(m[1]!);
+  }
+  return seen;
+}
+
+const manifest = readManifest();
+const rootFiles = staticClosure([manifest.entry.module, ...(manifest.entry.imports ?? []), manifest.routes.root!.module, ...(manifest.routes.root!.imports ?? [])]);
+const chartChunk = fs.readdirSync(path.join(buildDir, '_shared')).find((f) => /^ChartCanvas-.*\.js$/.test(f));
+
+describe('bundle budgets', () => {
+  it(`root entry (entry.client, root route and the chunks they import) ≤ ${rootBudget / kb} KB gzipped`, () => {
+    const size = gzipped(rootFiles);
+    expect(size, `root entry is ${(size / kb).toFixed(1)} KB gzipped`).toBeLessThanOrEqual(rootBudget);
+  });
+
+  it(`the chart chunk (with what it adds beyond the root entry) ≤ ${chartBudget / kb} KB gzipped`, () => {
+    expect(chartChunk, 'no lazily loaded chart chunk (ChartCanvas-*.js) in the build').toBeDefined();
+    const own = [...staticClosure([`/build/_shared/${chartChunk}`])].filter((url) => !rootFiles.has(url));
+    const size = gzipped(own);
+    expect(size, `chart chunk is ${(size / kb).toFixed(1)} KB gzipped`).toBeLessThanOrEqual(chartBudget);
+    expect(read(`/build/_shared/${chartChunk}`)).toContain('Canvas is already in use'); // it is chart.js
+  });
+
+  it('chart.js is in no file the root entry or any route loads up front', () => {
+    for (const [id, route] of Object.entries(manifest.routes)) {
+      for (const url of staticClosure([route.module, ...(route.imports ?? [])])) {
+        expect(url.includes('ChartCanvas-'), `${id} imports the chart chunk statically`).toBe(false);
+        expect(read(url).includes('Canvas is already in use'), `${id}: ${url} holds chart.js`).toBe(false);
+      }
+    }
+  });
+
+  it('only the pages that draw charts reference the chart chunk, through a dynamic import', () => {
+    const referencing = Object.entries(manifest.routes)
+      .filter(([, route]) => [...staticClosure([route.module, ...(route.imports ?? [])])].some((url) => /import\("\/build\/_shared\/ChartCanvas-/.test(read(url))))
+      .map(([id]) => id)
+      .sort();
+    expect(referencing).toEqual([...chartRoutes].sort());
+  });
+});
