@@ -3,6 +3,7 @@ import { getDb, transaction } from '../../db/client';
 import { people, sheetComments, sheets, users } from '../../db/schema';
 import type { SheetSectionKey } from '~/domain/sheet';
 import { recordAudit, type AuditActor } from './audit.server';
+import { notify, teamUserIds } from './notifications.server';
 
 // Comments anchored to a section of the sheet, each recording the version it was made on.
 
@@ -36,7 +37,12 @@ export async function unresolvedCounts(teamId: number): Promise<Partial<Record<S
   return Object.fromEntries(rows.map((r) => [r.section, r.n]));
 }
 
-export async function addSheetComment(actor: AuditActor & { userId: number }, teamId: number, input: { section: SheetSectionKey; body: string }) {
+export async function addSheetComment(
+  actor: AuditActor & { userId: number },
+  teamId: number,
+  input: { section: SheetSectionKey; body: string },
+  kind: 'sheet_comment' | 'mentor_advice' = 'sheet_comment',
+) {
   return transaction(async (tx) => {
     const [sheet] = await tx.select({ id: sheets.id, version: sheets.currentVersion }).from(sheets).where(eq(sheets.teamId, teamId));
     if (!sheet || sheet.version === 0) return null;
@@ -44,7 +50,13 @@ export async function addSheetComment(actor: AuditActor & { userId: number }, te
       .insert(sheetComments)
       .values({ sheetId: sheet.id, teamId, section: input.section, version: sheet.version, body: input.body, authorUserId: actor.userId })
       .returning({ id: sheetComments.id });
-    await recordAudit(tx, actor, { action: 'create', entityType: 'sheet_comment', entityId: row!.id, detail: { teamId, section: input.section, version: sheet.version } });
+    await recordAudit(tx, actor, { action: 'create', entityType: 'sheet_comment', entityId: row!.id, detail: { teamId, section: input.section, version: sheet.version, kind } });
+    // The team hears of every comment on its sheet; a mentor's advice is announced as such.
+    await notify(tx, await teamUserIds(tx, teamId, actor.userId), {
+      kind,
+      body: kind === 'mentor_advice' ? `マネ友からアドバイスが届きました: ${input.body.slice(0, 60)}` : `シートにコメントがつきました: ${input.body.slice(0, 60)}`,
+      href: `/teams/${teamId}/sheet`,
+    });
     return row!;
   });
 }

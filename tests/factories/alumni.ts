@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import {
-  alumniGroupMembers, alumniGroups, changeChains, changeMoments, handovers, mentorAssignments,
+  alumniGroupMembers, alumniGroups, changeChains, changeMoments, facilitatorRequests, handovers, mentorAssignments,
   offsiteMeetingPeople, offsiteMeetings,
 } from '../../db/schema';
 import { currentFiscalYear, one } from './util';
@@ -91,6 +91,19 @@ export async function createHandover(db: Db, overrides: Partial<NewHandover> & P
         advice: '一人で抱えず、3人とマネ友で話すこと。',
         ...overrides,
       })
+      .returning(),
+  );
+}
+
+/** 世話人派遣 request of a team or a group (募集中 unless a status is given). */
+export async function createFacilitatorRequest(
+  db: Db,
+  overrides: Partial<typeof facilitatorRequests.$inferInsert> & Pick<typeof facilitatorRequests.$inferInsert, 'createdByUserId'>,
+) {
+  return one(
+    await db
+      .insert(facilitatorRequests)
+      .values({ heldOn: `${currentFiscalYear()}-11-20`, place: '市役所 会議室', helpNeeded: 'オフサイトミーティングの進行を手伝ってほしい', ...overrides })
       .returning(),
   );
 }

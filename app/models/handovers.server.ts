@@ -1,0 +1,83 @@
+import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { getDb, transaction } from '../../db/client';
+import { handovers, interviewHomework, interviews, people, teams, users } from '../../db/schema';
+import { recordAudit, type AuditActor } from './audit.server';
+import { notify, teamUserIds } from './notifications.server';
+
+// 引き継ぎ: written by a team at the end of its year, read by the municipality's next teams.
+
+type TeamScope = { id: number; municipalityId: number; fiscalYear: number };
+
+export async function getHandover(teamId: number) {
+  const [row] = await getDb().select().from(handovers).where(eq(handovers.teamId, teamId));
+  return row;
+}
+
+/** Earlier generations of the municipality, newest first, each with its handover and whether it has a sheet. */
+export async function previousGenerations(team: TeamScope) {
+  return getDb()
+    .select({
+      teamId: teams.id,
+      fiscalYear: teams.fiscalYear,
+      generation: sql<number>`(select count(*) from teams t2 where t2.municipality_id = ${teams.municipalityId}
+        and t2.fiscal_year <= ${teams.fiscalYear} and t2.archived_at is null)`.mapWith(Number),
+      hasSheet: sql<boolean>`exists (select 1 from sheets s where s.team_id = ${teams.id} and s.current_version > 0)`,
+      toContinue: handovers.toContinue,
+      peopleToTalkTo: handovers.peopleToTalkTo,
+      advice: handovers.advice,
+      writtenAt: handovers.updatedAt,
+      authorName: people.fullName,
+    })
+    .from(teams)
+    .leftJoin(handovers, eq(handovers.teamId, teams.id))
+    .leftJoin(users, eq(users.id, handovers.authorUserId))
+    .leftJoin(people, eq(people.id, users.personId))
+    .where(and(eq(teams.municipalityId, team.municipalityId), lt(teams.fiscalYear, team.fiscalYear), isNull(teams.archivedAt)))
+    .orderBy(desc(teams.fiscalYear));
+}
+
+/**
+ * Open 宿題 a team leaves behind. The next team reads only what the interviews were opened to the
+ * municipality or the program; what a team kept to itself stays with it.
+ */
+export async function handedOverHomework(teamId: number) {
+  return getDb()
+    .select({ id: interviewHomework.id, body: interviewHomework.body, interviewee: interviews.interviewee, interviewedOn: interviews.interviewedOn })
+    .from(interviewHomework)
+    .innerJoin(interviews, and(eq(interviews.id, interviewHomework.interviewId), eq(interviews.teamId, interviewHomework.teamId)))
+    .where(and(
+      eq(interviewHomework.teamId, teamId),
+      ne(interviewHomework.status, 'done'),
+      inArray(interviews.visibility, ['municipality', 'program']),
+      isNull(interviews.archivedAt),
+    ))
+    .orderBy(asc(interviews.interviewedOn), asc(interviewHomework.position));
+}
+
+export type HandoverInput = { toContinue: string; peopleToTalkTo: string; advice: string };
+
+/** Writes or rewrites the team's handover; the municipality's later teams are notified. */
+export async function saveHandover(actor: AuditActor & { userId: number }, team: TeamScope, input: HandoverInput) {
+  return transaction(async (tx) => {
+    const [row] = await tx
+      .insert(handovers)
+      .values({ teamId: team.id, ...input, authorUserId: actor.userId })
+      .onConflictDoUpdate({ target: handovers.teamId, set: { ...input, authorUserId: actor.userId, updatedAt: new Date() } })
+      .returning({ id: handovers.id, createdAt: handovers.createdAt, updatedAt: handovers.updatedAt });
+    const created = row!.createdAt.getTime() === row!.updatedAt.getTime();
+    await recordAudit(tx, actor, { action: created ? 'create' : 'update', entityType: 'handover', entityId: row!.id, detail: { teamId: team.id } });
+    const next = await tx
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.municipalityId, team.municipalityId), gt(teams.fiscalYear, team.fiscalYear), isNull(teams.archivedAt)));
+    for (const t of next) {
+      await notify(tx, await teamUserIds(tx, t.id, actor.userId), {
+        kind: 'handover',
+        body: created ? '前の期のチームから引き継ぎが届きました' : '前の期のチームが引き継ぎを更新しました',
+        href: `/teams/${t.id}/handover`,
+      });
+    }
+    return row!.id;
+  });
+}
+

@@ -1,0 +1,95 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { getDb, selectRows, transaction } from '../../db/client';
+import { activities, mentorAssignments, municipalities, people, users } from '../../db/schema';
+import { recordAudit, type AuditActor } from './audit.server';
+import { createActivity } from './activity-writes.server';
+
+// マネ友 mentoring a current team. Being assigned is what gives a mentor the team's progress and
+// sheet (Viewer.mentorTeamIds); advice is a sheet comment, a conversation is one activity row.
+
+type TeamScope = { id: number; municipalityId: number; fiscalYear: number };
+
+export async function listMentors(teamId: number) {
+  return getDb()
+    .select({
+      id: mentorAssignments.id,
+      personId: people.id,
+      fullName: people.fullName,
+      municipalityName: municipalities.name,
+      hasAccount: sql<boolean>`${users.id} is not null`,
+      since: mentorAssignments.createdAt,
+    })
+    .from(mentorAssignments)
+    .innerJoin(people, eq(people.id, mentorAssignments.personId))
+    .leftJoin(municipalities, eq(municipalities.id, people.municipalityId))
+    .leftJoin(users, and(eq(users.personId, people.id), isNull(users.archivedAt)))
+    .where(and(eq(mentorAssignments.teamId, teamId), isNull(mentorAssignments.endedAt)))
+    .orderBy(asc(mentorAssignments.createdAt));
+}
+
+export type MentorCandidate = { personId: number; fullName: string; municipalityName: string; lastYear: number; sameMunicipality: boolean };
+
+/** Everyone who was on a team before this team's year; the team's own municipality first. */
+export async function mentorCandidates(team: TeamScope) {
+  return selectRows<MentorCandidate>(sql`
+    select p.id as "personId", p.full_name as "fullName", m.name as "municipalityName",
+      max(t.fiscal_year)::int as "lastYear", bool_or(t.municipality_id = ${team.municipalityId}) as "sameMunicipality"
+    from team_members tm
+    join teams t on t.id = tm.team_id and t.archived_at is null and t.fiscal_year < ${team.fiscalYear}
+    join people p on p.id = tm.person_id and p.archived_at is null
+    join municipalities m on m.id = t.municipality_id
+    where tm.archived_at is null
+      and not exists (select 1 from mentor_assignments a where a.team_id = ${team.id} and a.person_id = p.id and a.ended_at is null)
+    group by p.id, p.full_name, m.name
+    order by bool_or(t.municipality_id = ${team.municipalityId}) desc, m.name, max(t.fiscal_year) desc, p.id`);
+}
+
+/** false when the person is not an alumnus of an earlier year. */
+export async function assignMentor(actor: AuditActor, team: TeamScope, personId: number) {
+  const [alumnus] = await selectRows<{ ok: number }>(sql`select 1 as ok from team_members tm
+    join teams t on t.id = tm.team_id and t.archived_at is null
+    where tm.person_id = ${personId} and tm.archived_at is null and t.fiscal_year < ${team.fiscalYear} limit 1`);
+  if (!alumnus) return false;
+  await transaction(async (tx) => {
+    const [row] = await tx
+      .insert(mentorAssignments)
+      .values({ teamId: team.id, personId, assignedByUserId: actor.userId })
+      .onConflictDoUpdate({ target: [mentorAssignments.teamId, mentorAssignments.personId], set: { endedAt: null, assignedByUserId: actor.userId } })
+      .returning({ id: mentorAssignments.id });
+    await recordAudit(tx, actor, { action: 'create', entityType: 'mentor_assignment', entityId: row!.id, detail: { teamId: team.id, personId } });
+  });
+  return true;
+}
+
+export async function endMentor(actor: AuditActor, teamId: number, assignmentId: number) {
+  return transaction(async (tx) => {
+    const [row] = await tx
+      .update(mentorAssignments)
+      .set({ endedAt: new Date() })
+      .where(and(eq(mentorAssignments.teamId, teamId), eq(mentorAssignments.id, assignmentId), isNull(mentorAssignments.endedAt)))
+      .returning({ id: mentorAssignments.id });
+    if (row) await recordAudit(tx, actor, { action: 'archive', entityType: 'mentor_assignment', entityId: row.id, detail: { teamId } });
+    return Boolean(row);
+  });
+}
+
+export type MentorTalk = { occurredOn: string; durationMinutes: number; title: string; notes: string };
+
+/** A mentoring conversation, entered once: it is the team's マネ友との対話 activity, logged by the mentor. */
+export async function logMentorTalk(actor: AuditActor, team: TeamScope, mentorName: string, talk: MentorTalk) {
+  return createActivity(actor, team, {
+    kind: 'alumni_dialogue', ...talk, startsAt: null, guests: mentorName, sessionId: null, interviewId: null, attendeeIds: [],
+  });
+}
+
+/** The team's マネ友との対話 entries, with who logged each. */
+export async function listMentorTalks(teamId: number) {
+  return getDb()
+    .select({ id: activities.id, occurredOn: activities.occurredOn, title: activities.title, guests: activities.guests, durationMinutes: activities.durationMinutes, loggedBy: people.fullName })
+    .from(activities)
+    .leftJoin(users, eq(users.id, activities.createdByUserId))
+    .leftJoin(people, eq(people.id, users.personId))
+    .where(and(eq(activities.teamId, teamId), eq(activities.kind, 'alumni_dialogue'), isNull(activities.archivedAt)))
+    .orderBy(desc(activities.occurredOn), desc(activities.id))
+    .limit(50);
+}

@@ -1,0 +1,132 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { DraftForm } from '~/components/DraftForm';
+import { ErrorPage } from '~/components/ErrorPage';
+import { FormMessage } from '~/components/form';
+import { TeamHeader } from '~/components/TeamHeader';
+import { TextAreaField } from '~/components/TextAreaField';
+import { alumniOfMunicipality } from '~/models/alumni-directory.server';
+import { getHandover, handedOverHomework, previousGenerations, saveHandover } from '~/models/handovers.server';
+import { handoverSchema } from '~/schemas/alumni';
+import type { FormShape } from '~/schemas/types';
+import { formatDateTime, formatFiscalYear } from '~/utils/dates';
+import { counted } from '~/utils/format';
+import { requireIdParam } from '~/utils/http.server';
+import { actorOf, requireTeam, requireTeamMember } from '~/utils/permissions.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `引き継ぎ | ${data.team.municipalityName}チーム | 人マネ トラッカー` : '引き継ぎ' },
+];
+
+// Partners of another municipality do not read what one generation leaves the next.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'readProgress');
+  const [generations, alumni, own] = await Promise.all([
+    previousGenerations(team),
+    alumniOfMunicipality(team.municipalityId, team.fiscalYear),
+    getHandover(team.id),
+  ]);
+  const previous = generations[0];
+  return {
+    team,
+    links: { readProgress: access.readProgress, readSheet: access.readSheet },
+    generations,
+    previousHomework: previous ? await handedOverHomework(previous.teamId) : [],
+    ownHomework: access.kinds.includes('member') ? await handedOverHomework(team.id) : [],
+    alumni: alumni.map((a) => ({ personId: a.personId, fullName: a.fullName, fiscalYear: a.fiscalYear, generation: a.generation, contact: a.contact })),
+    own: own ? { toContinue: own.toContinue, peopleToTalkTo: own.peopleToTalkTo, advice: own.advice } : null,
+    canWrite: access.kinds.includes('member'),
+    saved: new URL(request.url).searchParams.get('saved') === '1',
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  // The handover is the team's own voice to its successors: members only (not organizers).
+  const { team, viewer } = await requireTeamMember(request, requireIdParam(params.teamId));
+  const submission = parseWithZod(await request.formData(), { schema: handoverSchema });
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  await saveHandover(actorOf(request, viewer), team, submission.value);
+  return redirect(`/teams/${team.id}/handover?saved=1`);
+}
+
+export default function Handover() {
+  const { team, links, generations, previousHomework, ownHomework, alumni, own, canWrite, saved } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<FormShape<typeof handoverSchema>>({ lastResult, defaultValue: own ?? undefined });
+  const received = generations.filter((g) => g.writtenAt);
+  return (
+    <>
+      <TeamHeader team={team} links={links} />
+      <section aria-labelledby="received-heading">
+        <h2 id="received-heading">前の期からの引き継ぎ</h2>
+        {received.length === 0 ? <p className="muted">前の期からの引き継ぎはまだありません。</p> : null}
+        {received.map((g) => (
+          <article key={g.teamId} className="handover">
+            <h3>{formatFiscalYear(g.fiscalYear)}チーム（{g.generation}期生）から</h3>
+            <dl className="facts">
+              <dt>続けてほしいこと</dt><dd className="prewrap">{g.toContinue || '—'}</dd>
+              <dt>話を聞いてほしい人</dt><dd className="prewrap">{g.peopleToTalkTo || '—'}</dd>
+              <dt>アドバイス</dt><dd className="prewrap">{g.advice || '—'}</dd>
+            </dl>
+            <p className="muted">{g.authorName ?? ''} {g.writtenAt ? formatDateTime(g.writtenAt) : ''}</p>
+          </article>
+        ))}
+        {previousHomework.length ? (
+          <>
+            <h3>前の期から残っている宿題（{counted(previousHomework.length, '件')}）</h3>
+            <ul className="plain-list">{previousHomework.map((h) => <li key={h.id}>{h.body}<span className="muted">（{h.interviewee}）</span></li>)}</ul>
+          </>
+        ) : null}
+      </section>
+
+      {generations.length ? (
+        <section aria-labelledby="sheets-heading">
+          <h2 id="sheets-heading">これまでの期の最終版シート</h2>
+          <ul className="plain-list">
+            {generations.map((g) => (
+              <li key={g.teamId}>
+                {g.hasSheet ? <Link to={`/teams/${g.teamId}/sheet`}>{formatFiscalYear(g.fiscalYear)}（{g.generation}期生）の変革ストーリーシート</Link> : <span>{formatFiscalYear(g.fiscalYear)}（{g.generation}期生）<span className="muted">シートなし</span></span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {alumni.length ? (
+        <section aria-labelledby="alumni-heading">
+          <h2 id="alumni-heading">{team.municipalityName}のマネ友（{counted(alumni.length, '名')}）</h2>
+          <ul className="plain-list">
+            {alumni.map((a) => <li key={`${a.personId}-${a.fiscalYear}`}>{a.fullName}<span className="muted">（{a.generation}期生）</span>{a.contact ? <span className="alumni-contact">連絡先: {a.contact}</span> : null}</li>)}
+          </ul>
+        </section>
+      ) : null}
+
+      {canWrite ? (
+        <section className="form" aria-labelledby="own-heading">
+          <h2 id="own-heading">次の期への引き継ぎを書く</h2>
+          {saved ? <p className="notice notice--success" role="status">引き継ぎを保存しました。次の期のチームに届きます。</p> : null}
+          <p className="hint">年度の終わりに、次の期のチームに向けて書きます。インタビューの未完了の宿題（自治体・部会全体に公開したもの）は自動で一緒に引き継がれます。</p>
+          <DraftForm method="post" draftName={`handover-${team.id}`} {...getFormProps(form)}>
+            <FormMessage id={form.errorId} errors={form.errors} />
+            <TextAreaField label="続けてほしいこと" field={fields.toContinue} rows={4} />
+            <TextAreaField label="話を聞いてほしい人" field={fields.peopleToTalkTo} rows={3} />
+            <TextAreaField label="アドバイス" field={fields.advice} rows={4} />
+            {ownHomework.length ? (
+              <>
+                <h3>一緒に引き継がれる宿題（{counted(ownHomework.length, '件')}）</h3>
+                <ul className="plain-list">{ownHomework.map((h) => <li key={h.id}>{h.body}<span className="muted">（{h.interviewee}）</span></li>)}</ul>
+              </>
+            ) : null}
+            <button type="submit" className="button">引き継ぎを保存する</button>
+          </DraftForm>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

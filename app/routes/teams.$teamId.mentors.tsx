@@ -1,0 +1,132 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { ErrorPage } from '~/components/ErrorPage';
+import { MentorForms } from '~/components/alumni/MentorForms';
+import { EraDate } from '~/components/EraDate';
+import { TeamHeader } from '~/components/TeamHeader';
+import { listMentors, listMentorTalks, mentorCandidates, assignMentor, endMentor, logMentorTalk } from '~/models/mentors.server';
+import { addSheetComment } from '~/models/sheet-comments.server';
+import { mentorAdviceSchema, mentorAssignSchema, mentorTalkSchema } from '~/schemas/alumni';
+import { fiscalYearRange, formatFiscalYear, todayInTokyo } from '~/utils/dates';
+import { counted, duration } from '~/utils/format';
+import { requireIdParam } from '~/utils/http.server';
+import { actorOf, denyForbidden, requireTeam } from '~/utils/permissions.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `マネ友（メンター） | ${data.team.municipalityName}チーム | 人マネ トラッカー` : 'マネ友' },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, access, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'readProgress');
+  const canAssign = access.write;
+  const [mentors, talks, candidates] = await Promise.all([
+    listMentors(team.id),
+    listMentorTalks(team.id),
+    canAssign ? mentorCandidates(team) : [],
+  ]);
+  return {
+    team,
+    links: { readProgress: access.readProgress, readSheet: access.readSheet },
+    mentors,
+    talks,
+    candidates,
+    canAssign,
+    isMentor: viewer.mentorTeamIds.includes(team.id),
+    today: todayInTokyo(),
+    done: new URL(request.url).searchParams.get('done'),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team, access, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'readProgress');
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  const actor = actorOf(request, viewer);
+  const back = (done: string) => redirect(`/teams/${team.id}/mentors?done=${done}`);
+  if (intent === 'assign' || intent === 'end') {
+    if (!access.write) return denyForbidden(request, viewer, { need: 'write', teamId: team.id, intent });
+    if (intent === 'end') {
+      const ended = await endMentor(actor, team.id, Number(formData.get('assignmentId')) || 0);
+      // Ending twice (a double click) changes nothing and lands on the same page.
+      return back(ended ? 'ended' : 'none');
+    }
+    const submission = parseWithZod(formData, { schema: mentorAssignSchema });
+    if (submission.status !== 'success') return data({ which: intent, result: submission.reply() }, { status: 400 });
+    if (!(await assignMentor(actor, team, submission.value.personId))) {
+      return data({ which: intent, result: submission.reply({ fieldErrors: { personId: ['前の年度までにチームで参加したマネ友から選んでください'] } }) }, { status: 400 });
+    }
+    return back('assigned');
+  }
+  if (intent === 'advice' || intent === 'talk') {
+    if (!viewer.mentorTeamIds.includes(team.id)) return denyForbidden(request, viewer, { need: 'mentor', teamId: team.id, intent });
+    if (intent === 'advice') {
+      const submission = parseWithZod(formData, { schema: mentorAdviceSchema });
+      if (submission.status !== 'success') return data({ which: intent, result: submission.reply() }, { status: 400 });
+      const added = await addSheetComment({ ...actor, userId: viewer.userId }, team.id, submission.value, 'mentor_advice');
+      if (!added) return data({ which: intent, result: submission.reply({ formErrors: ['チームのシートがまだないため、アドバイスを残せません'] }) }, { status: 400 });
+      return back('advice');
+    }
+    const { first, last } = fiscalYearRange(team.fiscalYear);
+    const schema = mentorTalkSchema.refine((v) => v.occurredOn >= first && v.occurredOn <= last, { message: `日付は${formatFiscalYear(team.fiscalYear)}の中から選んでください`, path: ['occurredOn'] });
+    const submission = parseWithZod(formData, { schema });
+    if (submission.status !== 'success') return data({ which: intent, result: submission.reply() }, { status: 400 });
+    await logMentorTalk(actor, team, viewer.name, submission.value);
+    return back('talk');
+  }
+  return data({ which: null, result: undefined }, { status: 400 });
+}
+
+const doneMessages: Record<string, string> = {
+  assigned: 'メンターをお願いしました。',
+  ended: 'メンターを終了しました。',
+  advice: 'アドバイスをシートのコメントとして届けました。',
+  talk: '対話を記録しました。チームの活動記録に「マネ友との対話」として載ります。',
+};
+
+export default function Mentors() {
+  const { team, links, mentors, talks, candidates, canAssign, isMentor, today, done } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <>
+      <TeamHeader team={team} links={links} />
+      {done && doneMessages[done] ? <p className="notice notice--success" role="status">{doneMessages[done]}</p> : null}
+      <section aria-labelledby="mentors-heading">
+        <h2 id="mentors-heading">メンターのマネ友（{counted(mentors.length, '名')}）</h2>
+        {mentors.length === 0 ? <p className="muted">まだメンターはいません。</p> : null}
+        <ul className="plain-list">
+          {mentors.map((m) => (
+            <li key={m.id}>
+              {m.fullName}<span className="muted">（{m.municipalityName ?? ''}）</span>
+              {m.hasAccount ? null : <span className="tag">アカウントなし</span>}
+              {canAssign ? (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="end" />
+                  <input type="hidden" name="assignmentId" value={m.id} />
+                  <button type="submit" className="link-button">終了する</button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <MentorForms canAssign={canAssign} isMentor={isMentor} candidates={candidates} today={today} which={lastResult?.which ?? null} lastResult={lastResult?.result} />
+      <section aria-labelledby="talks-heading">
+        <h2 id="talks-heading">マネ友との対話（{counted(talks.length, '件')}）</h2>
+        <ul className="plain-list">
+          {talks.map((t) => (
+            <li key={t.id}>
+              <EraDate iso={t.occurredOn} western={false} />　{t.title}
+              <span className="muted">（{[t.guests, duration(t.durationMinutes), t.loggedBy ? `記録: ${t.loggedBy}` : ''].filter(Boolean).join('・')}）</span>
+            </li>
+          ))}
+        </ul>
+        {links.readProgress ? <p><Link to={`/teams/${team.id}/activities`}>活動記録を見る</Link></p> : null}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
