@@ -46,6 +46,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent !== 'preview' && intent !== 'confirm') throw new Response('Bad Request', { status: 400 });
   const input = await csvText(formData);
   if ('error' in input) return data({ stage: 'input' as const, message: input.error }, { status: 400 });
+  // NUL cannot be stored (PostgreSQL text): a UTF-16 or binary file, not CSV.
+  if (input.text.includes('\u0000')) {
+    return data({ stage: 'input' as const, message: 'CSVとして読めない文字（NUL）が含まれています。Excel の「CSV UTF-8（コンマ区切り）」で保存し直してください。' }, { status: 400 });
+  }
   if (intent === 'preview') {
     const preview = await previewImport(year.fiscalYear, input.text);
     return data({ stage: 'preview' as const, csv: input.text, ...preview }, { status: preview.errors.length ? 400 : 200 });

@@ -50,6 +50,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent !== 'preview' && intent !== 'commit') throw new Response('Bad Request', { status: 400 });
   const csv = await csvText(formData);
   if (!csv) return data({ csv: '', preview: { fileErrors: ['CSVファイルを選んでください'], rowErrors: [], rows: [] } }, { status: 400 });
+  // NUL cannot be stored (PostgreSQL text); it means a UTF-16 or binary file rather than CSV.
+  if (csv.includes('\u0000')) {
+    const unreadable = 'CSVとして読めない文字（NUL）が含まれています。Excel の「CSV UTF-8（コンマ区切り）」で保存し直してください。';
+    return data({ csv: '', preview: { fileErrors: [unreadable], rowErrors: [], rows: [] } }, { status: 400 });
+  }
   const plan = await planImport(team.id, csv);
   const failed = plan.fileErrors.length > 0 || plan.rowErrors.length > 0;
   // All or nothing: one bad line and nothing is added, so a fixed file can simply be imported again.

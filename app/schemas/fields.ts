@@ -7,13 +7,18 @@ z.config(z.locales.ja());
 
 export { z };
 
+// PostgreSQL text cannot hold U+0000: without this check a pasted NUL would be a 500, not a field error.
+const hasNoNul = (v: string) => !v.includes('\u0000');
+export const nulMessage = (label: string) => `${label}に入力できない文字（制御文字 NUL）が含まれています`;
+
 /** Text that must be filled in, trimmed, at most `max` characters. */
 export function requiredText(label: string, max = 200) {
   return z
     .string({ error: `${label}を入力してください` })
     .trim()
     .min(1, `${label}を入力してください`)
-    .max(max, `${label}は${max.toLocaleString('ja-JP')}文字以内で入力してください`);
+    .max(max, `${label}は${max.toLocaleString('ja-JP')}文字以内で入力してください`)
+    .refine(hasNoNul, nulMessage(label));
 }
 
 /** Text that may be left empty; long fields take at least 20,000 characters. */
@@ -21,8 +26,14 @@ export function optionalText(label: string, max = 20_000) {
   return z
     .string()
     .max(max, `${label}は${max.toLocaleString('ja-JP')}文字以内で入力してください`)
+    .refine(hasNoNul, nulMessage(label))
     .optional()
     .transform((v) => v ?? '');
+}
+
+/** Short optional text stored as typed but trimmed (departments, affiliations). */
+export function shortText(label: string, max = 200) {
+  return z.string().trim().max(max, `${label}は${max.toLocaleString('ja-JP')}文字以内で入力してください`).refine(hasNoNul, nulMessage(label)).default('');
 }
 
 export function email(label = 'メールアドレス') {

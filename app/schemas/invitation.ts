@@ -1,4 +1,4 @@
-import { email, requiredText, z } from './fields';
+import { email, requiredText, shortText, z } from './fields';
 import { organizerRoles } from '~/domain/codes';
 
 const id = (label: string) => z.coerce.number({ error: `${label}を選んでください` }).int().positive(`${label}を選んでください`);
@@ -8,14 +8,14 @@ export const invitationScopeSchema = z.discriminatedUnion('scope', [
   z.object({
     scope: z.literal('organizer'),
     role: z.enum(organizerRoles.codes, { error: '役割を選んでください' }),
-    affiliation: z.string().trim().max(200).default(''),
+    affiliation: shortText('所属', 200),
   }),
-  z.object({ scope: z.literal('hr'), municipalityId: id('自治体'), department: z.string().trim().max(200).default('') }),
+  z.object({ scope: z.literal('hr'), municipalityId: id('自治体'), department: shortText('部署', 200) }),
   z.object({
     scope: z.literal('member'),
     teamId: id('チーム'),
-    department: z.string().trim().max(200).default(''),
-    section: z.string().trim().max(200).default(''),
+    department: shortText('部署', 200),
+    section: shortText('係', 200),
     isHrSlot: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).default(false),
   }),
 ]);

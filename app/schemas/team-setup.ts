@@ -1,5 +1,5 @@
 import { organizerRoles } from '~/domain/codes';
-import { email, requiredText, z } from './fields';
+import { email, requiredText, shortText, z } from './fields';
 
 const id = (label: string) => z.coerce.number({ error: `${label}を選んでください` }).int().positive(`${label}を選んでください`);
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true', z.boolean());
@@ -9,13 +9,13 @@ export const newTeamSchema = z.object({ municipalityId: id('自治体') });
 export const newMemberSchema = z.object({
   email: email(),
   fullName: requiredText('氏名', 100),
-  department: z.string().trim().max(200).default(''),
-  section: z.string().trim().max(200).default(''),
+  department: shortText('部署', 200),
+  section: shortText('係', 200),
   isHrSlot: checkbox,
 });
 
 export const dialogueGroupSchema = z.object({
-  name: z.string().trim().max(100).default(''),
+  name: shortText('グループ名', 100),
   // One ticked checkbox arrives as a string, none as nothing.
   teamIds: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
@@ -26,5 +26,5 @@ export const dialogueGroupSchema = z.object({
 export const organizerSchema = z.object({
   fullName: requiredText('氏名', 100),
   role: z.enum(organizerRoles.codes, { error: '役割を選んでください' }),
-  affiliation: z.string().trim().max(200).default(''),
+  affiliation: shortText('所属', 200),
 });

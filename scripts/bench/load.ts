@@ -1,0 +1,68 @@
+import autocannon from 'autocannon';
+
+// One autocannon run against a route on loopback, reduced to the figures the report shows.
+
+export type RouteResult = {
+  route: string;
+  path: string;
+  role: string;
+  status: 'measured' | 'skipped';
+  note?: string;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number; // connection errors, timeouts and non-2xx answers
+  requests: number;
+};
+
+export const connections = 20;
+
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
+    body: new URLSearchParams({ email, password, redirectTo: '/teams' }),
+  });
+  const cookie = res.headers.get('set-cookie');
+  if (res.status !== 302 || !cookie) throw new Error(`sign-in as ${email} failed: ${res.status}`);
+  return cookie.split(';')[0]!;
+}
+
+/** Whether the route answers 200 for this role; a 404 means it is not built yet (skipped with a note). */
+export async function probe(base: string, path: string, cookie: string | undefined): Promise<number> {
+  const res = await fetch(base + path, { redirect: 'manual', headers: cookie ? { Cookie: cookie } : {} });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+export async function load(base: string, path: string, cookie: string | undefined, durationSeconds: number) {
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base + path,
+        connections,
+        duration: durationSeconds,
+        timeout: 10,
+        headers: { ...(cookie ? { Cookie: cookie } : {}), 'Accept-Encoding': 'gzip' },
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    // Every response time, so p95 is exact (autocannon's own summary has p90 and p97.5 only).
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
+  });
+  times.sort((a, b) => a - b);
+  const at = (q: number) => (times.length ? round(times[Math.min(times.length - 1, Math.floor(q * times.length))]!) : 0);
+  return {
+    requestsPerSecond: Math.round(result.requests.total / durationSeconds),
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    errors: result.errors + result.timeouts + result.non2xx,
+    requests: result.requests.total,
+  };
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
