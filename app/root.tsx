@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import tokens from '@digital-go-jp/design-tokens/dist/tokens.css';
 import { ErrorPage } from './components/ErrorPage';
 import styles from './styles/app.css';
+import { unreadCount } from './models/notifications.server';
 import { getViewer } from './utils/auth.server';
 import { removeAllDrafts } from './utils/drafts';
 import { useNonce } from './utils/nonce';
@@ -12,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   // Only what the header needs; pages load their own data behind their own checks.
   return {
-    viewer: viewer ? { id: viewer.userId, name: viewer.name, organizer: viewer.organizer, hrViewer: viewer.hrMunicipalityIds.length > 0, alumnus: viewer.alumniMunicipalityIds.length > 0 || viewer.mentorTeamIds.length > 0 } : null,
+    viewer: viewer ? { id: viewer.userId, name: viewer.name, organizer: viewer.organizer, hrViewer: viewer.hrMunicipalityIds.length > 0, alumnus: viewer.alumniMunicipalityIds.length > 0 || viewer.mentorTeamIds.length > 0, unread: await unreadCount(viewer.userId) } : null,
   };
 }
 
@@ -31,6 +32,11 @@ function SiteNav() {
       <li><NavLink to="/teams">チーム</NavLink></li>
       <li><NavLink to="/" end>年度と研究会</NavLink></li>
       <li><NavLink to="/municipalities">自治体</NavLink></li>
+      {/* Alumni land on their overview (/alumni), which links to the directory; others go to the directory. */}
+      <li><NavLink to={viewer.alumnus ? '/alumni' : '/alumni/directory'}>マネ友</NavLink></li>
+      <li><NavLink to="/notifications" end>お知らせ{viewer.unread ? <span className="badge" aria-label={`未読${viewer.unread}件`}>{viewer.unread}</span> : null}</NavLink></li>
+      {viewer.hrViewer ? <li><NavLink to="/hr">人事課</NavLink></li> : null}
+      {viewer.organizer ? <li><NavLink to="/admin" end>事務局ダッシュボード</NavLink></li> : null}
       {viewer.organizer ? <li><NavLink to="/admin/years">年度の設定</NavLink></li> : null}
       {viewer.organizer ? <li><NavLink to="/admin/accounts">アカウント管理</NavLink></li> : null}
       {viewer.organizer ? <li><NavLink to="/admin/audit">操作ログ</NavLink></li> : null}

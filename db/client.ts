@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { acquireDirLock } from './lock';
+import { queryCounter } from './query-counter';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -50,7 +51,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
 
 function wrapPglite(client: PGlite, release: () => void): DbHandle {
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(client, { schema, logger: queryCounter }) as unknown as Db,
     kind: 'pglite',
     ping: (timeoutMs) => withTimeout(client.query('select 1').then(() => true), timeoutMs),
     async close() {
@@ -71,7 +72,7 @@ function openPostgres(url: string): DbHandle {
     onnotice: () => {},
   });
   return {
-    db: drizzlePostgres(client, { schema }) as unknown as Db,
+    db: drizzlePostgres(client, { schema, logger: queryCounter }) as unknown as Db,
     kind: 'postgres',
     ping: (timeoutMs) => withTimeout(client`select 1`.then(() => true), timeoutMs),
     close: () => client.end({ timeout: 5 }),

@@ -1,7 +1,7 @@
 import { getDb } from '../db/client';
 import { startSession } from '../app/utils/auth.server';
 import {
-  addTeamMember, createActivity, createChangeChain, createDialogueGroup, createHrViewer, createInterview, createMunicipality, createOrganizer,
+  addTeamMember, createActivity, createAlumniGroup, createChangeChain, createFacilitatorRequest, createDialogueGroup, createHrViewer, createInterview, createMunicipality, createOrganizer,
   createPerson, createPreAssignment, createSession, createSheetWithVersions, createTeam, createUser,
 } from './factories';
 import { currentFiscalYear } from './factories/util';
@@ -51,12 +51,15 @@ export async function buildWorld() {
   const change = await createChangeChain(db, { teamId: teamA.id });
   const sheet = await createSheetWithVersions(db, { teamId: teamA.id, versions: 2 });
   const activity = await createActivity(db, { teamId: teamA.id, title: '定例ミーティング', attendeeIds: [member.personId] });
+  // マネ友: the alumnus's group, and a 世話人派遣 request of team A.
+  const alumniGroup = await createAlumniGroup(db, { name: 'ハミダシ隊', municipalityId: cityA.id, members: [alumni.personId] });
+  const facilitatorRequest = await createFacilitatorRequest(db, { teamId: teamA.id, createdByUserId: member.id });
 
   const session = await createSession(db, { fiscalYear: year });
   await createPreAssignment(db, { sessionId: session.id });
 
   const users = { organizer, member, hr, alumni, partner, outsider };
-  return { year, cityA, cityB, cityC, teamA, teamB, teamC, pastA, interviews, change, sheet, activity, session, users };
+  return { year, cityA, cityB, cityC, teamA, teamB, teamC, pastA, interviews, change, sheet, activity, session, users, alumniGroup, facilitatorRequest };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 

@@ -23,6 +23,8 @@ export function TeamHeader({ team, links }: Props) {
           {links.readProgress ? <li><NavLink to={`/teams/${team.id}/moyamoya`}>モヤモヤ</NavLink></li> : null}
           {links.readProgress ? <li><NavLink to={`/teams/${team.id}/preassignments`}>事前課題</NavLink></li> : null}
           {links.readProgress ? <li><NavLink to={`/teams/${team.id}/changes`}>創り出した変化</NavLink></li> : null}
+          {links.readProgress ? <li><NavLink to={`/teams/${team.id}/mentors`}>マネ友</NavLink></li> : null}
+          {links.readProgress ? <li><NavLink to={`/teams/${team.id}/handover`}>引き継ぎ</NavLink></li> : null}
         </ul>
       </nav>
     </header>

@@ -25,6 +25,14 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false', '1', '0']).optional(),
   // Behind a reverse proxy, the number of proxy hops to trust for the client's IP.
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  // Weekly digests are mailed only when this is set (npm run digest:send).
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/[^/]+/.test(v), 'SMTP_URL は smtp://ユーザー:パスワード@ホスト:587 の形式で指定してください (SMTP_URL must look like smtp://user:pass@host:587)')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('人マネ トラッカー <no-reply@localhost>'),
+  // The address links in mails point to.
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, 'COOKIE_SECURE'> & { COOKIE_SECURE: boolean };

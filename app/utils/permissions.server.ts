@@ -25,6 +25,21 @@ export async function requireOrganizer(request: Request): Promise<SignedIn> {
   return signedIn;
 }
 
+/** HR viewers of some municipality (人事課) and organizers; anyone else signed in gets 403. */
+export async function requireHrOrOrganizer(request: Request): Promise<SignedIn> {
+  const signedIn = await requireSignedIn(request);
+  if (!signedIn.viewer.organizer && signedIn.viewer.hrMunicipalityIds.length === 0) await deny(request, signedIn.viewer, 403, { need: 'hr' });
+  return signedIn;
+}
+
+/** マネ友 (alumni of a municipality, or mentors of a team); anyone else signed in gets 403. */
+export async function requireAlumnus(request: Request): Promise<SignedIn> {
+  const signedIn = await requireSignedIn(request);
+  const { viewer } = signedIn;
+  if (viewer.alumniMunicipalityIds.length === 0 && viewer.mentorTeamIds.length === 0) await deny(request, viewer, 403, { need: 'alumni' });
+  return signedIn;
+}
+
 export type TeamContext = SignedIn & { team: TeamSummary; access: TeamAccess };
 
 /**
@@ -59,6 +74,11 @@ export async function requireTeamMember(request: Request, teamId: number): Promi
  */
 export function denyNotFound(request: Request, viewer: Viewer, detail: Record<string, unknown>): Promise<never> {
   return deny(request, viewer, 404, detail);
+}
+
+/** Signed in and allowed to see the page, but not to do this (e.g. an intent only a mentor may send): 403, audited. */
+export function denyForbidden(request: Request, viewer: Viewer, detail: Record<string, unknown>): Promise<never> {
+  return deny(request, viewer, 403, detail);
 }
 
 /** Who and from where, for the audit entry written with a change. */

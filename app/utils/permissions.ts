@@ -1,4 +1,5 @@
 import type { Visibility } from '~/domain/codes';
+import { fiscalYearOf, todayInTokyo } from '~/utils/dates';
 
 // The one place that says who may do what. The server enforces these functions
 // (permissions.server.ts); the UI asks the same ones to hide what the server would refuse.
@@ -33,7 +34,7 @@ export type TeamAccess = {
   /** Which interview visibilities this viewer may read the contents of. */
   interviewVisibilities: Visibility[];
   /** The scopes that gave this access, e.g. ['municipality', 'organizer']. */
-  kinds: ('member' | 'municipality' | 'organizer' | 'partner')[];
+  kinds: ('member' | 'municipality' | 'organizer' | 'partner' | 'network')[];
 };
 
 const grants = {
@@ -43,6 +44,9 @@ const grants = {
   // Organizers may do everything except read what a team kept to itself or to its municipality.
   organizer: { readProgress: true, readSheet: true, write: true, comment: true, interviewVisibilities: ['program'] },
   partner: { readProgress: false, readSheet: true, write: false, comment: true, interviewVisibilities: ['program'] },
+  // マネ友 across the program: the sheet of a finished year is the network's shared memory
+  // (found by theme in the alumni directory, read by the next generation). Nothing else of it.
+  network: { readProgress: false, readSheet: true, write: false, comment: false, interviewVisibilities: [] },
 } satisfies Record<string, Omit<TeamAccess, 'kinds' | 'view'>>;
 
 /** The union of every scope the viewer holds on this team. */
@@ -60,6 +64,7 @@ export function teamAccess(viewer: Viewer | null, team: TeamRef): TeamAccess {
   }
   if (viewer.organizer) held.push('organizer');
   if (viewer.partnerTeamIds.includes(team.id)) held.push('partner');
+  if (viewer.memberTeamIds.length > 0 && team.fiscalYear < fiscalYearOf(todayInTokyo())) held.push('network');
   for (const kind of held) {
     const grant = grants[kind];
     access.readProgress ||= grant.readProgress;

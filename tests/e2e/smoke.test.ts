@@ -10,7 +10,7 @@ useBrowser();
 // any answer of 500 or more, and serious accessibility violations on the pages visited.
 
 const limit = 80;
-const skip = /\.csv$|\/logout|\/print$|\/build\//;
+const skip = /\.csv(\?|$)|\/logout|\/print(\?|$)|\/build\//;
 
 async function crawl(page: Page, start: string) {
   const errors: string[] = [];

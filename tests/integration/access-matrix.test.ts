@@ -35,10 +35,11 @@ const matrix = readMatrix();
 
 function fill(template: string, world: World) {
   const values: Record<string, string | number> = {
-    teamA: world.teamA.id, teamB: world.teamB.id, teamC: world.teamC.id, cityA: world.cityA.id,
+    teamA: world.teamA.id, teamB: world.teamB.id, teamC: world.teamC.id, cityA: world.cityA.id, cityB: world.cityB.id,
     'interview.team': world.interviews.team.id, 'interview.municipality': world.interviews.municipality.id,
     'interview.program': world.interviews.program.id, change: world.change.id, activity: world.activity.id, token: 'x'.repeat(43),
     year: world.year, session: world.session.id,
+    pastA: world.pastA.id, alumniGroup: world.alumniGroup.id, facilitatorRequest: world.facilitatorRequest.id,
   };
   return template.replace(/\{([\w.]+)\}/g, (_, key: string) => {
     if (!(key in values)) throw new Error(`unknown placeholder {${key}} in docs/access.md`);

@@ -225,7 +225,9 @@ describe('handover', () => {
     expect(copy!.content.currentState).toBe('前の期がたどり着いた現状認識。');
     expect(copy!.content.focusInitiatives).toEqual([{ text: '対話の文化', evidence: [] }]);
     const shown = await sheetLoader(loaderArgs(`/teams/${team.id}/sheet`, { params: { teamId: String(team.id) }, headers: { Cookie: cookie } }));
-    expect(shown.origin).toMatchObject({ fiscalYear: world.year - 1, version: 2, tag: '最終版', readable: false });
+    // A finished year's sheet is open to everyone who has been on a team (issue 8's network scope),
+    // so the new team can follow the link to where its sheet came from.
+    expect(shown.origin).toMatchObject({ fiscalYear: world.year - 1, version: 2, tag: '最終版', readable: true });
 
     // A second handover changes nothing.
     expect((await run(() => sheetAction(args({ intent: 'handover' })))).status).toBe(302);
