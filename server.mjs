@@ -51,6 +51,8 @@ app.use(
 app.use((req, res, next) => {
   // The client's IP for audit entries and sign-in limits; whatever a client sent in this header is replaced.
   req.headers['x-jinmane-client-ip'] = req.ip ?? '';
+  // Lets the root and page loaders of one request share the sign-in lookup (auth.server.ts).
+  req.headers['x-jinmane-request-id'] = crypto.randomUUID();
   if (isCrossSite(req)) {
     res.status(403).type('text/plain; charset=utf-8').send('別のサイトからの送信は受け付けません (cross-site request refused)');
     return;

@@ -8,7 +8,7 @@ import { loadViewer } from '~/models/viewers.server';
 import { transaction } from '../../db/client';
 import { getEnv } from './env.server';
 import type { Viewer } from './permissions';
-import { clientIp } from './request.server';
+import { clientIp, requestId } from './request.server';
 
 // The cookie carries only a random id; the session itself lives in the database.
 function sessionCookie() {
@@ -30,7 +30,33 @@ async function sessionIdFrom(request: Request): Promise<string | null> {
 export type SignedIn = { viewer: Viewer; sessionIdHash: string };
 
 /** The signed-in viewer, or null. Expired and idle sessions count as signed out. */
-export async function getSignedIn(request: Request): Promise<SignedIn | null> {
+// Remix hands each loader of a request its own copy of the Request, so the root loader and the
+// page loader would each look the session up; they share one lookup, kept for a few seconds.
+const lookups = new Map<string, { at: number; signedIn: Promise<SignedIn | null> }>();
+const lookupTtlMs = 10_000;
+
+export function getSignedIn(request: Request): Promise<SignedIn | null> {
+  const key = requestId(request);
+  if (!key) return lookUpSession(request);
+  const now = Date.now();
+  const cached = lookups.get(key);
+  if (cached && now - cached.at < lookupTtlMs) return cached.signedIn;
+  if (lookups.size > 1_000) {
+    for (const [k, v] of lookups) if (now - v.at >= lookupTtlMs) lookups.delete(k);
+  }
+  const signedIn = lookUpSession(request);
+  lookups.set(key, { at: now, signedIn });
+  signedIn.catch(() => lookups.delete(key));
+  return signedIn;
+}
+
+/** Forget a request's lookup once it changed who is signed in (sign-out, password change). */
+function forgetLookup(request: Request) {
+  const key = requestId(request);
+  if (key) lookups.delete(key);
+}
+
+async function lookUpSession(request: Request): Promise<SignedIn | null> {
   const id = await sessionIdFrom(request);
   if (!id) return null;
   const session = await findLiveSession(id);
@@ -61,6 +87,7 @@ export async function requireViewer(request: Request): Promise<Viewer> {
 export async function startSession(request: Request, userId: number): Promise<string> {
   await purgeExpiredSessions(); // sign-ins are rare enough to keep the table small this way
   const id = await createAuthSession(userId, { ip: clientIp(request), userAgent: request.headers.get('User-Agent') ?? '' });
+  forgetLookup(request);
   return sessionCookie().serialize(id);
 }
 
@@ -80,5 +107,6 @@ export async function endSession(request: Request, { everywhere = false } = {}):
     const id = await sessionIdFrom(request);
     if (id) await deleteAuthSession(hashSessionId(id));
   }
+  forgetLookup(request);
   return sessionCookie().serialize('', { maxAge: 0 });
 }

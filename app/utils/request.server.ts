@@ -6,6 +6,12 @@ export function clientIp(request: Request): string | null {
   return ip && /^[0-9a-fA-F:.]{2,45}$/.test(ip) ? ip.replace(/^::ffff:/, '') : null;
 }
 
+/** The id server.mjs gives each request (absent when loaders are called directly, as in tests). */
+export function requestId(request: Request): string | null {
+  const id = request.headers.get('x-jinmane-request-id');
+  return id && /^[0-9a-f-]{36}$/.test(id) ? id : null;
+}
+
 /** A same-site path to return to after signing in; anything else falls back to `/`. */
 export function safeRedirectPath(value: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {

@@ -13,6 +13,7 @@ import { hashPassword } from '../../app/utils/password.server';
 import { createOrganizer, createPerson, createTeam, createUser } from '../factories';
 import { actionArgs, request } from '../helpers';
 import { sessionCookie } from '../world';
+import { countQueries } from '../../db/query-counter';
 
 const password = 'correct horse battery';
 let passwordHash: string;
@@ -213,5 +214,21 @@ describe('invitations and reset links (no mail server)', () => {
     expect(await getViewer(request('/', { headers: { Cookie: old } }))).toBeNull();
     expect((await login('forgot@example.jp', 'やりなおしのパスワード')).status).toBe(302);
     expect((await login('forgot@example.jp', password)).status).toBe(400);
+  });
+});
+
+describe('one sign-in lookup per request', () => {
+  it('shares the lookup between the loaders of one request, and not between requests', async () => {
+    const user = await newUser('once@example.jp');
+    const cookie = await sessionCookie(user.id);
+    const copy = (id: string) => request('/teams', { headers: { Cookie: cookie, 'x-jinmane-request-id': id } });
+    const first = await countQueries(() => getViewer(copy('00000000-0000-4000-8000-000000000001')));
+    const again = await countQueries(() => getViewer(copy('00000000-0000-4000-8000-000000000001')));
+    const other = await countQueries(() => getViewer(copy('00000000-0000-4000-8000-000000000002')));
+    expect(first.result?.userId).toBe(user.id);
+    expect(first.count).toBeGreaterThan(0);
+    expect(again.result?.userId).toBe(user.id);
+    expect(again.count).toBe(0);
+    expect(other.count).toBe(first.count);
   });
 });
