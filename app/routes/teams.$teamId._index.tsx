@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { EraDate } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';
+import { HandoverCard } from '~/components/alumni/HandoverCard';
 import { KeyPersonCoverage } from '~/components/dashboard/KeyPersonCoverage';
 import { KindHoursChart } from '~/components/dashboard/KindHoursChart';
 import { MoyamoyaChart } from '~/components/dashboard/MoyamoyaChart';
@@ -9,7 +10,9 @@ import { WeeklyActivityChart } from '~/components/dashboard/WeeklyActivityChart'
 import { TeamHeader } from '~/components/TeamHeader';
 import { activityKinds, intervieweeRoles, visibilities } from '~/domain/codes';
 import { activityTotals, recentActivities } from '~/models/activities.server';
+import { alumniOfMunicipality } from '~/models/alumni-directory.server';
 import { teamDashboard } from '~/models/dashboard-team.server';
+import { previousGenerations } from '~/models/handovers.server';
 import { listInterviews } from '~/models/interviews.server';
 import { listTeamMembers } from '~/models/teams.server';
 import { counted, duration, hours } from '~/utils/format';
@@ -22,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'view');
-  const [members, totals, recent, interviews, dashboard] = await Promise.all([
+  const [members, totals, recent, interviews, dashboard, generations, alumni] = await Promise.all([
     listTeamMembers(team.id),
     access.readProgress ? activityTotals(team.id) : null,
     access.readProgress ? recentActivities(team.id) : [],
@@ -31,6 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     access.readProgress
       ? teamDashboard(team, { asMember: access.kinds.includes('member'), visibilities: access.interviewVisibilities })
       : null,
+    // 引き継ぎ: what the previous generation left, shown to those who follow the team's progress.
+    access.readProgress ? previousGenerations(team) : [],
+    access.readProgress ? alumniOfMunicipality(team.municipalityId, team.fiscalYear) : [],
   ]);
   return {
     team,
@@ -41,14 +47,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     interviews,
     dashboard,
     membersMoyamoyaHidden: !access.kinds.includes('member') && team.moyamoyaVisibility !== 'members_visible',
+    generations,
+    alumniCount: alumni.length,
   };
 }
 
 export default function TeamOverview() {
-  const { team, links, members, totals, recent, interviews, dashboard, membersMoyamoyaHidden } = useLoaderData<typeof loader>();
+  const { team, links, members, totals, recent, interviews, dashboard, membersMoyamoyaHidden, generations, alumniCount } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <TeamHeader team={team} links={links} />
+      <HandoverCard teamId={team.id} generations={generations} alumniCount={alumniCount} />
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">メンバー（{counted(members.length, '名')}）</h2>
         <ul className="member-list">

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { getDb } from '../../db/client';
+import { loader as overviewLoader } from '../../app/routes/teams.$teamId._index';
+import { addTeamMember, createHandover, createMunicipality, createSheetWithVersions, createTeam, createUser } from '../factories';
+import { currentFiscalYear } from '../factories/util';
+import { loaderArgs } from '../helpers';
+import { sessionCookie } from '../world';
+
+// 引き継ぎ: the next team of the municipality sees what the previous one left, on its first page.
+
+describe('the handover on the next team’s first page', () => {
+  it('shows the previous generation’s handover, the final sheets and the number of alumni', async () => {
+    const db = getDb();
+    const year = currentFiscalYear();
+    const city = await createMunicipality(db, { name: '北上市', prefecture: '岩手県' });
+    const past = await createTeam(db, { municipalityId: city.id, fiscalYear: year - 1 });
+    await addTeamMember(db, { teamId: past.id });
+    await addTeamMember(db, { teamId: past.id });
+    await createSheetWithVersions(db, { teamId: past.id, versions: 3 });
+    await createHandover(db, { teamId: past.id, toContinue: '若手職員との対話会を続けてほしい', peopleToTalkTo: '人事課長', advice: '焦らずに' });
+    const team = await createTeam(db, { municipalityId: city.id, fiscalYear: year });
+    const member = await createUser(db, { passwordHash: null });
+    await addTeamMember(db, { teamId: team.id, personId: member.personId });
+
+    const data = await overviewLoader(
+      loaderArgs(`/teams/${team.id}`, { params: { teamId: String(team.id) }, headers: { Cookie: await sessionCookie(member.id) } }),
+    );
+    expect(data.generations[0]).toMatchObject({ teamId: past.id, fiscalYear: year - 1, hasSheet: true, toContinue: '若手職員との対話会を続けてほしい' });
+    expect(data.alumniCount).toBe(2);
+  });
+});
