@@ -67,8 +67,3 @@ export function fiscalYearRange(fiscalYear: number): { first: string; last: stri
 export function formatFiscalYear(fiscalYear: number): string {
   return `${eraYear.format(new Date(Date.UTC(fiscalYear, 6, 1)))}度`;
 }
-
-/** 令和4年度（2022年度） */
-export function formatFiscalYearLong(fiscalYear: number): string {
-  return `${formatFiscalYear(fiscalYear)}（${fiscalYear}年度）`;
-}
