@@ -47,6 +47,8 @@ export function DraftForm({ draftName, children, ...props }: Props) {
     if (!key || !submittedHere || navigation.state !== 'loading') return;
     if (navigation.location.key !== location.key && !navigation.location.pathname.startsWith('/login')) {
       removeDraft(key);
+      // A form that redirects back to its own page stays mounted: the notice no longer applies.
+      setRestoredAt(null);
     }
   }, [key, submittedHere, navigation.state, navigation.location, location.key]);
 

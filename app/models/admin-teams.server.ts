@@ -92,7 +92,10 @@ export async function getTeamForAdmin(teamId: number) {
   return {
     team,
     members,
-    invitations: invitations.map((i) => ({ id: i.id, email: i.email, fullName: String((i.details as { fullName?: string }).fullName ?? ''), expiresAt: i.expiresAt })),
+    invitations: invitations.map((i) => {
+      const details = i.details as { fullName?: string; isHrSlot?: boolean };
+      return { id: i.id, email: i.email, fullName: String(details.fullName ?? ''), isHrSlot: details.isHrSlot === true, expiresAt: i.expiresAt };
+    }),
   };
 }
 
@@ -146,5 +149,72 @@ export async function setMemberArchived(actor: AuditActor, teamId: number, membe
       .returning({ id: teamMembers.id });
     if (row) await recordAudit(tx, actor, { action: archived ? 'archive' : 'restore', entityType: 'team_member', entityId: memberId, detail: { teamId } });
     return Boolean(row);
+  });
+}
+
+const removedMemberMessage = (what: string) => `チームから外したメンバーは${what}。先に「元に戻す」でチームに戻してください`;
+
+/**
+ * Corrects a current member's department and section. False when no such member is on this team
+ * (another team's member id is not found here); a removed member is refused with a message.
+ */
+export async function updateMemberDetails(actor: AuditActor, teamId: number, memberId: number, details: { department: string; section: string }) {
+  return transaction(async (tx) => {
+    const [before] = await tx
+      .select({ department: teamMembers.department, section: teamMembers.section, archivedAt: teamMembers.archivedAt })
+      .from(teamMembers)
+      .where(and(eq(teamMembers.id, memberId), eq(teamMembers.teamId, teamId)))
+      .for('update');
+    if (!before) return false;
+    if (before.archivedAt) throw new InputError('', removedMemberMessage('編集できません'));
+    if (before.department === details.department && before.section === details.section) return true;
+    await tx.update(teamMembers).set({ ...details, updatedAt: new Date() }).where(eq(teamMembers.id, memberId));
+    await recordAudit(tx, actor, {
+      action: 'update', entityType: 'team_member', entityId: memberId,
+      detail: { teamId, before: { department: before.department, section: before.section }, after: details },
+    });
+    return true;
+  });
+}
+
+/**
+ * Moves the 人事担当課枠 to one current member, all in one transaction: whoever held it (a member,
+ * a removed member, or a pending invitation, which would otherwise bring a second holder on
+ * acceptance) lets go first, so the team never has two holders, and a failure leaves it as it was.
+ */
+export async function moveHrSlot(actor: AuditActor, teamId: number, memberId: number) {
+  return transaction(async (tx) => {
+    // The same lock as adding a member, so an addition with the slot cannot slip in between.
+    await tx.execute(sql`select id from teams where id = ${teamId} for update`);
+    const [target] = await tx
+      .select({ isHrSlot: teamMembers.isHrSlot, archivedAt: teamMembers.archivedAt })
+      .from(teamMembers)
+      .where(and(eq(teamMembers.id, memberId), eq(teamMembers.teamId, teamId)));
+    if (!target) return false;
+    if (target.archivedAt) throw new InputError('', removedMemberMessage('人事担当課枠を持てません'));
+    if (target.isHrSlot) return true;
+    const released = await tx
+      .update(teamMembers)
+      .set({ isHrSlot: false, updatedAt: new Date() })
+      .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.isHrSlot, true)))
+      .returning({ id: teamMembers.id, archivedAt: teamMembers.archivedAt });
+    await tx.update(teamMembers).set({ isHrSlot: true, updatedAt: new Date() }).where(eq(teamMembers.id, memberId));
+    const invitations = await tx
+      .update(accountTokens)
+      .set({ details: sql`${accountTokens.details} || '{"isHrSlot": false}'::jsonb` })
+      .where(and(pendingInvitations(teamId), sql`${accountTokens.details}->>'isHrSlot' = 'true'`))
+      .returning({ id: accountTokens.id });
+    await recordAudit(tx, actor, {
+      action: 'update', entityType: 'team', entityId: teamId,
+      detail: {
+        hrSlot: {
+          from: released.find((r) => !r.archivedAt)?.id ?? null,
+          to: memberId,
+          releasedRemovedMembers: released.filter((r) => r.archivedAt).map((r) => r.id),
+          releasedInvitations: invitations.map((i) => i.id),
+        },
+      },
+    });
+    return true;
   });
 }

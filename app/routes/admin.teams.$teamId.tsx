@@ -6,15 +6,17 @@ import { ErrorPage } from '~/components/ErrorPage';
 import { RestoreButton } from '~/components/RestoreButton';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
 import { LinkToCopy } from '~/components/LinkToCopy';
+import { MemberEdit } from '~/components/admin/MemberEdit';
 import { maxTeamMembers } from '~/domain/team-size';
-import { addMember, getTeamForAdmin, setMemberArchived } from '~/models/admin-teams.server';
+import { addMember, getTeamForAdmin, moveHrSlot, setMemberArchived, updateMemberDetails } from '~/models/admin-teams.server';
 import { catchInputError, InputError } from '~/models/input-error.server';
+import { memberDetailsSchema } from '~/schemas/team-member';
 import { newMemberSchema } from '~/schemas/team-setup';
 import type { FormShape } from '~/schemas/types';
 import { formatDateTime, formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { notFound, requireIdParam } from '~/utils/http.server';
-import { actorOf, requireOrganizer } from '~/utils/permissions.server';
+import { actorOf, denyNotFound, requireOrganizer } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = () => [{ title: 'チームのメンバー | 人マネ トラッカー' }];
 
@@ -42,6 +44,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.value) notFound();
     return redirect(`/admin/teams/${teamId}`);
   }
+  if (intent === 'update-member') {
+    const memberId = requireIdParam(String(formData.get('memberId') ?? ''));
+    const submission = parseWithZod(formData, { schema: memberDetailsSchema });
+    if (submission.status !== 'success') return data({ intent, memberId, result: submission.reply(), link: null }, { status: 400 });
+    const result = await catchInputError(() => updateMemberDetails(actor, teamId, memberId, submission.value));
+    if (!result.ok) return data({ intent, memberId, result: submission.reply({ fieldErrors: result.fieldErrors }), link: null }, { status: 400 });
+    if (!result.value) return denyNotFound(request, viewer, { teamId, memberId });
+    return redirect(`/admin/teams/${teamId}`);
+  }
+  if (intent === 'hr-slot') {
+    const memberId = requireIdParam(String(formData.get('memberId') ?? ''));
+    const result = await catchInputError(() => moveHrSlot(actor, teamId, memberId), {
+      // Only if someone else changed the slot at the very same moment; nothing was saved.
+      team_members_one_hr_slot: new InputError('', '人事担当課枠を移せませんでした。ページを読み込み直して、もう一度お試しください'),
+    });
+    if (!result.ok) return data({ intent, memberId, result: { status: 'error' as const, error: result.fieldErrors }, link: null }, { status: 400 });
+    if (!result.value) return denyNotFound(request, viewer, { teamId, memberId });
+    return redirect(`/admin/teams/${teamId}`);
+  }
   if (intent !== 'add') throw new Response('Bad Request', { status: 400 });
   const submission = parseWithZod(formData, { schema: newMemberSchema });
   if (submission.status !== 'success') return data({ intent, result: submission.reply(), link: null }, { status: 400 });
@@ -60,7 +81,12 @@ export default function AdminTeam() {
   const active = members.filter((m) => !m.archivedAt);
   const removed = members.filter((m) => m.archivedAt);
   const seats = active.length + invitations.length;
-  const listError = actionData?.intent !== 'add' ? (actionData?.result as { error?: Record<string, string[]> } | undefined)?.error?.[''] : undefined;
+  // A member's own edit form shows its errors in place; the list shows the rest (and those of a member no longer listed).
+  const editedId = actionData && 'memberId' in actionData && active.some((m) => m.id === actionData.memberId) ? actionData.memberId : null;
+  const listError = actionData?.intent !== 'add' && editedId === null ? (actionData?.result as { error?: Record<string, string[]> } | undefined)?.error?.[''] : undefined;
+  const holderMember = active.find((m) => m.isHrSlot);
+  const holderInvitation = invitations.find((i) => i.isHrSlot);
+  const holder = holderMember ? `${holderMember.fullName}さん` : holderInvitation ? `招待中の${holderInvitation.fullName}さん` : null;
   return (
     <>
       <p className="muted"><Link to={`/admin/years/${team.fiscalYear}/teams`}>{formatFiscalYear(team.fiscalYear)}のチーム</Link></p>
@@ -85,15 +111,21 @@ export default function AdminTeam() {
               {m.fullName}
               <span className="muted">（{[m.department, m.section].filter(Boolean).join(' ') || '所属未登録'}）</span>
               {m.isHrSlot ? <span className="tag">人事担当課枠</span> : null}
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="archive" />
-                <input type="hidden" name="memberId" value={m.id} />
-                <button type="submit" className="link-button">チームから外す</button>
-              </Form>
+              <MemberEdit
+                // A saved change remounts the form, folded, with the saved values.
+                key={`${m.id}:${m.department}:${m.section}:${m.isHrSlot}`}
+                member={m}
+                holder={holder}
+                lastResult={editedId === m.id && actionData?.intent === 'update-member' ? actionData.result : undefined}
+                hrErrors={editedId === m.id && actionData?.intent === 'hr-slot' ? (actionData.result.error?.[''] ?? undefined) : undefined}
+              />
             </li>
           ))}
           {invitations.map((i) => (
-            <li key={`i${i.id}`}>{i.fullName}<span className="muted">（{i.email}）</span><span className="tag">招待中</span></li>
+            <li key={`i${i.id}`}>
+              {i.fullName}<span className="muted">（{i.email}）</span><span className="tag">招待中</span>
+              {i.isHrSlot ? <span className="tag">人事担当課枠</span> : null}
+            </li>
           ))}
         </ul>
         {active.length + invitations.length === 0 ? <p className="muted">メンバー未登録</p> : null}

@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { SessionFields } from '~/components/admin/SessionFields';
+import { DraftForm } from '~/components/DraftForm';
 import { YearNav } from '~/components/admin/YearNav';
 import { EraDate, EraDateSpan } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';
@@ -92,12 +93,12 @@ export default function AdminYear() {
 
       <section className="form" aria-labelledby="new-session-heading">
         <h2 id="new-session-heading">研究会などを追加</h2>
-        <Form method="post" {...getFormProps(form)}>
+        <DraftForm method="post" draftName="new-session" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="session" />
           <FormMessage id={form.errorId} errors={form.errors} />
           <SessionFields fields={fields} />
           <button type="submit" className="button">追加する</button>
-        </Form>
+        </DraftForm>
       </section>
 
       <section className="form" aria-labelledby="theme-heading">

@@ -2,10 +2,12 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { DraftForm } from '~/components/DraftForm';
 import { RestoreButton } from '~/components/RestoreButton';
 import { SessionFields } from '~/components/admin/SessionFields';
 import { ErrorPage } from '~/components/ErrorPage';
-import { FieldErrors, FormMessage, TextField } from '~/components/form';
+import { FormMessage, TextField } from '~/components/form';
+import { TextAreaField } from '~/components/TextAreaField';
 import { sessionKinds } from '~/domain/codes';
 import {
   archivePreAssignment, getSessionOfYear, savePreAssignment, setSessionArchived, updateSession,
@@ -93,18 +95,15 @@ export default function AdminSession() {
       <section className="form" aria-labelledby="pa-heading">
         <h2 id="pa-heading">事前課題</h2>
         {preAssignment ? null : <p className="muted">この回の事前課題はまだありません。</p>}
-        <Form method="post" {...getFormProps(paForm)}>
+        {/* The draft key carries the page's path, so each session keeps its own drafts. */}
+        <DraftForm method="post" draftName="preassignment" {...getFormProps(paForm)}>
           <input type="hidden" name="intent" value="preassignment" />
           <FormMessage id={paForm.errorId} errors={paForm.errors} />
           <TextField label="事前課題の題名" field={paFields.title} required />
-          <div className="field">
-            <label htmlFor={paFields.description.id}>説明</label>
-            <textarea id={paFields.description.id} name={paFields.description.name} rows={4} defaultValue={paFields.description.initialValue as string | undefined} />
-            <FieldErrors id={paFields.description.errorId} errors={paFields.description.errors} />
-          </div>
+          <TextAreaField label="説明" field={paFields.description} rows={4} />
           <TextField label="提出期限" field={paFields.dueOn} type="date" hint="研究会の開催日以前の日にしてください。" required />
           <button type="submit" className="button">事前課題を保存</button>
-        </Form>
+        </DraftForm>
         {preAssignment ? (
           <Form method="post">
             <input type="hidden" name="intent" value="remove-preassignment" />
@@ -115,12 +114,12 @@ export default function AdminSession() {
 
       <section className="form" aria-labelledby="session-heading">
         <h2 id="session-heading">日程・会場・議題</h2>
-        <Form method="post" {...getFormProps(form)}>
+        <DraftForm method="post" draftName="session" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="session" />
           <FormMessage id={form.errorId} errors={form.errors} />
           <SessionFields fields={fields} />
           <button type="submit" className="button">保存する</button>
-        </Form>
+        </DraftForm>
       </section>
 
       {session.archivedAt ? null : (

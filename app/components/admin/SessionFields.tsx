@@ -1,5 +1,6 @@
 import type { FieldMetadata } from '@conform-to/react';
 import { FieldErrors, TextField } from '~/components/form';
+import { TextAreaField } from '~/components/TextAreaField';
 import { sessionKinds } from '~/domain/codes';
 
 type Fields = Record<'kind' | 'number' | 'startsOn' | 'endsOn' | 'isOnline' | 'venue' | 'agenda', FieldMetadata<unknown>>;
@@ -23,11 +24,7 @@ export function SessionFields({ fields }: { fields: Fields }) {
         <label className="choice"><input type="checkbox" name={fields.isOnline.name} defaultChecked={value(fields.isOnline) === 'on'} /> オンライン（Zoom など）</label>
       </div>
       <TextField label="会場" field={fields.venue} hint="例: 早稲田大学 大隈記念講堂、甲府市（甲府市役所 大会議室）" />
-      <div className="field">
-        <label htmlFor={fields.agenda.id}>テーマ・議題</label>
-        <textarea id={fields.agenda.id} name={fields.agenda.name} rows={3} defaultValue={value(fields.agenda)} />
-        <FieldErrors id={fields.agenda.errorId} errors={fields.agenda.errors} />
-      </div>
+      <TextAreaField label="テーマ・議題" field={fields.agenda} rows={3} />
     </>
   );
 }
