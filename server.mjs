@@ -57,17 +57,42 @@ app.use((req, res, next) => {
     res.status(403).type('text/plain; charset=utf-8').send('別のサイトからの送信は受け付けません (cross-site request refused)');
     return;
   }
+  // Every form of the app posts as a form; anything else would fail in request.formData().
+  if (isWrite(req) && !req.is(['application/x-www-form-urlencoded', 'multipart/form-data'])) {
+    res.status(400).type('text/plain; charset=utf-8').send('送信の形式が正しくありません (a form submission was expected)');
+    return;
+  }
   next();
 });
-app.use(compression());
-app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
+// Built assets are compressed harder (browsers keep them); pages cheaply, as they change.
+app.use('/build', compression({ level: 6 }), express.static('public/build', { immutable: true, maxAge: '1y' }));
+app.use(compression({ level: 1 }));
 app.use(express.static('public', { maxAge: '1h' }));
+// A page kept for this user at this state of the database is sent without running Remix
+// (app/utils/page-cache.server.ts); otherwise Remix renders it and may keep it.
+app.get('*', async (req, res, next) => {
+  if (req.path.endsWith('.data')) return next();
+  try {
+    const url = `${req.protocol}://${req.get('host')}${req.originalUrl}`;
+    const { key, page } = await build.entry.module.documentFromCache(url, req.headers, res.locals.cspNonce);
+    if (page) {
+      for (const [name, value] of page.headers) res.setHeader(name, value);
+      res.setHeader('X-Page-Cache', 'document');
+      res.status(200).send(page.html);
+      return;
+    }
+    res.locals.documentKey = key;
+  } catch {
+    // A database that does not answer: Remix answers (503) as it does for any page.
+  }
+  next();
+});
 app.all(
   '*',
   createRequestHandler({
     build,
     mode: build.mode,
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, documentKey: res.locals.documentKey }),
   }),
 );
 
@@ -76,8 +101,12 @@ app.all(
  * site. Browsers send Sec-Fetch-Site (or at least Origin) with every POST; a request with
  * neither, or from elsewhere, is refused.
  */
+function isWrite(req) {
+  return !(req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS');
+}
+
 function isCrossSite(req) {
-  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return false;
+  if (!isWrite(req)) return false;
   const site = req.get('sec-fetch-site');
   if (site) return site !== 'same-origin';
   const origin = req.get('origin');

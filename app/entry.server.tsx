@@ -6,8 +6,19 @@ import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { databaseUnavailableResponse, isDatabaseUnavailable } from './utils/db-errors.server';
 import { NonceProvider } from './utils/nonce';
+import { documentKey, keepPage, keptPage, renderKey, routeKeepsDocument } from './utils/page-cache.server';
 
 export { boot } from './utils/boot.server';
+
+/**
+ * For server.mjs, before Remix runs: a kept page for this request (sent as it is), or the key
+ * under which this request's page may be kept (handed to handleRequest in the load context).
+ */
+export async function documentFromCache(url: string, headers: Record<string, string | undefined>, nonce: string) {
+  const request = new Request(url, { headers: { cookie: headers.cookie ?? '', 'user-agent': headers['user-agent'] ?? '' } });
+  const key = await documentKey(request, isbot(headers['user-agent'] ?? ''));
+  return { key, page: keptPage(key, nonce) };
+}
 
 export const streamTimeout = 5_000;
 
@@ -24,8 +35,18 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce;
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady';
 
+  const key = renderKey(request, responseStatusCode, remixContext, readyEvent);
+  const keys = [key, key && routeKeepsDocument(remixContext) ? loadContext.documentKey : null].filter((k): k is string => Boolean(k));
+  const kept = keptPage(key, nonce, keys);
+  if (kept) {
+    responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+    responseHeaders.set('X-Page-Cache', 'render');
+    return new Response(kept.html, { headers: responseHeaders, status: responseStatusCode });
+  }
+
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    let failed = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
@@ -34,14 +55,15 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+          const body = keys.length ? keepPage(keys, nonce, responseHeaders, () => failed) : new PassThrough();
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
         onShellError: reject,
         onError(error: unknown) {
           responseStatusCode = 500;
+          failed = true;
           if (shellRendered) console.error(error);
         },
       },

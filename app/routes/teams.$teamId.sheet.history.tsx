@@ -16,6 +16,9 @@ import { actorOf, denyNotFound, requireTeam } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = () => [{ title: '変革ストーリーシートの履歴 | 人マネ トラッカー' }];
 
+// Its loader reads only the database, the URL, the viewer and today's date (page-cache.server.ts).
+export const handle = { documentCache: true };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'readSheet');
   const [versions, sessions] = await Promise.all([listSheetVersions(team.id), sessionChoices(team.fiscalYear)]);
@@ -50,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'restore') {
     const version = Number(formData.get('version'));
     const baseVersion = Number(formData.get('baseVersion'));
-    if (!Number.isInteger(version) || !Number.isInteger(baseVersion) || version < 1 || baseVersion < 1) {
+    if (![version, baseVersion].every((v) => Number.isInteger(v) && v >= 1 && v <= 1_000_000)) {
       return data({ intent, errors: ['復元する版を選んでください。'] }, { status: 400 });
     }
     const old = await getSheetVersion(team.id, version);

@@ -65,6 +65,12 @@ async function lookUpSession(request: Request): Promise<SignedIn | null> {
   return viewer ? { viewer, sessionIdHash: session.idHash } : null;
 }
 
+/** Who is signed in, by id only (the page cache's key; see page-cache.server.ts). */
+export async function liveSessionUserId(request: Request): Promise<number | null> {
+  const id = await sessionIdFrom(request);
+  return id ? ((await findLiveSession(id))?.userId ?? null) : null;
+}
+
 export async function getViewer(request: Request): Promise<Viewer | null> {
   return (await getSignedIn(request))?.viewer ?? null;
 }

@@ -62,10 +62,25 @@ function routesFor(a: BenchAccounts) {
   ] as const;
 }
 
-async function runOn(database: 'postgres' | 'pglite', config: DbConfig, serverEnv: Record<string, string>): Promise<DatabaseRun> {
+async function runOn(database: 'postgres' | 'pglite', config: DbConfig, serverEnv: Record<string, string>): Promise<DatabaseRun[]> {
   console.log(`\n== ${database}: generating ten years of data…`);
-  const { accounts, rows, seconds } = await prepare(config);
-  console.log(`   ${seconds} s: ${Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  const prepared = await prepare(config);
+  console.log(`   ${prepared.seconds} s: ${Object.entries(prepared.rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  const runs: DatabaseRun[] = [];
+  // As served (pages kept while the database does not change), then with every page rendered.
+  for (const pages of ['kept', 'rendered'] as const) {
+    console.log(`-- ${database}, ${pages === 'kept' ? 'pages kept (as served)' : 'every page rendered (PAGE_CACHE=off)'}`);
+    runs.push(await measure(database, pages, prepared, { ...serverEnv, PAGE_CACHE: pages === 'kept' ? 'on' : 'off' }));
+  }
+  return runs;
+}
+
+async function measure(
+  database: 'postgres' | 'pglite',
+  pages: 'kept' | 'rendered',
+  { accounts, rows, seconds }: Awaited<ReturnType<typeof prepare>>,
+  serverEnv: Record<string, string>,
+): Promise<DatabaseRun> {
   const server = await startServer({ ...serverEnv, COOKIE_SECURE: 'false' });
   const results: RouteResult[] = [];
   try {
@@ -89,7 +104,7 @@ async function runOn(database: 'postgres' | 'pglite', config: DbConfig, serverEn
   } finally {
     await server.stop();
   }
-  return { database, rows, generateSeconds: seconds, routes: results, dashboards: routesFor(accounts).filter((r) => r.dashboard).map((r) => r.route) };
+  return { database, pages, rows, generateSeconds: seconds, routes: results, dashboards: routesFor(accounts).filter((r) => r.dashboard).map((r) => r.route) };
 }
 
 const loadAtStartRaw = os.loadavg()[0]!;
@@ -98,10 +113,10 @@ const runs: DatabaseRun[] = [];
 const serverUrl = process.env.DATABASE_URL;
 if (serverUrl) {
   const url = await freshPostgresDatabase(serverUrl);
-  runs.push(await runOn('postgres', { databaseUrl: url }, { DATABASE_URL: url }));
+  runs.push(...(await runOn('postgres', { databaseUrl: url }, { DATABASE_URL: url })));
 }
 const pgliteDir = path.join(tempDir('jinmane-bench-'), 'pglite');
-runs.push(await runOn('pglite', { pgliteDir }, { DATABASE_URL: '', PGLITE_DIR: pgliteDir }));
+runs.push(...(await runOn('pglite', { pgliteDir }, { DATABASE_URL: '', PGLITE_DIR: pgliteDir })));
 fs.rmSync(path.dirname(pgliteDir), { recursive: true, force: true });
 
 const loadAtStart = loadAtStartRaw.toFixed(1);

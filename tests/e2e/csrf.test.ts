@@ -23,6 +23,14 @@ describe('CSRF', () => {
     expect((await post({})).status).toBe(403);
   });
 
+  it('answers a same-site POST that is not a form with 400, not 500', async () => {
+    for (const init of [{}, { headers: { 'Content-Type': 'application/json' }, body: '{"intent":"everywhere"}' }]) {
+      const response = await fetch(`${baseUrl()}/logout`, { method: 'POST', redirect: 'manual', ...init, headers: { Origin: baseUrl(), ...init.headers } });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain('送信の形式が正しくありません');
+    }
+  });
+
   it('accepts the same POST from the site itself', async () => {
     const response = await post({ Origin: baseUrl(), 'Sec-Fetch-Site': 'same-origin' });
     expect(response.status).toBe(302);

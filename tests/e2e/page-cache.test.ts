@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { baseUrl, demoPassword } from './browser';
+
+// Kept pages (app/utils/page-cache.server.ts) must never show anything a fresh rendering would not:
+// not after a write, not to someone else, not after sign-out, and never with an old CSP nonce.
+
+async function signInOverHttp(email: string): Promise<string> {
+  const response = await fetch(`${baseUrl()}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: baseUrl() },
+    body: new URLSearchParams({ email, password: demoPassword, redirectTo: '/teams' }),
+  });
+  expect(response.status).toBe(302);
+  return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+const get = (path: string, cookie: string) => fetch(baseUrl() + path, { redirect: 'manual', headers: { Cookie: cookie } });
+
+async function page(path: string, cookie: string) {
+  const response = await get(path, cookie);
+  expect(response.status).toBe(200);
+  const html = await response.text();
+  const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+  expect(nonce).toBeTruthy();
+  return { html, nonce: nonce!, kept: response.headers.get('x-page-cache') };
+}
+
+async function firstTeamPath(cookie: string) {
+  const { html } = await page('/teams', cookie);
+  const path = /href="(\/teams\/\d+)"/.exec(html)?.[1];
+  expect(path).toBeTruthy();
+  return path!;
+}
+
+describe('kept pages', () => {
+  it('answer a repeated view with the same page and a fresh nonce that the page carries', async () => {
+    const cookie = await signInOverHttp('member@example.jp');
+    const path = await firstTeamPath(cookie);
+    const first = await page(path, cookie);
+    const second = await page(path, cookie);
+    expect(second.kept).toBe('document');
+    expect(second.nonce).not.toBe(first.nonce);
+    // Every script the page carries has this response's nonce, and none has the old one.
+    expect(second.html).toContain(`nonce="${second.nonce}"`);
+    expect(second.html).not.toContain(first.nonce);
+    expect(second.html.replaceAll(second.nonce, 'N')).toBe(first.html.replaceAll(first.nonce, 'N'));
+  });
+
+  it('show a write at once', async () => {
+    const cookie = await signInOverHttp('member@example.jp');
+    const path = await firstTeamPath(cookie);
+    const title = `キャッシュ確認の打合せ ${Date.now()}`;
+    await page(path, cookie);
+    expect((await page(path, cookie)).kept).toBe('document');
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
+    const saved = await fetch(`${baseUrl()}${path}/activities`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: baseUrl(), Cookie: cookie },
+      body: new URLSearchParams({ intent: 'quick', kind: 'meeting', occurredOn: today, title, durationPick: '60' }),
+    });
+    expect(saved.status).toBe(302);
+    const after = await page(path, cookie);
+    expect(after.kept).toBeNull(); // rendered again: the data changed
+    expect(after.html).toContain(title);
+    expect((await page(`${path}/activities`, cookie)).html).toContain(title);
+  });
+
+  it('are not shown after sign-out, nor to someone who may not see the team', async () => {
+    const cookie = await signInOverHttp('member@example.jp');
+    const path = await firstTeamPath(cookie);
+    const mine = await page(path, cookie);
+    expect((await page(path, cookie)).kept).toBe('document');
+
+    const outsider = await signInOverHttp('outsider@example.jp');
+    const theirs = await get(path, outsider);
+    expect(theirs.status).toBeGreaterThanOrEqual(400);
+    expect(await theirs.text()).not.toContain(mine.html.slice(mine.html.indexOf('<main'), mine.html.indexOf('<main') + 400));
+
+    const signedOut = await fetch(`${baseUrl()}/logout`, {
+      method: 'POST', redirect: 'manual', headers: { Origin: baseUrl(), Cookie: cookie }, body: new URLSearchParams(),
+    });
+    expect(signedOut.status).toBe(302);
+    const after = await get(path, cookie);
+    expect(after.status).toBe(302);
+    expect(after.headers.get('location')).toMatch(/^\/login/);
+  });
+});
