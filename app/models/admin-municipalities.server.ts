@@ -33,11 +33,35 @@ export async function insertMunicipality(tx: Db, actor: AuditActor, input: Munic
   return row!.id;
 }
 
+/** One municipality per prefecture and name, on create and on edit alike. */
+async function refuseDuplicate(tx: Db, input: MunicipalityInput, exceptId?: number) {
+  const existing = await findMunicipality(tx, input.prefecture, input.name);
+  if (existing && existing.id !== exceptId) {
+    throw new InputError('name', `${input.prefecture}${input.name}はすでに登録されています${existing.archivedAt ? '（アーカイブ済み。元に戻せます）' : ''}`);
+  }
+}
+
 export async function createMunicipality(actor: AuditActor, input: MunicipalityInput) {
   return transaction(async (tx) => {
-    const existing = await findMunicipality(tx, input.prefecture, input.name);
-    if (existing) throw new InputError('name', `${input.prefecture}${input.name}はすでに登録されています${existing.archivedAt ? '（アーカイブ済み。元に戻せます）' : ''}`);
+    await refuseDuplicate(tx, input);
     return insertMunicipality(tx, actor, input);
+  });
+}
+
+/** Corrects name, prefecture or kind; false when there is no such municipality. */
+export async function updateMunicipality(actor: AuditActor, id: number, input: MunicipalityInput) {
+  return transaction(async (tx) => {
+    const [current] = await tx.select().from(municipalities).where(eq(municipalities.id, id));
+    if (!current) return false;
+    const changed = (['name', 'prefecture', 'kind'] as const).filter((key) => current[key] !== input[key]);
+    if (changed.length === 0) return true;
+    await refuseDuplicate(tx, input, id);
+    await tx.update(municipalities).set({ ...input, updatedAt: new Date() }).where(eq(municipalities.id, id));
+    await recordAudit(tx, actor, {
+      action: 'update', entityType: 'municipality', entityId: id,
+      detail: { before: Object.fromEntries(changed.map((k) => [k, current[k]])), after: Object.fromEntries(changed.map((k) => [k, input[k]])) },
+    });
+    return true;
   });
 }
 

@@ -17,10 +17,11 @@ export async function listRoster() {
 }
 
 export async function addRosterEntry(actor: AuditActor, input: { fullName: string; role: OrganizerRole; affiliation: string }) {
-  await transaction(async (tx) => {
+  return transaction(async (tx) => {
     const [person] = await tx.insert(people).values({ fullName: input.fullName }).returning({ id: people.id });
     const [row] = await tx.insert(organizers).values({ personId: person!.id, role: input.role, affiliation: input.affiliation }).returning({ id: organizers.id });
     await recordAudit(tx, actor, { action: 'create', entityType: 'organizer', entityId: row!.id, detail: { role: input.role } });
+    return row!.id;
   });
 }
 
@@ -30,5 +31,25 @@ export async function setRosterActive(actor: AuditActor, id: number, active: boo
     const [row] = await tx.update(organizers).set({ active, updatedAt: new Date() }).where(eq(organizers.id, id)).returning({ id: organizers.id });
     if (row) await recordAudit(tx, actor, { action: active ? 'restore' : 'archive', entityType: 'organizer', entityId: id });
     return Boolean(row);
+  });
+}
+
+/** Corrects the name, role or affiliation; the name is the person's, so it changes wherever they are named. */
+export async function updateRosterEntry(actor: AuditActor, id: number, input: { fullName: string; role: OrganizerRole; affiliation: string }) {
+  return transaction(async (tx) => {
+    const [current] = await tx
+      .select({ personId: organizers.personId, fullName: people.fullName, role: organizers.role, affiliation: organizers.affiliation })
+      .from(organizers)
+      .innerJoin(people, eq(people.id, organizers.personId))
+      .where(eq(organizers.id, id));
+    if (!current) return false;
+    const changed = (['fullName', 'role', 'affiliation'] as const).filter((key) => current[key] !== input[key]);
+    if (changed.length === 0) return true;
+    if (changed.includes('fullName')) await tx.update(people).set({ fullName: input.fullName, updatedAt: new Date() }).where(eq(people.id, current.personId));
+    await tx.update(organizers).set({ role: input.role, affiliation: input.affiliation, updatedAt: new Date() }).where(eq(organizers.id, id));
+    // Like the entry's creation, the audit keeps the role, not the person's name.
+    const role = changed.includes('role') ? { role: { before: current.role, after: input.role } } : {};
+    await recordAudit(tx, actor, { action: 'update', entityType: 'organizer', entityId: id, detail: { changed, ...role } });
+    return true;
   });
 }

@@ -2,21 +2,29 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Fragment } from 'react';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
+import { SelectField } from '~/components/TextAreaField';
 import { municipalityKinds } from '~/domain/codes';
-import { createMunicipality, listMunicipalitiesForAdmin, setMunicipalityArchived } from '~/models/admin-municipalities.server';
-import { catchInputError } from '~/models/input-error.server';
+import { createMunicipality, listMunicipalitiesForAdmin, setMunicipalityArchived, updateMunicipality } from '~/models/admin-municipalities.server';
+import { catchInputError, InputError } from '~/models/input-error.server';
 import { municipalitySchema } from '~/schemas/municipality';
 import type { FormShape } from '~/schemas/types';
-import { requireIdParam } from '~/utils/http.server';
+import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireOrganizer } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = () => [{ title: '自治体の登録 | 人マネ トラッカー' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request);
-  return { municipalities: await listMunicipalitiesForAdmin() };
+  const url = new URL(request.url);
+  return {
+    municipalities: await listMunicipalitiesForAdmin(),
+    // ?edit=ID opens that row's form under it, full width, so it fits a phone.
+    editId: Number(url.searchParams.get('edit')) || null,
+    savedId: Number(url.searchParams.get('saved')) || null,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,18 +36,56 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(await setMunicipalityArchived(actor, requireIdParam(String(formData.get('id') ?? '')), intent === 'archive'))) throw new Response('Not Found', { status: 404 });
     return redirect('/admin/municipalities');
   }
-  if (intent !== 'create') throw new Response('Bad Request', { status: 400 });
+  if (intent !== 'create' && intent !== 'update') throw new Response('Bad Request', { status: 400 });
+  // Which form answered: 'new', or the id of the municipality being edited.
+  const id = intent === 'update' ? requireIdParam(String(formData.get('id') ?? '')) : null;
+  const forId = id ? String(id) : 'new';
   const submission = parseWithZod(formData, { schema: municipalitySchema });
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
-  const result = await catchInputError(() => createMunicipality(actor, submission.value));
-  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-  return redirect('/admin/municipalities');
+  if (submission.status !== 'success') return data({ forId, result: submission.reply() }, { status: 400 });
+  const input = submission.value;
+  const result = await catchInputError(async () => (id ? ((await updateMunicipality(actor, id, input)) ? id : null) : createMunicipality(actor, input)), {
+    municipalities_prefecture_name: new InputError('name', `${input.prefecture}${input.name}はすでに登録されています`),
+  });
+  if (!result.ok) return data({ forId, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
+  if (result.value === null) notFound();
+  return redirect(`/admin/municipalities?saved=${result.value}`);
+}
+
+type Municipality = ReturnType<typeof useLoaderData<typeof loader>>['municipalities'][number];
+type Reply = ReturnType<typeof useActionData<typeof action>>;
+
+function EditRow({ municipality: m, actionData }: { municipality: Municipality; actionData: Reply }) {
+  const [form, fields] = useForm<FormShape<typeof municipalitySchema>>({
+    id: `municipality-${m.id}`,
+    lastResult: actionData?.forId === String(m.id) ? actionData.result : undefined,
+    defaultValue: { name: m.name, prefecture: m.prefecture, kind: m.kind },
+  });
+  return (
+    <tr className="edit-row">
+      <td colSpan={4}>
+        <Form method="post" action="/admin/municipalities" preventScrollReset {...getFormProps(form)} className="form" aria-labelledby={`${form.id}-heading`}>
+          <h3 id={`${form.id}-heading`}>{m.prefecture}{m.name}を編集</h3>
+          <input type="hidden" name="intent" value="update" />
+          <input type="hidden" name="id" value={m.id} />
+          <FormMessage id={form.errorId} errors={form.errors} />
+          <TextField label="自治体名" field={fields.name} required />
+          <TextField label="都道府県" field={fields.prefecture} required />
+          <SelectField label="区分" field={fields.kind} options={municipalityKinds.codes.map((c) => [c, municipalityKinds.label[c]] as const)} required />
+          <div className="form-actions">
+            <button type="submit" className="button">保存する</button>
+            <Link to="/admin/municipalities" preventScrollReset>やめる</Link>
+          </div>
+        </Form>
+      </td>
+    </tr>
+  );
 }
 
 export default function AdminMunicipalities() {
-  const { municipalities } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm<FormShape<typeof municipalitySchema>>({ lastResult });
+  const { municipalities, editId, savedId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<FormShape<typeof municipalitySchema>>({ lastResult: actionData?.forId === 'new' ? actionData.result : undefined });
+  const editing = actionData && actionData.forId !== 'new' ? Number(actionData.forId) : editId;
   return (
     <>
       <p className="muted"><Link to="/admin/years">年度の設定</Link></p>
@@ -47,14 +93,15 @@ export default function AdminMunicipalities() {
       <p>CSVでチームを取り込むと、まだない自治体は自動で登録されます。</p>
       <section className="form" aria-labelledby="new-heading">
         <h2 id="new-heading">自治体を追加</h2>
-        <Form method="post" {...getFormProps(form)}>
+        {/* Keyed by the last save, so the fields empty after an addition instead of showing it again. */}
+        <Form method="post" {...getFormProps(form)} key={savedId ?? 'new'}>
           <input type="hidden" name="intent" value="create" />
           <FormMessage id={form.errorId} errors={form.errors} />
           <TextField label="自治体名" field={fields.name} hint="例: 甲府市" required />
           <TextField label="都道府県" field={fields.prefecture} hint="例: 山梨県" required />
           <div className="field">
             <label htmlFor={fields.kind.id}>区分<span className="required">必須</span></label>
-            <select id={fields.kind.id} name={fields.kind.name} defaultValue="city">
+            <select id={fields.kind.id} name={fields.kind.name} defaultValue={(fields.kind.initialValue as string | undefined) ?? 'city'}>
               {municipalityKinds.codes.map((c) => <option key={c} value={c}>{municipalityKinds.label[c]}</option>)}
             </select>
             <FieldErrors id={fields.kind.errorId} errors={fields.kind.errors} />
@@ -69,18 +116,26 @@ export default function AdminMunicipalities() {
             <thead><tr><th scope="col">都道府県</th><th scope="col">自治体</th><th scope="col">区分</th><th scope="col">操作</th></tr></thead>
             <tbody>
               {municipalities.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.prefecture}</td>
-                  <td><Link to={`/municipalities/${m.id}`}>{m.name}</Link>{m.archivedAt ? <span className="tag">アーカイブ済み</span> : null}</td>
-                  <td>{municipalityKinds.label[m.kind]}</td>
-                  <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value={m.archivedAt ? 'restore' : 'archive'} />
-                      <input type="hidden" name="id" value={m.id} />
-                      <button type="submit" className="link-button">{m.archivedAt ? '元に戻す' : 'アーカイブ'}</button>
-                    </Form>
-                  </td>
-                </tr>
+                <Fragment key={m.id}>
+                  <tr>
+                    <td>{m.prefecture}</td>
+                    <td><Link to={`/municipalities/${m.id}`}>{m.name}</Link>{m.archivedAt ? <span className="tag">アーカイブ済み</span> : null}
+                      {/* The page keeps its scroll after saving, so the confirmation sits in the row. */}
+                      {m.id === savedId ? <span className="tag tag--saved" role="status">保存しました</span> : null}</td>
+                    <td>{municipalityKinds.label[m.kind]}</td>
+                    <td>
+                      <div className="row-actions">
+                        {editing === m.id ? null : <Link to={`?edit=${m.id}`} preventScrollReset aria-label={`${m.name}を編集`}>編集</Link>}
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value={m.archivedAt ? 'restore' : 'archive'} />
+                          <input type="hidden" name="id" value={m.id} />
+                          <button type="submit" className="link-button">{m.archivedAt ? '元に戻す' : 'アーカイブ'}</button>
+                        </Form>
+                      </div>
+                    </td>
+                  </tr>
+                  {editing === m.id ? <EditRow municipality={m} actionData={actionData} /> : null}
+                </Fragment>
               ))}
             </tbody>
           </table>

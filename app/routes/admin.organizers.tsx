@@ -2,20 +2,28 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Fragment } from 'react';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
+import { SelectField } from '~/components/TextAreaField';
 import { organizerRoles } from '~/domain/codes';
-import { addRosterEntry, listRoster, setRosterActive } from '~/models/organizer-roster.server';
+import { addRosterEntry, listRoster, setRosterActive, updateRosterEntry } from '~/models/organizer-roster.server';
 import { organizerSchema } from '~/schemas/team-setup';
 import type { FormShape } from '~/schemas/types';
-import { requireIdParam } from '~/utils/http.server';
+import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireOrganizer } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = () => [{ title: '事務局・幹事の名簿 | 人マネ トラッカー' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request);
-  return { roster: await listRoster() };
+  const url = new URL(request.url);
+  return {
+    roster: await listRoster(),
+    // ?edit=ID opens that entry's form under its row, full width, so it fits a phone.
+    editId: Number(url.searchParams.get('edit')) || null,
+    savedId: Number(url.searchParams.get('saved')) || null,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -27,17 +35,53 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(await setRosterActive(actor, requireIdParam(String(formData.get('id') ?? '')), intent === 'activate'))) throw new Response('Not Found', { status: 404 });
     return redirect('/admin/organizers');
   }
-  if (intent !== 'create') throw new Response('Bad Request', { status: 400 });
+  if (intent !== 'create' && intent !== 'update') throw new Response('Bad Request', { status: 400 });
+  // Which form answered: 'new', or the id of the entry being edited.
+  const id = intent === 'update' ? requireIdParam(String(formData.get('id') ?? '')) : null;
+  const forId = id ? String(id) : 'new';
   const submission = parseWithZod(formData, { schema: organizerSchema });
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
-  await addRosterEntry(actor, submission.value);
-  return redirect('/admin/organizers');
+  if (submission.status !== 'success') return data({ forId, result: submission.reply() }, { status: 400 });
+  if (!id) return redirect(`/admin/organizers?saved=${await addRosterEntry(actor, submission.value)}`);
+  if (!(await updateRosterEntry(actor, id, submission.value))) notFound();
+  return redirect(`/admin/organizers?saved=${id}`);
+}
+
+type Entry = ReturnType<typeof useLoaderData<typeof loader>>['roster'][number];
+type Reply = ReturnType<typeof useActionData<typeof action>>;
+const roleOptions = organizerRoles.codes.map((c) => [c, organizerRoles.label[c]] as const);
+
+function EditRow({ entry: o, actionData }: { entry: Entry; actionData: Reply }) {
+  const [form, fields] = useForm<FormShape<typeof organizerSchema>>({
+    id: `organizer-${o.id}`,
+    lastResult: actionData?.forId === String(o.id) ? actionData.result : undefined,
+    defaultValue: { fullName: o.fullName, role: o.role, affiliation: o.affiliation },
+  });
+  return (
+    <tr className="edit-row">
+      <td colSpan={3}>
+        <Form method="post" action="/admin/organizers" preventScrollReset {...getFormProps(form)} className="form" aria-labelledby={`${form.id}-heading`}>
+          <h3 id={`${form.id}-heading`}>{o.fullName}さんの登録内容を編集</h3>
+          <input type="hidden" name="intent" value="update" />
+          <input type="hidden" name="id" value={o.id} />
+          <FormMessage id={form.errorId} errors={form.errors} />
+          <TextField label="氏名" field={fields.fullName} required />
+          <SelectField label="役割" field={fields.role} options={roleOptions} required />
+          <TextField label="所属" field={fields.affiliation} />
+          <div className="form-actions">
+            <button type="submit" className="button">保存する</button>
+            <Link to="/admin/organizers" preventScrollReset>やめる</Link>
+          </div>
+        </Form>
+      </td>
+    </tr>
+  );
 }
 
 export default function AdminOrganizers() {
-  const { roster } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm<FormShape<typeof organizerSchema>>({ lastResult });
+  const { roster, editId, savedId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<FormShape<typeof organizerSchema>>({ lastResult: actionData?.forId === 'new' ? actionData.result : undefined });
+  const editing = actionData && actionData.forId !== 'new' ? Number(actionData.forId) : editId;
   return (
     <>
       <p className="muted"><Link to="/admin/years">年度の設定</Link></p>
@@ -45,35 +89,47 @@ export default function AdminOrganizers() {
       <p>フィードバックやコメントに、誰が書いたかを表示するための名簿です。ログインできるようにするには <Link to="/admin/accounts">アカウント管理</Link> から招待してください。</p>
       <div className="table-wrap">
         <table>
-          <thead><tr><th scope="col">氏名</th><th scope="col">役割</th><th scope="col">所属</th><th scope="col">アカウント</th><th scope="col">操作</th></tr></thead>
+          {/* Three columns, affiliation and account under the name: five did not fit a phone. */}
+          <thead><tr><th scope="col">氏名・所属</th><th scope="col">役割</th><th scope="col">操作</th></tr></thead>
           <tbody>
             {roster.map((o) => (
-              <tr key={o.id}>
-                <td>{o.fullName}{o.active ? null : <span className="tag">退任</span>}</td>
-                <td>{organizerRoles.label[o.role]}</td>
-                <td>{o.affiliation}</td>
-                <td>{o.hasAccount ? 'あり' : 'なし'}</td>
-                <td>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value={o.active ? 'deactivate' : 'activate'} />
-                    <input type="hidden" name="id" value={o.id} />
-                    <button type="submit" className="link-button">{o.active ? '退任にする' : '名簿に戻す'}</button>
-                  </Form>
-                </td>
-              </tr>
+              <Fragment key={o.id}>
+                <tr>
+                  <td>
+                    {o.fullName}{o.active ? null : <span className="tag">退任</span>}
+                    {/* The page keeps its scroll after saving, so the confirmation sits in the row. */}
+                    {o.id === savedId ? <span className="tag tag--saved" role="status">保存しました</span> : null}
+                    {o.affiliation ? <div className="cell-note">{o.affiliation}</div> : null}
+                    <div className="cell-note">アカウント{o.hasAccount ? 'あり' : 'なし'}</div>
+                  </td>
+                  <td className="cell-short">{organizerRoles.label[o.role]}</td>
+                  <td>
+                    <div className="row-actions">
+                      {editing === o.id ? null : <Link to={`?edit=${o.id}`} preventScrollReset aria-label={`${o.fullName}さんを編集`}>編集</Link>}
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value={o.active ? 'deactivate' : 'activate'} />
+                        <input type="hidden" name="id" value={o.id} />
+                        <button type="submit" className="link-button">{o.active ? '退任にする' : '名簿に戻す'}</button>
+                      </Form>
+                    </div>
+                  </td>
+                </tr>
+                {editing === o.id ? <EditRow entry={o} actionData={actionData} /> : null}
+              </Fragment>
             ))}
           </tbody>
         </table>
       </div>
       <section className="form" aria-labelledby="new-heading">
         <h2 id="new-heading">名簿に追加</h2>
-        <Form method="post" {...getFormProps(form)}>
+        {/* Keyed by the last save, so the fields empty after an addition instead of showing it again. */}
+        <Form method="post" {...getFormProps(form)} key={savedId ?? 'new'}>
           <input type="hidden" name="intent" value="create" />
           <FormMessage id={form.errorId} errors={form.errors} />
           <TextField label="氏名" field={fields.fullName} required />
           <div className="field">
             <label htmlFor={fields.role.id}>役割<span className="required">必須</span></label>
-            <select id={fields.role.id} name={fields.role.name} defaultValue="kanji">
+            <select id={fields.role.id} name={fields.role.name} defaultValue={(fields.role.initialValue as string | undefined) ?? 'kanji'}>
               {organizerRoles.codes.map((c) => <option key={c} value={c}>{organizerRoles.label[c]}</option>)}
             </select>
             <FieldErrors id={fields.role.errorId} errors={fields.role.errors} />

@@ -5,12 +5,14 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { YearNav } from '~/components/admin/YearNav';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
+import { RestoreButton } from '~/components/RestoreButton';
 import { listTeamsOfYear } from '~/models/admin-teams.server';
 import { getActiveYear } from '~/models/admin-years.server';
-import { createGroup, dissolveGroup, listGroupsOfYear } from '~/models/dialogue-groups.server';
+import { createGroup, dissolveGroup, listDissolvedGroupsOfYear, listGroupsOfYear, restoreGroup } from '~/models/dialogue-groups.server';
 import { catchInputError, InputError } from '~/models/input-error.server';
 import { dialogueGroupSchema } from '~/schemas/team-setup';
 import type { FormShape } from '~/schemas/types';
+import { counted } from '~/utils/format';
 import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireOrganizer } from '~/utils/permissions.server';
 
@@ -20,8 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganizer(request);
   const year = await getActiveYear(requireIdParam(params.fiscalYear));
   if (!year) notFound();
-  const [groups, teams] = await Promise.all([listGroupsOfYear(year.fiscalYear), listTeamsOfYear(year.fiscalYear)]);
-  return { year, groups, teams: teams.filter((t) => !t.archivedAt) };
+  const [groups, dissolved, teams] = await Promise.all([
+    listGroupsOfYear(year.fiscalYear), listDissolvedGroupsOfYear(year.fiscalYear), listTeamsOfYear(year.fiscalYear),
+  ]);
+  return { year, groups, dissolved, teams: teams.filter((t) => !t.archivedAt) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,6 +40,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await dissolveGroup(actor, year.fiscalYear, requireIdParam(String(formData.get('groupId') ?? ''))))) notFound();
     return redirect(back);
   }
+  if (intent === 'restore') {
+    const groupId = requireIdParam(String(formData.get('groupId') ?? ''));
+    const result = await catchInputError(() => restoreGroup(actor, year.fiscalYear, groupId), {
+      dialogue_group_teams_team: new InputError('groupId', 'このグループのチームのどれかが、同時にほかのグループに入りました。もう一度お試しください'),
+    });
+    // Shown beside that group's 元に戻す button; nothing was changed.
+    if (!result.ok) return data({ restoreFailed: groupId, errors: result.fieldErrors.groupId ?? [] }, { status: 400 });
+    if (!result.value) notFound();
+    return redirect(back);
+  }
   if (intent !== 'create') throw new Response('Bad Request', { status: 400 });
   const submission = parseWithZod(formData, { schema: dialogueGroupSchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
@@ -47,9 +61,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminGroups() {
-  const { year, groups, teams } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm<FormShape<typeof dialogueGroupSchema>>({ lastResult });
+  const { year, groups, dissolved, teams } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const restoreFailed = actionData && 'restoreFailed' in actionData ? actionData : null;
+  const [form, fields] = useForm<FormShape<typeof dialogueGroupSchema>>({ lastResult: actionData && !('restoreFailed' in actionData) ? actionData : undefined });
   const picked = new Set(((fields.teamIds.initialValue as string[] | string | undefined) ?? []).toString().split(','));
   const ungrouped = teams.filter((t) => !t.groupId);
   return (
@@ -61,7 +76,7 @@ export default function AdminGroups() {
         <ul className="plain-list">
           {groups.map((g) => (
             <li key={g.id} className="card">
-              <strong>{g.name}</strong>：{g.teams.map((t) => t.name).join('・')}
+              <strong>{g.name}</strong>：{g.teams.map((t) => t.name).join('・')}{' '}
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="dissolve" />
                 <input type="hidden" name="groupId" value={g.id} />
@@ -73,7 +88,8 @@ export default function AdminGroups() {
       </section>
       <section className="form" aria-labelledby="new-group-heading">
         <h2 id="new-group-heading">グループを作る</h2>
-        <Form method="post" {...getFormProps(form)}>
+        {/* Keyed by the groups there are, so the ticks clear once a group is made, dissolved or restored. */}
+        <Form method="post" {...getFormProps(form)} key={groups.map((g) => g.id).join(',')}>
           <input type="hidden" name="intent" value="create" />
           <FormMessage id={form.errorId} errors={form.errors} />
           <fieldset className="field" aria-describedby={fields.teamIds.errors?.length ? fields.teamIds.errorId : undefined}>
@@ -91,6 +107,27 @@ export default function AdminGroups() {
         </Form>
         <p className="muted">グループに入っていないチーム: {ungrouped.length ? ungrouped.map((t) => t.municipalityName).join('・') : 'なし'}</p>
       </section>
+
+      {dissolved.length ? (
+        <section aria-labelledby="dissolved-heading">
+          <h2 id="dissolved-heading">解消したグループ（{counted(dissolved.length, '件')}）</h2>
+          <p className="muted">元に戻すと、解消したときのチームでグループが復活します。</p>
+          <ul className="plain-list">
+            {dissolved.map((g) => (
+              <li key={g.id}>
+                <strong>{g.name || `グループ${g.id}`}</strong>：{g.teams.length ? g.teams.map((t) => t.name).join('・') : 'チームの記録なし'}
+                <RestoreButton name="groupId" value={g.id} />
+                {g.teams.some((t) => t.nowInGroupId) ? (
+                  <p className="muted">
+                    {g.teams.filter((t) => t.nowInGroupId).map((t) => `${t.name}はいま別のグループ「${t.nowInGroup || `グループ${t.nowInGroupId}`}」に入っています。`).join('')}
+                  </p>
+                ) : null}
+                {restoreFailed?.restoreFailed === g.id ? <FormMessage id={`restore-${g.id}-error`} errors={restoreFailed.errors} /> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

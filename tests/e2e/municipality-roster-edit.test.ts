@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { keepScreenshot, openPage, phone, signIn, useBrowser } from './browser';
+
+useBrowser();
+
+// On a phone, the secretariat corrects a municipality typed wrongly and a roster entry, and brings
+// back a dialogue group dissolved by mistake. Everything it changes in the demo data is its own,
+// or put back as it was.
+
+describe('an organizer corrects set-up data on a phone', () => {
+  it('edits a municipality: a duplicate is refused in place with the typed text kept, then it saves', async () => {
+    const { page } = await openPage('municipality-edit', phone);
+    await signIn(page, 'admin@example.jp');
+    await page.goto('/admin/municipalities');
+    await page.getByRole('heading', { level: 1, name: '自治体の登録' }).waitFor();
+    const add = page.getByRole('region', { name: '自治体を追加' });
+    await add.getByLabel(/^自治体名/).fill('小鹿野市');
+    await add.getByLabel(/^都道府県/).fill('埼玉県');
+    await add.getByRole('button', { name: '追加する' }).click();
+    await page.getByRole('link', { name: '小鹿野市を編集' }).click();
+
+    const form = page.getByRole('form', { name: '埼玉県小鹿野市を編集' });
+    await expect.poll(() => form.getByLabel(/^自治体名/).inputValue()).toBe('小鹿野市');
+    expect(await form.getByLabel(/^区分/).inputValue()).toBe('city');
+    await form.getByLabel(/^自治体名/).fill('甲府市');
+    await form.getByLabel(/^都道府県/).fill('山梨県');
+    await form.getByRole('button', { name: '保存する' }).click();
+    await form.getByText('山梨県甲府市はすでに登録されています').waitFor();
+    expect(await form.getByLabel(/^自治体名/).inputValue()).toBe('甲府市');
+    expect(await form.getByLabel(/^自治体名/).getAttribute('aria-invalid')).toBe('true');
+    await form.scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'municipality-edit-refused-phone');
+
+    await form.getByLabel(/^自治体名/).fill('小鹿野町');
+    await form.getByLabel(/^都道府県/).fill('埼玉県');
+    await form.getByLabel(/^区分/).selectOption({ label: '町' });
+    await form.getByRole('button', { name: '保存する' }).click();
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: '小鹿野町', exact: true }) });
+    await row.getByText('保存しました').waitFor();
+    expect(await row.locator('td').allTextContents()).toEqual(['埼玉県', '小鹿野町保存しました', '町', expect.stringContaining('アーカイブ')]);
+    await expect.poll(() => page.getByRole('form', { name: /を編集$/ }).count()).toBe(0);
+    await keepScreenshot(page, 'municipality-edit-saved-phone');
+  });
+
+  it('edits a roster entry', async () => {
+    const { page } = await openPage('roster-edit', phone);
+    await signIn(page, 'admin@example.jp');
+    await page.goto('/admin/organizers');
+    const add = page.getByRole('region', { name: '名簿に追加' });
+    await add.getByLabel(/^氏名/).fill('湖山 みのり');
+    await add.getByRole('button', { name: '追加する' }).click();
+    await page.getByRole('link', { name: '湖山 みのりさんを編集' }).click();
+    const form = page.getByRole('form', { name: '湖山 みのりさんの登録内容を編集' });
+    await form.getByLabel(/^役割/).selectOption({ label: '参与' });
+    await form.getByLabel(/^所属/).fill('元富岡市職員');
+    await form.getByRole('button', { name: '保存する' }).click();
+    const row = page.getByRole('row').filter({ hasText: '湖山 みのり' });
+    await row.getByText('保存しました').waitFor();
+    expect(await row.locator('td').nth(1).textContent()).toBe('参与');
+    expect(await row.locator('td').first().textContent()).toBe('湖山 みのり保存しました元富岡市職員アカウントなし');
+    // The form for a new entry is empty again, not showing the one just added.
+    expect(await add.getByLabel(/^氏名/).inputValue()).toBe('');
+    await keepScreenshot(page, 'roster-edit-saved-phone');
+  });
+
+  it('restores a dissolved FY2026 group, refused while one of its teams is in another group', async () => {
+    const { page } = await openPage('group-restore', phone);
+    await signIn(page, 'admin@example.jp');
+    await page.goto('/admin/years/2026/groups');
+    const active = page.getByRole('region', { name: /^対話自治体のグループ/ });
+    const dissolved = page.getByRole('region', { name: /^解消したグループ/ });
+    const activeGroup = (name: string) => active.getByRole('listitem').filter({ has: page.getByText(name, { exact: true }) });
+    const dissolvedGroup = (name: string) => dissolved.getByRole('listitem').filter({ has: page.getByText(name, { exact: true }) });
+    const dissolve = async (name: string) => {
+      await activeGroup(name).getByRole('button', { name: 'グループを解消' }).click();
+      await dissolvedGroup(name).waitFor();
+    };
+
+    // 生駒市 moves to a group of its own with 大崎町 after both groups are dissolved.
+    await dissolve('生駒市・豊岡市');
+    await dissolve('大崎町・松本市');
+    const team = (name: string) => page.getByRole('checkbox', { name: new RegExp(`^\\S+ ${name}(\\s|$)`) });
+    await team('生駒市').check();
+    await team('大崎町').check();
+    await page.getByLabel(/^グループ名/).fill('生駒・大崎');
+    await page.getByRole('button', { name: 'グループを作る' }).click();
+    await activeGroup('生駒・大崎').waitFor();
+    expect(await team('生駒市').isChecked()).toBe(false); // the form is ready for the next group
+
+    await dissolvedGroup('生駒市・豊岡市').getByRole('button', { name: '元に戻す' }).click();
+    const refusal = dissolvedGroup('生駒市・豊岡市').getByRole('alert');
+    await refusal.getByText('生駒市（生駒・大崎）はいまほかのグループに入っているため、元に戻せません。1つのチームが入れるグループは1年度に1つです').waitFor();
+    expect(await activeGroup('生駒市・豊岡市').count()).toBe(0);
+    await refusal.scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'group-restore-refused-phone');
+
+    // Free 生駒市 again; both groups come back as they were.
+    await dissolve('生駒・大崎');
+    await dissolvedGroup('生駒市・豊岡市').getByRole('button', { name: '元に戻す' }).click();
+    await activeGroup('生駒市・豊岡市').waitFor();
+    await dissolvedGroup('大崎町・松本市').getByRole('button', { name: '元に戻す' }).click();
+    await activeGroup('大崎町・松本市').waitFor();
+    await expect.poll(() => dissolved.getByRole('listitem').count()).toBe(1); // only 生駒・大崎
+    expect(await activeGroup('生駒市・豊岡市').textContent()).toContain('生駒市・豊岡市：生駒市・豊岡市');
+    await keepScreenshot(page, 'group-restored-phone');
+  });
+});
