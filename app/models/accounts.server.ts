@@ -6,6 +6,7 @@ import { hashPassword } from '~/utils/password.server';
 import { consumeToken, issueToken } from './account-tokens.server';
 import { recordAudit, type AuditActor } from './audit.server';
 import { deleteUserSessions } from './auth-sessions.server';
+import { InputError } from './input-error.server';
 
 /** Adds what an invitation grants to an account's person: roster entry, HR viewer, or team seat. */
 async function grantScope(tx: Db, user: { id: number; personId: number }, scope: InvitationScope) {
@@ -44,6 +45,7 @@ export async function inviteAccountIn(
   input: { email: string; fullName: string } & InvitationScope,
 ): Promise<InvitationResult> {
   const { email, fullName, ...scope } = input;
+  await assertScopeTarget(tx, scope);
   const [existing] = await tx.select({ id: users.id, personId: users.personId }).from(users).where(eq(users.email, email));
   if (existing) {
     await grantScope(tx, existing, scope);
@@ -53,6 +55,17 @@ export async function inviteAccountIn(
   const issued = await issueToken(tx, { purpose: 'invite', email, details: { fullName, ...scope }, createdByUserId: actor.userId });
   await recordAudit(tx, actor, { action: 'create', entityType: 'invitation', entityId: issued.id, detail: { email, ...scope } });
   return { kind: 'invited', token: issued.token, expiresAt: issued.expiresAt };
+}
+
+/** The municipality or team a scope names must exist: a tampered id is a field error, not a 500 (now or on acceptance). */
+async function assertScopeTarget(tx: Db, scope: InvitationScope) {
+  if (scope.scope === 'hr') {
+    const [found] = await tx.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.id, scope.municipalityId));
+    if (!found) throw new InputError('municipalityId', '自治体を選んでください');
+  } else if (scope.scope === 'member') {
+    const [found] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, scope.teamId));
+    if (!found) throw new InputError('teamId', 'チームを選んでください');
+  }
 }
 
 /** Accepts an invitation: creates the person and account with the chosen password. */

@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { municipalityKinds, type MunicipalityKind } from '~/domain/codes';
-import { email as emailField } from '~/schemas/fields';
+import { email as emailField, z } from '~/schemas/fields';
+import { municipalitySchema } from '~/schemas/municipality';
+import { newMemberSchema } from '~/schemas/team-setup';
 
 // The columns of the teams-and-members CSV (docs/csv.md). One row per member; a row with neither
 // name nor email only registers the team.
@@ -46,13 +48,23 @@ export function parseTeamCsv(text: string): { teams: CsvTeam[]; errors: LineErro
     const fullName = cell(record, '氏名');
     const rawEmail = cell(record, 'メールアドレス');
     const problems: string[] = [];
+    // The same limits as the forms (自治体の登録, メンバーの追加): a 60,000-character name is a line error, not a row.
+    const check = (field: z.ZodType, value: string) => {
+      const parsed = field.safeParse(value);
+      if (!parsed.success) problems.push(parsed.error.issues[0]?.message ?? '入力できない値があります');
+    };
     if (!name) problems.push('自治体名が空です');
+    else check(municipalitySchema.shape.name, name);
     if (!prefecture) problems.push('都道府県が空です');
+    else check(municipalitySchema.shape.prefecture, prefecture);
     const kind = kindByLabel.get(kindLabel);
     if (!kind) problems.push(`区分は ${municipalityKinds.codes.map((c) => municipalityKinds.label[c]).join('・')} のどれかにしてください（「${kindLabel}」）`);
     let email = '';
     if (fullName || rawEmail) {
       if (!fullName) problems.push('氏名が空です');
+      else check(newMemberSchema.shape.fullName, fullName);
+      check(newMemberSchema.shape.department, cell(record, '部署'));
+      check(newMemberSchema.shape.section, cell(record, '課・係'));
       const parsed = emailField().safeParse(rawEmail);
       if (!parsed.success) problems.push(parsed.error.issues[0]?.message ?? 'メールアドレスが正しくありません');
       else email = parsed.data;

@@ -7,6 +7,8 @@ import { FieldErrors, FormMessage, TextField } from '~/components/form';
 import { LinkToCopy } from '~/components/LinkToCopy';
 import { organizerRoles } from '~/domain/codes';
 import { invitationChoices, inviteAccount, issuePasswordReset, listAccounts } from '~/models/accounts.server';
+import { addMember } from '~/models/admin-teams.server';
+import { catchInputError } from '~/models/input-error.server';
 import { invitationSchema } from '~/schemas/invitation';
 import { fiscalYearOf, formatDateTime, todayInTokyo } from '~/utils/dates';
 import { requireIdParam } from '~/utils/http.server';
@@ -28,9 +30,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'invite') {
     const submission = parseWithZod(formData, { schema: invitationSchema });
     if (submission.status !== 'success') return data({ intent, result: submission.reply(), link: null, done: null }, { status: 400 });
-    const outcome = await inviteAccount(actorOf(request, viewer), submission.value);
+    const invitation = submission.value;
+    const actor = actorOf(request, viewer);
+    // A team seat follows the team page's rules: five members at most, one 人事担当課枠.
+    const result = await catchInputError(() => (invitation.scope === 'member' ? addMember(actor, invitation.teamId, invitation) : inviteAccount(actor, invitation)));
+    if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }), link: null, done: null }, { status: 400 });
+    const outcome = result.value;
+    if (outcome.kind === 'unchanged') {
+      return { intent, result: submission.reply({ resetForm: true }), link: null, done: `${invitation.email} はこのチームのメンバーか、すでに招待中です。` };
+    }
     if (outcome.kind === 'granted') {
-      return { intent, result: submission.reply({ resetForm: true }), link: null, done: `${outcome.email} は登録済みのため、既存のアカウントに追加しました。` };
+      return { intent, result: submission.reply({ resetForm: true }), link: null, done: `${invitation.email} は登録済みのため、既存のアカウントに追加しました。` };
     }
     return {
       intent,
@@ -101,7 +111,10 @@ export default function AdminAccounts() {
           </div>
           <TextField label="部署（部・局）" field={fields.department} />
           <TextField label="課・係（メンバーの場合）" field={fields.section} />
-          <label className="field"><input type="checkbox" name="isHrSlot" /> 人事担当課枠</label>
+          <div className="field">
+            <label><input type="checkbox" name="isHrSlot" /> 人事担当課枠</label>
+            <FieldErrors id={fields.isHrSlot.errorId} errors={fields.isHrSlot.errors} />
+          </div>
           <div className="field">
             <label htmlFor="municipalityId">自治体（人事課の場合）</label>
             <select id="municipalityId" name="municipalityId" defaultValue="">

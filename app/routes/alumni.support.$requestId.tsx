@@ -10,7 +10,7 @@ import { facilitatorOfferSchema } from '~/schemas/alumni';
 import { requireViewer } from '~/utils/auth.server';
 import { formatDateTime } from '~/utils/dates';
 import { counted } from '~/utils/format';
-import { requireIdParam } from '~/utils/http.server';
+import { formIdOrZero, requireIdParam } from '~/utils/http.server';
 import type { Viewer } from '~/utils/permissions';
 import { actorOf, denyForbidden, denyNotFound } from '~/utils/permissions.server';
 
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'accept' || intent === 'done' || intent === 'cancel') {
     if (!(await isRequester(viewer, found))) return denyForbidden(request, viewer, { need: 'requester', facilitatorRequestId: found.id });
     // A repeated click (the state has already moved) changes nothing and shows the request again.
-    if (intent === 'accept') await acceptOffer(actor, found, Number(formData.get('offerId')) || 0);
+    if (intent === 'accept') await acceptOffer(actor, found, formIdOrZero(formData.get('offerId')));
     else await moveRequest(actor, found.id, intent === 'done' ? 'done' : 'cancelled');
     return back;
   }

@@ -10,7 +10,7 @@ import { addSheetComment } from '~/models/sheet-comments.server';
 import { mentorAdviceSchema, mentorAssignSchema, mentorTalkSchema } from '~/schemas/alumni';
 import { fiscalYearRange, formatFiscalYear, todayInTokyo } from '~/utils/dates';
 import { counted, duration } from '~/utils/format';
-import { requireIdParam } from '~/utils/http.server';
+import { formIdOrZero, requireIdParam } from '~/utils/http.server';
 import { actorOf, denyForbidden, requireTeam } from '~/utils/permissions.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'assign' || intent === 'end') {
     if (!access.write) return denyForbidden(request, viewer, { need: 'write', teamId: team.id, intent });
     if (intent === 'end') {
-      const ended = await endMentor(actor, team.id, Number(formData.get('assignmentId')) || 0);
+      const ended = await endMentor(actor, team.id, formIdOrZero(formData.get('assignmentId')));
       // Ending twice (a double click) changes nothing and lands on the same page.
       return back(ended ? 'ended' : 'none');
     }

@@ -1,6 +1,6 @@
 import { durationPicks } from '~/domain/activity-form';
 import { activityKinds } from '~/domain/codes';
-import { isoDate, optionalText, requiredText, z } from './fields';
+import { isoDate, optionalText, recordId, requiredText, z } from './fields';
 
 // 活動記録 forms. Which kinds a form may pick is checked in the action (pickableKinds).
 
@@ -23,7 +23,7 @@ function requireDuration(v: { durationPick?: string; durationMinutes?: number },
   }
 }
 
-const optionalId = z.coerce.number().int().positive().optional();
+const optionalId = recordId('項目').optional();
 
 export const quickActivitySchema = z
   .object({
@@ -43,7 +43,7 @@ export const activitySchema = z
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '開始時刻は 18:30 の形式で入力してください')
       .optional(),
     title: requiredText('タイトル', 200),
-    attendeeIds: z.array(z.coerce.number().int().positive()).max(50).default([]),
+    attendeeIds: z.array(recordId('参加者')).max(50).default([]),
     guests: optionalText('ゲスト', 1_000),
     notes: optionalText('メモ', 50_000),
     sessionId: optionalId,

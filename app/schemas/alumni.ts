@@ -1,12 +1,11 @@
 import { sheetSectionKeys } from '~/domain/sheet';
-import { isoDate, optionalText, requiredText, z } from './fields';
+import { isoDate, optionalText, recordId as id, requiredText, z } from './fields';
 
 // マネ友 forms: the directory entry, groups and their off-sites, mentoring, handover, 世話人派遣.
 
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true', z.boolean());
-const id = (label: string) => z.coerce.number({ error: `${label}を選んでください` }).int().positive(`${label}を選んでください`);
 // One ticked checkbox arrives as a string, none as nothing.
-const ids = z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()));
+const ids = z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(id('会員')));
 
 export const directoryEntrySchema = z.object({
   directoryListed: checkbox,

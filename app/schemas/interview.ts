@@ -1,5 +1,5 @@
 import { homeworkStatuses, intervieweeRoles, visibilities } from '~/domain/codes';
-import { isoDate, optionalText, requiredText, z } from './fields';
+import { isoDate, optionalText, recordId, requiredText, z } from './fields';
 
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).default(false);
 
@@ -9,7 +9,7 @@ const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z
  */
 const homeworkRow = z
   .object({
-    id: z.coerce.number().int().positive().optional(),
+    id: recordId('宿題').optional(),
     body: optionalText('宿題の内容', 2_000),
     status: z.enum(homeworkStatuses.codes, { error: '対応状況を選んでください' }).default('todo'),
     dueOn: isoDate('期限').optional(),

@@ -1,7 +1,6 @@
-import { email, requiredText, shortText, z } from './fields';
+import { email, recordId as id, requiredText, shortText, z } from './fields';
 import { organizerRoles } from '~/domain/codes';
 
-const id = (label: string) => z.coerce.number({ error: `${label}を選んでください` }).int().positive(`${label}を選んでください`);
 
 /** What an invitation grants once accepted. Stored with the token as its details. */
 export const invitationScopeSchema = z.discriminatedUnion('scope', [

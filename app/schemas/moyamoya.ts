@@ -1,5 +1,5 @@
 import { moyamoyaVisibilities } from '~/domain/codes';
-import { optionalText, z } from './fields';
+import { optionalText, recordId, z } from './fields';
 
 const level = (label: string) =>
   z.coerce
@@ -16,7 +16,7 @@ export const checkinSchema = z.object({
 
 /** The team's figure and 「この頃の自分たち」 for one session. */
 export const teamMoyamoyaSchema = z.object({
-  sessionId: z.coerce.number({ error: '研究会を選んでください' }).int().positive('研究会を選んでください'),
+  sessionId: recordId('研究会'),
   level: level('チームのモヤモヤ指数'),
   reflection: optionalText('この頃の自分たち'),
 });

@@ -1,8 +1,8 @@
-import { isoDate, optionalText, z } from './fields';
+import { isoDate, optionalText, recordId, z } from './fields';
 
 export const submissionSchema = z
   .object({
-    preAssignmentId: z.coerce.number({ error: '事前課題を選んでください' }).int().positive(),
+    preAssignmentId: recordId('事前課題'),
     submittedOn: isoDate('提出日'),
     note: optionalText('メモ', 2000),
     url: z

@@ -64,7 +64,7 @@ export const sheetCommentSchema = z.object({
 });
 
 export const sheetTagSchema = z.object({
-  version: z.number({ error: '版を選んでください' }).int().min(1),
+  version: z.number({ error: '版を選んでください' }).int().min(1).max(2_147_483_647),
   tag: optionalText('タグ', 40),
-  sessionId: z.number().int().min(1).optional(),
+  sessionId: z.number().int().min(1).max(2_147_483_647).optional(),
 });

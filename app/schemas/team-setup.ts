@@ -1,7 +1,6 @@
 import { organizerRoles } from '~/domain/codes';
-import { email, requiredText, shortText, z } from './fields';
+import { email, recordId as id, requiredText, shortText, z } from './fields';
 
-const id = (label: string) => z.coerce.number({ error: `${label}を選んでください` }).int().positive(`${label}を選んでください`);
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true', z.boolean());
 
 export const newTeamSchema = z.object({ municipalityId: id('自治体') });
@@ -19,7 +18,7 @@ export const dialogueGroupSchema = z.object({
   // One ticked checkbox arrives as a string, none as nothing.
   teamIds: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.coerce.number().int().positive()).min(2, 'チームを2〜4つ選んでください').max(4, '1つのグループは4チームまでです'),
+    z.array(id('チーム')).min(2, 'チームを2〜4つ選んでください').max(4, '1つのグループは4チームまでです'),
   ),
 });
 

@@ -4,6 +4,12 @@ export function notFound(message = 'Not Found'): never {
   throw new Response(message, { status: 404, statusText: 'Not Found' });
 }
 
+/** An id posted in a hidden field, or 0 (matches no row) when it is not a positive integer that fits PostgreSQL's integer. */
+export function formIdOrZero(value: FormDataEntryValue | null): number {
+  const text = typeof value === 'string' ? value : '';
+  return /^[1-9]\d{0,9}$/.test(text) && Number(text) <= 2_147_483_647 ? Number(text) : 0;
+}
+
 /** Parses a positive integer id from a URL parameter, or answers 404. */
 export function requireIdParam(value: string | undefined): number {
   if (!value || !/^[1-9]\d{0,9}$/.test(value)) notFound();

@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../db/client';
+import { migrate } from '../../db/migrate';
+import { hashPassword } from '../../app/utils/password.server';
+import { addTeamMember, createMunicipality, createOrganizer, createPerson, createProgramYear, createTeam, createUser } from '../factories';
+import { currentFiscalYear } from '../factories/util';
+import { faultPassword, signInOver } from './fault-helpers';
+import { startServer, tempDir, type RunningServer } from './server';
+
+// HTML typed into the organizers' set-up forms (and a team's pre-assignment note) is shown as text
+// on the real server's pages, never as markup. Its own database, so the demo data stays as it is.
+
+const payload = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
+const year = currentFiscalYear();
+let server: RunningServer;
+let dir: string;
+let organizer: string;
+let member: string;
+let teamId: number;
+
+const send = async (cookie: string, pathname: string, fields: Record<string, string>, expected = 302) => {
+  const res = await fetch(server.url + pathname, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url, Cookie: cookie },
+    body: new URLSearchParams(fields),
+  });
+  const body = await res.text();
+  expect(res.status, body.slice(0, 300)).toBe(expected);
+  return { location: res.headers.get('location') ?? '', body };
+};
+const page = async (cookie: string, pathname: string) => {
+  const res = await fetch(server.url + pathname, { headers: { Cookie: cookie } });
+  expect(res.status).toBe(200);
+  return res.text();
+};
+const expectEscaped = (html: string) => {
+  expect(html).not.toContain('<script>alert');
+  expect(html).not.toContain('<img src=x');
+  expect(html).toContain('&lt;script&gt;alert');
+};
+
+beforeAll(async () => {
+  dir = path.join(tempDir('jinmane-html-admin-'), 'pglite');
+  const handle = await openDb({ pgliteDir: dir });
+  try {
+    await migrate(handle);
+    const db = handle.db;
+    const passwordHash = await hashPassword(faultPassword);
+    await createProgramYear(db, { fiscalYear: year });
+    const staff = await createPerson(db, { fullName: '事務局 一郎' });
+    await createUser(db, { email: 'secretariat@example.jp', personId: staff.id, passwordHash });
+    await createOrganizer(db, { personId: staff.id, role: 'secretariat' });
+    const city = await createMunicipality(db, { name: '表示試験市', prefecture: '山梨県' });
+    teamId = (await createTeam(db, { municipalityId: city.id, fiscalYear: year })).id;
+    const person = await createPerson(db, { municipalityId: city.id });
+    await createUser(db, { email: 'member@example.jp', personId: person.id, passwordHash });
+    await addTeamMember(db, { teamId, personId: person.id });
+    await createTeam(db, { fiscalYear: year });
+  } finally {
+    await handle.close();
+  }
+  server = await startServer({ DATABASE_URL: '', PGLITE_DIR: dir, COOKIE_SECURE: 'false' });
+  organizer = await signInOver(server.url, 'secretariat@example.jp');
+  member = await signInOver(server.url, 'member@example.jp');
+});
+afterAll(async () => {
+  await server?.stop();
+  if (dir) fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+});
+
+describe('hostile HTML in the set-up pages is escaped where it is shown', () => {
+  it('in the theme, a session, its pre-assignment, and a team\'s submission note', async () => {
+    const yearPage = `/admin/years/${year}`;
+    await send(organizer, yearPage, { intent: 'theme', theme: payload });
+    const { location } = await send(organizer, yearPage, { intent: 'session', kind: 'study', number: '1', startsOn: `${year}-06-10`, venue: payload, agenda: payload });
+    await send(organizer, location, { intent: 'preassignment', title: payload, description: payload, dueOn: `${year}-06-05` });
+    expectEscaped(await page(organizer, yearPage));
+    expectEscaped(await page(organizer, location));
+    expectEscaped(await page(organizer, `${yearPage}/preassignments`));
+
+    const list = await page(member, `/teams/${teamId}/preassignments`);
+    expectEscaped(list);
+    const preAssignmentId = /name="preAssignmentId" value="(\d+)"/.exec(list)![1]!;
+    await send(member, `/teams/${teamId}/preassignments`, { intent: 'submit', preAssignmentId, submittedOn: `${year}-06-01`, note: payload });
+    expectEscaped(await page(member, `/teams/${teamId}/preassignments`));
+    expectEscaped(await page(organizer, `${yearPage}/preassignments`));
+  });
+
+  it('in the roster, a dialogue group, a member invitation and the CSV import preview', async () => {
+    await send(organizer, '/admin/organizers', { intent: 'create', fullName: payload, role: 'kanji', affiliation: payload });
+    expectEscaped(await page(organizer, '/admin/organizers'));
+
+    const teams = await page(organizer, `/admin/years/${year}/teams`);
+    const ids = [...teams.matchAll(/href="\/admin\/teams\/(\d+)"/g)].map((m) => m[1]!);
+    expect(new Set(ids).size).toBe(2);
+    const body = new URLSearchParams({ intent: 'create', name: payload });
+    for (const id of new Set(ids)) body.append('teamIds', id);
+    const res = await fetch(`${server.url}/admin/years/${year}/groups`, {
+      method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url, Cookie: organizer }, body,
+    });
+    expect(res.status).toBe(302);
+    expectEscaped(await page(organizer, `/admin/years/${year}/groups`));
+
+    const added = await send(organizer, `/admin/teams/${teamId}`, { intent: 'add', email: 'new@example.jp', fullName: payload, department: payload, section: payload }, 200);
+    expectEscaped(added.body);
+    expectEscaped(await page(organizer, `/admin/teams/${teamId}`));
+
+    const csv = `自治体名,都道府県,区分,氏名,メールアドレス,部署,課・係,人事担当課枠\n"${payload.replace(/"/g, '""')}",山梨県,市,"${payload.replace(/"/g, '""')}",csv@example.jp,,,\n`;
+    const preview = await send(organizer, `/admin/years/${year}/import`, { intent: 'preview', csv }, 200);
+    expectEscaped(preview.body);
+  });
+});
