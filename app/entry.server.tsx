@@ -36,7 +36,7 @@ export default function handleRequest(
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady';
 
   const key = renderKey(request, responseStatusCode, remixContext, readyEvent);
-  const keys = [key, key && routeKeepsDocument(remixContext) ? loadContext.documentKey : null].filter((k): k is string => Boolean(k));
+  const keys = [key, key && routeKeepsDocument(request, remixContext) ? loadContext.documentKey : null].filter((k): k is string => Boolean(k));
   const kept = keptPage(key, nonce, keys);
   if (kept) {
     responseHeaders.set('Content-Type', 'text/html; charset=utf-8');

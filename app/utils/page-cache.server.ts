@@ -37,8 +37,11 @@ const secret = crypto.randomBytes(32);
 const enabled = () => process.env.PAGE_CACHE !== 'off';
 const hash = (state: Buffer) => crypto.createHmac('sha256', secret).update(state).digest('base64url');
 
+// Paths whose route keeps documents, learnt as they are rendered: other pages cost no extra query.
+const documentPaths = new LRUCache<string, true>({ max: 20_000 });
+
 export async function documentKey(request: Request, bot: boolean): Promise<string | null> {
-  if (!enabled() || request.method !== 'GET') return null;
+  if (!enabled() || request.method !== 'GET' || !documentPaths.has(new URL(request.url).pathname)) return null;
   const userId = await liveSessionUserId(request);
   if (userId === null) return null;
   // The session first: looking it up may touch it (a write), and the snapshot must come after.
@@ -61,11 +64,13 @@ export function renderKey(request: Request, status: number, context: EntryContex
   }
 }
 
-/** Whether the page's own route may be kept under its document key. */
-export function routeKeepsDocument(context: EntryContext): boolean {
+/** Whether the page's own route may be kept under its document key (and from now on, its path). */
+export function routeKeepsDocument(request: Request, context: EntryContext): boolean {
   const leaf = context.staticHandlerContext.matches.at(-1);
   const handle = leaf ? (context.routeModules[leaf.route.id]?.handle as { documentCache?: boolean } | undefined) : undefined;
-  return handle?.documentCache === true;
+  if (handle?.documentCache !== true) return false;
+  documentPaths.set(new URL(request.url).pathname, true);
+  return true;
 }
 
 /** The kept page under `key` with this response's nonce; also kept from now on under `alsoUnder`. */
@@ -103,4 +108,5 @@ export function keepPage(keys: string[], nonce: string, headers: Headers, failed
 /** For tests: forget every kept page. */
 export function forgetPages() {
   pages.clear();
+  documentPaths.clear();
 }

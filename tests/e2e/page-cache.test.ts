@@ -37,7 +37,10 @@ describe('kept pages', () => {
   it('answer a repeated view with the same page and a fresh nonce that the page carries', async () => {
     const cookie = await signInOverHttp('member@example.jp');
     const path = await firstTeamPath(cookie);
+    // A first view teaches the cache that the path keeps documents; the next keeps the page under
+    // the document key (reusing its rendering); by the third it is sent without Remix.
     const first = await page(path, cookie);
+    await page(path, cookie);
     const second = await page(path, cookie);
     expect(second.kept).toBe('document');
     expect(second.nonce).not.toBe(first.nonce);
@@ -51,7 +54,7 @@ describe('kept pages', () => {
     const cookie = await signInOverHttp('member@example.jp');
     const path = await firstTeamPath(cookie);
     const title = `キャッシュ確認の打合せ ${Date.now()}`;
-    await page(path, cookie);
+    for (let i = 0; i < 2; i++) await page(path, cookie);
     expect((await page(path, cookie)).kept).toBe('document');
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
     const saved = await fetch(`${baseUrl()}${path}/activities`, {
@@ -71,6 +74,7 @@ describe('kept pages', () => {
     const cookie = await signInOverHttp('member@example.jp');
     const path = await firstTeamPath(cookie);
     const mine = await page(path, cookie);
+    await page(path, cookie);
     expect((await page(path, cookie)).kept).toBe('document');
 
     const outsider = await signInOverHttp('outsider@example.jp');

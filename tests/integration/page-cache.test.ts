@@ -1,8 +1,8 @@
 import type { EntryContext } from '@remix-run/node';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb, transaction } from '../../db/client';
 import { databaseSnapshot } from '../../app/models/database-snapshot.server';
-import { documentKey, renderKey } from '../../app/utils/page-cache.server';
+import { documentKey, forgetPages, renderKey, routeKeepsDocument } from '../../app/utils/page-cache.server';
 import { createMunicipality, createUser } from '../factories';
 import { request } from '../helpers';
 import { sessionCookie } from '../world';
@@ -35,7 +35,29 @@ describe('the database snapshot', () => {
   });
 });
 
+/** Renders of a page whose route says `handle = { documentCache: true }` teach the cache its path. */
+const rendered = (path: string, documentCache: boolean) =>
+  routeKeepsDocument(request(path), {
+    staticHandlerContext: { matches: [{ route: { id: 'leaf' } }] },
+    routeModules: { leaf: { handle: { documentCache } } },
+  } as unknown as EntryContext);
+
 describe('document keys', () => {
+  beforeEach(() => {
+    forgetPages();
+    expect(rendered('/hr', true)).toBe(true);
+  });
+
+  it('are given only on paths whose route keeps documents, once one was rendered', async () => {
+    const user = await createUser(getDb(), { passwordHash: null });
+    const cookie = await sessionCookie(user.id);
+    const keyOf = (path: string) => documentKey(request(path, { headers: { Cookie: cookie } }), false);
+    expect(await keyOf('/account')).toBeNull();
+    expect(rendered('/account', false)).toBe(false);
+    expect(await keyOf('/account')).toBeNull();
+    expect(await keyOf('/hr')).toBeTruthy();
+  });
+
   it('belong to one signed-in user, one path and one state of the database', async () => {
     const [a, b] = [await createUser(getDb(), { passwordHash: null }), await createUser(getDb(), { passwordHash: null })];
     // Signing in is a write: both sessions first, then the keys.
