@@ -60,6 +60,7 @@ export async function listTeamMembers(teamId: number) {
       department: teamMembers.department,
       section: teamMembers.section,
       isHrSlot: teamMembers.isHrSlot,
+      directoryListed: people.directoryListed,
     })
     .from(teamMembers)
     .innerJoin(people, eq(people.id, teamMembers.personId))

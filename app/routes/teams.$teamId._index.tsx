@@ -41,10 +41,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     access.readProgress ? previousGenerations(team) : [],
     access.readProgress ? alumniOfMunicipality(team.municipalityId, team.fiscalYear) : [],
   ]);
+  // Someone who only knows the team through the network (a マネ友 of another team) sees the names
+  // of those who keep themselves in the マネ友名簿, as the directory would show them.
+  const networkOnly = access.kinds.every((kind) => kind === 'network');
+  const shownMembers = networkOnly ? members.filter((m) => m.directoryListed) : members;
   return {
     team,
     links: { readProgress: access.readProgress, readSheet: access.readSheet },
-    members,
+    members: shownMembers,
+    unlistedMembers: members.length - shownMembers.length,
     totals,
     recent,
     interviews,
@@ -56,14 +61,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function TeamOverview() {
-  const { team, links, members, totals, recent, interviews, dashboard, membersMoyamoyaHidden, generations, alumniCount } =
+  const { team, links, members, unlistedMembers, totals, recent, interviews, dashboard, membersMoyamoyaHidden, generations, alumniCount } =
     useLoaderData<typeof loader>();
   return (
     <>
       <TeamHeader team={team} links={links} />
       <HandoverCard teamId={team.id} generations={generations} alumniCount={alumniCount} />
       <section aria-labelledby="members-heading">
-        <h2 id="members-heading">メンバー（{counted(members.length, '名')}）</h2>
+        <h2 id="members-heading">メンバー（{counted(members.length + unlistedMembers, '名')}）</h2>
         <ul className="member-list">
           {members.map((m) => (
             <li key={m.personId}>
@@ -73,6 +78,7 @@ export default function TeamOverview() {
             </li>
           ))}
         </ul>
+        {unlistedMembers ? <p className="muted">マネ友名簿に載せていない{counted(unlistedMembers, '名')}の名前は表示していません。</p> : null}
       </section>
 
       {totals ? (

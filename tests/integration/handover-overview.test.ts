@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { loader as overviewLoader } from '../../app/routes/teams.$teamId._index';
-import { addTeamMember, createHandover, createMunicipality, createSheetWithVersions, createTeam, createUser } from '../factories';
+import { addTeamMember, createHandover, createMunicipality, createPerson, createSheetWithVersions, createTeam, createUser } from '../factories';
 import { currentFiscalYear } from '../factories/util';
 import { loaderArgs } from '../helpers';
 import { sessionCookie } from '../world';
@@ -27,5 +27,34 @@ describe('the handover on the next team’s first page', () => {
     );
     expect(data.generations[0]).toMatchObject({ teamId: past.id, fiscalYear: year - 1, hasSheet: true, toContinue: '若手職員との対話会を続けてほしい' });
     expect(data.alumniCount).toBe(2);
+  });
+
+  it('shows a マネ友 of another municipality only the past members who keep themselves in the マネ友名簿', async () => {
+    const db = getDb();
+    const year = currentFiscalYear();
+    const city = await createMunicipality(db, { name: '北見市', prefecture: '北海道' });
+    const past = await createTeam(db, { municipalityId: city.id, fiscalYear: year - 2 });
+    const listed = await createPerson(db, { municipalityId: city.id, fullName: '名簿 載子' });
+    const unlisted = await createPerson(db, { municipalityId: city.id, fullName: '非掲載 伏男', directoryListed: false });
+    for (const person of [listed, unlisted]) await addTeamMember(db, { teamId: past.id, personId: person.id });
+
+    // Someone who was on a team elsewhere: the network scope (the finished year's sheet, nothing else).
+    const elsewhere = await createTeam(db, { municipalityId: (await createMunicipality(db)).id, fiscalYear: year - 1 });
+    const outsider = await createUser(db, { passwordHash: null });
+    await addTeamMember(db, { teamId: elsewhere.id, personId: outsider.personId });
+    const asOutsider = await overviewLoader(
+      loaderArgs(`/teams/${past.id}`, { params: { teamId: String(past.id) }, headers: { Cookie: await sessionCookie(outsider.id) } }),
+    );
+    expect(asOutsider.members.map((m) => m.fullName)).toEqual(['名簿 載子']);
+    expect(asOutsider.unlistedMembers).toBe(1);
+    expect(JSON.stringify(asOutsider)).not.toContain('非掲載');
+
+    // The team's own former member still sees everyone of the team.
+    const own = await createUser(db, { passwordHash: null, personId: unlisted.id });
+    const asOwn = await overviewLoader(
+      loaderArgs(`/teams/${past.id}`, { params: { teamId: String(past.id) }, headers: { Cookie: await sessionCookie(own.id) } }),
+    );
+    expect(asOwn.members.map((m) => m.fullName).sort()).toEqual(['名簿 載子', '非掲載 伏男'].sort());
+    expect(asOwn.unlistedMembers).toBe(0);
   });
 });
