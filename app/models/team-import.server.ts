@@ -76,6 +76,9 @@ export async function runImport(actor: AuditActor, fiscalYear: number, text: str
   const parsed = parseTeamCsv(text);
   if (parsed.errors.length) return { ok: false, errors: parsed.errors };
   return transaction(async (tx) => {
+    // One import at a time (municipalities are shared by all years): a second, identical import
+    // sent at the same moment waits, then finds everything there and changes nothing.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('jinmane:team-import'))`);
     const checked = await plan(tx, fiscalYear, parsed.teams);
     if (checked.errors.length) return { ok: false as const, errors: checked.errors };
     const created = { municipalities: 0, teams: 0, members: 0 };

@@ -59,6 +59,20 @@ describe('CSV import of teams and members', () => {
     expect(await tableCounts()).toEqual(after);
   });
 
+  it('imports the same file sent twice at the same moment once, answering both', async () => {
+    await createProgramYear(getDb(), { fiscalYear: 2071 });
+    const csv = `${header}\n南魚沼市,新潟県,市,魚沼 一子,ichiko@example.jp,総務部,人事課,○\n南魚沼市,新潟県,市,魚沼 二郎,jiro2@example.jp,企画部,企画課,\n`;
+    const before = await tableCounts();
+    const both = await Promise.all([post(2071, 'confirm', csv), post(2071, 'confirm', csv)]);
+    expect(both.map((r) => r.status)).toEqual([200, 200]);
+    const created = both.map((r) => (r.body as Done).created);
+    expect(created).toContainEqual({ municipalities: 1, teams: 1, members: 2 });
+    expect(created).toContainEqual({ municipalities: 0, teams: 0, members: 0 });
+    const after = await tableCounts();
+    expect(after.teams! - before.teams!).toBe(1);
+    expect(after.municipalities! - before.municipalities!).toBe(1);
+  });
+
   it('refuses the whole file when any line is wrong, naming each line', async () => {
     await createProgramYear(getDb(), { fiscalYear: 2071 });
     const csv = [
