@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { getDb, transaction, type Db } from '../../db/client';
-import { auditLog, dialogueGroups, dialogueGroupTeams, municipalities, teams } from '../../db/schema';
+import { dialogueGroups, dialogueGroupTeams, municipalities, teams } from '../../db/schema';
 import { recordAudit, type AuditActor } from './audit.server';
 import { InputError } from './input-error.server';
 
@@ -52,7 +52,7 @@ export async function createGroup(actor: AuditActor, fiscalYear: number, input: 
   });
 }
 
-/** Dissolving frees the teams for another group; the group row is archived, its make-up kept in the audit log. */
+/** Dissolving frees the teams for another group; the group row is archived with the teams it had. */
 export async function dissolveGroup(actor: AuditActor, fiscalYear: number, groupId: number) {
   return transaction(async (tx) => {
     const [group] = await tx
@@ -62,24 +62,11 @@ export async function dissolveGroup(actor: AuditActor, fiscalYear: number, group
       .returning({ id: dialogueGroups.id });
     if (!group) return false;
     const removed = await tx.delete(dialogueGroupTeams).where(eq(dialogueGroupTeams.groupId, groupId)).returning({ teamId: dialogueGroupTeams.teamId });
-    await recordAudit(tx, actor, { action: 'archive', entityType: 'dialogue_group', entityId: groupId, detail: { teamIds: removed.map((r) => r.teamId) } });
+    const teamIds = removed.map((r) => r.teamId);
+    await tx.update(dialogueGroups).set({ dissolvedTeamIds: teamIds }).where(eq(dialogueGroups.id, groupId));
+    await recordAudit(tx, actor, { action: 'archive', entityType: 'dialogue_group', entityId: groupId, detail: { teamIds } });
     return true;
   });
-}
-
-/** The teams each dissolved group had, read from the audit entry its dissolving wrote (the latest one). */
-async function dissolvedMakeUp(db: Db, groupIds: number[]) {
-  if (groupIds.length === 0) return new Map<number, number[]>();
-  const rows = await db
-    .selectDistinctOn([auditLog.entityId], { entityId: auditLog.entityId, detail: auditLog.detail })
-    .from(auditLog)
-    .where(and(eq(auditLog.entityType, 'dialogue_group'), eq(auditLog.action, 'archive'), inArray(auditLog.entityId, groupIds.map(String))))
-    .orderBy(auditLog.entityId, desc(auditLog.id));
-  const teamIdsOf = (detail: unknown) => {
-    const ids = (detail as { teamIds?: unknown }).teamIds;
-    return Array.isArray(ids) ? ids.filter((id): id is number => Number.isInteger(id)) : [];
-  };
-  return new Map(rows.map((r) => [Number(r.entityId), teamIdsOf(r.detail)]));
 }
 
 /** Each team by name, with the active group it is in now, if any. */
@@ -99,16 +86,12 @@ async function teamsWithCurrentGroup(db: Db, teamIds: number[]) {
 export async function listDissolvedGroupsOfYear(fiscalYear: number) {
   const db = getDb();
   const groups = await db
-    .select({ id: dialogueGroups.id, name: dialogueGroups.name, archivedAt: dialogueGroups.archivedAt })
+    .select({ id: dialogueGroups.id, name: dialogueGroups.name, archivedAt: dialogueGroups.archivedAt, teamIds: dialogueGroups.dissolvedTeamIds })
     .from(dialogueGroups)
     .where(and(eq(dialogueGroups.fiscalYear, fiscalYear), isNotNull(dialogueGroups.archivedAt)))
     .orderBy(desc(dialogueGroups.archivedAt), desc(dialogueGroups.id));
-  const makeUp = await dissolvedMakeUp(db, groups.map((g) => g.id));
-  const found = await teamsWithCurrentGroup(db, [...new Set([...makeUp.values()].flat())]);
-  return groups.map((g) => {
-    const ids = makeUp.get(g.id) ?? [];
-    return { ...g, teams: found.filter((t) => ids.includes(t.teamId)) };
-  });
+  const found = await teamsWithCurrentGroup(db, [...new Set(groups.flatMap((g) => g.teamIds ?? []))]);
+  return groups.map(({ teamIds, ...g }) => ({ ...g, teams: found.filter((t) => (teamIds ?? []).includes(t.teamId)) }));
 }
 
 /**
@@ -118,23 +101,20 @@ export async function listDissolvedGroupsOfYear(fiscalYear: number) {
 export async function restoreGroup(actor: AuditActor, fiscalYear: number, groupId: number) {
   return transaction(async (tx) => {
     const [group] = await tx
-      .update(dialogueGroups)
-      .set({ archivedAt: null, updatedAt: new Date() })
-      .where(and(eq(dialogueGroups.id, groupId), eq(dialogueGroups.fiscalYear, fiscalYear), isNotNull(dialogueGroups.archivedAt)))
-      .returning({ id: dialogueGroups.id });
-    if (!group) {
-      // Restored already (a second click): nothing to do. Any other id is not found.
-      const [active] = await tx.select({ id: dialogueGroups.id }).from(dialogueGroups)
-        .where(and(eq(dialogueGroups.id, groupId), eq(dialogueGroups.fiscalYear, fiscalYear)));
-      return Boolean(active);
-    }
-    const teamIds = (await dissolvedMakeUp(tx, [groupId])).get(groupId) ?? [];
+      .select({ archivedAt: dialogueGroups.archivedAt, teamIds: dialogueGroups.dissolvedTeamIds })
+      .from(dialogueGroups)
+      .where(and(eq(dialogueGroups.id, groupId), eq(dialogueGroups.fiscalYear, fiscalYear)))
+      .for('update');
+    if (!group) return false;
+    if (!group.archivedAt) return true; // restored already (a second click)
+    const teamIds = group.teamIds ?? [];
     if (teamIds.length === 0) throw new InputError('groupId', 'このグループにどのチームが入っていたかの記録がないため、元に戻せません。グループを作り直してください');
     const taken = (await teamsWithCurrentGroup(tx, teamIds)).filter((t) => t.nowInGroupId !== null);
     if (taken.length) {
       const names = taken.map((t) => `${t.name}（${t.nowInGroup || `グループ${t.nowInGroupId}`}）`).join('、');
       throw new InputError('groupId', `${names}はいまほかのグループに入っているため、元に戻せません。1つのチームが入れるグループは1年度に1つです`);
     }
+    await tx.update(dialogueGroups).set({ archivedAt: null, dissolvedTeamIds: null, updatedAt: new Date() }).where(eq(dialogueGroups.id, groupId));
     await tx.insert(dialogueGroupTeams).values(teamIds.map((teamId) => ({ groupId, teamId, fiscalYear })));
     await recordAudit(tx, actor, { action: 'restore', entityType: 'dialogue_group', entityId: groupId, detail: { teamIds } });
     return true;

@@ -57,6 +57,8 @@ export const dialogueGroups = pgTable(
     id: serial('id').primaryKey(),
     fiscalYear: integer('fiscal_year').notNull().references(() => programYears.fiscalYear),
     name: text('name').notNull().default(''),
+    /** The teams a dissolved group had (its dialogue_group_teams rows are freed), so it can be restored. */
+    dissolvedTeamIds: integer('dissolved_team_ids').array(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: archivedAt(),
