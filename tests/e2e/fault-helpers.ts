@@ -76,12 +76,13 @@ export async function tcpProxy(target: { host: string; port: number }) {
   return { port, start, stop };
 }
 
-export async function signInOver(base: string, email: string): Promise<string> {
+/** Signs in over HTTP, as a browser would, and returns the session cookie. */
+export async function signInOver(base: string, email: string, password = faultPassword): Promise<string> {
   const res = await fetch(`${base}/login`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
-    body: new URLSearchParams({ email, password: faultPassword, redirectTo: '/teams' }),
+    body: new URLSearchParams({ email, password, redirectTo: '/teams' }),
   });
   const cookie = res.headers.get('set-cookie');
   if (res.status !== 302 || !cookie) throw new Error(`sign-in failed: ${res.status}`);

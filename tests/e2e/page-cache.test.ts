@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { baseUrl, demoPassword } from './browser';
+import { signInOver } from './fault-helpers';
 
 // Kept pages (app/utils/page-cache.server.ts) must never show anything a fresh rendering would not:
 // not after a write, not to someone else, not after sign-out, and never with an old CSP nonce.
 
-async function signInOverHttp(email: string): Promise<string> {
-  const response = await fetch(`${baseUrl()}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: baseUrl() },
-    body: new URLSearchParams({ email, password: demoPassword, redirectTo: '/teams' }),
-  });
-  expect(response.status).toBe(302);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
-}
+const signInOverHttp = (email: string) => signInOver(baseUrl(), email, demoPassword);
 
 const get = (path: string, cookie: string) => fetch(baseUrl() + path, { redirect: 'manual', headers: { Cookie: cookie } });
 
