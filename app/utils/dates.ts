@@ -21,15 +21,21 @@ export function tokyoDay(iso: string): Date {
   return new Date(`${iso}T00:00:00+09:00`);
 }
 
+// Pages show hundreds of dates; a day is formatted once (Intl's formatToParts is slow).
+const eraDates = new Map<string, string>();
+
 /** 令和4年4月27日（水） */
 export function formatEraDate(iso: string): string {
-  return eraDate
-    .formatToParts(tokyoDay(iso))
-    .map((part) => {
-      if (part.type === 'literal') return part.value.replace('(', '（').replace(')', '）');
-      return part.value;
-    })
-    .join('');
+  let text = eraDates.get(iso);
+  if (text === undefined) {
+    text = eraDate
+      .formatToParts(tokyoDay(iso))
+      .map((part) => (part.type === 'literal' ? part.value.replace('(', '（').replace(')', '）') : part.value))
+      .join('');
+    if (eraDates.size >= 20_000) eraDates.clear();
+    eraDates.set(iso, text);
+  }
+  return text;
 }
 
 /** 27日（水） — the second day of a span within one month. */
