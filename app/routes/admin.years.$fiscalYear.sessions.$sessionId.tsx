@@ -123,10 +123,15 @@ export default function AdminSession() {
       </section>
 
       {session.archivedAt ? null : (
-        <Form method="post">
-          <input type="hidden" name="intent" value="archive" />
-          <button type="submit" className="button button--danger">この回をアーカイブする</button>
-        </Form>
+        // Apart from the save buttons, so that a thumb on a phone does not hit it by mistake.
+        <section className="danger-zone" aria-labelledby="archive-heading">
+          <h2 id="archive-heading">この回をアーカイブ</h2>
+          <p className="muted">年度の一覧から外れます。記録は残り、あとで元に戻せます。</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="archive" />
+            <button type="submit" className="button button--danger">この回をアーカイブする</button>
+          </Form>
+        </section>
       )}
     </>
   );

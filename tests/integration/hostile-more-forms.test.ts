@@ -194,7 +194,8 @@ describe('hostile input when editing a team\'s records', () => {
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
         const [row] = await getDb().select().from(interviews).where(eq(interviews.id, world.interviews.team.id));
         expect(row).toMatchObject({
-          interviewedOn: form.interviewedOn, interviewee: asRequired(form.interviewee), roleCategory: form.roleCategory, visibility: form.visibility,
+          // An empty 公開範囲 means the schema's default: the team only.
+          interviewedOn: form.interviewedOn, interviewee: asRequired(form.interviewee), roleCategory: form.roleCategory, visibility: form.visibility || 'team',
           content: asTyped(form.content), insights: asTyped(form.insights),
         });
         if (!form['homework[0].body'].trim()) return;
