@@ -47,6 +47,7 @@ export async function listTeamsOfMunicipality(municipalityId: number) {
       department: teamMembers.department,
       section: teamMembers.section,
       isHrSlot: teamMembers.isHrSlot,
+      directoryListed: people.directoryListed,
     })
     .from(teamMembers)
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))

@@ -11,16 +11,29 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireViewer(request);
+  const viewer = await requireViewer(request);
   const id = requireIdParam(params.municipalityId);
   const municipality = await getMunicipality(id);
   if (!municipality) notFound();
-  return { municipality, teams: await listTeamsOfMunicipality(id), currentYear: fiscalYearOf(todayInTokyo()) };
+  const teams = await listTeamsOfMunicipality(id);
+  const currentYear = fiscalYearOf(todayInTokyo());
+  const counts = {
+    people: new Set(teams.flatMap((t) => t.members.map((m) => m.personId))).size,
+    alumni: new Set(teams.filter((t) => t.fiscalYear < currentYear).flatMap((t) => t.members.map((m) => m.personId))).size,
+  };
+  // Past members are マネ友. Outside their municipality (and the secretariat), only those who keep
+  // themselves in the マネ友名簿 are named, as the directory would show them.
+  const insider = viewer.organizer || viewer.hrMunicipalityIds.includes(id) || viewer.alumniMunicipalityIds.includes(id)
+    || teams.some((t) => viewer.memberTeamIds.includes(t.id));
+  const shown = teams.map((team) => {
+    const members = insider || team.fiscalYear >= currentYear ? team.members : team.members.filter((m) => m.directoryListed);
+    return { ...team, members, unlisted: team.members.length - members.length };
+  });
+  return { municipality, teams: shown, counts, currentYear };
 }
 
 export default function MunicipalityPage() {
-  const { municipality, teams, currentYear } = useLoaderData<typeof loader>();
-  const people = new Set(teams.flatMap((t) => t.members.map((m) => m.personId)));
+  const { municipality, teams, counts, currentYear } = useLoaderData<typeof loader>();
   // マネ友: everyone from an earlier year's team (部会に卒業はない).
   const alumni = new Map(teams.filter((t) => t.fiscalYear < currentYear).flatMap((t) => t.members.map((m) => [m.personId, { ...m, generation: t.generation }] as const)));
   return (
@@ -28,7 +41,7 @@ export default function MunicipalityPage() {
       <p className="muted">{municipality.prefecture}</p>
       <h1>{municipality.name}</h1>
       <p className="lead">
-        参加 {teams.length}回・研究生 {people.size}名・マネ友 {alumni.size}名
+        参加 {teams.length}回・研究生 {counts.people}名・マネ友 {counts.alumni}名
       </p>
       <h2>年度ごとのチーム</h2>
       {teams.length === 0 ? <p>まだ参加したチームはありません。</p> : null}
@@ -49,17 +62,19 @@ export default function MunicipalityPage() {
               </li>
             ))}
           </ul>
-          {team.members.length === 0 ? <p className="muted">メンバー未登録</p> : null}
+          {team.members.length === 0 && !team.unlisted ? <p className="muted">メンバー未登録</p> : null}
+          {team.unlisted ? <p className="muted">マネ友名簿に載せていない{team.unlisted}名の名前は表示していません。</p> : null}
         </section>
       ))}
-      {alumni.size ? (
+      {counts.alumni ? (
         <section aria-labelledby="alumni-heading">
-          <h2 id="alumni-heading">マネ友（これまでの研究生 {alumni.size}名）</h2>
+          <h2 id="alumni-heading">マネ友（これまでの研究生 {counts.alumni}名）</h2>
           <ul className="member-list">
             {[...alumni.values()].sort((a, b) => a.generation - b.generation).map((m) => (
               <li key={m.personId}>{m.fullName}<span className="muted">（{m.generation}期生）</span></li>
             ))}
           </ul>
+          {counts.alumni > alumni.size ? <p className="muted">マネ友名簿に載せていない{counts.alumni - alumni.size}名の名前は表示していません。</p> : null}
         </section>
       ) : null}
     </>

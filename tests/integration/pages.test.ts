@@ -3,7 +3,7 @@ import { getDb, getDbHandle } from '../../db/client';
 import { loader as homeLoader } from '../../app/routes/_index';
 import { loader as municipalityLoader } from '../../app/routes/municipalities.$municipalityId';
 import { loader as healthLoader } from '../../app/routes/healthz';
-import { addTeamMember, createMunicipality, createPreAssignment, createSession, createTeam, createUser } from '../factories';
+import { addTeamMember, createMunicipality, createOrganizer, createPerson, createPreAssignment, createSession, createTeam, createUser } from '../factories';
 import { loaderArgs, thrownResponse } from '../helpers';
 import { sessionCookie } from '../world';
 
@@ -34,6 +34,28 @@ describe('the pages that prove the stack', () => {
     expect(data.municipality.name).toBe('富岡市');
     expect(data.teams.map((t) => [t.fiscalYear, t.generation])).toEqual([[2023, 3], [2020, 2], [2019, 1]]);
     expect(data.teams.every((t) => t.members.length === 1)).toBe(true);
+  });
+
+  it('names past members to others only when they keep themselves in the マネ友名簿', async () => {
+    const db = getDb();
+    const city = await createMunicipality(db, { name: '館林市', prefecture: '群馬県', kind: 'city' });
+    const past = await createTeam(db, { municipalityId: city.id, fiscalYear: 2020 });
+    await addTeamMember(db, { teamId: past.id, personId: (await createPerson(db, { municipalityId: city.id, fullName: '掲載 花子' })).id });
+    await addTeamMember(db, { teamId: past.id, personId: (await createPerson(db, { municipalityId: city.id, fullName: '非掲載 次郎', directoryListed: false })).id });
+    const view = async (headers: Record<string, string>) =>
+      municipalityLoader(loaderArgs(`/municipalities/${city.id}`, { params: { municipalityId: String(city.id) }, headers }));
+
+    const outside = await view(await signedIn());
+    expect(outside.teams[0]!.members.map((m) => m.fullName)).toEqual(['掲載 花子']);
+    expect(outside.teams[0]!.unlisted).toBe(1);
+    expect(outside.counts).toEqual({ people: 2, alumni: 2 });
+    expect(JSON.stringify(outside)).not.toContain('非掲載');
+
+    const organizer = await createUser(db, { passwordHash: null });
+    await createOrganizer(db, { personId: organizer.personId });
+    const secretariat = await view({ Cookie: await sessionCookie(organizer.id) });
+    expect(secretariat.teams[0]!.members.map((m) => m.fullName).sort()).toEqual(['掲載 花子', '非掲載 次郎'].sort());
+    expect(secretariat.teams[0]!.unlisted).toBe(0);
   });
 
   it('answers 404 for a municipality that does not exist or an id that is not a number', async () => {
