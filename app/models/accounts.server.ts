@@ -18,10 +18,17 @@ async function grantScope(tx: Db, user: { id: number; personId: number }, scope:
   } else if (scope.scope === 'hr') {
     await tx.insert(hrViewers).values({ userId: user.id, municipalityId: scope.municipalityId, department: scope.department }).onConflictDoNothing();
   } else {
+    // The team first (as moving the 人事担当課枠 does): if the slot went to someone else since the
+    // invitation, the person still joins, without it; an organizer can move it later.
+    await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, scope.teamId)).for('update');
+    const [holder] = scope.isHrSlot
+      ? await tx.select({ id: teamMembers.id }).from(teamMembers)
+        .where(and(eq(teamMembers.teamId, scope.teamId), eq(teamMembers.isHrSlot, true), isNull(teamMembers.archivedAt)))
+      : [];
     await tx
       .insert(teamMembers)
-      .values({ teamId: scope.teamId, personId: user.personId, department: scope.department, section: scope.section, isHrSlot: scope.isHrSlot })
-      .onConflictDoNothing();
+      .values({ teamId: scope.teamId, personId: user.personId, department: scope.department, section: scope.section, isHrSlot: scope.isHrSlot && !holder })
+      .onConflictDoNothing({ target: [teamMembers.teamId, teamMembers.personId] });
   }
 }
 

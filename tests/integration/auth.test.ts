@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { accountTokens, auditLog, authSessions, loginAttempts, teamMembers, users } from '../../db/schema';
@@ -179,6 +179,23 @@ describe('invitations and reset links (no mail server)', () => {
     const again = await inviteAction(actionArgs(`/invite/${token}`, { newPassword: 'べつのパスワード', confirmPassword: 'べつのパスワード' }, { params: { token } }));
     expect((again as { init: { status: number } }).init.status).toBe(400);
     expect(JSON.stringify(again)).toContain('使用済み');
+  });
+
+  it('still seats an invited member whose 人事担当課枠 went to someone else meanwhile, without the slot', async () => {
+    const team = await createTeam(getDb());
+    const result = (await adminAccountsAction(
+      actionArgs('/admin/accounts', { intent: 'invite', email: 'slot@example.jp', fullName: '枠野 一子', scope: 'member', teamId: String(team.id), isHrSlot: 'on' }, { headers: await organizerCookie() }),
+    )) as { link: { url: string } };
+    const token = result.link.url.split('/invite/')[1]!;
+    // Meanwhile the slot is given to someone already on the team (as a direct database change would).
+    const holder = await createPerson(getDb());
+    await getDb().insert(teamMembers).values({ teamId: team.id, personId: holder.id, isHrSlot: true });
+
+    const accepted = await inviteAction(actionArgs(`/invite/${token}`, { newPassword: 'はじめてのパスワード', confirmPassword: 'はじめてのパスワード' }, { params: { token } }));
+    expect((accepted as Response).status).toBe(302);
+    const [user] = await getDb().select().from(users).where(eq(users.email, 'slot@example.jp'));
+    const seats = await getDb().select().from(teamMembers).where(and(eq(teamMembers.teamId, team.id), isNull(teamMembers.archivedAt)));
+    expect(seats.map((s) => [s.personId, s.isHrSlot]).sort()).toEqual([[holder.id, true], [user!.personId, false]].sort());
   });
 
   it('refuses an expired invitation', async () => {
