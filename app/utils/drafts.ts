@@ -30,10 +30,13 @@ export function writeFields(form: HTMLFormElement, fields: [string, string][]) {
   for (const [name, value] of fields) byName.set(name, [...(byName.get(name) ?? []), value]);
   for (const element of Array.from(form.elements)) {
     if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) continue;
+    if (!element.name || element.name === 'intent' || element.name.startsWith('_')) continue;
     const values = byName.get(element.name);
-    if (!values) continue;
     if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio')) {
-      element.checked = values.includes(element.value);
+      // A draft holds the whole form, so a box it does not mention was unticked.
+      element.checked = (values ?? []).includes(element.value);
+    } else if (!values) {
+      continue;
     } else if (!(element instanceof HTMLInputElement && ['password', 'file', 'hidden'].includes(element.type))) {
       element.value = values.shift() ?? element.value;
     }

@@ -104,4 +104,38 @@ describe('an organizer corrects a team on a phone', () => {
     await paForm.getByRole('button', { name: '復元した内容を破棄する' }).click();
     expect(await description.inputValue()).not.toBe(descriptionText);
   });
+
+  it('keeps a box the organizer unticked unticked through a reload', async () => {
+    const { page } = await openPage('session-draft-checkbox', phone);
+    await signIn(page, 'admin@example.jp');
+    await page.goto('/admin/years/2026');
+    await page.getByRole('link', { name: '研究会 第3回' }).click();
+    await page.getByRole('heading', { level: 1, name: '研究会 第3回' }).waitFor();
+    const sessionForm = page.locator('form#session');
+    const online = sessionForm.getByRole('checkbox', { name: /オンライン/ });
+    const agenda = page.getByRole('textbox', { name: 'テーマ・議題' });
+    const wasOnline = await online.isChecked();
+    const saveSession = async () => {
+      await sessionForm.getByRole('button', { name: '保存する' }).click();
+      await page.waitForLoadState('networkidle');
+    };
+    if (!wasOnline) {
+      await online.check();
+      await saveSession();
+    }
+    expect(await online.isChecked()).toBe(true);
+
+    await online.uncheck();
+    await typeUntilDrafted(page, agenda, `${await agenda.inputValue()}（オンラインはやめる）`, 'session');
+    await page.reload();
+    await sessionForm.getByText('保存されていない入力内容').waitFor();
+    expect(await online.isChecked()).toBe(false);
+
+    // Leave the demo session as it was.
+    await sessionForm.getByRole('button', { name: '復元した内容を破棄する' }).click();
+    if (!wasOnline) {
+      await online.uncheck();
+      await saveSession();
+    }
+  });
 });
