@@ -2,8 +2,8 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { ArchivedList } from '~/components/ArchivedList';
 import { ErrorPage } from '~/components/ErrorPage';
-import { RestoreButton } from '~/components/RestoreButton';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
 import { LinkToCopy } from '~/components/LinkToCopy';
 import { MemberEdit } from '~/components/admin/MemberEdit';
@@ -152,19 +152,8 @@ export default function AdminTeam() {
         </Form>
       </section>
 
-      {removed.length ? (
-        <section aria-labelledby="removed-heading">
-          <h2 id="removed-heading">チームから外したメンバー</h2>
-          <ul className="plain-list">
-            {removed.map((m) => (
-              <li key={m.id}>
-                {m.fullName}
-                <RestoreButton name="memberId" value={m.id} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ArchivedList id="removed-heading" heading="チームから外したメンバー" items={removed}
+        name="memberId" valueOf={(m) => m.id} label={(m) => m.fullName} />
     </>
   );
 }

@@ -2,10 +2,10 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { ArchivedList } from '~/components/ArchivedList';
 import { YearNav } from '~/components/admin/YearNav';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
-import { RestoreButton } from '~/components/RestoreButton';
 import { listTeamsOfYear } from '~/models/admin-teams.server';
 import { getActiveYear } from '~/models/admin-years.server';
 import { createGroup, dissolveGroup, listDissolvedGroupsOfYear, listGroupsOfYear, restoreGroup } from '~/models/dialogue-groups.server';
@@ -108,26 +108,25 @@ export default function AdminGroups() {
         <p className="muted">グループに入っていないチーム: {ungrouped.length ? ungrouped.map((t) => t.municipalityName).join('・') : 'なし'}</p>
       </section>
 
-      {dissolved.length ? (
-        <section aria-labelledby="dissolved-heading">
-          <h2 id="dissolved-heading">解消したグループ（{counted(dissolved.length, '件')}）</h2>
-          <p className="muted">元に戻すと、解消したときのチームでグループが復活します。</p>
-          <ul className="plain-list">
-            {dissolved.map((g) => (
-              <li key={g.id}>
-                <strong>{g.name || `グループ${g.id}`}</strong>：{g.teams.length ? g.teams.map((t) => t.name).join('・') : 'チームの記録なし'}
-                <RestoreButton name="groupId" value={g.id} />
-                {g.teams.some((t) => t.nowInGroupId) ? (
-                  <p className="muted">
-                    {g.teams.filter((t) => t.nowInGroupId).map((t) => `${t.name}はいま別のグループ「${t.nowInGroup || `グループ${t.nowInGroupId}`}」に入っています。`).join('')}
-                  </p>
-                ) : null}
-                {restoreFailed?.restoreFailed === g.id ? <FormMessage id={`restore-${g.id}-error`} errors={restoreFailed.errors} /> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ArchivedList
+        id="dissolved-heading"
+        heading={`解消したグループ（${counted(dissolved.length, '件')}）`}
+        intro={<p className="muted">元に戻すと、解消したときのチームでグループが復活します。</p>}
+        items={dissolved}
+        name="groupId"
+        valueOf={(g) => g.id}
+        label={(g) => <><strong>{g.name || `グループ${g.id}`}</strong>：{g.teams.length ? g.teams.map((t) => t.name).join('・') : 'チームの記録なし'}</>}
+        after={(g) => (
+          <>
+            {g.teams.some((t) => t.nowInGroupId) ? (
+              <p className="muted">
+                {g.teams.filter((t) => t.nowInGroupId).map((t) => `${t.name}はいま別のグループ「${t.nowInGroup || `グループ${t.nowInGroupId}`}」に入っています。`).join('')}
+              </p>
+            ) : null}
+            {restoreFailed?.restoreFailed === g.id ? <FormMessage id={`restore-${g.id}-error`} errors={restoreFailed.errors} /> : null}
+          </>
+        )}
+      />
     </>
   );
 }

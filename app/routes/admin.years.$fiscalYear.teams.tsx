@@ -2,9 +2,9 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { ArchivedList } from '~/components/ArchivedList';
 import { YearNav } from '~/components/admin/YearNav';
 import { ErrorPage } from '~/components/ErrorPage';
-import { RestoreButton } from '~/components/RestoreButton';
 import { FieldErrors, FormMessage } from '~/components/form';
 import { listActiveMunicipalities } from '~/models/admin-municipalities.server';
 import { createTeam, listTeamsOfYear, setTeamArchived } from '~/models/admin-teams.server';
@@ -102,19 +102,8 @@ export default function AdminYearTeams() {
         </Form>
       </section>
 
-      {archived.length ? (
-        <section aria-labelledby="archived-heading">
-          <h2 id="archived-heading">アーカイブしたチーム</h2>
-          <ul className="plain-list">
-            {archived.map((t) => (
-              <li key={t.id}>
-                {t.prefecture} {t.municipalityName}
-                <RestoreButton name="teamId" value={t.id} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ArchivedList id="archived-heading" heading="アーカイブしたチーム" items={archived}
+        name="teamId" valueOf={(t) => t.id} label={(t) => `${t.prefecture} ${t.municipalityName}`} />
     </>
   );
 }

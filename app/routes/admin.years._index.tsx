@@ -2,8 +2,8 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { ArchivedList } from '~/components/ArchivedList';
 import { ErrorPage } from '~/components/ErrorPage';
-import { RestoreButton } from '~/components/RestoreButton';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
 import { createYear, listYearsForAdmin, setYearArchived } from '~/models/admin-years.server';
 import { catchInputError } from '~/models/input-error.server';
@@ -96,19 +96,8 @@ export default function AdminYears() {
         </Form>
       </section>
 
-      {archived.length ? (
-        <section aria-labelledby="archived-heading">
-          <h2 id="archived-heading">アーカイブした年度</h2>
-          <ul className="plain-list">
-            {archived.map((y) => (
-              <li key={y.fiscalYear}>
-                {formatFiscalYear(y.fiscalYear)}（{y.theme}）
-                <RestoreButton name="fiscalYear" value={y.fiscalYear} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ArchivedList id="archived-heading" heading="アーカイブした年度" items={archived}
+        name="fiscalYear" valueOf={(y) => y.fiscalYear} label={(y) => `${formatFiscalYear(y.fiscalYear)}（${y.theme}）`} />
     </>
   );
 }

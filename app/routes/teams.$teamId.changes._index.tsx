@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { ArchivedList } from '~/components/ArchivedList';
 import { EraDate } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';
-import { RestoreButton } from '~/components/RestoreButton';
 import { TeamHeader } from '~/components/TeamHeader';
 import { changeStages, coCreationSteps } from '~/domain/codes';
 import { listChanges, setChangeArchived } from '~/models/changes.server';
@@ -70,18 +70,9 @@ export default function Changes() {
           {canWrite ? <p><Link to={`/teams/${team.id}/changes/${c.id}`}>編集する</Link></p> : null}
         </article>
       ))}
-      {canWrite && archived.length ? (
-        <section aria-labelledby="archived-changes">
-          <h2 id="archived-changes">アーカイブ済み（{counted(archived.length, '件')}）</h2>
-          <ul className="plain-list">
-            {archived.map((c) => (
-              <li key={c.id}>
-                {c.title}
-                <RestoreButton name="changeId" value={c.id} />
-              </li>
-            ))}
-          </ul>
-        </section>
+      {canWrite ? (
+        <ArchivedList id="archived-changes" heading={`アーカイブ済み（${counted(archived.length, '件')}）`} items={archived}
+          name="changeId" valueOf={(c) => c.id} label={(c) => c.title} />
       ) : null}
     </>
   );

@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { ArchivedList } from '~/components/ArchivedList';
 import { EraDate } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';
-import { RestoreButton } from '~/components/RestoreButton';
 import { TeamHeader } from '~/components/TeamHeader';
 import { homeworkStatuses, intervieweeRoles, visibilities } from '~/domain/codes';
 import { interviewCoverage, roleCoverageLabel } from '~/domain/interviews';
@@ -103,18 +103,9 @@ export default function Interviews() {
         </ul>
       </section>
 
-      {canWrite && archived.length ? (
-        <section aria-labelledby="archived-heading">
-          <h2 id="archived-heading">アーカイブ済み（{counted(archived.length, '件')}）</h2>
-          <ul className="plain-list">
-            {archived.map((i) => (
-              <li key={i.id}>
-                <EraDate iso={i.interviewedOn} western={false} />　{i.interviewee}
-                <RestoreButton name="interviewId" value={i.id} />
-              </li>
-            ))}
-          </ul>
-        </section>
+      {canWrite ? (
+        <ArchivedList id="archived-heading" heading={`アーカイブ済み（${counted(archived.length, '件')}）`} items={archived}
+          name="interviewId" valueOf={(i) => i.id} label={(i) => <><EraDate iso={i.interviewedOn} western={false} />　{i.interviewee}</>} />
       ) : null}
     </>
   );

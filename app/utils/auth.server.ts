@@ -56,10 +56,14 @@ function forgetLookup(request: Request) {
   if (key) lookups.delete(key);
 }
 
-async function lookUpSession(request: Request): Promise<SignedIn | null> {
+/** The live session of the request's cookie, or null (expired and idle sessions count as none). */
+async function liveSession(request: Request) {
   const id = await sessionIdFrom(request);
-  if (!id) return null;
-  const session = await findLiveSession(id);
+  return id ? findLiveSession(id) : null;
+}
+
+async function lookUpSession(request: Request): Promise<SignedIn | null> {
+  const session = await liveSession(request);
   if (!session) return null;
   const viewer = await loadViewer(session.userId);
   return viewer ? { viewer, sessionIdHash: session.idHash } : null;
@@ -67,8 +71,7 @@ async function lookUpSession(request: Request): Promise<SignedIn | null> {
 
 /** Who is signed in, by id only (the page cache's key; see page-cache.server.ts). */
 export async function liveSessionUserId(request: Request): Promise<number | null> {
-  const id = await sessionIdFrom(request);
-  return id ? ((await findLiveSession(id))?.userId ?? null) : null;
+  return (await liveSession(request))?.userId ?? null;
 }
 
 export async function getViewer(request: Request): Promise<Viewer | null> {
