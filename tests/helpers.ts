@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { afterAll, beforeAll, vi } from 'vitest';
 
 // Tests call loaders and actions directly with a real Request, as Remix would.
 
@@ -37,4 +38,17 @@ export async function thrownResponse(run: () => unknown): Promise<Response> {
     throw error;
   }
   throw new Error('expected a thrown Response, but the function returned normally');
+}
+
+/**
+ * Pins `new Date()` (only the clock: timers keep running) for every test of the file, so figures that
+ * depend on "today in Tokyo" are the same on any day the suite runs.
+ */
+export function pinClock(iso: string) {
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date(iso) });
+  });
+  afterAll(() => {
+    vi.useRealTimers();
+  });
 }
