@@ -1,10 +1,12 @@
 import { openDb, setDb, type DbHandle } from '../../db/client';
 import { migrate } from '../../db/migrate';
 import { getEnv, type Env } from './env.server';
+import { assertRendererKeepsText } from './stream-integrity.server';
 
-/** Start-up of the server process: check settings, open the database, apply migrations. */
+/** Start-up of the server process: check settings and the renderer, open the database, apply migrations. */
 export async function boot(): Promise<{ env: Env; db: DbHandle }> {
   const env = getEnv();
+  await assertRendererKeepsText();
   const db = await openDb(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR });
   try {
     if (env.MIGRATE_ON_START) await migrate(db);
