@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { eq } from 'drizzle-orm';
 import { getDb, transaction } from '../../db/client';
 import { activities, activityAttendees } from '../../db/schema';
@@ -9,6 +8,7 @@ import {
   splitNames, unguardCell, type ActivityCsvColumn,
 } from '~/domain/activity-csv';
 import { activityKinds, type Visibility } from '~/domain/codes';
+import { writeCsv } from '~/utils/csv-export.server';
 import { listTeamMembers } from './teams.server';
 import { hiddenInterviewTitle, listActivities } from './activities.server';
 import type { ActivityValues } from './activity-writes.server';
@@ -18,23 +18,19 @@ import { recordAudit, type AuditActor } from './audit.server';
 
 export async function exportActivitiesCsv(teamId: number, visibilities: Visibility[]) {
   const rows = (await listActivities(teamId, visibilities, { fullNotes: true })).reverse();
-  const body = stringify(
-    [
-      activityCsvColumns.map(([, label]) => label),
-      ...rows.map((r) => [
-        r.occurredOn,
-        r.startsAt ?? '',
-        activityKinds.label[r.kind],
-        String(r.durationMinutes),
-        guardCell(r.title),
-        guardCell(r.attendees.map((a) => a.fullName).join('、')),
-        guardCell(r.guests),
-        guardCell(r.notes),
-      ]),
-    ],
-    { record_delimiter: 'windows' },
+  return writeCsv(
+    activityCsvColumns.map(([, label]) => label),
+    rows.map((r) => [
+      r.occurredOn,
+      r.startsAt ?? '',
+      activityKinds.label[r.kind],
+      String(r.durationMinutes),
+      guardCell(r.title),
+      guardCell(r.attendees.map((a) => a.fullName).join('、')),
+      guardCell(r.guests),
+      guardCell(r.notes),
+    ]),
   );
-  return `\uFEFF${body}`;
 }
 
 export const importLimits = { bytes: 2_000_000, rows: 3_000 };
@@ -46,27 +42,22 @@ export type ImportPlan = { fileErrors: string[]; rowErrors: { line: number; mess
 export async function planImport(teamId: number, text: string): Promise<ImportPlan> {
   const plan: ImportPlan = { fileErrors: [], rowErrors: [], rows: [] };
   if (text.length > importLimits.bytes) return { ...plan, fileErrors: ['ファイルが大きすぎます（2MBまで）'] };
-  let records: { record: string[]; raw: string }[];
+  let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, relax_quotes: true, raw: true }) as unknown as typeof records;
+    records = parse(text, { bom: true, relax_column_count: true, relax_quotes: true }) as string[][];
   } catch (error) {
     return { ...plan, fileErrors: [`CSVとして読み取れません（${(error as Error).message}）`] };
   }
-  // Lines as Excel numbers them, counting the lines inside quoted cells.
-  let line = 1;
-  const lines = records.map((r) => {
-    const start = line;
-    line += (r.raw.match(/\n/g)?.length ?? 0) + 1;
-    return start;
-  });
-  const filled = records.map((r, i) => ({ cells: r.record, line: lines[i]! })).filter((r) => r.cells.some((c) => c.trim() !== ''));
+  // Rows as Excel numbers them: one per record, however many lines its quoted cells hold, and
+  // empty rows count too (they are skipped here, but not renumbered).
+  const filled = records.map((cells, i) => ({ cells, line: i + 1 })).filter((r) => r.cells.some((c) => c.trim() !== ''));
   const [header, ...data] = filled;
   if (!header) return { ...plan, fileErrors: ['データがありません'] };
   const columnOf = mapHeaders(header.cells);
   const missing = (['occurredOn', 'kind'] as const).filter((c) => !columnOf.includes(c));
   if (missing.length) {
     const labels = missing.map((c) => `「${activityCsvColumns.find(([k]) => k === c)![1]}」`).join('と');
-    return { ...plan, fileErrors: [`1行目（見出し）に${labels}の列がありません`] };
+    return { ...plan, fileErrors: [`${header.line}行目（見出し）に${labels}の列がありません`] };
   }
   if (data.length > importLimits.rows) return { ...plan, fileErrors: [`一度に読み込めるのは${importLimits.rows.toLocaleString('ja-JP')}行までです`] };
 

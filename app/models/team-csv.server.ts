@@ -16,22 +16,26 @@ export type LineError = { line: number; message: string };
 
 const kindByLabel = new Map(municipalityKinds.codes.map((c) => [municipalityKinds.label[c], c] as const));
 
-/** Parses and checks the file on its own (the database is checked later); line 1 is the header. */
+/** Parses and checks the file on its own (the database is checked later); lines are Excel's rows, the header is 1. */
 export function parseTeamCsv(text: string): { teams: CsvTeam[]; errors: LineError[] } {
-  let rows: { record: string[]; info: { lines: number } }[];
+  let records: string[][];
   try {
-    rows = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as typeof rows;
+    records = parse(text, { bom: true, relax_column_count: true, trim: true }) as string[][];
   } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    return { teams: [], errors: [{ line: line ?? 0, message: 'CSVの形式が正しくありません（引用符「"」の閉じ忘れなど）' }] };
+    // The record that could not be read is the one after those read (csv-parse counts them).
+    const read = (error as { records?: number }).records;
+    return { teams: [], errors: [{ line: read === undefined ? 0 : read + 1, message: 'CSVの形式が正しくありません（引用符「"」の閉じ忘れなど）' }] };
   }
+  // Rows as Excel numbers them: one per record, however many lines its quoted cells hold, and
+  // empty rows count too (they are skipped here, but not renumbered).
+  const rows = records.map((record, i) => ({ record, line: i + 1 })).filter((r) => !(r.record.length === 1 && r.record[0] === ''));
   const [header, ...body] = rows;
   if (!header) return { teams: [], errors: [{ line: 0, message: 'CSVが空です' }] };
   // Excel and hand edits bring half-width variants (･) of the headers; compare them normalized.
   const index = new Map(header.record.map((h, i) => [h.normalize('NFKC'), i] as const));
   const missing = requiredColumns.filter((c) => !index.has(c.normalize('NFKC')));
   if (missing.length) {
-    return { teams: [], errors: [{ line: 1, message: `見出しの行に「${missing.join('」「')}」の列がありません（列の並びは docs/csv.md を参照）` }] };
+    return { teams: [], errors: [{ line: header.line, message: `見出しの行に「${missing.join('」「')}」の列がありません（列の並びは docs/csv.md を参照）` }] };
   }
   const cell = (record: string[], column: (typeof teamCsvColumns)[number]) => {
     const i = index.get(column.normalize('NFKC'));
@@ -40,8 +44,7 @@ export function parseTeamCsv(text: string): { teams: CsvTeam[]; errors: LineErro
   const errors: LineError[] = [];
   const teams = new Map<string, CsvTeam>();
   const emails = new Map<string, number>();
-  for (const { record, info } of body) {
-    const line = info.lines;
+  for (const { record, line } of body) {
     const name = cell(record, '自治体名');
     const prefecture = cell(record, '都道府県');
     const kindLabel = cell(record, '区分');
@@ -85,6 +88,6 @@ export function parseTeamCsv(text: string): { teams: CsvTeam[]; errors: LineErro
     emails.set(email, line);
     team.members.push({ line, fullName, email, department: cell(record, '部署'), section: cell(record, '課・係'), isHrSlot: yes.has(cell(record, '人事担当課枠')) });
   }
-  if (body.length === 0) errors.push({ line: 2, message: 'データの行がありません' });
+  if (body.length === 0) errors.push({ line: header.line + 1, message: 'データの行がありません' });
   return { teams: [...teams.values()], errors };
 }

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { stringify } from 'csv-stringify/sync';
 import { getActiveYear } from '~/models/admin-years.server';
 import { filterMatrix, readMatrixFilter, submissionMatrix } from '~/models/preassignment-tracking.server';
 import { submissionStatusLabel } from '~/domain/submission-status';
+import { csvResponse } from '~/utils/csv-export.server';
 import { notFound, requireIdParam } from '~/utils/http.server';
 import { requireOrganizer } from '~/utils/permissions.server';
 
@@ -17,13 +17,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     r.prefecture, r.name,
     ...r.cells.flatMap((c) => [submissionStatusLabel[c.status], c.submittedOn ?? '']),
   ]);
-  const csv = stringify([header, ...body], { bom: true, record_delimiter: 'windows' });
-  const filename = `事前課題提出状況_${year.fiscalYear}.csv`;
-  return new Response(csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="preassignments-${year.fiscalYear}.csv"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  return csvResponse(`事前課題提出状況_${year.fiscalYear}.csv`, `preassignments-${year.fiscalYear}.csv`, header, body);
 }

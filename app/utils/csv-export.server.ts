@@ -1,11 +1,22 @@
 import { stringify } from 'csv-stringify/sync';
 
-// CSV as Excel opens it cleanly: UTF-8 with a BOM, CRLF line ends, every cell quoted when needed.
+// The one CSV writer of the app (docs/csv.md): UTF-8 with a BOM, CRLF between records.
+// csv-stringify quotes only the record delimiter it writes (CRLF), so a cell with a lone LF or CR
+// would split the row in every other reader; the rule is therefore spelled out here: a cell with a
+// line break, a comma, a double quote, or white space at either end (which readers may trim) is quoted.
+const needsQuotes = /[\r\n",]|^\s|\s$/;
+
+export type CsvCell = string | number | null | undefined;
+
+/** The text of a .csv file: the header, then one record per row (null and undefined are empty cells). */
+export function writeCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  const records = [header, ...rows].map((r) => r.map((cell) => (cell == null ? '' : String(cell))));
+  return '\uFEFF' + stringify(records, { record_delimiter: 'windows', quoted_match: needsQuotes });
+}
 
 /** A download response: `asciiName` for old clients, `name` (Japanese) for the rest. */
-export function csvResponse(name: string, asciiName: string, header: readonly string[], rows: (string | number | null)[][]) {
-  const body = '\uFEFF' + stringify([header as string[], ...rows.map((r) => r.map((cell) => (cell == null ? '' : String(cell))))], { record_delimiter: 'windows' });
-  return new Response(body, {
+export function csvResponse(name: string, asciiName: string, header: readonly string[], rows: readonly (readonly CsvCell[])[]) {
+  return new Response(writeCsv(header, rows), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,

@@ -139,7 +139,7 @@ describe('CSV export and import of the activity log', () => {
     for (const intent of ['preview', 'commit']) {
       const reply = (await post({ intent, csv })) as unknown as Reply;
       expect(reply.init.status).toBe(400);
-      expect(reply.data.preview.rowErrors.map((e) => e.line)).toEqual([4, 5]);
+      expect(reply.data.preview.rowErrors.map((e) => e.line)).toEqual([3, 4]);
       expect(reply.data.preview.rowErrors[0]!.messages[0]).toContain('日付「来週」を読み取れません');
       expect(reply.data.preview.rowErrors[1]!.messages[0]).toContain('時間「長め」を読み取れません');
     }

@@ -23,6 +23,7 @@ export function ImportPreview({ csv, preview }: { csv: string; preview: Preview 
             {preview.fileErrors.map((e) => <li key={e}>{e}</li>)}
             {preview.rowErrors.map((e) => <li key={e.line}>{e.line}行目: {e.messages.join('／')}</li>)}
           </ul>
+          {preview.rowErrors.length ? <p>「行目」の数字は、ファイルを Excel で開いたときの行番号です（見出しが1行目）。</p> : null}
         </div>
       ) : (
         <div className="notice" role="status">
@@ -51,7 +52,8 @@ export function ImportPreview({ csv, preview }: { csv: string; preview: Preview 
                   <td>{activityKinds.label[r.kind]}</td>
                   <td>{r.title}</td>
                   <td className="num">{duration(r.durationMinutes)}</td>
-                  <td>{r.duplicate ? <span className="muted">登録済み</span> : <span className="tag">追加</span>}</td>
+                  {/* A refused file adds nothing, so its good rows are only 問題なし. */}
+                  <td>{r.duplicate ? <span className="muted">登録済み</span> : failed ? '問題なし' : <span className="tag">追加</span>}</td>
                 </tr>
               ))}
             </tbody>

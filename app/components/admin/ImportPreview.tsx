@@ -15,7 +15,7 @@ export function ImportPreview({ csv, teams, errors, busy }: { csv: string; teams
         <ul>
           {errors.map((e, i) => <li key={i}>{e.line > 0 ? `${e.line}行目: ` : ''}{e.message}</li>)}
         </ul>
-        <p>CSVを直してから、もう一度確認してください。</p>
+        <p>「行目」の数字は、CSVを Excel で開いたときの行番号です（見出しが1行目）。CSVを直してから、もう一度確認してください。</p>
       </section>
     );
   }
