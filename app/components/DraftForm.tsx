@@ -2,16 +2,23 @@ import { Form, useLocation, useNavigation, useRouteLoaderData, type FormProps } 
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { loader as rootLoader } from '~/root';
 import { draftKey, loadDraft, readFields, removeDraft, saveDraft, writeFields } from '~/utils/drafts';
+import { changedInputNames, editedInputName } from '~/utils/edited-fields';
 import { formatDateTime } from '~/utils/dates';
 
-type Props = FormProps & { draftName: string; children: ReactNode };
+type Props = FormProps & {
+  draftName: string;
+  children: ReactNode;
+  /** Inputs that start out holding the person's own unsaved changes (a merge after a conflict). */
+  carried?: readonly string[];
+};
 
 /**
  * A Remix Form that keeps what is typed in this browser until the server accepts it. Restored
  * after a reload or after signing in again; cleared only when the action redirects somewhere other
- * than the sign-in page (its way of saying "saved").
+ * than the sign-in page (its way of saying "saved"). On submit it reports which inputs the person
+ * changed (`_edited`, app/utils/edited-fields.ts).
  */
-export function DraftForm({ draftName, children, ...props }: Props) {
+export function DraftForm({ draftName, children, carried = [], onSubmit, ...props }: Props) {
   const ref = useRef<HTMLFormElement>(null);
   const userId = useRouteLoaderData<typeof rootLoader>('root')?.viewer?.id;
   const location = useLocation();
@@ -53,8 +60,18 @@ export function DraftForm({ draftName, children, ...props }: Props) {
   }, [key, submittedHere, navigation.state, navigation.location, location.key]);
 
   return (
-    <Form ref={ref} {...props}>
+    <Form
+      ref={ref}
+      {...props}
+      onSubmit={(event) => {
+        const edited = event.currentTarget.elements.namedItem(editedInputName);
+        if (edited instanceof HTMLInputElement) edited.value = JSON.stringify([...new Set([...carried, ...changedInputNames(event.currentTarget)])]);
+        onSubmit?.(event);
+      }}
+    >
       <input type="hidden" name="_draft" value={draftName} />
+      {/* Filled on submit; left empty without JavaScript, which the server reads as "unknown". */}
+      <input type="hidden" name={editedInputName} defaultValue="" />
       {restoredAt ? (
         <div className="notice" role="status">
           <p>

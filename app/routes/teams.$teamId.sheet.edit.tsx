@@ -1,13 +1,16 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useMemo } from 'react';
 import { DraftForm } from '~/components/DraftForm';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FormMessage } from '~/components/form';
 import { ConflictView, type Conflict } from '~/components/sheet/ConflictView';
+import { IntegrityNotice } from '~/components/sheet/IntegrityNotice';
 import { SheetFields } from '~/components/sheet/SheetFields';
 import { TeamHeader } from '~/components/TeamHeader';
-import { emptySheet } from '~/domain/sheet';
+import { emptySheet, type SheetContent } from '~/domain/sheet';
+import { checkSheetSave, fieldsDifferentFrom, type IntegrityIssue } from '~/domain/sheet-integrity';
 import { citedEvidence, evidenceValue } from '~/domain/sheet-fields';
 import { mergeSheets } from '~/domain/sheet-merge';
 import { evidenceBelongsToTeam, evidenceChoices } from '~/models/sheet-evidence.server';
@@ -15,6 +18,7 @@ import { saveSheetVersion } from '~/models/sheet-save.server';
 import { getCurrentSheet, getSheetVersion } from '~/models/sheets.server';
 import { sheetSaveSchema } from '~/schemas/sheet';
 import { formatDateTime } from '~/utils/dates';
+import { readEdited } from '~/utils/edited-fields';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeam } from '~/utils/permissions.server';
 
@@ -33,12 +37,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, team, access } = await requireTeam(request, requireIdParam(params.teamId), 'write');
-  const submission = parseWithZod(await request.formData(), { schema: sheetSaveSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: sheetSaveSchema });
   if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 });
   const { baseVersion, message, content } = submission.value;
+  const base = baseVersion > 0 ? await getSheetVersion(team.id, baseVersion) : undefined;
+
+  // A field the person did not edit must arrive as it was shown; otherwise it is put back and shown.
+  const baseContent = base?.content ?? emptySheet();
+  const { issues, repaired } = checkSheetSave(baseContent, content, readEdited(formData));
+  if (issues.length) {
+    const integrity: Integrity = { baseVersion, base: baseContent, content: repaired, issues };
+    const result = submission.reply({ formErrors: ['まだ保存していません。下に示した項目を確かめてから、もう一度保存してください。'] });
+    return data({ result, conflict: null, integrity, message }, { status: 400 });
+  }
 
   // Only the team's own records may be cited; a citation already in the base version may stay.
-  const base = baseVersion > 0 ? await getSheetVersion(team.id, baseVersion) : undefined;
   const inherited = new Set(base ? citedEvidence(base.content).map(evidenceValue) : []);
   const fresh = citedEvidence(content).filter((e) => !inherited.has(evidenceValue(e)));
   if (!(await evidenceBelongsToTeam(team.id, fresh, access))) {
@@ -62,28 +76,43 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ result: null, conflict, message }, { status: 409 });
 }
 
+let heldBack = 0;
+type Integrity = { baseVersion: number; base: SheetContent; content: SheetContent; issues: IntegrityIssue[] };
+
 export default function SheetEdit() {
   const { team, links, current, choices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const conflict = actionData?.conflict ?? null;
-  const baseVersion = conflict ? conflict.latest.version : (current?.version ?? 0);
+  const integrity = actionData && 'integrity' in actionData ? (actionData.integrity as Integrity) : null;
+  // Each held-back save rebuilds the fields from what the server put back, once.
+  const attempt = useMemo(() => (integrity ? ++heldBack : 0), [integrity]);
+  const baseVersion = conflict ? conflict.latest.version : integrity ? integrity.baseVersion : (current?.version ?? 0);
+  // What the form starts with that is already the person's own change, not the base version's text.
+  const carried = conflict
+    ? fieldsDifferentFrom((conflict as Conflict).merged, (conflict as Conflict).theirs)
+    : integrity ? fieldsDifferentFrom(integrity.content, integrity.base) : [];
   return (
     <>
       <TeamHeader team={team} links={links} />
       <h2 className="page-title">変革ストーリーシートを編集</h2>
-      {conflict ? null : <p className="muted">
+      {conflict || integrity ? null : <p className="muted">
         {current
           ? `第${current.version}版（${formatDateTime(current.savedAt)}${current.authorName ? `・${current.authorName}` : ''}）をもとに編集しています。`
           : 'まだ保存された版はありません。最初の版を作成します。'}
         入力中の内容はこのブラウザーに自動で保管され、保存するまで消えません。
       </p>}
-      <DraftForm method="post" draftName="sheet" className="sheet-form">
+      <DraftForm method="post" draftName="sheet" className="sheet-form" carried={carried}>
         {/* Not type="hidden": the draft keeps the version its text was based on, so a restored draft saves against it. */}
         <input type="text" name="baseVersion" hidden readOnly defaultValue={baseVersion} key={`base-${baseVersion}`} />
         <FormMessage id="sheet-form-error" errors={actionData?.result?.error ? Object.values(actionData.result.error).flat().filter((e): e is string => Boolean(e)) : undefined} />
         {conflict ? (
           <ConflictView conflict={conflict as Conflict} choices={choices} />
+        ) : integrity ? (
+          <>
+            <IntegrityNotice issues={integrity.issues} />
+            <SheetFields key={`integrity-${attempt}`} content={integrity.content} choices={choices} draftName={null} />
+          </>
         ) : (
           <SheetFields key={`v${current?.version ?? 0}`} content={current?.content ?? emptySheet()} choices={choices} draftName="sheet" />
         )}

@@ -8,7 +8,7 @@ import { optionalText, requiredText, z } from './fields';
 
 const item = z
   .object({
-    text: optionalText('項目'),
+    text: optionalText('項目', 20_000, { suspect: 'keep' }),
     evidence: z.array(z.string().max(40)).max(50).optional(),
   })
   .optional();
@@ -20,14 +20,16 @@ const list = (label: string) =>
     .optional()
     .transform((rows): SheetItem[] =>
       (rows ?? []).flatMap((row) => {
-        const text = row?.text.trim() ?? '';
+        // A browser posts a textarea's line breaks as CRLF; stored as LF, like the text fields.
+        const text = row?.text.replace(/\r\n/g, '\n').trim() ?? '';
         if (!text) return [];
         const evidence = (row?.evidence ?? []).map(parseEvidence).filter((e) => e !== null);
         return [{ text, evidence }];
       }),
     );
 
-const text = (label: string) => optionalText(label).transform((v) => v.replace(/\r\n/g, '\n').trimEnd());
+// Suspect characters are judged by the save itself, field by field (app/domain/sheet-integrity.ts).
+const text = (label: string) => optionalText(label, 20_000, { suspect: 'keep' }).transform((v) => v.replace(/\r\n/g, '\n').trimEnd());
 
 export const sheetSaveSchema = z
   .object({

@@ -31,8 +31,8 @@ export function baseUrl() {
 }
 
 /** A fresh context and page; a screenshot is kept in test-results/screenshots if the test fails. */
-export async function openPage(name: string, viewport = desktop): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext({ viewport, baseURL: baseUrl(), locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+export async function openPage(name: string, viewport = desktop, { javaScript = true } = {}): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({ viewport, baseURL: baseUrl(), locale: 'ja-JP', timezoneId: 'Asia/Tokyo', javaScriptEnabled: javaScript });
   const page = await context.newPage();
   onTestFailed(async () => {
     fs.mkdirSync(screenshotDir, { recursive: true });
