@@ -56,18 +56,18 @@ export function getText(content: SheetContent, key: SheetFieldKey): string {
   return typeof value === 'string' ? value : value.map((item) => item.text).join('\n');
 }
 
-/** JSON with sorted keys: jsonb hands objects back with its own key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+/**
+ * A field as saves and merges compare it: line breaks as LF (older versions kept a browser's CRLF in
+ * list rows) and each item's citations as a set (the form posts them in the order it lists them).
+ */
+function comparable(value: string | SheetItem[]): string {
+  const lf = (text: string) => text.replace(/\r\n/g, '\n');
+  if (typeof value === 'string') return JSON.stringify(lf(value));
+  return JSON.stringify(value.map((item) => [lf(item.text), item.evidence.map(evidenceValue).sort()]));
 }
 
 export function sameField(a: SheetContent, b: SheetContent, key: SheetFieldKey) {
-  return canonical(getField(a, key)) === canonical(getField(b, key));
+  return comparable(getField(a, key)) === comparable(getField(b, key));
 }
 
 /** 'interview:12' ⇄ { kind: 'interview', id: 12 }: how a cited record travels in a form. */

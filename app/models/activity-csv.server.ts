@@ -8,7 +8,9 @@ import {
   splitNames, unguardCell, type ActivityCsvColumn,
 } from '~/domain/activity-csv';
 import { activityKinds, type Visibility } from '~/domain/codes';
+import { excelRows, failedRow } from '~/domain/csv-rows';
 import { writeCsv } from '~/utils/csv-export.server';
+import { hasSuspectText } from '~/utils/suspect-text';
 import { listTeamMembers } from './teams.server';
 import { hiddenInterviewTitle, listActivities } from './activities.server';
 import type { ActivityValues } from './activity-writes.server';
@@ -46,12 +48,10 @@ export async function planImport(teamId: number, text: string): Promise<ImportPl
   try {
     records = parse(text, { bom: true, relax_column_count: true, relax_quotes: true }) as string[][];
   } catch (error) {
-    return { ...plan, fileErrors: [`CSVとして読み取れません（${(error as Error).message}）`] };
+    const row = failedRow(error);
+    return { ...plan, fileErrors: [`${row ? `${row}行目を` : ''}CSVとして読み取れません（引用符「"」の閉じ忘れなど）`] };
   }
-  // Rows as Excel numbers them: one per record, however many lines its quoted cells hold, and
-  // empty rows count too (they are skipped here, but not renumbered).
-  const filled = records.map((cells, i) => ({ cells, line: i + 1 })).filter((r) => r.cells.some((c) => c.trim() !== ''));
-  const [header, ...data] = filled;
+  const [header, ...data] = excelRows(records);
   if (!header) return { ...plan, fileErrors: ['データがありません'] };
   const columnOf = mapHeaders(header.cells);
   const missing = (['occurredOn', 'kind'] as const).filter((c) => !columnOf.includes(c));
@@ -72,6 +72,8 @@ export async function planImport(teamId: number, text: string): Promise<ImportPl
       return i < 0 ? '' : unguardCell((cells[i] ?? '').trim());
     };
     const messages: string[] = [];
+    // U+FFFD is what a wrongly decoded file or earlier damage leaves; it is never what the team wrote.
+    if (cells.some(hasSuspectText)) messages.push('文字化け（�）か制御文字が含まれています。元のファイルの文字コード（UTF-8 か Shift_JIS）を確かめてください');
     const occurredOn = parseLooseDate(cell('occurredOn'));
     if (!occurredOn) messages.push(`日付「${cell('occurredOn')}」を読み取れません（例: 2022-04-27、2022/4/27、令和4年4月27日）`);
     const startsAt = parseStartTime(cell('startsAt'));

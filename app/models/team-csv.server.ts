@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { excelRows, failedRow } from '~/domain/csv-rows';
 import { municipalityKinds, type MunicipalityKind } from '~/domain/codes';
 import { email as emailField, z } from '~/schemas/fields';
 import { municipalitySchema } from '~/schemas/municipality';
@@ -22,14 +23,9 @@ export function parseTeamCsv(text: string): { teams: CsvTeam[]; errors: LineErro
   try {
     records = parse(text, { bom: true, relax_column_count: true, trim: true }) as string[][];
   } catch (error) {
-    // The record that could not be read is the one after those read (csv-parse counts them).
-    const read = (error as { records?: number }).records;
-    return { teams: [], errors: [{ line: read === undefined ? 0 : read + 1, message: 'CSVの形式が正しくありません（引用符「"」の閉じ忘れなど）' }] };
+    return { teams: [], errors: [{ line: failedRow(error) ?? 0, message: 'CSVの形式が正しくありません（引用符「"」の閉じ忘れなど）' }] };
   }
-  // Rows as Excel numbers them: one per record, however many lines its quoted cells hold, and
-  // empty rows count too (they are skipped here, but not renumbered).
-  const rows = records.map((record, i) => ({ record, line: i + 1 })).filter((r) => !(r.record.length === 1 && r.record[0] === ''));
-  const [header, ...body] = rows;
+  const [header, ...body] = excelRows(records).map(({ cells, line }) => ({ record: cells, line }));
   if (!header) return { teams: [], errors: [{ line: 0, message: 'CSVが空です' }] };
   // Excel and hand edits bring half-width variants (･) of the headers; compare them normalized.
   const index = new Map(header.record.map((h, i) => [h.normalize('NFKC'), i] as const));

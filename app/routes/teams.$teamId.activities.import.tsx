@@ -21,18 +21,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** The CSV's text: from the uploaded file (UTF-8 with or without BOM; Excel's Shift_JIS too), or re-sent after the preview. */
-async function csvText(formData: FormData): Promise<string | null> {
+async function csvText(formData: FormData): Promise<{ text: string } | { error: string }> {
   const file = formData.get('file');
   if (file instanceof File && file.size > 0) {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return new TextDecoder('shift_jis').decode(bytes);
+    for (const encoding of ['utf-8', 'shift_jis']) {
+      try {
+        return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes) };
+      } catch {
+        // not this encoding
+      }
     }
+    // Decoding anyway would put U+FFFD where the team's words were.
+    return { error: '文字コードを読み取れません。Excel の「CSV UTF-8（コンマ区切り）」で保存し直してください。' };
   }
   const text = formData.get('csv');
-  return typeof text === 'string' && text.trim() ? text : null;
+  return typeof text === 'string' && text.trim() ? { text } : { error: 'CSVファイルを選んでください' };
 }
 
 function previewOf(plan: ImportPlan) {
@@ -48,8 +52,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get('intent');
   if (intent !== 'preview' && intent !== 'commit') throw new Response('Bad Request', { status: 400 });
-  const csv = await csvText(formData);
-  if (!csv) return data({ csv: '', preview: { fileErrors: ['CSVファイルを選んでください'], rowErrors: [], rows: [] } }, { status: 400 });
+  const read = await csvText(formData);
+  if ('error' in read) return data({ csv: '', preview: { fileErrors: [read.error], rowErrors: [], rows: [] } }, { status: 400 });
+  const csv = read.text;
   // NUL cannot be stored (PostgreSQL text); it means a UTF-16 or binary file rather than CSV.
   if (csv.includes('\u0000')) {
     const unreadable = 'CSVとして読めない文字（NUL）が含まれています。Excel の「CSV UTF-8（コンマ区切り）」で保存し直してください。';

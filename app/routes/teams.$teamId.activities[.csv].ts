@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { exportActivitiesCsv } from '~/models/activity-csv.server';
+import { csvDownload } from '~/utils/csv-export.server';
 import { requireIdParam } from '~/utils/http.server';
 import { requireTeam } from '~/utils/permissions.server';
 
@@ -8,11 +9,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'readProgress');
   const body = await exportActivitiesCsv(team.id, access.interviewVisibilities);
   const name = `${team.municipalityName}チーム_${team.fiscalYear}年度_活動記録.csv`;
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="activities-${team.id}-${team.fiscalYear}.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      'Cache-Control': 'private, no-store',
-    },
-  });
+  return csvDownload(body, name, `activities-${team.id}-${team.fiscalYear}.csv`);
 }

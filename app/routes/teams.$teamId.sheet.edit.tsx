@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { useMemo } from 'react';
+import { useState } from 'react';
 import { DraftForm } from '~/components/DraftForm';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FormMessage } from '~/components/form';
@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Stale: refuse, and hand the person's text back beside the newer one.
   const latest = await getCurrentSheet(team.id);
   if (!latest) throw new Response('Conflict', { status: 409 });
-  const merge = mergeSheets(base?.content ?? emptySheet(), content, latest.content);
+  const merge = mergeSheets(baseContent, content, latest.content);
   const conflict: Conflict = {
     baseVersion,
     latest: { version: latest.version, authorName: latest.authorName, savedAt: latest.savedAt.toISOString(), message: latest.message },
@@ -76,27 +76,42 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ result: null, conflict, message }, { status: 409 });
 }
 
-let heldBack = 0;
 type Integrity = { baseVersion: number; base: SheetContent; content: SheetContent; issues: IntegrityIssue[] };
+type Screen = { conflict: Conflict; integrity?: never } | { integrity: Integrity; conflict?: never };
+
+/**
+ * What a refused save shows (the merge after a 409, or the fields put back after a held-back save),
+ * kept across a later form error so the fields are not rebuilt from the stored version; `round`
+ * changes with each new screen, so its fields are built once from what the server sent.
+ */
+function useRefusedSave(reply: ReturnType<typeof useActionData<typeof action>>) {
+  const [state, setState] = useState<{ reply: typeof reply; screen: Screen | null; round: number }>({ reply: undefined, screen: null, round: 0 });
+  if (reply !== state.reply) {
+    const screen: Screen | null = reply?.conflict
+      ? { conflict: reply.conflict as Conflict }
+      : reply && 'integrity' in reply ? { integrity: reply.integrity as Integrity } : state.screen;
+    setState({ reply, screen, round: screen === state.screen ? state.round : state.round + 1 });
+  }
+  return state;
+}
 
 export default function SheetEdit() {
   const { team, links, current, choices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const conflict = actionData?.conflict ?? null;
-  const integrity = actionData && 'integrity' in actionData ? (actionData.integrity as Integrity) : null;
-  // Each held-back save rebuilds the fields from what the server put back, once.
-  const attempt = useMemo(() => (integrity ? ++heldBack : 0), [integrity]);
+  const { screen, round } = useRefusedSave(actionData);
+  const conflict = screen?.conflict ?? null;
+  const integrity = screen?.integrity ?? null;
   const baseVersion = conflict ? conflict.latest.version : integrity ? integrity.baseVersion : (current?.version ?? 0);
   // What the form starts with that is already the person's own change, not the base version's text.
   const carried = conflict
-    ? fieldsDifferentFrom((conflict as Conflict).merged, (conflict as Conflict).theirs)
+    ? fieldsDifferentFrom(conflict.merged, conflict.theirs)
     : integrity ? fieldsDifferentFrom(integrity.content, integrity.base) : [];
   return (
     <>
       <TeamHeader team={team} links={links} />
       <h2 className="page-title">変革ストーリーシートを編集</h2>
-      {conflict || integrity ? null : <p className="muted">
+      {screen ? null : <p className="muted">
         {current
           ? `第${current.version}版（${formatDateTime(current.savedAt)}${current.authorName ? `・${current.authorName}` : ''}）をもとに編集しています。`
           : 'まだ保存された版はありません。最初の版を作成します。'}
@@ -107,11 +122,11 @@ export default function SheetEdit() {
         <input type="text" name="baseVersion" hidden readOnly defaultValue={baseVersion} key={`base-${baseVersion}`} />
         <FormMessage id="sheet-form-error" errors={actionData?.result?.error ? Object.values(actionData.result.error).flat().filter((e): e is string => Boolean(e)) : undefined} />
         {conflict ? (
-          <ConflictView conflict={conflict as Conflict} choices={choices} />
+          <ConflictView key={`merge-${round}`} conflict={conflict} choices={choices} />
         ) : integrity ? (
           <>
             <IntegrityNotice issues={integrity.issues} />
-            <SheetFields key={`integrity-${attempt}`} content={integrity.content} choices={choices} draftName={null} />
+            <SheetFields key={`held-${round}`} content={integrity.content} choices={choices} draftName={null} />
           </>
         ) : (
           <SheetFields key={`v${current?.version ?? 0}`} content={current?.content ?? emptySheet()} choices={choices} draftName="sheet" />

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { hasSuspectText } from '~/utils/suspect-text';
 
 // Field builders with the Japanese messages people see beside each field. Every form schema
 // under app/schemas/ is made from these, and route modules import them only in actions, so zod
@@ -9,11 +8,8 @@ z.config(z.locales.ja());
 export { z };
 
 // PostgreSQL text cannot hold U+0000: without this check a pasted NUL would be a 500, not a field error.
-// U+FFFD and the other control characters are what broken text turns into, never what anyone types:
-// refused too, so damage is seen where it arrives instead of being saved (docs/decisions/0009).
-const isClean = (v: string) => !v.includes('\u0000') && !hasSuspectText(v);
-export const suspectMessage = (label: string) =>
-  `${label}に入力できない文字（文字化けした「�」や制御文字）が含まれています。その文字を消してから保存してください`;
+const hasNoNul = (v: string) => !v.includes('\u0000');
+export const nulMessage = (label: string) => `${label}に入力できない文字（制御文字 NUL）が含まれています`;
 
 /** Text that must be filled in, trimmed, at most `max` characters. */
 export function requiredText(label: string, max = 200) {
@@ -22,26 +18,22 @@ export function requiredText(label: string, max = 200) {
     .trim()
     .min(1, `${label}を入力してください`)
     .max(max, `${label}は${max.toLocaleString('ja-JP')}文字以内で入力してください`)
-    .refine(isClean, suspectMessage(label));
+    .refine(hasNoNul, nulMessage(label));
 }
 
-/**
- * Text that may be left empty; long fields take at least 20,000 characters. `suspect: 'keep'` lets
- * U+FFFD and control characters through (never NUL) for a form that judges them itself against
- * the version it was based on (the sheet: app/domain/sheet-integrity.ts).
- */
-export function optionalText(label: string, max = 20_000, { suspect = 'refuse' }: { suspect?: 'refuse' | 'keep' } = {}) {
+/** Text that may be left empty; long fields take at least 20,000 characters. */
+export function optionalText(label: string, max = 20_000) {
   return z
     .string()
     .max(max, `${label}は${max.toLocaleString('ja-JP')}文字以内で入力してください`)
-    .refine(suspect === 'keep' ? (v) => !v.includes('\u0000') : isClean, suspectMessage(label))
+    .refine(hasNoNul, nulMessage(label))
     .optional()
     .transform((v) => v ?? '');
 }
 
 /** Short optional text stored as typed but trimmed (departments, affiliations). */
 export function shortText(label: string, max = 200) {
-  return z.string().trim().max(max, `${label}は${max.toLocaleString('ja-JP')}文字以内で入力してください`).refine(isClean, suspectMessage(label)).default('');
+  return z.string().trim().max(max, `${label}は${max.toLocaleString('ja-JP')}文字以内で入力してください`).refine(hasNoNul, nulMessage(label)).default('');
 }
 
 export function email(label = 'メールアドレス') {

@@ -8,7 +8,7 @@ import { optionalText, requiredText, z } from './fields';
 
 const item = z
   .object({
-    text: optionalText('項目', 20_000, { suspect: 'keep' }),
+    text: optionalText('項目'),
     evidence: z.array(z.string().max(40)).max(50).optional(),
   })
   .optional();
@@ -28,8 +28,7 @@ const list = (label: string) =>
       }),
     );
 
-// Suspect characters are judged by the save itself, field by field (app/domain/sheet-integrity.ts).
-const text = (label: string) => optionalText(label, 20_000, { suspect: 'keep' }).transform((v) => v.replace(/\r\n/g, '\n').trimEnd());
+const text = (label: string) => optionalText(label).transform((v) => v.replace(/\r\n/g, '\n').trimEnd());
 
 export const sheetSaveSchema = z
   .object({

@@ -14,13 +14,18 @@ export function writeCsv(header: readonly string[], rows: readonly (readonly Csv
   return '\uFEFF' + stringify(records, { record_delimiter: 'windows', quoted_match: needsQuotes });
 }
 
-/** A download response: `asciiName` for old clients, `name` (Japanese) for the rest. */
-export function csvResponse(name: string, asciiName: string, header: readonly string[], rows: readonly (readonly CsvCell[])[]) {
-  return new Response(writeCsv(header, rows), {
+/** A download of CSV text from writeCsv: `asciiName` for old clients, `name` (Japanese) for the rest. */
+export function csvDownload(csv: string, name: string, asciiName: string) {
+  return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      'Cache-Control': 'no-store',
+      // What a team wrote, for this viewer only: never kept by a shared cache.
+      'Cache-Control': 'private, no-store',
     },
   });
+}
+
+export function csvResponse(name: string, asciiName: string, header: readonly string[], rows: readonly (readonly CsvCell[])[]) {
+  return csvDownload(writeCsv(header, rows), name, asciiName);
 }

@@ -26,6 +26,11 @@ export function showSuspect(char: string): string {
   return char === '\uFFFD' ? '〔�〕' : `〔${codeOf(char)}〕`;
 }
 
+/** The whole text with every suspect character made visible, for showing what arrived. */
+export function showSuspectCharacters(text: string): string {
+  return text.replace(suspectAll, showSuspect);
+}
+
 /**
  * A one-line excerpt around the first suspect character, `radius` characters either side, with
  * every suspect character inside it shown in 〔〕 and line breaks as ↵.

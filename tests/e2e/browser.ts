@@ -49,6 +49,11 @@ export async function keepScreenshot(page: Page, name: string) {
 
 export const demoPassword = 'jinmane-demo-2026';
 
+/** Waits until the page's JavaScript has taken over (app/root.tsx marks it): a click before that posts without it. */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+}
+
 /** Signs in through the real form, as a person would. */
 export async function signIn(page: Page, email: string, password = demoPassword) {
   await page.goto('/login');

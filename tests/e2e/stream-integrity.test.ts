@@ -9,10 +9,16 @@ import { startServer, type RunningServer } from './server';
 // NUL byte and no U+FFFD, rendered fresh and sent again from the page cache, on both databases.
 // React 18's stream writer once sent NUL bytes at its 2,048-byte buffer ends (docs/decisions/0009);
 // app/utils/stream-integrity.test.ts tries every length and offset against the writer itself, and
-// this crawl proves the whole path (Remix, the page cache, compression) on the demo's own text.
+// this crawl proves the whole path (Remix, the page cache, compression) on the demo's own text,
+// visiting every kind of page each demo account can reach (a few of each).
 
 const roles = ['admin', 'member', 'member2', 'hr', 'alumni', 'partner', 'outsider'].map((r) => `${r}@example.jp`);
-const maxPagesPerRole = 150;
+// Every kind of page, a few of each: paths that differ only in their ids or query values are one kind.
+const perKind = 3;
+const kindOf = (path: string) => {
+  const [route, query = ''] = path.split('?');
+  return `${route!.replace(/\d+/g, ':n')}?${[...new URLSearchParams(query).keys()].sort().join('&')}`;
+};
 
 type Fetched = { status: number; bytes: Buffer; kept: string | null; nonce: string };
 
@@ -34,7 +40,7 @@ async function checkPage(base: string, path: string, cookie: string) {
   const problems: string[] = [];
   const fresh = await fetchPage(base, path, cookie);
   if (fresh.status >= 500) problems.push(`${path}: ${fresh.status}`);
-  if (fresh.status !== 200) return { problems, html: '' };
+  if (fresh.status !== 200) return { problems, html: '', kept: false };
   const again = await fetchPage(base, path, cookie);
   for (const [how, page] of [['fresh', fresh], [`again (${again.kept ?? 'rendered'})`, again]] as const) {
     const damage = textDamage(page.bytes);
@@ -44,30 +50,34 @@ async function checkPage(base: string, path: string, cookie: string) {
   if (again.kept && again.bytes.toString('utf8').replaceAll(again.nonce, 'N') !== fresh.bytes.toString('utf8').replaceAll(fresh.nonce, 'N')) {
     problems.push(`${path}: the kept page differs from the fresh one`);
   }
-  return { problems, html: fresh.bytes.toString('utf8') };
+  return { problems, html: fresh.bytes.toString('utf8'), kept: Boolean(again.kept) };
 }
 
 async function crawl(base: string) {
   const problems: string[] = [];
   let pages = 0;
+  let kept = 0;
   for (const email of roles) {
     const cookie = await signInOver(base, email, demoPassword);
     const seen = new Set<string>(['/']);
+    const kinds = new Map<string, number>();
     const queue = ['/'];
-    while (queue.length && seen.size <= maxPagesPerRole) {
+    while (queue.length) {
       const path = queue.shift()!;
       const result = await checkPage(base, path, cookie);
       pages++;
+      if (result.kept) kept++;
       problems.push(...result.problems.map((p) => `${email} ${p}`));
       for (const link of linksOf(result.html)) {
-        if (!seen.has(link)) {
-          seen.add(link);
-          queue.push(link);
-        }
+        const kind = kindOf(link);
+        if (seen.has(link) || (kinds.get(kind) ?? 0) >= perKind) continue;
+        seen.add(link);
+        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+        queue.push(link);
       }
     }
   }
-  return { problems, pages };
+  return { problems, pages, kept };
 }
 
 /**
@@ -95,9 +105,10 @@ async function sweep(base: string) {
 }
 
 describe('every rendered page is clean UTF-8, fresh and kept', () => {
-  it('PGlite: every page of every demo account, and the search at 300 offsets', { timeout: 600_000 }, async () => {
-    const { problems, pages } = await crawl(baseUrl());
+  it('PGlite: every kind of page of every demo account, and the search at 300 offsets', { timeout: 600_000 }, async () => {
+    const { problems, pages, kept } = await crawl(baseUrl());
     expect(pages).toBeGreaterThan(100);
+    expect(kept, 'pages sent again from the page cache').toBeGreaterThan(50);
     expect([...problems, ...(await sweep(baseUrl()))]).toEqual([]);
   });
 
@@ -114,9 +125,10 @@ describe('every rendered page is clean UTF-8, fresh and kept', () => {
       await db?.drop();
     });
 
-    it('every page of every demo account, and the search at 300 offsets', { timeout: 600_000 }, async () => {
-      const { problems, pages } = await crawl(server.url);
+    it('every kind of page of every demo account, and the search at 300 offsets', { timeout: 600_000 }, async () => {
+      const { problems, pages, kept } = await crawl(server.url);
       expect(pages).toBeGreaterThan(100);
+      expect(kept, 'pages sent again from the page cache').toBeGreaterThan(50);
       expect([...problems, ...(await sweep(server.url))]).toEqual([]);
     });
   });

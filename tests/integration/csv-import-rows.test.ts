@@ -72,6 +72,25 @@ describe('活動記録の取り込み', () => {
     }
   });
 
+  it('names the Excel row of an unclosed quote, and refuses a row with U+FFFD instead of storing it', async () => {
+    // relax_quotes reads a stray quote inside a cell; a quote opened and never closed cannot be read.
+    const unclosed = await postActivities('preview', [header, good(), `${year}/5/2,ミーティング,60,"閉じていない,`].join('\r\n'));
+    expect((unclosed.body as ActivityReply).preview.fileErrors).toEqual([expect.stringMatching(/^3行目をCSVとして読み取れません/)]);
+    const garbled = await postActivities('preview', [header, good(), `${year}/5/2,ミーティング,60,市\uFFFD民との対話,`].join('\r\n'));
+    expect((garbled.body as ActivityReply).preview.rowErrors).toEqual([{ line: 3, messages: [expect.stringContaining('文字化け')] }]);
+  });
+
+  it('refuses a file in neither UTF-8 nor Shift_JIS rather than decode it into U+FFFD', async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode(`${header}\r\n${year}/5/1,ミーティング,60,`), 0x82, 0xff, 0x0d, 0x0a]);
+    const form = new FormData();
+    form.set('intent', 'preview');
+    form.set('file', new File([bytes], 'log.csv', { type: 'text/csv' }));
+    const request = new Request(`http://localhost/teams/${teamId}/activities/import`, { method: 'POST', body: form, headers: { ...member, Origin: 'http://localhost' } });
+    const reply = await outcome(() => activityImport({ request, params: { teamId: String(teamId) }, context: { cspNonce: 'test' } }));
+    expect(reply.status).toBe(400);
+    expect((reply.body as ActivityReply).preview.fileErrors).toEqual([expect.stringContaining('文字コードを読み取れません')]);
+  });
+
   it('a refused file shows its good rows as 問題なし, never 追加; a file that imports shows 追加', async () => {
     const refused = (await postActivities('preview', [header, good(), bad].join('\r\n'))).body as ActivityReply;
     const html = await render(createElement(ActivityPreview, refused));
@@ -107,6 +126,9 @@ describe('チームとメンバーの取り込み', () => {
     }
     const unclosed = (await postTeams('preview', [header, good, '"甲府市,山梨県,市,甲斐 一郎,ichiro@example.jp,,,'].join('\r\n'))).body as TeamReply;
     expect(unclosed.errors.map((e) => e.line)).toEqual([3]);
+    // A row of commas is how Excel saves an empty row: skipped, as in the activity import, and counted.
+    const commas = (await postTeams('preview', [header, ',,,,,,,', good, bad].join('\r\n'))).body as TeamReply;
+    expect(commas.errors.map((e) => e.line)).toEqual([4]);
   });
 
   it('a refused file offers nothing to import and names the Excel row', async () => {

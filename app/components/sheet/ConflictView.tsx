@@ -5,7 +5,7 @@ import { getText, sameField, sheetFields, type SheetField, type SheetFieldKey } 
 import { formatDateTime } from '~/utils/dates';
 import type { Choices } from './ItemRows';
 import { SheetFields } from './SheetFields';
-import { DiffLegend, Segments } from './SheetDiffView';
+import { DiffLegend, DiffPair } from './SheetDiffView';
 
 export type Conflict = {
   baseVersion: number;
@@ -42,16 +42,7 @@ export function ConflictView({ conflict, choices }: { conflict: Conflict; choice
               ? 'あなたはこの項目を変更していないため、最新版の内容を下の欄に入れました。'
               : '最新版ではこの項目は変更されていないため、あなたの入力を下の欄に入れました。'}
         </p>
-        <div className="diff-pair">
-          <div>
-            <p className="diff-pair__head">{theirsLabel}</p>
-            <p className="prewrap"><Segments segments={diff.left} /></p>
-          </div>
-          <div>
-            <p className="diff-pair__head">あなたの入力</p>
-            <p className="prewrap"><Segments segments={diff.right} /></p>
-          </div>
-        </div>
+        <DiffPair diff={diff} left={theirsLabel} right="あなたの入力" />
       </div>
     );
   };

@@ -1,8 +1,10 @@
+import { useEffect, useRef } from 'react';
 import { sheetSections } from '~/domain/sheet';
 import { diffText } from '~/domain/sheet-diff';
 import { sheetFields } from '~/domain/sheet-fields';
 import type { IntegrityIssue } from '~/domain/sheet-integrity';
-import { DiffLegend, Segments } from './SheetDiffView';
+import { showSuspectCharacters } from '~/utils/suspect-text';
+import { DiffLegend, DiffPair } from './SheetDiffView';
 
 function labelOf(key: IntegrityIssue['key']) {
   const field = sheetFields.find((f) => f.key === key)!;
@@ -12,10 +14,15 @@ function labelOf(key: IntegrityIssue['key']) {
 
 /** Why a save was held back: text that changed without being edited, or characters nobody types. */
 export function IntegrityNotice({ issues }: { issues: IntegrityIssue[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // The fields were put back: keep that as this browser's draft at once, not the text that arrived.
+    ref.current?.closest('form')?.dispatchEvent(new Event('input', { bubbles: true }));
+  }, []);
   const untouched = issues.filter((i) => i.kind === 'untouched');
   const suspect = issues.filter((i) => i.kind === 'suspect');
   return (
-    <div className="integrity-notice">
+    <div ref={ref} className="integrity-notice">
       {untouched.length ? (
         <p>
           {`編集していない項目（${untouched.map((i) => `「${labelOf(i.key)}」`).join('')}）に、保存されている文章と違う文章が届きました。`}
@@ -24,29 +31,17 @@ export function IntegrityNotice({ issues }: { issues: IntegrityIssue[] }) {
       ) : null}
       {suspect.length ? (
         <p>
-          {suspect.map((i) => `「${labelOf(i.key)}」`).join('')}に文字化け（�）か制御文字が含まれています。下の欄で直してから保存してください。
+          {suspect.map((i) => `「${labelOf(i.key)}」`).join('')}に文字化け（〔�〕）か、目に見えない制御文字（〔U+000B〕など）が含まれています。下の欄で該当箇所を直してから保存してください。
         </p>
       ) : null}
       <p>ほかの項目のあなたの入力はそのまま残っています。</p>
       <DiffLegend left="保存されている文章" right="届いた文章" />
-      {issues.map((issue) => {
-        const diff = diffText(issue.stored, issue.received);
-        return (
-          <div key={issue.key} className="merge-compare merge-compare--both" data-integrity={issue.key}>
-            <p className="merge-compare__status">{labelOf(issue.key)}</p>
-            <div className="diff-pair">
-              <div>
-                <p className="diff-pair__head">保存されている文章</p>
-                <p className="prewrap"><Segments segments={diff.left} /></p>
-              </div>
-              <div>
-                <p className="diff-pair__head">届いた文章</p>
-                <p className="prewrap"><Segments segments={diff.right} /></p>
-              </div>
-            </div>
-          </div>
-        );
-      })}
+      {issues.map((issue) => (
+        <div key={issue.key} className="merge-compare merge-compare--both" data-integrity={issue.key}>
+          <p className="merge-compare__status">{labelOf(issue.key)}</p>
+          <DiffPair diff={diffText(showSuspectCharacters(issue.stored), showSuspectCharacters(issue.received))} left="保存されている文章" right="届いた文章" />
+        </div>
+      ))}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { sheetSections } from '~/domain/sheet';
-import type { FieldDiff, Segment } from '~/domain/sheet-diff';
+import type { FieldDiff, Segment, TextDiff } from '~/domain/sheet-diff';
 
 /** Removed text as <del>, added as <ins>: struck through and underlined, not told by colour alone. */
 export function Segments({ segments }: { segments: Segment[] }) {
@@ -18,6 +18,22 @@ export function DiffLegend({ left, right }: { left: string; right: string }) {
     <p className="diff-legend">
       <del>取り消し線</del>は{left}にだけある文字、<ins>下線</ins>は{right}にだけある文字です。
     </p>
+  );
+}
+
+/** Two texts side by side, each headed, with what differs marked. */
+export function DiffPair({ diff, left, right }: { diff: TextDiff; left: string; right: string }) {
+  return (
+    <div className="diff-pair">
+      <div>
+        <p className="diff-pair__head">{left}</p>
+        <p className="prewrap"><Segments segments={diff.left} /></p>
+      </div>
+      <div>
+        <p className="diff-pair__head">{right}</p>
+        <p className="prewrap"><Segments segments={diff.right} /></p>
+      </div>
+    </div>
   );
 }
 
@@ -40,20 +56,7 @@ export function SheetDiffView({ diffs, left, right }: Props) {
               <div key={f.key} className="diff-field" data-changed={f.changed}>
                 {f.label ? <h3>{f.label}</h3> : null}
                 {f.changed ? (
-                  <div className="diff-pair">
-                    <div>
-                      <p className="diff-pair__head">{left}</p>
-                      <p className="prewrap">
-                        <Segments segments={f.left} />
-                      </p>
-                    </div>
-                    <div>
-                      <p className="diff-pair__head">{right}</p>
-                      <p className="prewrap">
-                        <Segments segments={f.right} />
-                      </p>
-                    </div>
-                  </div>
+                  <DiffPair diff={f} left={left} right={right} />
                 ) : (
                   <p className="muted">変更はありません。</p>
                 )}
