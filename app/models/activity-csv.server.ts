@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { eq } from 'drizzle-orm';
-import { getDb, transaction } from '../../db/client';
+import { eq, sql } from 'drizzle-orm';
+import { getDb, transaction, type Db } from '../../db/client';
 import { activities, activityAttendees } from '../../db/schema';
 import {
   activityCsvColumns, guardCell, mapHeaders, matchKind, nameKey, parseDuration, parseLooseDate, parseStartTime,
@@ -41,7 +41,7 @@ export type ImportRow = { line: number; values: ActivityValues; importKey: strin
 export type ImportPlan = { fileErrors: string[]; rowErrors: { line: number; messages: string[] }[]; rows: ImportRow[] };
 
 /** What importing this CSV would add, with every problem by line number; nothing is written. */
-export async function planImport(teamId: number, text: string): Promise<ImportPlan> {
+export async function planImport(teamId: number, text: string, db: Db = getDb()): Promise<ImportPlan> {
   const plan: ImportPlan = { fileErrors: [], rowErrors: [], rows: [] };
   if (text.length > importLimits.bytes) return { ...plan, fileErrors: ['ファイルが大きすぎます（2MBまで）'] };
   let records: string[][];
@@ -61,9 +61,9 @@ export async function planImport(teamId: number, text: string): Promise<ImportPl
   }
   if (data.length > importLimits.rows) return { ...plan, fileErrors: [`一度に読み込めるのは${importLimits.rows.toLocaleString('ja-JP')}行までです`] };
 
-  const members = await listTeamMembers(teamId);
+  const members = await listTeamMembers(teamId, db);
   const memberByName = new Map(members.map((m) => [nameKey(m.fullName), m.personId]));
-  const existing = await existingKeys(teamId);
+  const existing = await existingKeys(teamId, db);
   const seen = new Map<string, number>();
 
   for (const { cells, line: rowLine } of data) {
@@ -117,8 +117,8 @@ function contentKey(occurredOn: string, kind: string, title: string, minutes: nu
 }
 
 // Archived entries count too: importing the file again must not bring back what was deleted.
-async function existingKeys(teamId: number) {
-  const rows = await getDb()
+async function existingKeys(teamId: number, db: Db) {
+  const rows = await db
     .select({
       occurredOn: activities.occurredOn, kind: activities.kind, title: activities.title, minutes: activities.durationMinutes,
       importKey: activities.importKey, interviewId: activities.interviewId,
@@ -137,10 +137,17 @@ async function existingKeys(teamId: number) {
   return { contents, keys };
 }
 
-/** Adds every new row in one transaction with its audit entry: all of them, or none. */
-export async function commitImport(actor: AuditActor, teamId: number, plan: ImportPlan) {
-  const fresh = plan.rows.filter((r) => !r.duplicate);
+/**
+ * Plans the import again and adds every new row in one transaction with its audit entry: all of
+ * them, or none. Imports into one team take turns (a transaction lock), so the same file sent twice at
+ * once is planned the second time after the first has committed, and adds nothing.
+ */
+export async function commitImport(actor: AuditActor, teamId: number, text: string) {
   return transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('jinmane:activity-import'), ${teamId})`);
+    const plan = await planImport(teamId, text, tx);
+    if (plan.fileErrors.length || plan.rowErrors.length) return { kind: 'refused' as const, plan };
+    const fresh = plan.rows.filter((r) => !r.duplicate);
     for (const row of fresh) {
       const { attendeeIds, ...values } = row.values;
       const [created] = await tx
@@ -155,7 +162,7 @@ export async function commitImport(actor: AuditActor, teamId: number, plan: Impo
       entityId: null,
       detail: { teamId, added: fresh.length, skipped: plan.rows.length - fresh.length },
     });
-    return { added: fresh.length, skipped: plan.rows.length - fresh.length };
+    return { kind: 'imported' as const, added: fresh.length, skipped: plan.rows.length - fresh.length };
   });
 }
 

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { getDb } from '../../db/client';
+import { getDb, type Db } from '../../db/client';
 import { municipalities, people, teamMembers, teams } from '../../db/schema';
 
 /** The facts permissions are decided on, plus the names every team page shows. */
@@ -52,8 +52,8 @@ export async function listCandidateTeams(scope: {
     .orderBy(desc(teams.fiscalYear), asc(municipalities.prefecture), asc(municipalities.name));
 }
 
-export async function listTeamMembers(teamId: number) {
-  return getDb()
+export async function listTeamMembers(teamId: number, db: Db = getDb()) {
+  return db
     .select({
       personId: people.id,
       fullName: people.fullName,

@@ -60,11 +60,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const unreadable = 'CSVとして読めない文字（NUL）が含まれています。Excel の「CSV UTF-8（コンマ区切り）」で保存し直してください。';
     return data({ csv: '', preview: { fileErrors: [unreadable], rowErrors: [], rows: [] } }, { status: 400 });
   }
-  const plan = await planImport(team.id, csv);
-  const failed = plan.fileErrors.length > 0 || plan.rowErrors.length > 0;
   // All or nothing: one bad line and nothing is added, so a fixed file can simply be imported again.
-  if (failed || intent === 'preview') return data({ csv, preview: previewOf(plan) }, { status: failed ? 400 : 200 });
-  const result = await commitImport(actorOf(request, viewer), team.id, plan);
+  if (intent === 'preview') {
+    const plan = await planImport(team.id, csv);
+    const failed = plan.fileErrors.length > 0 || plan.rowErrors.length > 0;
+    return data({ csv, preview: previewOf(plan) }, { status: failed ? 400 : 200 });
+  }
+  const result = await commitImport(actorOf(request, viewer), team.id, csv);
+  if (result.kind === 'refused') return data({ csv, preview: previewOf(result.plan) }, { status: 400 });
   return redirect(`/teams/${team.id}/activities/import?added=${result.added}&skipped=${result.skipped}`);
 }
 

@@ -147,4 +147,14 @@ describe('CSV export and import of the activity log', () => {
     const noHeader = (await post({ intent: 'preview', csv: 'タイトル\r\n会議' })) as unknown as Reply;
     expect(noHeader.data.preview.fileErrors[0]).toBe('1行目（見出し）に「日付」と「種別」の列がありません');
   });
+
+  it('imports the same file sent twice at once only once, without an error', async () => {
+    const before = await count();
+    const csv = ['日付,種別,時間（分）,タイトル', ...Array.from({ length: 12 }, (_, i) => `令和8年6月${i + 1}日,ミーティング,60,同時に送った定例ミーティング${i + 1}`)].join('\r\n');
+    const replies = await Promise.all([post({ intent: 'commit', csv }), post({ intent: 'commit', csv })]);
+    // Both answer with a redirect: one added the twelve, the other found them all already there.
+    const added = replies.map((r) => new URL((r as Response).headers.get('Location')!, 'http://localhost').searchParams.get('added'));
+    expect(added.sort()).toEqual(['0', '12']);
+    expect(await count()).toBe(before + 12);
+  });
 });
