@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { DraftForm } from '~/components/DraftForm';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
 import { TextAreaField } from '~/components/TextAreaField';
@@ -11,12 +12,16 @@ type Props = {
   defaultValue?: { title: string; reflection: string; coCreationStep: string | null; moments: Moment[] };
   submitLabel: string;
   cancelTo: string;
+  /** The version an edit is based on; after a refused save, the newer one. */
+  version?: number;
+  /** Above the fields: why the last save was refused (someone else saved first). */
+  notice?: ReactNode;
 };
 
 const blankChain: Moment[] = changeStages.codes.map((stage) => ({ stage, occurredOn: null, description: '' }));
 
 /** きっかけ → 転機 → 変化, each a date and what happened; rows left blank are skipped. */
-export function ChangeForm({ lastResult, defaultValue, submitLabel, cancelTo }: Props) {
+export function ChangeForm({ lastResult, defaultValue, submitLabel, cancelTo, version, notice }: Props) {
   const [form, fields] = useForm<{ title: string; reflection: string; coCreationStep: string; moments: Moment[] }>({
     lastResult,
     defaultValue: defaultValue ? { ...defaultValue, coCreationStep: defaultValue.coCreationStep ?? '' } : undefined,
@@ -34,6 +39,9 @@ export function ChangeForm({ lastResult, defaultValue, submitLabel, cancelTo }: 
   const step = (fields.coCreationStep.initialValue as string | undefined) ?? '';
   return (
     <DraftForm draftName="change" method="post" {...getFormProps(form)} className="form form--wide">
+      {notice}
+      {/* Not type="hidden": a restored draft keeps the version its text was based on. */}
+      {version ? <input type="text" name="baseVersion" hidden readOnly defaultValue={version} key={`base-${version}`} /> : null}
       <FormMessage id={form.errorId} errors={form.errors} />
       <TextField label="タイトル" field={fields.title} hint="例: 人事課と「市役所の1年」ガイドをつくった" required />
       <fieldset className="field">

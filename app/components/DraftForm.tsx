@@ -25,6 +25,9 @@ export function DraftForm({ draftName, children, carried = [], onSubmit, ...prop
   const navigation = useNavigation();
   const key = userId ? draftKey(userId, location.pathname, draftName) : null;
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  // Inputs changed before a refused submission stay changed: after a 400 or 409 the fields are shown
+  // again with what was sent as their default, so comparing with the default alone would lose them.
+  const sentEdits = useRef(new Set<string>());
 
   useEffect(() => {
     const form = ref.current;
@@ -54,6 +57,7 @@ export function DraftForm({ draftName, children, carried = [], onSubmit, ...prop
     if (!key || !submittedHere || navigation.state !== 'loading') return;
     if (navigation.location.key !== location.key && !navigation.location.pathname.startsWith('/login')) {
       removeDraft(key);
+      sentEdits.current.clear();
       // A form that redirects back to its own page stays mounted: the notice no longer applies.
       setRestoredAt(null);
     }
@@ -65,7 +69,8 @@ export function DraftForm({ draftName, children, carried = [], onSubmit, ...prop
       {...props}
       onSubmit={(event) => {
         const edited = event.currentTarget.elements.namedItem(editedInputName);
-        if (edited instanceof HTMLInputElement) edited.value = JSON.stringify([...new Set([...carried, ...changedInputNames(event.currentTarget)])]);
+        for (const name of [...carried, ...changedInputNames(event.currentTarget)]) sentEdits.current.add(name);
+        if (edited instanceof HTMLInputElement) edited.value = JSON.stringify([...sentEdits.current]);
         onSubmit?.(event);
       }}
     >

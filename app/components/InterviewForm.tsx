@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { DraftForm } from '~/components/DraftForm';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
 import { HomeworkRows, type HomeworkDefaults } from '~/components/HomeworkRows';
@@ -23,13 +24,20 @@ type Props = {
   blankRows: number;
   submitLabel: string;
   cancelTo: string;
+  /** The version an edit is based on; shown again after a refused save, then the newer one. */
+  version?: number;
+  /** Above the fields: why the last save was refused (someone else saved first). */
+  notice?: ReactNode;
 };
 
-export function InterviewForm({ draftName, lastResult, defaultValue, homework, blankRows, submitLabel, cancelTo }: Props) {
+export function InterviewForm({ draftName, lastResult, defaultValue, homework, blankRows, submitLabel, cancelTo, version, notice }: Props) {
   const [form, fields] = useForm<FormShape<typeof interviewSchema>>({ lastResult, defaultValue });
   const visibility = (fields.visibility.initialValue as string | undefined) ?? 'team';
   return (
     <DraftForm draftName={draftName} method="post" {...getFormProps(form)} className="form form--wide">
+      {notice}
+      {/* Not type="hidden": a restored draft keeps the version its text was based on. */}
+      {version ? <input type="text" name="baseVersion" hidden readOnly defaultValue={version} key={`base-${version}`} /> : null}
       <FormMessage id={form.errorId} errors={form.errors} />
       <TextField label="実施日" field={fields.interviewedOn} type="date" required />
       <TextField

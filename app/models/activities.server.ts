@@ -132,7 +132,7 @@ export async function listActivities(teamId: number, visibilities: Visibility[],
 /** One activity of the team (archived ones too, for restoring), or undefined. */
 export async function getActivity(teamId: number, activityId: number, visibilities: Visibility[]) {
   const [row] = await getDb()
-    .select({ ...columns, notes: activities.notes })
+    .select({ ...columns, notes: activities.notes, version: activities.version, updatedAt: activities.updatedAt })
     .from(activities)
     .leftJoin(interviews, and(eq(interviews.id, activities.interviewId), eq(interviews.teamId, activities.teamId)))
     .leftJoin(studySessions, eq(studySessions.id, activities.sessionId))

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, not, or, sql } from 'drizzle-orm';
 import { getDb, transaction } from '../../db/client';
 import { activities, activityAttendees, interviews, studySessions, teamMembers } from '../../db/schema';
 import type { ActivityKind, Visibility } from '~/domain/codes';
+import { bumpVersion } from './record-version.server';
 import { recordAudit, type AuditActor } from './audit.server';
 
 // Writes to the activity log. An interview's own activity is kept in step by the interview form
@@ -72,21 +73,23 @@ export async function createActivity(actor: AuditActor, team: TeamScope, values:
   });
 }
 
-/** false when there is no such editable entry of the team. */
-export async function updateActivity(actor: AuditActor, teamId: number, activityId: number, values: ActivityValues) {
+/**
+ * Saves an entry edited from `baseVersion`: 'stale' when someone saved it since (nothing written),
+ * 'missing' when there is no such editable entry of the team.
+ */
+export async function updateActivity(actor: AuditActor, teamId: number, activityId: number, values: ActivityValues, baseVersion: number) {
   return transaction(async (tx) => {
-    const [row] = await tx
-      .update(activities)
-      .set({ ...columnsOf(values), updatedAt: sql`now()` })
-      .where(and(eq(activities.teamId, teamId), eq(activities.id, activityId), isNull(activities.archivedAt), notOwnInterview))
-      .returning({ id: activities.id });
-    if (!row) return false;
-    await tx.delete(activityAttendees).where(eq(activityAttendees.activityId, row.id));
+    const scope = and(eq(activities.teamId, teamId), eq(activities.id, activityId), isNull(activities.archivedAt), notOwnInterview);
+    const bump = await bumpVersion(tx, activities, scope, baseVersion);
+    if (bump.kind !== 'bumped') return bump;
+    await tx.update(activities).set(columnsOf(values)).where(scope);
+    // The attendees are part of the entry, written from the version the person saw: replaced as a set.
+    await tx.delete(activityAttendees).where(eq(activityAttendees.activityId, activityId));
     if (values.attendeeIds.length) {
-      await tx.insert(activityAttendees).values([...new Set(values.attendeeIds)].map((personId) => ({ activityId: row.id, personId })));
+      await tx.insert(activityAttendees).values([...new Set(values.attendeeIds)].map((personId) => ({ activityId, personId })));
     }
-    await recordAudit(tx, actor, { action: 'update', entityType: 'activity', entityId: row.id, detail: { teamId } });
-    return true;
+    await recordAudit(tx, actor, { action: 'update', entityType: 'activity', entityId: activityId, detail: { teamId } });
+    return bump;
   });
 }
 

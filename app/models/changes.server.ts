@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { getDb, transaction, type Db } from '../../db/client';
 import { changeChains, changeMoments } from '../../db/schema';
+import { bumpVersion } from './record-version.server';
 import { recordAudit, type AuditActor } from '~/models/audit.server';
 import type { ChangeInput } from '~/schemas/change';
 
@@ -55,19 +56,20 @@ export async function createChange(actor: AuditActor, teamId: number, input: Cha
   });
 }
 
-/** The moments are parts of the chain: a save replaces them as a whole. */
-export async function updateChange(actor: AuditActor, teamId: number, chainId: number, input: ChangeInput) {
+/**
+ * Saves a chain edited from `baseVersion`. The moments are parts of the chain, written from the
+ * version the person saw, so a save replaces them as a whole; a stale one writes nothing.
+ */
+export async function updateChange(actor: AuditActor, teamId: number, chainId: number, input: ChangeInput, baseVersion: number) {
   return transaction(async (tx) => {
-    const [chain] = await tx
-      .update(changeChains)
-      .set({ title: input.title, reflection: input.reflection, coCreationStep: input.coCreationStep ?? null, updatedAt: new Date() })
-      .where(and(eq(changeChains.teamId, teamId), eq(changeChains.id, chainId), isNull(changeChains.archivedAt)))
-      .returning({ id: changeChains.id });
-    if (!chain) return undefined;
-    await tx.delete(changeMoments).where(eq(changeMoments.chainId, chain.id));
-    const moments = await writeMoments(tx, chain.id, input);
-    await recordAudit(tx, actor, { action: 'update', entityType: 'change_chain', entityId: chain.id, detail: { teamId, moments } });
-    return chain.id;
+    const scope = and(eq(changeChains.teamId, teamId), eq(changeChains.id, chainId), isNull(changeChains.archivedAt));
+    const bump = await bumpVersion(tx, changeChains, scope, baseVersion);
+    if (bump.kind !== 'bumped') return bump;
+    await tx.update(changeChains).set({ title: input.title, reflection: input.reflection, coCreationStep: input.coCreationStep ?? null }).where(scope);
+    await tx.delete(changeMoments).where(eq(changeMoments.chainId, chainId));
+    const moments = await writeMoments(tx, chainId, input);
+    await recordAudit(tx, actor, { action: 'update', entityType: 'change_chain', entityId: chainId, detail: { teamId, moments } });
+    return bump;
   });
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import { getDb, transaction } from '../../db/client';
 import { handovers, interviewHomework, interviews, people, teams, users } from '../../db/schema';
+import { bumpVersion, type Bump } from './record-version.server';
 import { recordAudit, type AuditActor } from './audit.server';
 import { notify, teamUserIds } from './notifications.server';
 
@@ -56,15 +57,21 @@ export async function handedOverHomework(teamId: number) {
 
 export type HandoverInput = { toContinue: string; peopleToTalkTo: string; advice: string };
 
-/** Writes or rewrites the team's handover; the municipality's later teams are notified. */
-export async function saveHandover(actor: AuditActor & { userId: number }, team: TeamScope, input: HandoverInput) {
+/**
+ * Writes the team's handover (`baseVersion` 0: the first one) or rewrites the version the person saw;
+ * 'stale' when a teammate saved it since, and then nothing is written. Later teams are notified.
+ */
+export async function saveHandover(actor: AuditActor & { userId: number }, team: TeamScope, input: HandoverInput, baseVersion: number): Promise<Bump> {
   return transaction(async (tx) => {
-    const [row] = await tx
-      .insert(handovers)
-      .values({ teamId: team.id, ...input, authorUserId: actor.userId })
-      .onConflictDoUpdate({ target: handovers.teamId, set: { ...input, authorUserId: actor.userId, updatedAt: new Date() } })
-      .returning({ id: handovers.id, createdAt: handovers.createdAt, updatedAt: handovers.updatedAt });
-    const created = row!.createdAt.getTime() === row!.updatedAt.getTime();
+    const scope = eq(handovers.teamId, team.id);
+    const created = baseVersion === 0;
+    const bump: Bump = created
+      ? (await tx.insert(handovers).values({ teamId: team.id, ...input, authorUserId: actor.userId }).onConflictDoNothing().returning({ version: handovers.version })).length
+        ? { kind: 'bumped', version: 1 }
+        : { kind: 'stale', version: (await tx.select({ version: handovers.version }).from(handovers).where(scope))[0]!.version }
+      : await bumpVersion(tx, handovers, scope, baseVersion);
+    if (bump.kind !== 'bumped') return bump;
+    const [row] = await tx.update(handovers).set({ ...input, authorUserId: actor.userId }).where(scope).returning({ id: handovers.id });
     await recordAudit(tx, actor, { action: created ? 'create' : 'update', entityType: 'handover', entityId: row!.id, detail: { teamId: team.id } });
     const next = await tx
       .select({ id: teams.id })
@@ -77,7 +84,7 @@ export async function saveHandover(actor: AuditActor & { userId: number }, team:
         href: `/teams/${t.id}/handover`,
       });
     }
-    return row!.id;
+    return bump;
   });
 }
 

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { getDb, transaction, type Db } from '../../db/client';
 import { activities, interviewHomework, interviews, municipalities, teams } from '../../db/schema';
 import type { MunicipalityKind, Visibility } from '~/domain/codes';
 import { interviewActivityTitle } from '~/domain/interviews';
 import { recordAudit, type AuditActor } from '~/models/audit.server';
+import { bumpVersion } from '~/models/record-version.server';
 import type { HomeworkRowInput, InterviewInput } from '~/schemas/interview';
 
 // Every query is scoped by team and by the visibilities the viewer may read, so a forgotten
@@ -98,10 +99,12 @@ function interviewValues(input: InterviewInput) {
   return values;
 }
 
+function homeworkRow(row: HomeworkRowInput) {
+  return { body: row.body.trim(), status: row.status, dueOn: row.dueOn ?? null, followUp: row.followUp };
+}
+
 function homeworkValues(rows: HomeworkRowInput[]) {
-  return rows
-    .filter((row) => !row.remove && row.body.trim())
-    .map((row, position) => ({ id: row.id, position, body: row.body.trim(), status: row.status, dueOn: row.dueOn ?? null, followUp: row.followUp }));
+  return rows.filter((row) => !row.remove && row.body.trim()).map((row, position) => ({ ...homeworkRow(row), position }));
 }
 
 /**
@@ -124,7 +127,7 @@ export async function createInterview(actor: AuditActor, teamId: number, input: 
       durationMinutes: input.durationMinutes ?? 0,
       createdByUserId: actor.userId,
     });
-    const rows = homeworkValues(input.homework).map(({ id: _, ...row }) => ({ ...row, interviewId: interview!.id, teamId }));
+    const rows = homeworkValues(input.homework).map((row) => ({ ...row, interviewId: interview!.id, teamId }));
     if (rows.length) await tx.insert(interviewHomework).values(rows);
     // Never the content: organizers read the audit log, and interview notes are confidential.
     await recordAudit(tx, actor, { action: 'create', entityType: 'interview', entityId: interview!.id, detail: { teamId, homework: rows.length } });
@@ -132,56 +135,70 @@ export async function createInterview(actor: AuditActor, teamId: number, input: 
   });
 }
 
-/** Saves the interview and keeps its activity and 宿題 in step. Undefined when it is not found. */
-export async function updateInterview(actor: AuditActor, teamId: number, interviewId: number, input: InterviewInput) {
+/** The inputs of the interview's own fields (the rest of the form are its 宿題 rows). */
+const interviewInputs = ['interviewedOn', 'interviewee', 'roleCategory', 'durationMinutes', 'purpose', 'questions', 'content', 'insights', 'unease', 'visibility'];
+
+export type InterviewSave = {
+  /** The interview's version the form showed. */
+  baseVersion: number;
+  /** The inputs the person changed (`_edited`), or null when the form could not tell: then all of them. */
+  edited: ReadonlySet<string> | null;
+};
+export type InterviewSaved = { kind: 'saved' } | { kind: 'stale'; version: number } | { kind: 'missing' };
+
+/**
+ * Saves what the person changed. The interview's own fields go through the version check (a stale
+ * form changes nothing and gets 'stale'); its activity follows them. 宿題 are rows: a changed row is
+ * updated by its id, a row ticked 削除 is removed by its id, a new row is added, and a row the form
+ * did not touch (or never showed, because a teammate added it since) is left as it is.
+ */
+export async function updateInterview(actor: AuditActor, teamId: number, interviewId: number, input: InterviewInput, save: InterviewSave): Promise<InterviewSaved> {
+  const changed = (name: string) => save.edited === null || [...save.edited].some((n) => n === name || n.startsWith(`${name}.`));
   return transaction(async (tx) => {
-    const [updated] = await tx
-      .update(interviews)
-      .set({ ...interviewValues(input), updatedAt: new Date() })
-      .where(and(eq(interviews.teamId, teamId), eq(interviews.id, interviewId), isNull(interviews.archivedAt)))
-      .returning({ id: interviews.id });
-    if (!updated) return undefined;
-    const kind = await teamMunicipalityKind(teamId, tx);
-    const activity = {
-      occurredOn: input.interviewedOn,
-      title: interviewActivityTitle(input.roleCategory, kind),
-      durationMinutes: input.durationMinutes ?? 0,
-    };
-    const synced = await tx
-      .update(activities)
-      .set({ ...activity, updatedAt: new Date() })
-      .where(and(eq(activities.teamId, teamId), eq(activities.interviewId, interviewId), eq(activities.kind, 'interview')))
-      .returning({ id: activities.id });
-    if (synced.length === 0) {
-      await tx.insert(activities).values({ ...activity, teamId, kind: 'interview', interviewId, createdByUserId: actor.userId });
+    const scope = and(eq(interviews.teamId, teamId), eq(interviews.id, interviewId), isNull(interviews.archivedAt));
+    const ownFields = interviewInputs.some(changed);
+    if (ownFields) {
+      const bump = await bumpVersion(tx, interviews, scope, save.baseVersion);
+      if (bump.kind !== 'bumped') return bump;
+      await tx.update(interviews).set(interviewValues(input)).where(scope);
+      await syncInterviewActivity(tx, actor, teamId, interviewId, input);
+    } else {
+      const [exists] = await tx.select({ id: interviews.id }).from(interviews).where(scope);
+      if (!exists) return { kind: 'missing' } as const;
     }
-    const existing = await tx
-      .select({ id: interviewHomework.id })
-      .from(interviewHomework)
-      .where(and(eq(interviewHomework.teamId, teamId), eq(interviewHomework.interviewId, interviewId)));
-    const known = new Set(existing.map((h) => h.id));
-    const kept = homeworkValues(input.homework);
-    const keptIds = new Set(kept.flatMap((h) => (h.id && known.has(h.id) ? [h.id] : [])));
-    // 宿題 rows are parts of the interview record: removing one is an edit of the interview.
-    const removed = [...known].filter((id) => !keptIds.has(id));
-    if (removed.length) {
-      await tx.delete(interviewHomework).where(and(eq(interviewHomework.interviewId, interviewId), inArray(interviewHomework.id, removed)));
-    }
-    for (const { id, ...row } of kept) {
-      if (id && keptIds.has(id)) {
-        await tx.update(interviewHomework).set({ ...row, updatedAt: new Date() }).where(and(eq(interviewHomework.id, id), eq(interviewHomework.interviewId, interviewId)));
+
+    let added = 0, changedRows = 0, removed = 0;
+    for (const [i, row] of input.homework.entries()) {
+      const mine = and(eq(interviewHomework.interviewId, interviewId), eq(interviewHomework.teamId, teamId), eq(interviewHomework.id, row.id ?? 0));
+      if (row.id && row.remove) {
+        removed += (await tx.delete(interviewHomework).where(mine).returning({ id: interviewHomework.id })).length;
+        continue;
+      }
+      if (!row.body.trim() || (row.id && !changed(`homework[${i}]`))) continue;
+      const updated = row.id ? await tx.update(interviewHomework).set({ ...homeworkRow(row), updatedAt: new Date() }).where(mine).returning({ id: interviewHomework.id }) : [];
+      if (updated.length) {
+        changedRows++;
       } else {
-        await tx.insert(interviewHomework).values({ ...row, interviewId, teamId });
+        // A new row, or one a teammate removed while this form was open: the typed text is kept as a new row.
+        const [last] = await tx.select({ position: sql<number>`coalesce(max(${interviewHomework.position}), -1)`.mapWith(Number) }).from(interviewHomework).where(eq(interviewHomework.interviewId, interviewId));
+        await tx.insert(interviewHomework).values({ ...homeworkRow(row), position: (last?.position ?? -1) + 1, interviewId, teamId });
+        added++;
       }
     }
-    await recordAudit(tx, actor, {
-      action: 'update',
-      entityType: 'interview',
-      entityId: interviewId,
-      detail: { teamId, homework: kept.length, homeworkRemoved: removed.length },
-    });
-    return interviewId;
+    await recordAudit(tx, actor, { action: 'update', entityType: 'interview', entityId: interviewId, detail: { teamId, fields: ownFields, homeworkAdded: added, homeworkChanged: changedRows, homeworkRemoved: removed } });
+    return { kind: 'saved' } as const;
   });
+}
+
+async function syncInterviewActivity(tx: Db, actor: AuditActor, teamId: number, interviewId: number, input: InterviewInput) {
+  const kind = await teamMunicipalityKind(teamId, tx);
+  const activity = { occurredOn: input.interviewedOn, title: interviewActivityTitle(input.roleCategory, kind), durationMinutes: input.durationMinutes ?? 0 };
+  const synced = await tx
+    .update(activities)
+    .set({ ...activity, updatedAt: new Date() })
+    .where(and(eq(activities.teamId, teamId), eq(activities.interviewId, interviewId), eq(activities.kind, 'interview')))
+    .returning({ id: activities.id });
+  if (synced.length === 0) await tx.insert(activities).values({ ...activity, teamId, kind: 'interview', interviewId, createdByUserId: actor.userId });
 }
 
 /** Archives or restores the interview together with its own activity. */

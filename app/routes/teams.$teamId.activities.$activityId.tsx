@@ -1,13 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { RestoreButton } from '~/components/RestoreButton';
+import { differingFields, StaleNotice, type Stale } from '~/components/StaleNotice';
 import { ActivityForm } from '~/components/activities/ActivityForm';
 import { EraDate } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';
 import { TeamHeader } from '~/components/TeamHeader';
 import { activityKinds, sessionKinds } from '~/domain/codes';
 import { getActivity } from '~/models/activities.server';
-import { setActivityArchived, updateActivity } from '~/models/activity-writes.server';
+import { setActivityArchived, updateActivity, type ActivityValues } from '~/models/activity-writes.server';
+import { listTeamMembers } from '~/models/teams.server';
+import { baseVersion } from '~/schemas/fields';
 import { activityChoices, parseActivityForm } from '~/utils/activity-form.server';
 import { formatDateTime } from '~/utils/dates';
 import { duration } from '~/utils/format';
@@ -45,8 +48,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (current.ownInterview) throw new Response('Bad Request', { status: 400 });
   if (intent === 'save') {
     const { reply, values } = await parseActivityForm(formData, team, access.interviewVisibilities, current.kind);
-    if (!values) return data(reply, { status: 400 });
-    if (!(await updateActivity(actor, team.id, activityId, values))) throw new Response('Conflict', { status: 409 });
+    if (!values) return data({ result: reply, stale: null, version: null }, { status: 400 });
+    const version = baseVersion().safeParse(formData.get('baseVersion'));
+    if (!version.success) return data({ result: { ...reply, error: { '': [version.error.issues[0]!.message] } }, stale: null, version: null }, { status: 400 });
+    const saved = await updateActivity(actor, team.id, activityId, values, version.data);
+    if (saved.kind === 'missing') return denyNotFound(request, viewer, { activityId });
+    if (saved.kind === 'stale') {
+      // Someone saved first: nothing was written; the person's entry comes back, now based on theirs.
+      const latest = (await getActivity(team.id, activityId, access.interviewVisibilities))!;
+      const names = new Map((await listTeamMembers(team.id)).map((m) => [m.personId, m.fullName]));
+      const mine = { ...values, attendees: values.attendeeIds.map((id) => ({ fullName: names.get(id) ?? '' })) };
+      const stale: Stale = { savedAt: latest.updatedAt.toISOString(), fields: differingFields(readable(latest), readable(mine)) };
+      return data({ result: reply, stale, version: saved.version }, { status: 409 });
+    }
     return redirect(`${back}?added=${activityId}`);
   }
   if (intent === 'archive' || intent === 'restore') {
@@ -56,9 +70,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response('Bad Request', { status: 400 });
 }
 
+/** An entry's fields as people read them, to compare a refused save with the newer one. */
+function readable(entry: Pick<ActivityValues, 'kind' | 'occurredOn' | 'startsAt' | 'durationMinutes' | 'title' | 'guests' | 'notes'> & { attendees: { fullName: string }[] }) {
+  return [
+    ['種別', activityKinds.label[entry.kind]],
+    ['日付', entry.occurredOn],
+    ['開始時刻', entry.startsAt ?? ''],
+    ['時間', duration(entry.durationMinutes)],
+    ['タイトル', entry.title],
+    ['参加者', entry.attendees.map((a) => a.fullName).join('、')],
+    ['ゲスト', entry.guests],
+    ['メモ', entry.notes],
+  ] as const;
+}
+
 export default function ActivityPage() {
   const { team, links, activity, editable, choices } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const base = `/teams/${team.id}/activities`;
   return (
     <>
@@ -94,9 +122,11 @@ export default function ActivityPage() {
             <ActivityForm
               choices={choices}
               defaults={{ ...activity, attendeeIds: activity.attendees.map((a) => a.personId) }}
-              lastResult={lastResult ?? undefined}
+              lastResult={reply?.result ?? undefined}
               submitLabel="保存する"
               draftName={`activity-${activity.id}`}
+              version={reply?.version ?? activity.version}
+              notice={reply?.stale ? <StaleNotice stale={reply.stale} /> : null}
             />
           </section>
           <section aria-labelledby="delete-heading">

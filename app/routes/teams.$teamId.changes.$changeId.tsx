@@ -3,9 +3,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ChangeForm } from '~/components/ChangeForm';
 import { ErrorPage } from '~/components/ErrorPage';
+import { differingFields, StaleNotice, type Stale } from '~/components/StaleNotice';
 import { TeamHeader } from '~/components/TeamHeader';
+import { changeStages, coCreationSteps } from '~/domain/codes';
 import { getChange, setChangeArchived, updateChange } from '~/models/changes.server';
-import { changeSchema } from '~/schemas/change';
+import { changeEditSchema } from '~/schemas/change';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeamMember } from '~/utils/permissions.server';
 
@@ -29,24 +31,48 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/teams/${team.id}/changes?archived=${changeId}`);
   }
   if (!(await getChange(team.id, changeId))) return denyNotFound(request, viewer, { teamId: team.id, changeId });
-  const submission = parseWithZod(formData, { schema: changeSchema });
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
-  if (!(await updateChange(actor, team.id, changeId, submission.value))) return denyNotFound(request, viewer, { teamId: team.id, changeId });
+  const submission = parseWithZod(formData, { schema: changeEditSchema });
+  if (submission.status !== 'success') return data({ result: submission.reply(), stale: null, version: null }, { status: 400 });
+  const { baseVersion, ...input } = submission.value;
+  const saved = await updateChange(actor, team.id, changeId, input, baseVersion);
+  if (saved.kind === 'missing') return denyNotFound(request, viewer, { teamId: team.id, changeId });
+  if (saved.kind === 'stale') {
+    // Someone saved first: nothing was written; the person's text comes back, now based on theirs.
+    const latest = (await getChange(team.id, changeId))!;
+    const stale: Stale = { savedAt: latest.updatedAt.toISOString(), fields: differingFields(readable(latest), readable(input)) };
+    return data({ result: submission.reply(), stale, version: saved.version }, { status: 409 });
+  }
   return redirect(`/teams/${team.id}/changes?saved=${changeId}`);
+}
+
+/** A chain as people read it, to compare a refused save with the newer one. */
+function readable(chain: { title: string; reflection: string; coCreationStep?: string | null; moments: { stage: string; occurredOn?: string | null; description: string }[] }) {
+  const moments = chain.moments
+    .filter((m) => m.description.trim())
+    .map((m) => `${changeStages.label[m.stage as keyof typeof changeStages.label] ?? m.stage} ${m.occurredOn ?? ''} ${m.description.trim()}`)
+    .join('\n');
+  return [
+    ['タイトル', chain.title],
+    ['出来事', moments],
+    ['考察', chain.reflection],
+    ['共創のステップ', chain.coCreationStep ? coCreationSteps.label[chain.coCreationStep as keyof typeof coCreationSteps.label] : ''],
+  ] as const;
 }
 
 export default function EditChange() {
   const { team, links, change } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   return (
     <>
       <TeamHeader team={team} links={links} />
       <h2>創り出した変化を編集</h2>
       <ChangeForm
-        lastResult={lastResult}
+        lastResult={reply?.result}
         defaultValue={{ title: change.title, reflection: change.reflection, coCreationStep: change.coCreationStep, moments: change.moments }}
         submitLabel="保存する"
         cancelTo={`/teams/${team.id}/changes`}
+        version={reply?.version ?? change.version}
+        notice={reply?.stale ? <StaleNotice stale={reply.stale} /> : null}
       />
       <Form method="post">
         <input type="hidden" name="intent" value="archive" />

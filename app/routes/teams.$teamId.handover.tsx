@@ -5,6 +5,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { DraftForm } from '~/components/DraftForm';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FormMessage } from '~/components/form';
+import { differingFields, StaleNotice, type Stale } from '~/components/StaleNotice';
 import { TeamHeader } from '~/components/TeamHeader';
 import { TextAreaField } from '~/components/TextAreaField';
 import { alumniOfMunicipality } from '~/models/alumni-directory.server';
@@ -37,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ownHomework: access.kinds.includes('member') ? await handedOverHomework(team.id) : [],
     alumni: alumni.map((a) => ({ personId: a.personId, fullName: a.fullName, fiscalYear: a.fiscalYear, generation: a.generation, contact: a.contact })),
     own: own ? { toContinue: own.toContinue, peopleToTalkTo: own.peopleToTalkTo, advice: own.advice } : null,
+    version: own?.version ?? 0,
     canWrite: access.kinds.includes('member'),
     saved: new URL(request.url).searchParams.get('saved') === '1',
   };
@@ -46,15 +48,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The handover is the team's own voice to its successors: members only (not organizers).
   const { team, viewer } = await requireTeamMember(request, requireIdParam(params.teamId));
   const submission = parseWithZod(await request.formData(), { schema: handoverSchema });
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
-  await saveHandover(actorOf(request, viewer), team, submission.value);
+  if (submission.status !== 'success') return data({ result: submission.reply(), stale: null, version: null }, { status: 400 });
+  const { baseVersion, ...input } = submission.value;
+  const saved = await saveHandover(actorOf(request, viewer), team, input, baseVersion);
+  if (saved.kind === 'stale') {
+    // A teammate saved first: nothing was written; the person's text comes back, now based on theirs.
+    const latest = (await getHandover(team.id))!;
+    const stale: Stale = { savedAt: latest.updatedAt.toISOString(), fields: differingFields(readable(latest), readable(input)) };
+    return data({ result: submission.reply(), stale, version: saved.version }, { status: 409 });
+  }
   return redirect(`/teams/${team.id}/handover?saved=1`);
 }
 
+function readable(handover: { toContinue: string; peopleToTalkTo: string; advice: string }) {
+  return [['続けてほしいこと', handover.toContinue], ['話を聞いてほしい人', handover.peopleToTalkTo], ['アドバイス', handover.advice]] as const;
+}
+
 export default function Handover() {
-  const { team, links, generations, previousHomework, ownHomework, alumni, own, canWrite, saved } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm<FormShape<typeof handoverSchema>>({ lastResult, defaultValue: own ?? undefined });
+  const { team, links, generations, previousHomework, ownHomework, alumni, own, version, canWrite, saved } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const [form, fields] = useForm<FormShape<typeof handoverSchema>>({ lastResult: reply?.result, defaultValue: own ?? undefined });
+  const baseVersion = reply?.version ?? version;
   const received = generations.filter((g) => g.writtenAt);
   return (
     <>
@@ -109,6 +123,9 @@ export default function Handover() {
           {saved ? <p className="notice notice--success" role="status">引き継ぎを保存しました。次の期のチームに届きます。</p> : null}
           <p className="hint">年度の終わりに、次の期のチームに向けて書きます。インタビューの未完了の宿題（自治体・部会全体に公開したもの）は自動で一緒に引き継がれます。</p>
           <DraftForm method="post" draftName={`handover-${team.id}`} {...getFormProps(form)}>
+            {reply?.stale ? <StaleNotice stale={reply.stale} /> : null}
+            {/* Not type="hidden": a restored draft keeps the version its text was based on. */}
+            <input type="text" name="baseVersion" hidden readOnly defaultValue={baseVersion} key={`base-${baseVersion}`} />
             <FormMessage id={form.errorId} errors={form.errors} />
             <TextAreaField label="続けてほしいこと" field={fields.toContinue} rows={4} />
             <TextAreaField label="話を聞いてほしい人" field={fields.peopleToTalkTo} rows={3} />

@@ -44,6 +44,8 @@ export const mentorTalkSchema = z.object({
 });
 
 export const handoverSchema = z.object({
+  // 0: no handover was written yet when the form was shown.
+  baseVersion: z.coerce.number({ error: '元にした版がわかりません。画面を再読み込みしてください' }).int().min(0).max(2_147_483_647),
   toContinue: optionalText('続けてほしいこと'),
   peopleToTalkTo: optionalText('話を聞いてほしい人'),
   advice: optionalText('アドバイス'),

@@ -79,3 +79,7 @@ export function isoDate(label: string) {
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= '0001-01-01';
     }, `${label}に存在しない日付が入力されています`);
 }
+
+/** The version of a record an edit form was based on (app/models/record-version.server.ts). */
+export const baseVersion = () =>
+  z.coerce.number({ error: '元にした版がわかりません。画面を再読み込みしてください' }).int().min(1, '元にした版がわかりません。画面を再読み込みしてください').max(2_147_483_647);

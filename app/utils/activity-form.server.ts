@@ -42,5 +42,6 @@ export async function parseActivityForm(formData: FormData, team: TeamScope, vis
   const fieldErrors = (await checkLinks(team, values, visibilities)) ?? {};
   if (!pickableKinds(current).includes(v.kind)) fieldErrors.kind = ['キーパーソンインタビューはインタビューの記録から追加してください'];
   if (Object.keys(fieldErrors).length) return { reply: submission.reply({ fieldErrors }), values: null };
-  return { reply: null, values };
+  // The reply of a valid form keeps what was typed, for a save refused as stale (409).
+  return { reply: submission.reply(), values };
 }

@@ -3,7 +3,7 @@ import {
   check, date, foreignKey, index, integer, pgTable, primaryKey, serial, text, time, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { activityKinds } from '../../app/domain/codes';
-import { archivedAt, createdAt, oneOf, updatedAt } from './columns';
+import { archivedAt, createdAt, oneOf, updatedAt, version } from './columns';
 import { interviews } from './interviews';
 import { people, users } from './people';
 import { studySessions } from './program';
@@ -27,6 +27,7 @@ export const activities = pgTable(
     // Set by the CSV import, so importing the same file again adds nothing.
     importKey: text('import_key'),
     createdByUserId: integer('created_by_user_id').references(() => users.id),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: archivedAt(),

@@ -3,7 +3,7 @@ import {
   check, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { facilitatorRequestStatuses } from '../../app/domain/codes';
-import { archivedAt, createdAt, oneOf, updatedAt } from './columns';
+import { archivedAt, createdAt, oneOf, updatedAt, version } from './columns';
 import { people, users } from './people';
 import { municipalities } from './program';
 import { teams } from './teams';
@@ -91,6 +91,7 @@ export const handovers = pgTable(
     peopleToTalkTo: text('people_to_talk_to').notNull().default(''),
     advice: text('advice').notNull().default(''),
     authorUserId: integer('author_user_id').references(() => users.id),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

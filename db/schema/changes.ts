@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, serial, text } from 'drizzle-orm/pg-core';
 import { changeStages, coCreationSteps } from '../../app/domain/codes';
-import { archivedAt, createdAt, oneOf, updatedAt } from './columns';
+import { archivedAt, createdAt, oneOf, updatedAt, version } from './columns';
 import { teams } from './teams';
 
 /** 創り出した変化: a chain of dated moments (きっかけ → 転機 → 変化) and a 考察 of why it worked. */
@@ -13,6 +13,7 @@ export const changeChains = pgTable(
     title: text('title').notNull(),
     reflection: text('reflection').notNull().default(''), // 考察
     coCreationStep: text('co_creation_step', { enum: coCreationSteps.codes }),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: archivedAt(),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, foreignKey, index, integer, pgTable, serial, text, unique } from 'drizzle-orm/pg-core';
 import { homeworkStatuses, intervieweeRoles, visibilities } from '../../app/domain/codes';
-import { archivedAt, createdAt, oneOf, updatedAt } from './columns';
+import { archivedAt, createdAt, oneOf, updatedAt, version } from './columns';
 import { users } from './people';
 import { teams } from './teams';
 
@@ -21,6 +21,7 @@ export const interviews = pgTable(
     unease: text('unease').notNull().default(''), // モヤモヤ
     visibility: text('visibility', { enum: visibilities.codes }).notNull().default('team'),
     createdByUserId: integer('created_by_user_id').references(() => users.id),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: archivedAt(),

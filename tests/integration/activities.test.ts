@@ -104,7 +104,7 @@ describe('adding, editing, deleting and restoring activities', () => {
     const created = await createActivity(getDb(), { teamId: world.teamA.id, title: '編集前', durationMinutes: 60 });
     const params = { activityId: String(created.id) };
     const path = `/teams/${teamId}/activities/${created.id}`;
-    const edit = (await entryAction(post(path, full({ title: '編集後', durationPick: '', durationMinutes: '75', attendeeIds: [String(world.users.member.personId)] }), member, params))) as Response;
+    const edit = (await entryAction(post(path, full({ baseVersion: '1', title: '編集後', durationPick: '', durationMinutes: '75', attendeeIds: [String(world.users.member.personId)] }), member, params))) as Response;
     expect(edit.status).toBe(302);
     let [row] = await getDb().select().from(activities).where(eq(activities.id, created.id));
     expect(row).toMatchObject({ title: '編集後', durationMinutes: 75 });
@@ -123,6 +123,27 @@ describe('adding, editing, deleting and restoring activities', () => {
     expect((await timeline()).entries.map((e) => e.id)).toContain(created.id);
     const audit = await getDb().select().from(auditLog).where(and(eq(auditLog.entityType, 'activity'), eq(auditLog.entityId, String(created.id))));
     expect(audit.map((a) => a.action)).toEqual(['update', 'archive', 'restore']);
+  });
+
+  it('refuses an edit based on an older version with 409 and the text kept, beside what the other person saved', async () => {
+    const created = await createActivity(getDb(), { teamId: world.teamA.id, title: '定例ミーティング', durationMinutes: 60 });
+    const params = { activityId: String(created.id) };
+    const path = `/teams/${teamId}/activities/${created.id}`;
+    const first = (await entryAction(post(path, full({ baseVersion: '1', title: '定例ミーティング', notes: '一人目のメモ：議題1\n議題2' }), member, params))) as Response;
+    expect(first.status).toBe(302);
+    const second = (await entryAction(post(path, full({ baseVersion: '1', title: '定例ミーティング（第2回）', notes: '二人目のメモ' }), member, params))) as unknown as {
+      data: { result: { initialValue: Record<string, unknown> }; stale: { fields: { label: string; latest: string; mine: string }[] }; version: number };
+      init: { status: number };
+    };
+    expect(second.init.status).toBe(409);
+    expect(second.data.version).toBe(2);
+    expect(second.data.result.initialValue.notes).toBe('二人目のメモ');
+    expect(second.data.stale.fields.find((f) => f.label === 'メモ')).toEqual({ label: 'メモ', latest: '一人目のメモ：議題1\n議題2', mine: '二人目のメモ' });
+    const [row] = await getDb().select().from(activities).where(eq(activities.id, created.id));
+    expect(row).toMatchObject({ notes: '一人目のメモ：議題1\n議題2', version: 2 });
+    // Two saves at once on the same version: exactly one lands.
+    const both = await Promise.all(['A', 'B'].map((who) => entryAction(post(path, full({ baseVersion: '2', title: `${who}さんの記録` }), member, params)) as Promise<unknown>));
+    expect(both.map((r) => (r instanceof Response ? r.status : (r as { init: { status: number } }).init.status)).sort()).toEqual([302, 409]);
   });
 
   it('leaves an interview\'s own activity to the interview form', async () => {

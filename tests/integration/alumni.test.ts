@@ -131,7 +131,10 @@ describe('引き継ぎ', () => {
       handoverAction(actionArgs(`/teams/${world.pastA.id}/handover`, form, { params: { teamId: String(world.pastA.id) }, headers: await as(userId) })));
     expect(statusOf(await write(world.users.organizer.id, { toContinue: 'x' }))).toBe(403);
     expect(statusOf(await write(pastUser.id, { toContinue: '', peopleToTalkTo: '', advice: '' }))).toBe(400);
-    expect(statusOf(await write(pastUser.id, { toContinue: 'ランチ対話会を続けて', peopleToTalkTo: '人事課長', advice: '3人で話す時間を' }))).toBe(302);
+    expect(statusOf(await write(pastUser.id, { baseVersion: '0', toContinue: 'ランチ対話会を続けて', peopleToTalkTo: '人事課長', advice: '3人で話す時間を' }))).toBe(302);
+    // A teammate's form opened before that first save is refused, not written over it.
+    expect(statusOf(await write(pastUser.id, { baseVersion: '0', toContinue: '別の人が同時に書いた引き継ぎ' }))).toBe(409);
+    expect(statusOf(await write(pastUser.id, { baseVersion: '1', toContinue: 'ランチ対話会を続けて', peopleToTalkTo: '人事課長', advice: '3人で話す時間を' }))).toBe(302);
 
     const page = await handoverLoader(loaderArgs(`/teams/${world.teamA.id}/handover`, { params: { teamId: String(world.teamA.id) }, headers: await as(world.users.member.id) }));
     expect(page.generations[0]).toMatchObject({ teamId: world.pastA.id, toContinue: 'ランチ対話会を続けて', hasSheet: true });

@@ -149,7 +149,8 @@ describe('hostile input when editing a team\'s records', () => {
     });
     await fc.assert(
       fc.asyncProperty(form, async (form) => {
-        const outcome = await outcomeOf(() => activityAction(post('member', `/teams/${teamId}/activities/${activityId}`, { intent: 'save', ...form }, { activityId })));
+        const [{ version }] = (await getDb().select({ version: activities.version }).from(activities).where(eq(activities.id, world.activity.id))) as [{ version: number }];
+        const outcome = await outcomeOf(() => activityAction(post('member', `/teams/${teamId}/activities/${activityId}`, { intent: 'save', ...form, baseVersion: String(version) }, { activityId })));
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
         const [row] = await getDb().select().from(activities).where(eq(activities.id, world.activity.id));
         expect(row).toMatchObject({
@@ -169,7 +170,8 @@ describe('hostile input when editing a team\'s records', () => {
     });
     await fc.assert(
       fc.asyncProperty(form, async (form) => {
-        const outcome = await outcomeOf(() => changeAction(post('member', `/teams/${teamId}/changes/${changeId}`, form, { changeId })));
+        const [{ version }] = (await getDb().select({ version: changeChains.version }).from(changeChains).where(eq(changeChains.id, world.change.id))) as [{ version: number }];
+        const outcome = await outcomeOf(() => changeAction(post('member', `/teams/${teamId}/changes/${changeId}`, { ...form, baseVersion: String(version) }, { changeId })));
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
         const [chain] = await getDb().select().from(changeChains).where(eq(changeChains.id, world.change.id));
         expect(chain).toMatchObject({ title: asRequired(form.title), reflection: asTyped(form.reflection), coCreationStep: form.coCreationStep || null });
@@ -190,7 +192,9 @@ describe('hostile input when editing a team\'s records', () => {
     });
     await fc.assert(
       fc.asyncProperty(form, async (form) => {
-        const outcome = await outcomeOf(() => interviewEditAction(post('member', `/teams/${teamId}/interviews/${interviewId}/edit`, form, { interviewId })));
+        const [{ version }] = (await getDb().select({ version: interviews.version }).from(interviews).where(eq(interviews.id, world.interviews.team.id))) as [{ version: number }];
+        const sent = { ...form, baseVersion: String(version) };
+        const outcome = await outcomeOf(() => interviewEditAction(post('member', `/teams/${teamId}/interviews/${interviewId}/edit`, sent, { interviewId })));
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
         const [row] = await getDb().select().from(interviews).where(eq(interviews.id, world.interviews.team.id));
         expect(row).toMatchObject({
@@ -209,7 +213,9 @@ describe('hostile input when editing a team\'s records', () => {
   it('the handover to the next team', async () => {
     await fc.assert(
       fc.asyncProperty(someText(20_000), someText(20_000), someText(20_000), async (toContinue, peopleToTalkTo, advice) => {
-        const outcome = await outcomeOf(() => handoverAction(post('member', `/teams/${teamId}/handover`, { toContinue, peopleToTalkTo, advice })));
+        const [current] = await getDb().select({ version: handovers.version }).from(handovers).where(eq(handovers.teamId, world.teamA.id));
+        const baseVersion = String(current?.version ?? 0);
+        const outcome = await outcomeOf(() => handoverAction(post('member', `/teams/${teamId}/handover`, { baseVersion, toContinue, peopleToTalkTo, advice })));
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
         const [row] = await getDb().select().from(handovers).where(eq(handovers.teamId, world.teamA.id));
         expect(row).toMatchObject({ toContinue: asTyped(toContinue), peopleToTalkTo: asTyped(peopleToTalkTo), advice: asTyped(advice) });

@@ -78,6 +78,7 @@ describe('recording a key-person interview', () => {
     const [first, second] = homework.sort((a, b) => a.position - b.position);
     const edited = await post(editAction, `${base()}/${id}/edit`, {
       ...mayorForm,
+      baseVersion: '1',
       interviewedOn: '2026-06-12',
       interviewee: '副市長',
       roleCategory: 'deputy_head',
@@ -197,5 +198,66 @@ describe('interview CSV', () => {
     const text = new TextDecoder().decode(bytes.slice(3));
     expect(text.split('\r\n')[0]).toBe('実施日,相手,相手の立場,公開範囲,所要時間（分）,目的,質問,内容,気付き,モヤモヤ,宿題');
     expect(text).toContain('【未着手】市長からの宿題');
+  });
+});
+
+describe('two people editing one interview', () => {
+  const versionOf = async (id: number) => (await getDb().select({ version: interviews.version }).from(interviews).where(eq(interviews.id, id)))[0]!.version;
+  const homeworkOf = async (id: number) =>
+    (await getDb().select().from(interviewHomework).where(eq(interviewHomework.interviewId, id))).sort((a, b) => a.id - b.id);
+
+  const fields = Object.fromEntries(Object.entries(mayorForm).filter(([key]) => !key.startsWith('homework')));
+
+  async function newInterview() {
+    const created = await post(newAction, `${base()}/new`, { ...fields, 'homework[0].body': '若手職員の声を集めて報告してほしい' }, 'member');
+    return Number(/interviews\/(\d+)/.exec(created.location!)![1]);
+  }
+
+  it("keeps a teammate's new 宿題 when the form that did not show it is saved", async () => {
+    const id = await newInterview();
+    const [first] = await homeworkOf(id);
+    // A teammate adds a 宿題 while the first form is open (it shows only the first row).
+    const teammate = await post(editAction, `${base()}/${id}/edit`, {
+      ...fields, baseVersion: '1', 'homework[0].id': String(first!.id), 'homework[0].body': first!.body, 'homework[1].body': '市長からの宿題：他市の事例を調べる',
+      _edited: JSON.stringify(['homework[1].body']),
+    }, 'member', { interviewId: String(id) });
+    expect(teammate.status).toBe(302);
+    // The first form saves its change to the first row.
+    const mine = await post(editAction, `${base()}/${id}/edit`, {
+      ...fields, baseVersion: '1', 'homework[0].id': String(first!.id), 'homework[0].body': first!.body, 'homework[0].status': 'done',
+      _edited: JSON.stringify(['homework[0].status']),
+    }, 'member', { interviewId: String(id) });
+    expect(mine.status).toBe(302);
+    expect((await homeworkOf(id)).map((h) => [h.body, h.status])).toEqual([
+      ['若手職員の声を集めて報告してほしい', 'done'],
+      ['市長からの宿題：他市の事例を調べる', 'todo'],
+    ]);
+  });
+
+  it('refuses a save based on an older version with 409, keeps the text, and saves it when sent again', async () => {
+    const id = await newInterview();
+    const first = await post(editAction, `${base()}/${id}/edit`, { ...fields, baseVersion: '1', content: '一人目がまとめた内容', _edited: '["content"]' }, 'member', { interviewId: String(id) });
+    expect(first.status).toBe(302);
+    expect(await versionOf(id)).toBe(2);
+    const second = await post(editAction, `${base()}/${id}/edit`, { ...fields, baseVersion: '1', insights: '二人目の気付き', _edited: '["insights"]' }, 'member', { interviewId: String(id) });
+    expect(second.status).toBe(409);
+    const reply = second.data as unknown as { result: { initialValue: Record<string, unknown> }; stale: { fields: { label: string; latest: string; mine: string }[] }; version: number };
+    expect(reply.version).toBe(2);
+    expect(reply.result.initialValue.insights).toBe('二人目の気付き');
+    expect(reply.stale.fields.map((f) => f.label)).toEqual(['内容', '気付き']);
+    const [row] = await getDb().select().from(interviews).where(eq(interviews.id, id));
+    expect(row).toMatchObject({ content: '一人目がまとめた内容', insights: mayorForm.insights, version: 2 });
+    // Sent again on the newer version (after merging by hand), it lands.
+    const again = await post(editAction, `${base()}/${id}/edit`, { ...fields, baseVersion: '2', content: '一人目がまとめた内容', insights: '二人目の気付き', _edited: '["insights"]' }, 'member', { interviewId: String(id) });
+    expect(again.status).toBe(302);
+    expect((await getDb().select().from(interviews).where(eq(interviews.id, id)))[0]).toMatchObject({ content: '一人目がまとめた内容', insights: '二人目の気付き', version: 3 });
+  });
+
+  it('lets exactly one of two concurrent saves on the same version land', async () => {
+    const id = await newInterview();
+    const saves = await Promise.all(['A', 'B'].map((who) =>
+      post(editAction, `${base()}/${id}/edit`, { ...fields, baseVersion: '1', content: `${who}さんの内容` }, 'member', { interviewId: String(id) })));
+    expect(saves.map((s) => s.status).sort()).toEqual([302, 409]);
+    expect(await versionOf(id)).toBe(2);
   });
 });

@@ -132,9 +132,13 @@ describe('創り出した変化', () => {
     expect(moments.map((m) => m.stage)).toEqual(['trigger', 'change']);
 
     const edited = await call(changeAction, `${path()}/${chain!.id}`, {
-      ...form, 'moments[1].occurredOn': '2027-02-01', 'moments[1].description': '職員課から案が届いた', coCreationStep: '',
+      ...form, baseVersion: '1', 'moments[1].occurredOn': '2027-02-01', 'moments[1].description': '職員課から案が届いた', coCreationStep: '',
     }, 'member', { changeId: String(chain!.id) });
     expect(edited.status).toBe(302);
+    // A second form still on version 1 is refused (409), its text kept; nothing it sent is written.
+    const stale = await call(changeAction, `${path()}/${chain!.id}`, { ...form, baseVersion: '1', reflection: '古い版からの考察' }, 'member', { changeId: String(chain!.id) });
+    expect(stale.status).toBe(409);
+    expect((await getDb().select().from(changeChains).where(eq(changeChains.id, chain!.id)))[0]).toMatchObject({ reflection: '対話 → 共感 → 自分事化', version: 2 });
     moments = await getDb().select().from(changeMoments).where(eq(changeMoments.chainId, chain!.id));
     expect(moments.sort((a, b) => a.position - b.position).map((m) => m.stage)).toEqual(['trigger', 'turning_point', 'change']);
     expect((await getDb().select().from(changeChains).where(eq(changeChains.id, chain!.id)))[0]!.coCreationStep).toBeNull();

@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import type { ReactNode } from 'react';
 import { DraftForm } from '~/components/DraftForm';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
 import { activityKinds, sessionKinds, type ActivityKind, type SessionKind } from '~/domain/codes';
@@ -28,8 +29,12 @@ export type ActivityDefaults = {
 type Fields = Record<'kind' | 'occurredOn' | 'startsAt' | 'durationPick' | 'durationMinutes' | 'title' | 'guests' | 'notes' | 'sessionId' | 'interviewId', string> & { attendeeIds: string[] };
 
 /** Every field of an entry; the notes are long, so what is typed is kept as a draft until saved. */
-export function ActivityForm({ choices, defaults, lastResult, submitLabel, draftName }: {
+export function ActivityForm({ choices, defaults, lastResult, submitLabel, draftName, version, notice }: {
   choices: ActivityChoices; defaults: ActivityDefaults; lastResult?: SubmissionResult<string[]>; submitLabel: string; draftName: string;
+  /** The version an edit is based on; after a refused save, the newer one. */
+  version?: number;
+  /** Above the fields: why the last save was refused (someone else saved first). */
+  notice?: ReactNode;
 }) {
   const [form, fields] = useForm<Fields>({
     lastResult,
@@ -48,6 +53,9 @@ export function ActivityForm({ choices, defaults, lastResult, submitLabel, draft
   return (
     <DraftForm method="post" draftName={draftName} {...getFormProps(form)} className="form activity-form">
       <input type="hidden" name="intent" value="save" />
+      {notice}
+      {/* Not type="hidden": a restored draft keeps the version its text was based on. */}
+      {version ? <input type="text" name="baseVersion" hidden readOnly defaultValue={version} key={`base-${version}`} /> : null}
       <FormMessage id={form.errorId} errors={form.errors} />
       <div className="field">
         <label htmlFor={fields.kind.id}>種別<span className="required">必須</span></label>
