@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { keepScreenshot, openPage, phone, signIn, useBrowser, waitForHydration } from './browser';
+
+useBrowser();
+
+// Two members of 甲府市 edit one interview at once (docs/decisions/0010): the second save is refused,
+// keeps every word typed, shows the first person's text beside it, and lands when sent again; a
+// 宿題 the first person added is still there afterwards.
+
+async function newInterview(page: Page) {
+  await page.goto('/teams');
+  const team = await page.getByRole('link', { name: '甲府市チーム' }).first().getAttribute('href');
+  await page.goto(`${team}/interviews/new`);
+  await waitForHydration(page);
+  await page.getByLabel('実施日').fill('2026-11-04');
+  await page.getByLabel('インタビューの相手').fill('部長級職員（Cさん）');
+  await page.getByLabel('相手の立場').selectOption('manager');
+  await page.getByLabel('内容', { exact: true }).fill('部署を越えた対話の場が少ないと感じている。');
+  await page.getByRole('button', { name: '記録する' }).click();
+  await page.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
+  return `${new URL(page.url()).pathname}/edit`;
+}
+
+async function openEditor(page: Page, url: string) {
+  await page.goto(url);
+  await waitForHydration(page);
+}
+
+describe('two members editing one interview', () => {
+  it('refuses the later save with the text kept and both versions shown, then saves it; a teammate\'s 宿題 stays', async () => {
+    const { page: first } = await openPage('versions-first');
+    const { page: second } = await openPage('versions-second', phone);
+    await signIn(first, 'member@example.jp');
+    await signIn(second, 'member2@example.jp');
+    const url = await newInterview(first);
+    await openEditor(first, url);
+    await openEditor(second, url);
+
+    await first.getByLabel('内容', { exact: true }).fill('部署を越えた対話の場が少ないと感じている。\n月1回のランチ対話会なら参加したい。');
+    await first.getByLabel('宿題 1 の内容').fill('ランチ対話会の案内を送ってほしい');
+    await first.getByRole('button', { name: '保存する' }).click();
+    await first.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
+
+    const insights = '部長級でも横のつながりを求めている。若手だけの課題ではない。';
+    await second.getByLabel('気付き').fill(insights);
+    await second.getByRole('button', { name: '保存する' }).click();
+    await second.getByRole('heading', { name: 'ほかの人の保存と重なりました' }).waitFor();
+    expect(await second.getByLabel('気付き').inputValue()).toBe(insights);
+    const notice = second.getByRole('alert').filter({ hasText: 'ほかの人の保存と重なりました' });
+    expect(await notice.textContent()).toContain('月1回のランチ対話会なら参加したい。');
+    await keepScreenshot(second, 'interview-stale-phone');
+    const overflow = await second.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    // Sent again as it is, on the newer version: the second person's 気付き lands. Their 内容 field
+    // still holds the older text they saw, and it is theirs to keep: they merge by hand first.
+    await second.getByLabel('内容', { exact: true }).fill('部署を越えた対話の場が少ないと感じている。\n月1回のランチ対話会なら参加したい。');
+    await second.getByRole('button', { name: '保存する' }).click();
+    await second.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
+    const detail = await second.textContent('main');
+    expect(detail).toContain(insights);
+    expect(detail).toContain('月1回のランチ対話会なら参加したい。');
+    expect(detail).toContain('ランチ対話会の案内を送ってほしい');
+  });
+});
