@@ -5,14 +5,20 @@ import { defineConfig } from 'vitest/config';
 // TEST_DATABASE_URL is set. Each test file gets its own database copied from a migrated template.
 const databases = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
 
+// Accounts the tests make (and the demo data they seed) hash passwords at a low cost; the server the
+// browser tests start runs at production cost (tests/e2e/server.ts), and a test proves that cost.
+process.env.PASSWORD_COST ??= '10';
+
 export default defineConfig({
   resolve: { alias: { '~': path.resolve(__dirname, 'app') } },
   test: {
     globals: true,
+    // The results as JSON too, for .ci/run's list of the slowest files (scripts/slowest-tests.mjs).
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['app/**/*.test.{ts,tsx}'] },
+        test: { name: 'unit', include: ['app/**/*.test.{ts,tsx}'], setupFiles: ['tests/setup/properties.ts'] },
       },
       ...databases.map((database) => ({
         extends: true as const,
@@ -21,7 +27,7 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           env: { TEST_DB: database },
           globalSetup: ['tests/setup/global-db.ts'],
-          setupFiles: ['tests/setup/db.ts'],
+          setupFiles: ['tests/setup/properties.ts', 'tests/setup/db.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

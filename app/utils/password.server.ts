@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
+import { getEnv } from './env.server';
 
 const scrypt = promisify(crypto.scrypt) as (
   password: crypto.BinaryLike,
@@ -8,15 +9,17 @@ const scrypt = promisify(crypto.scrypt) as (
   options: crypto.ScryptOptions,
 ) => Promise<Buffer>;
 
-// OWASP's scrypt parameters: N=2^17, r=8, p=1 (128 MiB), so maxmem must be raised above it.
-const params = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
+// OWASP's scrypt parameters: N=2^17, r=8, p=1 (128 MiB), so maxmem must be raised above it. The cost
+// is a setting (PASSWORD_COST, never below 17 in production) so that tests can make accounts quickly.
+const params = { r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
 const keyLength = 32;
 
 /** `scrypt$N$r$p$salt$hash`, so the parameters can be raised later without breaking old hashes. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost = getEnv().PASSWORD_COST): Promise<string> {
   const salt = crypto.randomBytes(16);
-  const hash = await scrypt(password.normalize('NFC'), salt, keyLength, params);
-  return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), hash.toString('base64')].join('$');
+  const N = 2 ** cost;
+  const hash = await scrypt(password.normalize('NFC'), salt, keyLength, { ...params, N });
+  return ['scrypt', N, params.r, params.p, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

@@ -22,7 +22,8 @@ export type RunningServer = { url: string; process: ChildProcess; output: () => 
 export async function startServer(env: Record<string, string>, { waitFor = '/healthz' } = {}): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['server.mjs'], {
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },
+    // PASSWORD_COST unset: production's own cost (the tests' low one is refused in production).
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), PASSWORD_COST: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -56,7 +57,7 @@ export async function startServer(env: Record<string, string>, { waitFor = '/hea
 export function runServerExpectingExit(env: Record<string, string>, timeoutMs = 30_000) {
   return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
     const child = spawn(process.execPath, ['server.mjs'], {
-      env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...env },
+      env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', PASSWORD_COST: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

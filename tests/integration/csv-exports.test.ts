@@ -18,6 +18,7 @@ import {
 } from '../factories';
 import { loaderArgs } from '../helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
+import { runsOf } from './hostile-helpers';
 
 // Every export goes through one writer (docs/csv.md). Whatever the text, a standard CSV reader must
 // read back exactly the rows and cells written: a lone LF or CR inside a cell used to go out
@@ -198,7 +199,7 @@ describe('the CSV writer', () => {
         expect(readBack(text)).toEqual([header, ...rows]);
         expect(readBack(Buffer.from(text, 'utf8'))).toEqual([header, ...rows]);
       }),
-      { numRuns: 500 },
+      runsOf(500),
     );
   });
 

@@ -38,7 +38,7 @@ import { createFacilitatorRequest, createMentorAssignment } from '../factories';
 import { actionArgs } from '../helpers';
 import { outcome as statusOf } from './setup-helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
-import { asRequired, hostileDate, hostileNumber, hostileText, outcomeOf, runs } from './hostile-helpers';
+import { asRequired, hostileDate, hostileNumber, hostileText, outcomeOf, runs, runsOf } from './hostile-helpers';
 
 // Hostile values in the remaining forms: マネ友 (groups, off-sites, directory, 世話人派遣), editing an
 // activity, a change, an interview, the handover, mentoring, the team's モヤモヤ, sheet tags, and
@@ -289,7 +289,7 @@ describe('hostile input in the password links', () => {
         const [after] = await getDb().select().from(users).where(eq(users.id, user!.id));
         expect(await verifyPassword(confirmPassword, after!.passwordHash!)).toBe(true);
       }),
-      { ...runs, numRuns: 10 }, // hashing is slow on purpose
+      runsOf(10), // hashing is slow on purpose
     );
   });
 });
@@ -323,7 +323,7 @@ describe('tampered ids in the small forms that name a row', () => {
         const { status } = await statusOf(() => run(id));
         expect(status, `id ${JSON.stringify(id).slice(0, 40)}`).toBeLessThan(500);
       }),
-      { ...runs, numRuns: 12 },
+      runsOf(12),
     );
   });
 });

@@ -20,7 +20,7 @@ import { organizerRoles, sessionKinds } from '../../app/domain/codes';
 import { createMunicipality, createProgramYear, createTeam } from '../factories';
 import { actionArgs, request } from '../helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
-import { asRequired, hasErrors, hostileDate, hostileNumber, hostileText, outcomeOf, runs } from './hostile-helpers';
+import { asRequired, hasErrors, hostileDate, hostileNumber, hostileText, outcomeOf, runs, runsOf } from './hostile-helpers';
 import { outcome, tableCounts } from './setup-helpers';
 
 // Hostile values in the organizers' set-up forms, the team's pre-assignment submission and the
@@ -311,7 +311,7 @@ describe('hostile input in teams, groups and people', () => {
           expect(row).toMatchObject({ archivedAt: null });
         }
       }),
-      { ...runs, numRuns: 40 },
+      runsOf(40),
     );
   });
 });
@@ -442,7 +442,7 @@ describe('hostile CSV files in the team import', () => {
         const { body, plan } = await importOnce(fiscalYear, { csv: writeCsv(file) });
         if (body.stage === 'done' && file.quoting !== 'never') await expectImported(fiscalYear, file, plan!);
       }),
-      { ...runs, numRuns: 40 },
+      runsOf(40),
     );
   });
 
@@ -454,7 +454,7 @@ describe('hostile CSV files in the team import', () => {
         const { body } = await importOnce(fiscalYear, { bytes });
         expect(body.stage).not.toBe('done');
       }),
-      { ...runs, numRuns: 15 },
+      runsOf(15),
     );
   });
 
