@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { loader as rootLoader } from '~/root';
 import { draftKey, loadDraft, readFields, removeDraft, saveDraft, writeFields } from '~/utils/drafts';
 import { changedInputNames, editedInputName } from '~/utils/edited-fields';
+import { OnceToken } from './OnceToken';
 import { formatDateTime } from '~/utils/dates';
 
 type Props = FormProps & {
@@ -75,6 +76,7 @@ export function DraftForm({ draftName, children, carried = [], onSubmit, ...prop
       }}
     >
       <input type="hidden" name="_draft" value={draftName} />
+      <OnceToken />
       {/* Filled on submit; left empty without JavaScript, which the server reads as "unknown". */}
       <input type="hidden" name={editedInputName} defaultValue="" />
       {restoredAt ? (

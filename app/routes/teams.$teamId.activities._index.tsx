@@ -15,6 +15,7 @@ import { todayInTokyo } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeam } from '~/utils/permissions.server';
+import { submitOnce } from '~/models/submissions.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `活動記録 | ${data.team.municipalityName}チーム | 人マネ トラッカー` : '活動記録' },
@@ -59,6 +60,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { team, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'write');
   const formData = await request.formData();
   if (formData.get('intent') !== 'quick') throw new Response('Bad Request', { status: 400 });
+  return submitOnce(formData, viewer.userId, () => quickAdd(request, formData, team, viewer));
+}
+
+async function quickAdd(request: Request, formData: FormData, team: Parameters<typeof createActivity>[1], viewer: Parameters<typeof actorOf>[1]) {
   const submission = parseWithZod(formData, { schema: quickActivitySchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   const value = submission.value;

@@ -8,6 +8,7 @@ import { activityChoices, parseActivityForm } from '~/utils/activity-form.server
 import { todayInTokyo } from '~/utils/dates';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeam } from '~/utils/permissions.server';
+import { submitOnce } from '~/models/submissions.server';
 
 export const meta: MetaFunction = () => [{ title: '活動を記録 | 人マネ トラッカー' }];
 
@@ -25,10 +26,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { team, access, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'write');
   const formData = await request.formData();
   if (formData.get('intent') !== 'save') throw new Response('Bad Request', { status: 400 });
-  const { reply, values } = await parseActivityForm(formData, team, access.interviewVisibilities);
-  if (!values) return data(reply, { status: 400 });
-  const id = await createActivity(actorOf(request, viewer), team, values);
-  return redirect(`/teams/${team.id}/activities?added=${id}`);
+  return submitOnce(formData, viewer.userId, async () => {
+    const { reply, values } = await parseActivityForm(formData, team, access.interviewVisibilities);
+    if (!values) return data(reply, { status: 400 });
+    const id = await createActivity(actorOf(request, viewer), team, values);
+    return redirect(`/teams/${team.id}/activities?added=${id}`);
+  });
 }
 
 export default function NewActivity() {

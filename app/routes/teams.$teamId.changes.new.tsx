@@ -8,6 +8,7 @@ import { createChange } from '~/models/changes.server';
 import { changeSchema } from '~/schemas/change';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeamMember } from '~/utils/permissions.server';
+import { submitOnce } from '~/models/submissions.server';
 
 export const meta: MetaFunction = () => [{ title: '創り出した変化を記録 | 人マネ トラッカー' }];
 
@@ -18,10 +19,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, team } = await requireTeamMember(request, requireIdParam(params.teamId));
-  const submission = parseWithZod(await request.formData(), { schema: changeSchema });
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
-  const id = await createChange(actorOf(request, viewer), team.id, submission.value);
-  return redirect(`/teams/${team.id}/changes?saved=${id}`);
+  const formData = await request.formData();
+  return submitOnce(formData, viewer.userId, async () => {
+    const submission = parseWithZod(formData, { schema: changeSchema });
+    if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+    const id = await createChange(actorOf(request, viewer), team.id, submission.value);
+    return redirect(`/teams/${team.id}/changes?saved=${id}`);
+  });
 }
 
 export default function NewChange() {

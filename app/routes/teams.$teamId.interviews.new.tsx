@@ -9,6 +9,7 @@ import { interviewSchema } from '~/schemas/interview';
 import { todayInTokyo } from '~/utils/dates';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeamMember } from '~/utils/permissions.server';
+import { submitOnce } from '~/models/submissions.server';
 
 export const meta: MetaFunction = () => [{ title: 'インタビューを記録 | 人マネ トラッカー' }];
 
@@ -19,10 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, team } = await requireTeamMember(request, requireIdParam(params.teamId));
-  const submission = parseWithZod(await request.formData(), { schema: interviewSchema });
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
-  const id = await createInterview(actorOf(request, viewer), team.id, submission.value);
-  return redirect(`/teams/${team.id}/interviews/${id}?saved=1`);
+  const formData = await request.formData();
+  return submitOnce(formData, viewer.userId, async () => {
+    const submission = parseWithZod(formData, { schema: interviewSchema });
+    if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+    const id = await createInterview(actorOf(request, viewer), team.id, submission.value);
+    return redirect(`/teams/${team.id}/interviews/${id}?saved=1`);
+  });
 }
 
 export default function NewInterview() {

@@ -76,6 +76,21 @@ export const authSessions = pgTable(
   (t) => [index('auth_sessions_user').on(t.userId)],
 );
 
+/**
+ * One row per submitted create form (its random `_once` token): a second submission of the same form
+ * (a double click, a resend) gets the first one's answer instead of a second record. Kept a day.
+ */
+export const formSubmissions = pgTable(
+  'form_submissions',
+  {
+    token: text('token').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    location: text('location'), // where the first submission redirected; null while it runs
+    createdAt: createdAt(),
+  },
+  (t) => [index('form_submissions_created').on(t.createdAt)],
+);
+
 /** Single-use links (invitation, password reset) that organizers copy and send themselves. */
 export const accountTokens = pgTable(
   'account_tokens',

@@ -6,7 +6,7 @@ useBrowser();
 
 // Two members of 甲府市 edit one interview at once (docs/decisions/0010): the second save is refused,
 // keeps every word typed, shows the first person's text beside it, and lands when sent again; a
-// 宿題 the first person added is still there afterwards.
+// 宿題 the first person added is still there afterwards. A double click records one interview.
 
 async function newInterview(page: Page) {
   await page.goto('/teams');
@@ -62,5 +62,27 @@ describe('two members editing one interview', () => {
     expect(detail).toContain(insights);
     expect(detail).toContain('月1回のランチ対話会なら参加したい。');
     expect(detail).toContain('ランチ対話会の案内を送ってほしい');
+  });
+
+  it('a double click on 記録する records an interview once, even when the second click goes out', async () => {
+    const { page } = await openPage('interview-double-click', phone);
+    await signIn(page, 'member@example.jp');
+    await page.goto('/teams');
+    const team = await page.getByRole('link', { name: '甲府市チーム' }).first().getAttribute('href');
+    await page.goto(`${team}/interviews/new`);
+    await waitForHydration(page);
+    const interviewee = `二度押しの相手（${Date.now()}）`;
+    await page.getByLabel('実施日').fill('2026-11-05');
+    await page.getByLabel('インタビューの相手').fill(interviewee);
+    await page.getByLabel('相手の立場').selectOption('manager');
+    const button = page.getByRole('button', { name: '記録する' });
+    // The second click comes while the first request is on its way, as a hurried double click does.
+    const sent = page.waitForRequest((request) => request.method() === 'POST');
+    await button.click();
+    await sent;
+    await button.click();
+    await page.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
+    await page.goto(`${team}/interviews`);
+    expect(await page.getByRole('link', { name: interviewee }).count()).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { Form, useNavigation } from '@remix-run/react';
+import { OnceToken } from '~/components/OnceToken';
 import { FieldErrors, FormMessage } from '~/components/form';
 import { activityKinds, type ActivityKind } from '~/domain/codes';
 import { DurationPicker } from './DurationPicker';
@@ -19,6 +20,7 @@ export function QuickAdd({ kinds, today, lastResult }: { kinds: ActivityKind[]; 
       <h2 id="quick-add-heading">すばやく記録</h2>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="quick" />
+        <OnceToken />
         <FormMessage id={form.errorId} errors={form.errors} />
         <div className="field">
           <label htmlFor={fields.kind.id}>種別</label>

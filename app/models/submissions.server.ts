@@ -1,0 +1,61 @@
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { getDb } from '../../db/client';
+import { formSubmissions } from '../../db/schema';
+import { onceInputName } from '~/utils/once';
+
+// A create form submitted twice (a double click, a resend after a slow answer) makes one record
+// (docs/decisions/0010). The form carries a random token (`_once`, app/components/OnceToken.tsx); the
+// first submission claims it and records where it redirected; a second one with the same token
+// waits for that and answers the same redirect. A submission that did not redirect (a form error)
+// gives the token back, so the corrected form can be sent with it.
+
+const tokenPattern = /^[A-Za-z0-9-]{16,64}$/;
+const waitMs = 5_000;
+
+function tokenOf(formData: FormData): string | null {
+  const token = formData.get(onceInputName);
+  return typeof token === 'string' && tokenPattern.test(token) ? token : null;
+}
+
+/**
+ * Runs `create` once per form token. Forms without a token (no JavaScript) run it as they are.
+ * `create` answers with a redirect when it created something, or anything else when it did not.
+ */
+export async function submitOnce<T>(formData: FormData, userId: number, create: () => Promise<T>): Promise<T | Response> {
+  const token = tokenOf(formData);
+  if (!token) return create();
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const [claimed] = await getDb().insert(formSubmissions).values({ token, userId }).onConflictDoNothing().returning({ token: formSubmissions.token });
+    if (claimed) break;
+    const [earlier] = await getDb().select().from(formSubmissions).where(eq(formSubmissions.token, token));
+    if (earlier && earlier.userId !== userId) throw new Response('Bad Request', { status: 400 });
+    if (earlier?.location) return redirectTo(earlier.location);
+    if (Date.now() > deadline) {
+      return new Response('同じ送信を処理しています。しばらくしてから画面を読み込み直してください', { status: 409, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  try {
+    const result = await create();
+    const location = result instanceof Response && result.status >= 300 && result.status < 400 ? result.headers.get('Location') : null;
+    if (location) {
+      await getDb().update(formSubmissions).set({ location }).where(eq(formSubmissions.token, token));
+      await getDb().delete(formSubmissions).where(lt(formSubmissions.createdAt, sql`now() - interval '1 day'`));
+    } else {
+      await release(token);
+    }
+    return result;
+  } catch (error) {
+    await release(token);
+    throw error;
+  }
+}
+
+function release(token: string) {
+  return getDb().delete(formSubmissions).where(and(eq(formSubmissions.token, token), isNull(formSubmissions.location)));
+}
+
+function redirectTo(location: string) {
+  return new Response(null, { status: 302, headers: { Location: location } });
+}

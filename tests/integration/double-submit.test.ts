@@ -1,0 +1,73 @@
+import crypto from 'node:crypto';
+import { count, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../../db/client';
+import { activities, changeChains, interviews } from '../../db/schema';
+import { action as quickAction } from '../../app/routes/teams.$teamId.activities._index';
+import { action as newActivityAction } from '../../app/routes/teams.$teamId.activities.new';
+import { action as newChangeAction } from '../../app/routes/teams.$teamId.changes.new';
+import { action as newInterviewAction } from '../../app/routes/teams.$teamId.interviews.new';
+import { actionArgs } from '../helpers';
+import { buildWorld, cookieFor, type World } from '../world';
+
+// A create form sent twice (a double click, a resend) makes one record: both answers are the same
+// redirect (app/models/submissions.server.ts). A form error gives the token back.
+
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+});
+
+type Action = (args: ReturnType<typeof actionArgs>) => Promise<unknown>;
+const teamId = () => String(world.teamA.id);
+
+const creates: { name: string; action: Action; path: () => string; form: () => Record<string, string>; rows: () => Promise<number> }[] = [
+  {
+    name: 'quick activity', action: quickAction as Action, path: () => `/teams/${teamId()}/activities`,
+    form: () => ({ intent: 'quick', kind: 'meeting', occurredOn: `${world.year}-07-01`, title: '二度押しした定例ミーティング', durationPick: '60' }),
+    rows: async () => (await getDb().select({ n: count() }).from(activities).where(eq(activities.title, '二度押しした定例ミーティング')))[0]!.n,
+  },
+  {
+    name: 'activity', action: newActivityAction as Action, path: () => `/teams/${teamId()}/activities/new`,
+    form: () => ({ intent: 'save', kind: 'survey', occurredOn: `${world.year}-07-02`, durationPick: '90', title: '二度押しした全庁アンケート', notes: '設問を確定', guests: '' }),
+    rows: async () => (await getDb().select({ n: count() }).from(activities).where(eq(activities.title, '二度押しした全庁アンケート')))[0]!.n,
+  },
+  {
+    name: 'interview', action: newInterviewAction as Action, path: () => `/teams/${teamId()}/interviews/new`,
+    form: () => ({ interviewedOn: `${world.year}-07-03`, interviewee: '二度押し課長', roleCategory: 'manager', visibility: 'team', content: '内容', 'homework[0].body': '宿題' }),
+    rows: async () => (await getDb().select({ n: count() }).from(interviews).where(eq(interviews.interviewee, '二度押し課長')))[0]!.n,
+  },
+  {
+    name: 'change', action: newChangeAction as Action, path: () => `/teams/${teamId()}/changes/new`,
+    form: () => ({ title: '二度押しした変化', 'moments[0].stage': 'trigger', 'moments[0].occurredOn': `${world.year}-07-04`, 'moments[0].description': '提案した' }),
+    rows: async () => (await getDb().select({ n: count() }).from(changeChains).where(eq(changeChains.title, '二度押しした変化')))[0]!.n,
+  },
+];
+
+async function send(action: Action, path: string, form: Record<string, string>) {
+  const result = await action(actionArgs(path, form, { params: { teamId: teamId() }, headers: await cookieFor(world, 'member') }));
+  return result instanceof Response ? { status: result.status, location: result.headers.get('Location') } : { status: (result as { init?: { status?: number } }).init?.status ?? 200, location: null };
+}
+
+describe('a create form sent twice', () => {
+  for (const create of creates) {
+    it(`${create.name}: two sends of one form at once make one record and the same redirect`, async () => {
+      const token = crypto.randomUUID();
+      const answers = await Promise.all([0, 1].map(() => send(create.action, create.path(), { ...create.form(), _once: token })));
+      expect(answers.map((a) => a.status)).toEqual([302, 302]);
+      expect(answers[0]!.location).toBe(answers[1]!.location);
+      expect(await create.rows()).toBe(1);
+      // Sent again later (a reload that resends), still the same answer and still one record.
+      expect(await send(create.action, create.path(), { ...create.form(), _once: token })).toEqual(answers[0]);
+      expect(await create.rows()).toBe(1);
+    });
+  }
+
+  it('gives the token back after a form error, so the corrected form is saved with it', async () => {
+    const token = crypto.randomUUID();
+    const form = { ...creates[1]!.form(), title: '訂正して送った全庁アンケート', _once: token };
+    expect((await send(newActivityAction as Action, creates[1]!.path(), { ...form, occurredOn: '2026-02-30' })).status).toBe(400);
+    expect((await send(newActivityAction as Action, creates[1]!.path(), form)).status).toBe(302);
+    expect((await getDb().select({ n: count() }).from(activities).where(eq(activities.title, '訂正して送った全庁アンケート')))[0]!.n).toBe(1);
+  });
+});
