@@ -26,8 +26,8 @@ export function DraftForm({ draftName, children, carried = [], onSubmit, ...prop
   const navigation = useNavigation();
   const key = userId ? draftKey(userId, location.pathname, draftName) : null;
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
-  // Inputs changed before a refused submission stay changed: after a 400 or 409 the fields are shown
-  // again with what was sent as their default, so comparing with the default alone would lose them.
+  // Inputs changed before a refused submission stay changed: a refused form may come back with what
+  // was sent as its defaults (a 409 does), and comparing with the default alone would then miss them.
   const sentEdits = useRef(new Set<string>());
 
   useEffect(() => {

@@ -37,7 +37,8 @@ export function HomeworkRows({ field, defaults, blankRows }: { field: FieldMetad
         const id = `homework-${i}`;
         return (
           <div key={i} className="homework-row" role="group" aria-label={`宿題 ${i + 1}`}>
-            {values.id ? <input type="hidden" name={`${name}.id`} value={values.id} /> : null}
+            {/* Not type="hidden": a draft keeps which record each row is, so a restored row edits the same 宿題. */}
+            {values.id ? <input type="text" hidden readOnly name={`${name}.id`} defaultValue={values.id} /> : null}
             <div className="field">
               <label htmlFor={`${id}-body`}>宿題 {i + 1} の内容</label>
               <textarea id={`${id}-body`} name={`${name}.body`} rows={2} defaultValue={values.body} aria-invalid={errors.body?.length ? true : undefined} aria-describedby={errors.body?.length ? `${id}-body-error` : undefined} />

@@ -1,36 +1,38 @@
 import { useEffect, useRef } from 'react';
 import { diffText } from '~/domain/sheet-diff';
 import { formatDateTime } from '~/utils/dates';
+import { writeFields } from '~/utils/drafts';
 import { DiffLegend, DiffPair } from './sheet/SheetDiffView';
 
 export type StaleField = { label: string; latest: string; mine: string };
-export type Stale = { savedAt: string; fields: StaleField[] };
-
-/** The fields whose readable values differ: [label, value] pairs of the newer record and of the refused save. */
-export function differingFields(latest: readonly (readonly [string, string])[], mine: readonly (readonly [string, string])[]): StaleField[] {
-  return mine.flatMap(([label, value], i) => (value === latest[i]![1] ? [] : [{ label, latest: latest[i]![1], mine: value }]));
-}
+/** `takenIn`: the inputs (name, value) the person did not touch, to be shown with the newer version's value. */
+export type Stale = { savedAt: string; fields: StaleField[]; takenIn: [string, string][] };
 
 /**
- * After a save was refused because someone saved the record first (409): the person's own text is
- * still in the form below, based now on the newer version, and each field that differs is shown
- * beside the newer text, so they can merge by hand or simply save theirs again.
+ * After a save was refused because someone saved the record first (409): the form below rests on the
+ * newer version, keeps what the person changed and shows the newer text in the fields they did not
+ * touch (app/utils/stale-reply.server.ts); the fields both changed are shown side by side.
  */
 export function StaleNotice({ stale }: { stale: Stale }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    // The form now rests on the newer version: keep that in this browser's draft at once.
-    ref.current?.closest('form')?.dispatchEvent(new Event('input', { bubbles: true }));
-  }, []);
+    const form = ref.current?.closest('form');
+    if (!form) return;
+    // The fields the person did not touch take the newer text (their inputs keep what the page first
+    // showed otherwise), and the form, now resting on the newer version, becomes the draft at once.
+    writeFields(form, stale.takenIn, { onlyNamed: true });
+    form.dispatchEvent(new Event('input', { bubbles: true }));
+  }, [stale]);
   return (
     <div ref={ref} className="form-message" role="alert">
       <h2 className="conflict-title">ほかの人の保存と重なりました</h2>
       <p>
         {`あなたが編集している間に、ほかの人がこの記録を保存しました（${formatDateTime(stale.savedAt)}）。`}
-        あなたの入力は消えていません。まだ保存されていないので、下の違いを見比べ、必要なら直してからもう一度保存してください。
+        {'あなたの入力は消えていませんが、まだ保存されていません。あなたが変えていない項目には、ほかの人が保存した内容を入れました。'}
       </p>
       {stale.fields.length ? (
         <>
+          <p>あなたが変えた項目を、ほかの人が保存した内容と並べます。見比べて、必要なら直してからもう一度保存してください。</p>
           <DiffLegend left="ほかの人が保存した内容" right="あなたの入力" />
           {stale.fields.map((field) => (
             <div key={field.label} className="merge-compare merge-compare--both">
@@ -40,7 +42,7 @@ export function StaleNotice({ stale }: { stale: Stale }) {
           ))}
         </>
       ) : (
-        <p>項目の内容はあなたの入力と同じです。そのまま保存できます。</p>
+        <p>あなたが変えた項目は、ほかの人が保存した内容と同じです。確かめてからもう一度保存してください。</p>
       )}
     </div>
   );

@@ -5,7 +5,7 @@ import type { MunicipalityKind, Visibility } from '~/domain/codes';
 import { interviewActivityTitle } from '~/domain/interviews';
 import { recordAudit, type AuditActor } from '~/models/audit.server';
 import { bumpVersion } from '~/models/record-version.server';
-import type { HomeworkRowInput, InterviewInput } from '~/schemas/interview';
+import { interviewSchema, type HomeworkRowInput, type InterviewInput } from '~/schemas/interview';
 
 // Every query is scoped by team and by the visibilities the viewer may read, so a forgotten
 // check in a route still cannot return another team's interview or a confidential one.
@@ -136,7 +136,7 @@ export async function createInterview(actor: AuditActor, teamId: number, input: 
 }
 
 /** The inputs of the interview's own fields (the rest of the form are its 宿題 rows). */
-const interviewInputs = ['interviewedOn', 'interviewee', 'roleCategory', 'durationMinutes', 'purpose', 'questions', 'content', 'insights', 'unease', 'visibility'];
+const interviewInputs = Object.keys(interviewSchema.shape).filter((key) => key !== 'homework');
 
 export type InterviewSave = {
   /** The interview's version the form showed. */
@@ -175,15 +175,20 @@ export async function updateInterview(actor: AuditActor, teamId: number, intervi
         continue;
       }
       if (!row.body.trim() || (row.id && !changed(`homework[${i}]`))) continue;
-      const updated = row.id ? await tx.update(interviewHomework).set({ ...homeworkRow(row), updatedAt: new Date() }).where(mine).returning({ id: interviewHomework.id }) : [];
-      if (updated.length) {
-        changedRows++;
-      } else {
-        // A new row, or one a teammate removed while this form was open: the typed text is kept as a new row.
-        const [last] = await tx.select({ position: sql<number>`coalesce(max(${interviewHomework.position}), -1)`.mapWith(Number) }).from(interviewHomework).where(eq(interviewHomework.interviewId, interviewId));
-        await tx.insert(interviewHomework).values({ ...homeworkRow(row), position: (last?.position ?? -1) + 1, interviewId, teamId });
-        added++;
+      // Only the columns the person changed: a teammate's change to another column of the row stays.
+      if (row.id) {
+        const columns = Object.entries(homeworkRow(row)).filter(([column]) => changed(`homework[${i}].${column}`));
+        if (!columns.length) continue;
+        const updated = await tx.update(interviewHomework).set({ ...Object.fromEntries(columns), updatedAt: new Date() }).where(mine).returning({ id: interviewHomework.id });
+        if (updated.length) {
+          changedRows++;
+          continue;
+        }
       }
+      // A new row, or one a teammate removed while this form was open: the typed text is kept as a new row.
+      const [last] = await tx.select({ position: sql<number>`coalesce(max(${interviewHomework.position}), -1)`.mapWith(Number) }).from(interviewHomework).where(eq(interviewHomework.interviewId, interviewId));
+      await tx.insert(interviewHomework).values({ ...homeworkRow(row), position: (last?.position ?? -1) + 1, interviewId, teamId });
+      added++;
     }
     await recordAudit(tx, actor, { action: 'update', entityType: 'interview', entityId: interviewId, detail: { teamId, fields: ownFields, homeworkAdded: added, homeworkChanged: changedRows, homeworkRemoved: removed } });
     return { kind: 'saved' } as const;

@@ -32,7 +32,8 @@ export async function submitOnce<T>(formData: FormData, userId: number, create: 
     if (earlier && earlier.userId !== userId) throw new Response('Bad Request', { status: 400 });
     if (earlier?.location) return redirectTo(earlier.location);
     if (Date.now() > deadline) {
-      return new Response('同じ送信を処理しています。しばらくしてから画面を読み込み直してください', { status: 409, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+      // Thrown, so the page says it (the error page) instead of a form that seems to ignore the click.
+      throw new Response('同じ送信を処理しています。しばらくしてから画面を読み込み直してください', { status: 409, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -9,7 +9,11 @@ import { isLoginLocked, recordLoginAttempt } from './login-attempts.server';
 
 // An unknown email is checked against this hash too, so both answers take the same time.
 let decoyHash: Promise<string> | undefined;
-const decoy = () => (decoyHash ??= hashPassword(crypto.randomBytes(16).toString('hex')));
+const decoy = () =>
+  (decoyHash ??= hashPassword(crypto.randomBytes(16).toString('hex')).catch((error: unknown) => {
+    decoyHash = undefined; // not kept: a failed decoy would fail every later unknown-email sign-in
+    throw error;
+  }));
 
 export type SignInResult = { ok: true; userId: number } | { ok: false; reason: 'invalid' | 'locked' };
 

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { RestoreButton } from '~/components/RestoreButton';
-import { differingFields, StaleNotice, type Stale } from '~/components/StaleNotice';
+import { StaleNotice } from '~/components/StaleNotice';
 import { ActivityForm } from '~/components/activities/ActivityForm';
 import { EraDate } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';
@@ -13,6 +13,7 @@ import { listTeamMembers } from '~/models/teams.server';
 import { baseVersion } from '~/schemas/fields';
 import { activityChoices, parseActivityForm } from '~/utils/activity-form.server';
 import { formatDateTime } from '~/utils/dates';
+import { postedVersion, staleReply, type ReadableField } from '~/utils/stale-reply.server';
 import { duration } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeam } from '~/utils/permissions.server';
@@ -48,18 +49,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (current.ownInterview) throw new Response('Bad Request', { status: 400 });
   if (intent === 'save') {
     const { reply, values } = await parseActivityForm(formData, team, access.interviewVisibilities, current.kind);
-    if (!values) return data({ result: reply, stale: null, version: null }, { status: 400 });
+    if (!values) return data({ result: reply, stale: null, version: postedVersion(formData) }, { status: 400 });
     const version = baseVersion().safeParse(formData.get('baseVersion'));
     if (!version.success) return data({ result: { ...reply, error: { '': [version.error.issues[0]!.message] } }, stale: null, version: null }, { status: 400 });
     const saved = await updateActivity(actor, team.id, activityId, values, version.data);
     if (saved.kind === 'missing') return denyNotFound(request, viewer, { activityId });
     if (saved.kind === 'stale') {
       // Someone saved first: nothing was written; the person's entry comes back, now based on theirs.
-      const latest = (await getActivity(team.id, activityId, access.interviewVisibilities))!;
+      const latest = await getActivity(team.id, activityId, access.interviewVisibilities);
+      if (!latest) return denyNotFound(request, viewer, { activityId });
       const names = new Map((await listTeamMembers(team.id)).map((m) => [m.personId, m.fullName]));
       const mine = { ...values, attendees: values.attendeeIds.map((id) => ({ fullName: names.get(id) ?? '' })) };
-      const stale: Stale = { savedAt: latest.updatedAt.toISOString(), fields: differingFields(readable(latest), readable(mine)) };
-      return data({ result: reply, stale, version: saved.version }, { status: 409 });
+      const answer = staleReply(formData, reply, readable(mine), { form: formValues(latest), readable: readable(latest), savedAt: latest.updatedAt, version: latest.version });
+      return data(answer, { status: 409 });
     }
     return redirect(`${back}?added=${activityId}`);
   }
@@ -70,18 +72,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response('Bad Request', { status: 400 });
 }
 
+type Entry = Pick<ActivityValues, 'kind' | 'occurredOn' | 'startsAt' | 'durationMinutes' | 'title' | 'guests' | 'notes'> & { attendees: { fullName: string }[] };
+
 /** An entry's fields as people read them, to compare a refused save with the newer one. */
-function readable(entry: Pick<ActivityValues, 'kind' | 'occurredOn' | 'startsAt' | 'durationMinutes' | 'title' | 'guests' | 'notes'> & { attendees: { fullName: string }[] }) {
+function readable(entry: Entry): ReadableField[] {
   return [
-    ['種別', activityKinds.label[entry.kind]],
-    ['日付', entry.occurredOn],
-    ['開始時刻', entry.startsAt ?? ''],
-    ['時間', duration(entry.durationMinutes)],
-    ['タイトル', entry.title],
-    ['参加者', entry.attendees.map((a) => a.fullName).join('、')],
-    ['ゲスト', entry.guests],
-    ['メモ', entry.notes],
-  ] as const;
+    { key: 'kind', label: '種別', value: activityKinds.label[entry.kind] },
+    { key: 'occurredOn', label: '日付', value: entry.occurredOn },
+    { key: 'startsAt', label: '開始時刻', value: entry.startsAt ?? '' },
+    { key: 'durationMinutes', label: '時間', value: duration(entry.durationMinutes) },
+    { key: 'title', label: 'タイトル', value: entry.title },
+    { key: 'attendeeIds', label: '参加者', value: entry.attendees.map((a) => a.fullName).join('、') },
+    { key: 'guests', label: 'ゲスト', value: entry.guests },
+    { key: 'notes', label: 'メモ', value: entry.notes },
+  ];
+}
+
+/** The newer entry as the form posts it. */
+function formValues(entry: NonNullable<Awaited<ReturnType<typeof getActivity>>>) {
+  return {
+    kind: entry.kind, occurredOn: entry.occurredOn, startsAt: entry.startsAt ?? '', durationPick: '', durationMinutes: String(entry.durationMinutes),
+    title: entry.title, guests: entry.guests, notes: entry.notes, attendeeIds: entry.attendees.map((a) => String(a.personId)),
+    sessionId: entry.sessionId ? String(entry.sessionId) : '', interviewId: entry.interviewId ? String(entry.interviewId) : '',
+  };
 }
 
 export default function ActivityPage() {

@@ -3,12 +3,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ChangeForm } from '~/components/ChangeForm';
 import { ErrorPage } from '~/components/ErrorPage';
-import { differingFields, StaleNotice, type Stale } from '~/components/StaleNotice';
+import { StaleNotice } from '~/components/StaleNotice';
 import { TeamHeader } from '~/components/TeamHeader';
 import { changeStages, coCreationSteps } from '~/domain/codes';
 import { getChange, setChangeArchived, updateChange } from '~/models/changes.server';
 import { changeEditSchema } from '~/schemas/change';
 import { requireIdParam } from '~/utils/http.server';
+import { postedVersion, staleReply, type ReadableField } from '~/utils/stale-reply.server';
 import { actorOf, denyNotFound, requireTeamMember } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = () => [{ title: '創り出した変化を編集 | 人マネ トラッカー' }];
@@ -32,31 +33,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!(await getChange(team.id, changeId))) return denyNotFound(request, viewer, { teamId: team.id, changeId });
   const submission = parseWithZod(formData, { schema: changeEditSchema });
-  if (submission.status !== 'success') return data({ result: submission.reply(), stale: null, version: null }, { status: 400 });
+  if (submission.status !== 'success') return data({ result: submission.reply(), stale: null, version: postedVersion(formData) }, { status: 400 });
   const { baseVersion, ...input } = submission.value;
   const saved = await updateChange(actor, team.id, changeId, input, baseVersion);
   if (saved.kind === 'missing') return denyNotFound(request, viewer, { teamId: team.id, changeId });
   if (saved.kind === 'stale') {
     // Someone saved first: nothing was written; the person's text comes back, now based on theirs.
-    const latest = (await getChange(team.id, changeId))!;
-    const stale: Stale = { savedAt: latest.updatedAt.toISOString(), fields: differingFields(readable(latest), readable(input)) };
-    return data({ result: submission.reply(), stale, version: saved.version }, { status: 409 });
+    const latest = await getChange(team.id, changeId);
+    if (!latest) return denyNotFound(request, viewer, { teamId: team.id, changeId });
+    const form = { title: latest.title, reflection: latest.reflection, coCreationStep: latest.coCreationStep ?? '', moments: latest.moments };
+    const answer = staleReply(formData, submission.reply(), readable(input), { form, readable: readable(latest), savedAt: latest.updatedAt, version: latest.version });
+    return data(answer, { status: 409 });
   }
   return redirect(`/teams/${team.id}/changes?saved=${changeId}`);
 }
 
 /** A chain as people read it, to compare a refused save with the newer one. */
-function readable(chain: { title: string; reflection: string; coCreationStep?: string | null; moments: { stage: string; occurredOn?: string | null; description: string }[] }) {
+function readable(chain: { title: string; reflection: string; coCreationStep?: string | null; moments: { stage: string; occurredOn?: string | null; description: string }[] }): ReadableField[] {
   const moments = chain.moments
     .filter((m) => m.description.trim())
     .map((m) => `${changeStages.label[m.stage as keyof typeof changeStages.label] ?? m.stage} ${m.occurredOn ?? ''} ${m.description.trim()}`)
     .join('\n');
+  const step = chain.coCreationStep ? coCreationSteps.label[chain.coCreationStep as keyof typeof coCreationSteps.label] : '';
   return [
-    ['タイトル', chain.title],
-    ['出来事', moments],
-    ['考察', chain.reflection],
-    ['共創のステップ', chain.coCreationStep ? coCreationSteps.label[chain.coCreationStep as keyof typeof coCreationSteps.label] : ''],
-  ] as const;
+    { key: 'title', label: 'タイトル', value: chain.title },
+    { key: 'moments', label: '出来事', value: moments },
+    { key: 'reflection', label: '考察', value: chain.reflection },
+    { key: 'coCreationStep', label: '共創のステップ', value: step },
+  ];
 }
 
 export default function EditChange() {

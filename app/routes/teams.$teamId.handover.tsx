@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { DraftForm } from '~/components/DraftForm';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FormMessage } from '~/components/form';
-import { differingFields, StaleNotice, type Stale } from '~/components/StaleNotice';
+import { StaleNotice } from '~/components/StaleNotice';
 import { TeamHeader } from '~/components/TeamHeader';
 import { TextAreaField } from '~/components/TextAreaField';
 import { alumniOfMunicipality } from '~/models/alumni-directory.server';
@@ -15,6 +15,7 @@ import type { FormShape } from '~/schemas/types';
 import { formatDateTime, formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
+import { postedVersion, staleReply, type ReadableField } from '~/utils/stale-reply.server';
 import { actorOf, requireTeam, requireTeamMember } from '~/utils/permissions.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -47,21 +48,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   // The handover is the team's own voice to its successors: members only (not organizers).
   const { team, viewer } = await requireTeamMember(request, requireIdParam(params.teamId));
-  const submission = parseWithZod(await request.formData(), { schema: handoverSchema });
-  if (submission.status !== 'success') return data({ result: submission.reply(), stale: null, version: null }, { status: 400 });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: handoverSchema });
+  if (submission.status !== 'success') return data({ result: submission.reply(), stale: null, version: postedVersion(formData) }, { status: 400 });
   const { baseVersion, ...input } = submission.value;
   const saved = await saveHandover(actorOf(request, viewer), team, input, baseVersion);
   if (saved.kind === 'stale') {
     // A teammate saved first: nothing was written; the person's text comes back, now based on theirs.
-    const latest = (await getHandover(team.id))!;
-    const stale: Stale = { savedAt: latest.updatedAt.toISOString(), fields: differingFields(readable(latest), readable(input)) };
-    return data({ result: submission.reply(), stale, version: saved.version }, { status: 409 });
+    const latest = (await getHandover(team.id))!; // a handover is never deleted
+    const form = { toContinue: latest.toContinue, peopleToTalkTo: latest.peopleToTalkTo, advice: latest.advice };
+    const answer = staleReply(formData, submission.reply(), readable(input), { form, readable: readable(latest), savedAt: latest.updatedAt, version: latest.version });
+    return data(answer, { status: 409 });
   }
   return redirect(`/teams/${team.id}/handover?saved=1`);
 }
 
-function readable(handover: { toContinue: string; peopleToTalkTo: string; advice: string }) {
-  return [['続けてほしいこと', handover.toContinue], ['話を聞いてほしい人', handover.peopleToTalkTo], ['アドバイス', handover.advice]] as const;
+function readable(handover: { toContinue: string; peopleToTalkTo: string; advice: string }): ReadableField[] {
+  return [
+    { key: 'toContinue', label: '続けてほしいこと', value: handover.toContinue },
+    { key: 'peopleToTalkTo', label: '話を聞いてほしい人', value: handover.peopleToTalkTo },
+    { key: 'advice', label: 'アドバイス', value: handover.advice },
+  ];
 }
 
 export default function Handover() {

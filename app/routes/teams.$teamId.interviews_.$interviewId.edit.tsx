@@ -3,12 +3,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
 import { InterviewForm } from '~/components/InterviewForm';
-import { differingFields, StaleNotice, type Stale } from '~/components/StaleNotice';
+import { StaleNotice } from '~/components/StaleNotice';
 import { TeamHeader } from '~/components/TeamHeader';
 import { intervieweeRoles, visibilities } from '~/domain/codes';
 import { getInterview, updateInterview } from '~/models/interviews.server';
 import { interviewEditSchema, type InterviewInput } from '~/schemas/interview';
 import { readEdited } from '~/utils/edited-fields';
+import { postedVersion, staleReply, type ReadableField } from '~/utils/stale-reply.server';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeamMember } from '~/utils/permissions.server';
 
@@ -24,20 +25,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { team, links: { readProgress: access.readProgress, readSheet: access.readSheet }, interview };
 }
 
+type OwnFields = Pick<InterviewInput, 'interviewedOn' | 'interviewee' | 'roleCategory' | 'purpose' | 'questions' | 'content' | 'insights' | 'unease' | 'visibility'> & { durationMinutes?: number | null };
+
 /** The interview's own fields as people read them, to compare a refused save with the newer one. */
-function readable(values: Pick<InterviewInput, 'interviewedOn' | 'interviewee' | 'roleCategory' | 'purpose' | 'questions' | 'content' | 'insights' | 'unease' | 'visibility'> & { durationMinutes?: number | null }) {
+function readable(values: OwnFields): ReadableField[] {
   return [
-    ['実施日', values.interviewedOn],
-    ['インタビューの相手', values.interviewee],
-    ['相手の立場', intervieweeRoles.label[values.roleCategory]],
-    ['所要時間（分）', values.durationMinutes ? String(values.durationMinutes) : ''],
-    ['目的', values.purpose],
-    ['質問', values.questions],
-    ['内容', values.content],
-    ['気付き', values.insights],
-    ['モヤモヤ', values.unease],
-    ['公開範囲', visibilities.label[values.visibility]],
-  ] as const;
+    { key: 'interviewedOn', label: '実施日', value: values.interviewedOn },
+    { key: 'interviewee', label: 'インタビューの相手', value: values.interviewee },
+    { key: 'roleCategory', label: '相手の立場', value: intervieweeRoles.label[values.roleCategory] },
+    { key: 'durationMinutes', label: '所要時間（分）', value: values.durationMinutes ? String(values.durationMinutes) : '' },
+    { key: 'purpose', label: '目的', value: values.purpose },
+    { key: 'questions', label: '質問', value: values.questions },
+    { key: 'content', label: '内容', value: values.content },
+    { key: 'insights', label: '気付き', value: values.insights },
+    { key: 'unease', label: 'モヤモヤ', value: values.unease },
+    { key: 'visibility', label: '公開範囲', value: visibilities.label[values.visibility] },
+  ];
+}
+
+/** The same fields as the form posts them. */
+function formValues({ durationMinutes, ...values }: OwnFields) {
+  const { interviewedOn, interviewee, roleCategory, purpose, questions, content, insights, unease, visibility } = values;
+  return { interviewedOn, interviewee, roleCategory, purpose, questions, content, insights, unease, visibility, durationMinutes: durationMinutes ? String(durationMinutes) : '' };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,15 +57,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: interviewEditSchema });
-  if (submission.status !== 'success') return data({ result: submission.reply(), stale: null, version: null }, { status: 400 });
+  if (submission.status !== 'success') return data({ result: submission.reply(), stale: null, version: postedVersion(formData) }, { status: 400 });
   const { baseVersion, ...input } = submission.value;
   const saved = await updateInterview(actorOf(request, viewer), team.id, interviewId, input, { baseVersion, edited: readEdited(formData) });
   if (saved.kind === 'missing') return denyNotFound(request, viewer, { teamId: team.id, interviewId });
   if (saved.kind === 'stale') {
     // Someone saved first: nothing was written; the person's text comes back, now based on theirs.
-    const latest = (await getInterview(team.id, interviewId, access.interviewVisibilities))!;
-    const stale: Stale = { savedAt: latest.updatedAt.toISOString(), fields: differingFields(readable(latest), readable(input)) };
-    return data({ result: submission.reply(), stale, version: latest.version }, { status: 409 });
+    const latest = await getInterview(team.id, interviewId, access.interviewVisibilities);
+    if (!latest) return denyNotFound(request, viewer, { teamId: team.id, interviewId });
+    const answer = staleReply(formData, submission.reply(), readable(input), {
+      form: formValues(latest), readable: readable(latest), savedAt: latest.updatedAt, version: latest.version,
+    });
+    return data(answer, { status: 409 });
   }
   return redirect(`/teams/${team.id}/interviews/${interviewId}?saved=1`);
 }

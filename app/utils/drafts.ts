@@ -25,17 +25,25 @@ export function readFields(form: HTMLFormElement): [string, string][] {
   return out;
 }
 
-export function writeFields(form: HTMLFormElement, fields: [string, string][]) {
+/**
+ * Writes a draft (the whole form) into the form; with `onlyNamed`, only the inputs `fields` names
+ * (the fields a refused save takes from the newer version, app/components/StaleNotice.tsx).
+ */
+export function writeFields(form: HTMLFormElement, fields: [string, string][], { onlyNamed = false } = {}) {
   const byName = new Map<string, string[]>();
   for (const [name, value] of fields) byName.set(name, [...(byName.get(name) ?? []), value]);
   for (const element of Array.from(form.elements)) {
     if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) continue;
     if (!element.name || element.name === 'intent' || element.name.startsWith('_')) continue;
+    if (onlyNamed && !byName.has(element.name)) continue;
     const values = byName.get(element.name);
     if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio')) {
       // A draft holds the whole form, so a box it does not mention was unticked.
       element.checked = (values ?? []).includes(element.value);
     } else if (!values) {
+      // A row's record id the draft did not have: that row was new (blank) when the draft was kept, and
+      // what it held now lands here, so it must not be saved onto the record shown in this place now.
+      if (element.name.endsWith('.id') && element instanceof HTMLInputElement) element.value = '';
       continue;
     } else if (!(element instanceof HTMLInputElement && ['password', 'file', 'hidden'].includes(element.type))) {
       element.value = values.shift() ?? element.value;

@@ -34,7 +34,7 @@ const envSchema = z.object({
   // The address links in mails point to.
   PUBLIC_URL: z.string().url().optional(),
   // scrypt's cost for new password hashes, as a power of two; stored hashes keep their own.
-  PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(17),
+  PASSWORD_COST: z.coerce.number().int().min(10).max(18).default(17),
 }).refine((env) => env.NODE_ENV !== 'production' || env.PASSWORD_COST >= 17, {
   path: ['PASSWORD_COST'],
   message: '本番ではパスワードのコストを17（2^17）より下げられません (PASSWORD_COST must be at least 17 in production)',

@@ -19,6 +19,12 @@ describe('the password cost', () => {
     expect(await verifyPassword('市民と対話する2025', hash)).toBe(false);
   });
 
+  it('hashes at the highest cost the setting allows', async () => {
+    const hash = await hashPassword('市民と対話する2026', 18);
+    expect(await verifyPassword('市民と対話する2026', hash)).toBe(true);
+    expect(() => readEnv({ NODE_ENV: 'production', PASSWORD_COST: '19' })).toThrow(/PASSWORD_COST/);
+  });
+
   it('keeps the cost of a stored hash when verifying it', async () => {
     const cheap = await hashPassword('jinmane-demo-2026', 10);
     expect(cheap.split('$')[1]).toBe(String(2 ** 10));

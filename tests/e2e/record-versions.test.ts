@@ -5,8 +5,9 @@ import { keepScreenshot, openPage, phone, signIn, useBrowser, waitForHydration }
 useBrowser();
 
 // Two members of 甲府市 edit one interview at once (docs/decisions/0010): the second save is refused,
-// keeps every word typed, shows the first person's text beside it, and lands when sent again; a
-// 宿題 the first person added is still there afterwards. A double click records one interview.
+// keeps every word typed, takes the first person's text where the second changed nothing, and lands
+// when sent again; a 宿題 the first person added is still there afterwards. A double click records
+// one interview.
 
 async function newInterview(page: Page) {
   await page.goto('/teams');
@@ -28,7 +29,7 @@ async function openEditor(page: Page, url: string) {
 }
 
 describe('two members editing one interview', () => {
-  it('refuses the later save with the text kept and both versions shown, then saves it; a teammate\'s 宿題 stays', async () => {
+  it('refuses the later save with the text kept and the other’s text taken in, then saves both; a teammate\'s 宿題 stays', async () => {
     const { page: first } = await openPage('versions-first');
     const { page: second } = await openPage('versions-second', phone);
     await signIn(first, 'member@example.jp');
@@ -46,16 +47,16 @@ describe('two members editing one interview', () => {
     await second.getByLabel('気付き').fill(insights);
     await second.getByRole('button', { name: '保存する' }).click();
     await second.getByRole('heading', { name: 'ほかの人の保存と重なりました' }).waitFor();
+    // The second person's 気付き stays, shown beside what is saved; the 内容 they did not touch now
+    // shows what the first saved, so saving again cannot undo it.
     expect(await second.getByLabel('気付き').inputValue()).toBe(insights);
+    expect(await second.getByLabel('内容', { exact: true }).inputValue()).toContain('月1回のランチ対話会なら参加したい。');
     const notice = second.getByRole('alert').filter({ hasText: 'ほかの人の保存と重なりました' });
-    expect(await notice.textContent()).toContain('月1回のランチ対話会なら参加したい。');
+    expect(await notice.locator('.merge-compare__status').allTextContents()).toEqual(['気付き']);
     await keepScreenshot(second, 'interview-stale-phone');
     const overflow = await second.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
 
-    // Sent again as it is, on the newer version: the second person's 気付き lands. Their 内容 field
-    // still holds the older text they saw, and it is theirs to keep: they merge by hand first.
-    await second.getByLabel('内容', { exact: true }).fill('部署を越えた対話の場が少ないと感じている。\n月1回のランチ対話会なら参加したい。');
     await second.getByRole('button', { name: '保存する' }).click();
     await second.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
     const detail = await second.textContent('main');
@@ -84,5 +85,32 @@ describe('two members editing one interview', () => {
     await page.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
     await page.goto(`${team}/interviews`);
     expect(await page.getByRole('link', { name: interviewee }).count()).toBe(1);
+  });
+
+  it("a draft kept from before a teammate added a 宿題 adds its own row and leaves the teammate's alone", async () => {
+    const { page: first } = await openPage('homework-draft-first');
+    const { page: second } = await openPage('homework-draft-second', phone);
+    await signIn(first, 'member@example.jp');
+    await signIn(second, 'member2@example.jp');
+    const url = await newInterview(first);
+    // The second person starts a new 宿題 in the first blank row and leaves it as a draft.
+    await openEditor(second, url);
+    const mine = '二人目が書きかけた宿題：議会報告の様式を見直す';
+    await second.getByLabel('宿題 1 の内容').fill(mine);
+    await second.waitForFunction((text) => Object.values(localStorage).some((v) => v.includes(text)), mine);
+    // Meanwhile the first person adds a 宿題, which now sits in that first row.
+    await openEditor(first, url);
+    const theirs = '一人目が追加した宿題：ランチ対話会の案内を送る';
+    await first.getByLabel('宿題 1 の内容').fill(theirs);
+    await first.getByRole('button', { name: '保存する' }).click();
+    await first.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
+
+    await openEditor(second, url);
+    await second.getByText('保存されていない入力内容').waitFor();
+    await second.getByRole('button', { name: '保存する' }).click();
+    await second.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
+    const detail = await second.textContent('main');
+    expect(detail).toContain(mine);
+    expect(detail).toContain(theirs);
   });
 });

@@ -130,10 +130,15 @@ describe('引き継ぎ', () => {
     const write = (userId: number, form: Record<string, string>) => settle(async () =>
       handoverAction(actionArgs(`/teams/${world.pastA.id}/handover`, form, { params: { teamId: String(world.pastA.id) }, headers: await as(userId) })));
     expect(statusOf(await write(world.users.organizer.id, { toContinue: 'x' }))).toBe(403);
-    expect(statusOf(await write(pastUser.id, { toContinue: '', peopleToTalkTo: '', advice: '' }))).toBe(400);
+    expect(statusOf(await write(pastUser.id, { baseVersion: '0', toContinue: '', peopleToTalkTo: '', advice: '' }))).toBe(400);
     expect(statusOf(await write(pastUser.id, { baseVersion: '0', toContinue: 'ランチ対話会を続けて', peopleToTalkTo: '人事課長', advice: '3人で話す時間を' }))).toBe(302);
-    // A teammate's form opened before that first save is refused, not written over it.
-    expect(statusOf(await write(pastUser.id, { baseVersion: '0', toContinue: '別の人が同時に書いた引き継ぎ' }))).toBe(409);
+    // A teammate's form opened before that first save is refused, not written over it, and comes back
+    // with the saved text in the fields that teammate did not touch.
+    const refused = await write(pastUser.id, { baseVersion: '0', toContinue: '別の人が同時に書いた引き継ぎ', peopleToTalkTo: '', advice: '', _edited: '["toContinue"]' });
+    expect(statusOf(refused)).toBe(409);
+    const reply = (refused as { data: { result: { initialValue: Record<string, string> }; version: number } }).data;
+    expect(reply.result.initialValue).toMatchObject({ toContinue: '別の人が同時に書いた引き継ぎ', peopleToTalkTo: '人事課長', advice: '3人で話す時間を' });
+    expect(reply.version).toBe(1);
     expect(statusOf(await write(pastUser.id, { baseVersion: '1', toContinue: 'ランチ対話会を続けて', peopleToTalkTo: '人事課長', advice: '3人で話す時間を' }))).toBe(302);
 
     const page = await handoverLoader(loaderArgs(`/teams/${world.teamA.id}/handover`, { params: { teamId: String(world.teamA.id) }, headers: await as(world.users.member.id) }));

@@ -289,7 +289,7 @@ describe('hostile input in the password links', () => {
         const [after] = await getDb().select().from(users).where(eq(users.id, user!.id));
         expect(await verifyPassword(confirmPassword, after!.passwordHash!)).toBe(true);
       }),
-      runsOf(10), // hashing is slow on purpose
+      runsOf(10), // each run signs in and sets a password
     );
   });
 });
