@@ -10,6 +10,11 @@ export type AuditEntry = {
   detail?: Record<string, unknown>;
 };
 
+/** An entry that goes with no write of its own (a refused request). */
+export function recordAuditAlone(actor: AuditActor, entry: AuditEntry) {
+  return recordAudit(getDb(), actor, entry);
+}
+
 /** Writes one audit entry; pass the transaction of the write so both land or neither does. */
 export async function recordAudit(db: Db, actor: AuditActor, entry: AuditEntry) {
   await db.insert(auditLog).values({

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
-import { getDb, type Db } from '../../db/client';
+import { getDb, transaction, type Db } from '../../db/client';
 import { authSessions } from '../../db/schema';
+import { recordAudit, type AuditActor } from './audit.server';
 
 // A session ends 12 hours after sign-in, or after 30 minutes without a request.
 export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
@@ -52,6 +53,15 @@ export async function deleteUserSessions(userId: number, exceptIdHash?: string, 
   await db
     .delete(authSessions)
     .where(and(eq(authSessions.userId, userId), exceptIdHash ? ne(authSessions.idHash, exceptIdHash) : undefined));
+}
+
+/** Signs out of this session (or of all the user's sessions), with its audit entry, in one transaction. */
+export async function endSessions(actor: AuditActor & { userId: number }, sessionIdHash: string, everywhere: boolean) {
+  await transaction(async (tx) => {
+    if (everywhere) await deleteUserSessions(actor.userId, undefined, tx);
+    else await deleteAuthSession(sessionIdHash, tx);
+    await recordAudit(tx, actor, { action: everywhere ? 'logout.everywhere' : 'logout', entityType: 'session' });
+  });
 }
 
 export async function purgeExpiredSessions(now = new Date()) {

@@ -1,11 +1,9 @@
 import { createCookie, redirect } from '@remix-run/node';
 import {
-  createAuthSession, deleteAuthSession, deleteUserSessions, findLiveSession, hashSessionId, purgeExpiredSessions,
+  createAuthSession, deleteAuthSession, endSessions, findLiveSession, hashSessionId, purgeExpiredSessions,
   sessionLifetimeMs,
 } from '~/models/auth-sessions.server';
-import { recordAudit } from '~/models/audit.server';
 import { loadViewer } from '~/models/viewers.server';
-import { transaction } from '../../db/client';
 import { getEnv } from './env.server';
 import type { Viewer } from './permissions';
 import { clientIp, requestId } from './request.server';
@@ -104,14 +102,7 @@ export async function startSession(request: Request, userId: number): Promise<st
 export async function endSession(request: Request, { everywhere = false } = {}): Promise<string> {
   const signedIn = await getSignedIn(request);
   if (signedIn) {
-    await transaction(async (tx) => {
-      if (everywhere) await deleteUserSessions(signedIn.viewer.userId, undefined, tx);
-      else await deleteAuthSession(signedIn.sessionIdHash, tx);
-      await recordAudit(tx, { userId: signedIn.viewer.userId, ip: clientIp(request) }, {
-        action: everywhere ? 'logout.everywhere' : 'logout',
-        entityType: 'session',
-      });
-    });
+    await endSessions({ userId: signedIn.viewer.userId, ip: clientIp(request) }, signedIn.sessionIdHash, everywhere);
   } else {
     const id = await sessionIdFrom(request);
     if (id) await deleteAuthSession(hashSessionId(id));

@@ -1,5 +1,4 @@
-import { getDb } from '../../db/client';
-import { recordAudit } from '~/models/audit.server';
+import { recordAuditAlone } from '~/models/audit.server';
 import { getTeamRef, type TeamSummary } from '~/models/teams.server';
 import { requireSignedIn, type SignedIn } from './auth.server';
 import { teamAccess, type TeamAccess, type TeamNeed, type Viewer } from './permissions';
@@ -9,7 +8,7 @@ import { clientIp } from './request.server';
 
 async function deny(request: Request, viewer: Viewer, status: 403 | 404, detail: Record<string, unknown>): Promise<never> {
   const url = new URL(request.url);
-  await recordAudit(getDb(), { userId: viewer.userId, ip: clientIp(request) }, {
+  await recordAuditAlone({ userId: viewer.userId, ip: clientIp(request) }, {
     action: 'access.denied',
     entityType: 'route',
     entityId: url.pathname,
