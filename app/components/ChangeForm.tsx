@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { BaseVersionInput } from '~/components/BaseVersionInput';
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { DraftForm } from '~/components/DraftForm';
@@ -40,8 +41,7 @@ export function ChangeForm({ lastResult, defaultValue, submitLabel, cancelTo, ve
   return (
     <DraftForm draftName="change" method="post" {...getFormProps(form)} className="form form--wide">
       {notice}
-      {/* Not type="hidden": a restored draft keeps the version its text was based on. */}
-      {version ? <input type="text" name="baseVersion" hidden readOnly defaultValue={version} key={`base-${version}`} /> : null}
+      {version ? <BaseVersionInput version={version} /> : null}
       <FormMessage id={form.errorId} errors={form.errors} />
       <TextField label="タイトル" field={fields.title} hint="例: 人事課と「市役所の1年」ガイドをつくった" required />
       <fieldset className="field">

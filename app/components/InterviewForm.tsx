@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { BaseVersionInput } from '~/components/BaseVersionInput';
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { DraftForm } from '~/components/DraftForm';
@@ -36,8 +37,7 @@ export function InterviewForm({ draftName, lastResult, defaultValue, homework, b
   return (
     <DraftForm draftName={draftName} method="post" {...getFormProps(form)} className="form form--wide">
       {notice}
-      {/* Not type="hidden": a restored draft keeps the version its text was based on. */}
-      {version ? <input type="text" name="baseVersion" hidden readOnly defaultValue={version} key={`base-${version}`} /> : null}
+      {version ? <BaseVersionInput version={version} /> : null}
       <FormMessage id={form.errorId} errors={form.errors} />
       <TextField label="実施日" field={fields.interviewedOn} type="date" required />
       <TextField

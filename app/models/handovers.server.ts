@@ -65,11 +65,10 @@ export async function saveHandover(actor: AuditActor & { userId: number }, team:
   return transaction(async (tx) => {
     const scope = eq(handovers.teamId, team.id);
     const created = baseVersion === 0;
-    const bump: Bump = created
-      ? (await tx.insert(handovers).values({ teamId: team.id, ...input, authorUserId: actor.userId }).onConflictDoNothing().returning({ version: handovers.version })).length
-        ? { kind: 'bumped', version: 1 }
-        : { kind: 'stale', version: (await tx.select({ version: handovers.version }).from(handovers).where(scope))[0]!.version }
-      : await bumpVersion(tx, handovers, scope, baseVersion);
+    // The first save creates the row at version 0 (as the sheet does); a concurrent first save then
+    // finds it and fails the version check instead of writing over it.
+    if (created) await tx.insert(handovers).values({ teamId: team.id, version: 0 }).onConflictDoNothing();
+    const bump = await bumpVersion(tx, handovers, scope, baseVersion);
     if (bump.kind !== 'bumped') return bump;
     const [row] = await tx.update(handovers).set({ ...input, authorUserId: actor.userId }).where(scope).returning({ id: handovers.id });
     await recordAudit(tx, actor, { action: created ? 'create' : 'update', entityType: 'handover', entityId: row!.id, detail: { teamId: team.id } });

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
+import { BaseVersionInput } from '~/components/BaseVersionInput';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -131,8 +132,7 @@ export default function Handover() {
           <p className="hint">年度の終わりに、次の期のチームに向けて書きます。インタビューの未完了の宿題（自治体・部会全体に公開したもの）は自動で一緒に引き継がれます。</p>
           <DraftForm method="post" draftName={`handover-${team.id}`} {...getFormProps(form)}>
             {reply?.stale ? <StaleNotice stale={reply.stale} /> : null}
-            {/* Not type="hidden": a restored draft keeps the version its text was based on. */}
-            <input type="text" name="baseVersion" hidden readOnly defaultValue={baseVersion} key={`base-${baseVersion}`} />
+            <BaseVersionInput version={baseVersion} />
             <FormMessage id={form.errorId} errors={form.errors} />
             <TextAreaField label="続けてほしいこと" field={fields.toContinue} rows={4} />
             <TextAreaField label="話を聞いてほしい人" field={fields.peopleToTalkTo} rows={3} />

@@ -1,4 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
+import { BaseVersionInput } from '~/components/BaseVersionInput';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useState } from 'react';
@@ -118,8 +119,7 @@ export default function SheetEdit() {
         入力中の内容はこのブラウザーに自動で保管され、保存するまで消えません。
       </p>}
       <DraftForm method="post" draftName="sheet" className="sheet-form" carried={carried}>
-        {/* Not type="hidden": the draft keeps the version its text was based on, so a restored draft saves against it. */}
-        <input type="text" name="baseVersion" hidden readOnly defaultValue={baseVersion} key={`base-${baseVersion}`} />
+        <BaseVersionInput version={baseVersion} />
         <FormMessage id="sheet-form-error" errors={actionData?.result?.error ? Object.values(actionData.result.error).flat().filter((e): e is string => Boolean(e)) : undefined} />
         {conflict ? (
           <ConflictView key={`merge-${round}`} conflict={conflict} choices={choices} />

@@ -1,5 +1,5 @@
 import { sheetSectionKeys } from '~/domain/sheet';
-import { isoDate, optionalText, recordId as id, requiredText, z } from './fields';
+import { baseVersion, isoDate, optionalText, recordId as id, requiredText, z } from './fields';
 
 // マネ友 forms: the directory entry, groups and their off-sites, mentoring, handover, 世話人派遣.
 
@@ -45,7 +45,7 @@ export const mentorTalkSchema = z.object({
 
 export const handoverSchema = z.object({
   // 0: no handover was written yet when the form was shown.
-  baseVersion: z.coerce.number({ error: '元にした版がわかりません。画面を再読み込みしてください' }).int().min(0).max(2_147_483_647),
+  baseVersion: baseVersion({ first: true }),
   toContinue: optionalText('続けてほしいこと'),
   peopleToTalkTo: optionalText('話を聞いてほしい人'),
   advice: optionalText('アドバイス'),

@@ -80,6 +80,11 @@ export function isoDate(label: string) {
     }, `${label}に存在しない日付が入力されています`);
 }
 
-/** The version of a record an edit form was based on (app/models/record-version.server.ts). */
-export const baseVersion = () =>
-  z.coerce.number({ error: '元にした版がわかりません。画面を再読み込みしてください' }).int().min(1, '元にした版がわかりません。画面を再読み込みしてください').max(2_147_483_647);
+/**
+ * The version of a record an edit form was based on (app/models/record-version.server.ts); 0 where
+ * the form may write the first one (`{ first: true }`: the handover).
+ */
+export const baseVersion = ({ first = false } = {}) => {
+  const message = '元にした版がわかりません。画面を再読み込みしてください';
+  return z.coerce.number({ error: message }).int().min(first ? 0 : 1, message).max(2_147_483_647);
+};

@@ -28,13 +28,18 @@ async function openEditor(page: Page, url: string) {
   await waitForHydration(page);
 }
 
+/** Two members of 甲府市 signed in (the second on a phone), and a new interview the first recorded. */
+async function twoMembersOnNewInterview(name: string) {
+  const { page: first } = await openPage(`${name}-first`);
+  const { page: second } = await openPage(`${name}-second`, phone);
+  await signIn(first, 'member@example.jp');
+  await signIn(second, 'member2@example.jp');
+  return { first, second, url: await newInterview(first) };
+}
+
 describe('two members editing one interview', () => {
   it('refuses the later save with the text kept and the other’s text taken in, then saves both; a teammate\'s 宿題 stays', async () => {
-    const { page: first } = await openPage('versions-first');
-    const { page: second } = await openPage('versions-second', phone);
-    await signIn(first, 'member@example.jp');
-    await signIn(second, 'member2@example.jp');
-    const url = await newInterview(first);
+    const { first, second, url } = await twoMembersOnNewInterview('versions');
     await openEditor(first, url);
     await openEditor(second, url);
 
@@ -88,11 +93,7 @@ describe('two members editing one interview', () => {
   });
 
   it("a draft kept from before a teammate added a 宿題 adds its own row and leaves the teammate's alone", async () => {
-    const { page: first } = await openPage('homework-draft-first');
-    const { page: second } = await openPage('homework-draft-second', phone);
-    await signIn(first, 'member@example.jp');
-    await signIn(second, 'member2@example.jp');
-    const url = await newInterview(first);
+    const { first, second, url } = await twoMembersOnNewInterview('homework-draft');
     // The second person starts a new 宿題 in the first blank row and leaves it as a draft.
     await openEditor(second, url);
     const mine = '二人目が書きかけた宿題：議会報告の様式を見直す';

@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { BaseVersionInput } from '~/components/BaseVersionInput';
 import type { ReactNode } from 'react';
 import { DraftForm } from '~/components/DraftForm';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
@@ -54,8 +55,7 @@ export function ActivityForm({ choices, defaults, lastResult, submitLabel, draft
     <DraftForm method="post" draftName={draftName} {...getFormProps(form)} className="form activity-form">
       <input type="hidden" name="intent" value="save" />
       {notice}
-      {/* Not type="hidden": a restored draft keeps the version its text was based on. */}
-      {version ? <input type="text" name="baseVersion" hidden readOnly defaultValue={version} key={`base-${version}`} /> : null}
+      {version ? <BaseVersionInput version={version} /> : null}
       <FormMessage id={form.errorId} errors={form.errors} />
       <div className="field">
         <label htmlFor={fields.kind.id}>種別<span className="required">必須</span></label>
