@@ -19,6 +19,10 @@ export async function loadViewer(userId: number, today = todayInTokyo()): Promis
       memberTeamIds: ids(sql`select array_agg(tm.team_id order by tm.team_id) from team_members tm
         join teams t on t.id = tm.team_id
         where tm.person_id = ${users.personId} and tm.archived_at is null and t.archived_at is null`),
+      // Municipalities of every team the person is or was on (any year).
+      memberMunicipalityIds: ids(sql`select array_agg(distinct t.municipality_id) from team_members tm
+        join teams t on t.id = tm.team_id
+        where tm.person_id = ${users.personId} and tm.archived_at is null and t.archived_at is null`),
       hrMunicipalityIds: ids(sql`select array_agg(h.municipality_id) from hr_viewers h
         where h.user_id = ${users.id} and h.archived_at is null`),
       // マネ友: anyone who was on a team of the municipality in an earlier year.

@@ -9,7 +9,8 @@ import { passwordChangeSchema } from '~/schemas/account';
 import type { FormShape } from '~/schemas/types';
 import { requireSignedIn } from '~/utils/auth.server';
 import { formatDateTime } from '~/utils/dates';
-import { actorOf } from '~/utils/permissions.server';
+import { actorOf, requireIntent } from '~/utils/permissions.server';
+import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: 'アカウント | 人マネ トラッカー' }];
 
@@ -20,9 +21,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { account: account!, changed };
 }
 
+export const intents = { submit: 'signedIn' } as const satisfies IntentNeeds<ViewerNeed>;
+
 export async function action({ request }: ActionFunctionArgs) {
-  const { viewer, sessionIdHash } = await requireSignedIn(request);
-  const submission = parseWithZod(await request.formData(), { schema: passwordChangeSchema });
+  const { viewer, sessionIdHash, formData } = await requireIntent(request, intents);
+  const submission = parseWithZod(formData, { schema: passwordChangeSchema });
   const hidden = ['currentPassword', 'newPassword', 'confirmPassword'];
   if (submission.status !== 'success') return data(submission.reply({ hideFields: hidden }), { status: 400 });
   if (!(await checkPassword(viewer.userId, submission.value.currentPassword))) {

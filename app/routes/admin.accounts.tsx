@@ -12,7 +12,8 @@ import { catchInputError } from '~/models/input-error.server';
 import { invitationSchema } from '~/schemas/invitation';
 import { fiscalYearOf, formatDateTime, todayInTokyo } from '~/utils/dates';
 import { requireIdParam } from '~/utils/http.server';
-import { actorOf, requireOrganizer } from '~/utils/permissions.server';
+import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
+import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: 'アカウント管理 | 人マネ トラッカー' }];
 
@@ -22,10 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { accounts, choices };
 }
 
+export const intents = { invite: 'organizer', reset: 'organizer' } as const satisfies IntentNeeds<ViewerNeed>;
+
 export async function action({ request }: ActionFunctionArgs) {
-  const { viewer } = await requireOrganizer(request);
-  const formData = await request.formData();
-  const intent = formData.get('intent');
+  const { viewer, intent, formData } = await requireIntent(request, intents);
   const origin = new URL(request.url).origin;
   if (intent === 'invite') {
     const submission = parseWithZod(formData, { schema: invitationSchema });
@@ -49,17 +50,14 @@ export async function action({ request }: ActionFunctionArgs) {
       done: null,
     };
   }
-  if (intent === 'reset') {
-    const issued = await issuePasswordReset(actorOf(request, viewer), requireIdParam(String(formData.get('userId') ?? '')));
-    if (!issued) throw new Response('Not Found', { status: 404 });
-    return {
-      intent,
-      result: null,
-      link: { url: `${origin}/reset/${issued.token}`, expiresAt: issued.expiresAt.toISOString(), email: issued.email, purpose: 'パスワード再設定' },
-      done: null,
-    };
-  }
-  throw new Response('Bad Request', { status: 400 });
+  const issued = await issuePasswordReset(actorOf(request, viewer), requireIdParam(String(formData.get('userId') ?? '')));
+  if (!issued) throw new Response('Not Found', { status: 404 });
+  return {
+    intent,
+    result: null,
+    link: { url: `${origin}/reset/${issued.token}`, expiresAt: issued.expiresAt.toISOString(), email: issued.email, purpose: 'パスワード再設定' },
+    done: null,
+  };
 }
 
 type InvitationFields = Record<

@@ -12,7 +12,8 @@ import { catchInputError, InputError } from '~/models/input-error.server';
 import { municipalitySchema } from '~/schemas/municipality';
 import type { FormShape } from '~/schemas/types';
 import { notFound, requireIdParam } from '~/utils/http.server';
-import { actorOf, requireOrganizer } from '~/utils/permissions.server';
+import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
+import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: '自治体の登録 | 人マネ トラッカー' }];
 
@@ -27,16 +28,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+export const intents = { create: 'organizer', update: 'organizer', archive: 'organizer', restore: 'organizer' } as const satisfies IntentNeeds<ViewerNeed>;
+
 export async function action({ request }: ActionFunctionArgs) {
-  const { viewer } = await requireOrganizer(request);
+  const { viewer, intent, formData } = await requireIntent(request, intents);
   const actor = actorOf(request, viewer);
-  const formData = await request.formData();
-  const intent = formData.get('intent');
   if (intent === 'archive' || intent === 'restore') {
     if (!(await setMunicipalityArchived(actor, requireIdParam(String(formData.get('id') ?? '')), intent === 'archive'))) throw new Response('Not Found', { status: 404 });
     return redirect('/admin/municipalities');
   }
-  if (intent !== 'create' && intent !== 'update') throw new Response('Bad Request', { status: 400 });
   // Which form answered: 'new', or the id of the municipality being edited.
   const id = intent === 'update' ? requireIdParam(String(formData.get('id') ?? '')) : null;
   const forId = id ? String(id) : 'new';

@@ -11,7 +11,8 @@ import { addRosterEntry, listRoster, setRosterActive, updateRosterEntry } from '
 import { organizerSchema } from '~/schemas/team-setup';
 import type { FormShape } from '~/schemas/types';
 import { notFound, requireIdParam } from '~/utils/http.server';
-import { actorOf, requireOrganizer } from '~/utils/permissions.server';
+import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
+import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: '事務局・幹事の名簿 | 人マネ トラッカー' }];
 
@@ -26,16 +27,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+export const intents = { create: 'organizer', update: 'organizer', activate: 'organizer', deactivate: 'organizer' } as const satisfies IntentNeeds<ViewerNeed>;
+
 export async function action({ request }: ActionFunctionArgs) {
-  const { viewer } = await requireOrganizer(request);
+  const { viewer, intent, formData } = await requireIntent(request, intents);
   const actor = actorOf(request, viewer);
-  const formData = await request.formData();
-  const intent = formData.get('intent');
   if (intent === 'deactivate' || intent === 'activate') {
     if (!(await setRosterActive(actor, requireIdParam(String(formData.get('id') ?? '')), intent === 'activate'))) throw new Response('Not Found', { status: 404 });
     return redirect('/admin/organizers');
   }
-  if (intent !== 'create' && intent !== 'update') throw new Response('Bad Request', { status: 400 });
   // Which form answered: 'new', or the id of the entry being edited.
   const id = intent === 'update' ? requireIdParam(String(formData.get('id') ?? '')) : null;
   const forId = id ? String(id) : 'new';

@@ -16,7 +16,8 @@ import type { FormShape } from '~/schemas/types';
 import { formatDateTime, formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { notFound, requireIdParam } from '~/utils/http.server';
-import { actorOf, denyNotFound, requireOrganizer } from '~/utils/permissions.server';
+import { actorOf, denyNotFound, requireIntent, requireOrganizer } from '~/utils/permissions.server';
+import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: 'チームのメンバー | 人マネ トラッカー' }];
 
@@ -27,14 +28,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return found;
 }
 
+export const intents = {
+  add: 'organizer', 'update-member': 'organizer', 'hr-slot': 'organizer', archive: 'organizer', restore: 'organizer',
+} as const satisfies IntentNeeds<ViewerNeed>;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer } = await requireOrganizer(request);
+  const { viewer, intent, formData } = await requireIntent(request, intents);
   const found = await getTeamForAdmin(requireIdParam(params.teamId));
   if (!found) notFound();
   const teamId = found.team.id;
   const actor = actorOf(request, viewer);
-  const formData = await request.formData();
-  const intent = formData.get('intent');
   if (intent === 'archive' || intent === 'restore') {
     const memberId = requireIdParam(String(formData.get('memberId') ?? ''));
     const result = await catchInputError(() => setMemberArchived(actor, teamId, memberId, intent === 'archive'), {
@@ -63,7 +66,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.value) return denyNotFound(request, viewer, { teamId, memberId });
     return redirect(`/admin/teams/${teamId}`);
   }
-  if (intent !== 'add') throw new Response('Bad Request', { status: 400 });
   const submission = parseWithZod(formData, { schema: newMemberSchema });
   if (submission.status !== 'success') return data({ intent, result: submission.reply(), link: null }, { status: 400 });
   const result = await catchInputError(() => addMember(actor, teamId, submission.value));

@@ -17,7 +17,8 @@ import { sessionSchema } from '~/schemas/session';
 import type { FormShape } from '~/schemas/types';
 import { formatFiscalYear } from '~/utils/dates';
 import { notFound, requireIdParam } from '~/utils/http.server';
-import { actorOf, requireOrganizer } from '~/utils/permissions.server';
+import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
+import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${formatFiscalYear(data.year.fiscalYear)}の設定 | 人マネ トラッカー` : 'ページが見つかりません' },
@@ -30,13 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { year, sessions: await listSessionsOfYear(year.fiscalYear) };
 }
 
+export const intents = { theme: 'organizer', session: 'organizer', archive: 'organizer' } as const satisfies IntentNeeds<ViewerNeed>;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer } = await requireOrganizer(request);
+  const { viewer, intent, formData } = await requireIntent(request, intents);
   const year = await getActiveYear(requireIdParam(params.fiscalYear));
   if (!year) notFound();
   const actor = actorOf(request, viewer);
-  const formData = await request.formData();
-  const intent = formData.get('intent');
   if (intent === 'theme') {
     const submission = parseWithZod(formData, { schema: themeSchema });
     if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
@@ -50,11 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
     return redirect(`/admin/years/${year.fiscalYear}/sessions/${result.value}`);
   }
-  if (intent === 'archive') {
-    await setYearArchived(actor, year.fiscalYear, true);
-    return redirect('/admin/years');
-  }
-  throw new Response('Bad Request', { status: 400 });
+  await setYearArchived(actor, year.fiscalYear, true);
+  return redirect('/admin/years');
 }
 
 export default function AdminYear() {

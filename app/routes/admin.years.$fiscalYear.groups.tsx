@@ -14,7 +14,8 @@ import { dialogueGroupSchema } from '~/schemas/team-setup';
 import type { FormShape } from '~/schemas/types';
 import { counted } from '~/utils/format';
 import { notFound, requireIdParam } from '~/utils/http.server';
-import { actorOf, requireOrganizer } from '~/utils/permissions.server';
+import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
+import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: '対話自治体の設定 | 人マネ トラッカー' }];
 
@@ -28,13 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { year, groups, dissolved, teams: teams.filter((t) => !t.archivedAt) };
 }
 
+export const intents = { create: 'organizer', dissolve: 'organizer', restore: 'organizer' } as const satisfies IntentNeeds<ViewerNeed>;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer } = await requireOrganizer(request);
+  const { viewer, intent, formData } = await requireIntent(request, intents);
   const year = await getActiveYear(requireIdParam(params.fiscalYear));
   if (!year) notFound();
   const actor = actorOf(request, viewer);
-  const formData = await request.formData();
-  const intent = formData.get('intent');
   const back = `/admin/years/${year.fiscalYear}/groups`;
   if (intent === 'dissolve') {
     if (!(await dissolveGroup(actor, year.fiscalYear, requireIdParam(String(formData.get('groupId') ?? ''))))) notFound();
@@ -50,7 +51,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.value) notFound();
     return redirect(back);
   }
-  if (intent !== 'create') throw new Response('Bad Request', { status: 400 });
   const submission = parseWithZod(formData, { schema: dialogueGroupSchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   const result = await catchInputError(() => createGroup(actor, year.fiscalYear, submission.value), {

@@ -7,7 +7,8 @@ import { getActiveYear } from '~/models/admin-years.server';
 import { teamCsvColumns } from '~/models/team-csv.server';
 import { previewImport, runImport } from '~/models/team-import.server';
 import { notFound, requireIdParam } from '~/utils/http.server';
-import { actorOf, requireOrganizer } from '~/utils/permissions.server';
+import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
+import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: 'チームのCSV取り込み | 人マネ トラッカー' }];
 
@@ -37,13 +38,12 @@ async function csvText(formData: FormData): Promise<{ text: string } | { error: 
   return { text };
 }
 
+export const intents = { preview: 'organizer', confirm: 'organizer' } as const satisfies IntentNeeds<ViewerNeed>;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer } = await requireOrganizer(request);
+  const { viewer, intent, formData } = await requireIntent(request, intents);
   const year = await getActiveYear(requireIdParam(params.fiscalYear));
   if (!year) notFound();
-  const formData = await request.formData();
-  const intent = formData.get('intent');
-  if (intent !== 'preview' && intent !== 'confirm') throw new Response('Bad Request', { status: 400 });
   const input = await csvText(formData);
   if ('error' in input) return data({ stage: 'input' as const, message: input.error }, { status: 400 });
   // NUL cannot be stored (PostgreSQL text): a UTF-16 or binary file, not CSV.

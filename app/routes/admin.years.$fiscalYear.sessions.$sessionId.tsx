@@ -17,7 +17,8 @@ import { preAssignmentSchema, sessionSchema } from '~/schemas/session';
 import type { FormShape } from '~/schemas/types';
 import { formatFiscalYear } from '~/utils/dates';
 import { notFound, requireIdParam } from '~/utils/http.server';
-import { actorOf, requireOrganizer } from '~/utils/permissions.server';
+import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
+import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: '研究会の編集 | 人マネ トラッカー' }];
 
@@ -33,12 +34,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return load(params);
 }
 
+export const intents = {
+  session: 'organizer', preassignment: 'organizer', 'remove-preassignment': 'organizer', archive: 'organizer', restore: 'organizer',
+} as const satisfies IntentNeeds<ViewerNeed>;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer } = await requireOrganizer(request);
+  const { viewer, intent, formData } = await requireIntent(request, intents);
   const { fiscalYear, session } = await load(params);
   const actor = actorOf(request, viewer);
-  const formData = await request.formData();
-  const intent = formData.get('intent');
   const back = `/admin/years/${fiscalYear}/sessions/${session.id}`;
   if (intent === 'session') {
     const submission = parseWithZod(formData, { schema: sessionSchema(fiscalYear) });
@@ -57,11 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await archivePreAssignment(actor, session.id);
     return redirect(back);
   }
-  if (intent === 'archive' || intent === 'restore') {
-    await setSessionArchived(actor, fiscalYear, session.id, intent === 'archive');
-    return redirect(intent === 'archive' ? `/admin/years/${fiscalYear}` : back);
-  }
-  throw new Response('Bad Request', { status: 400 });
+  await setSessionArchived(actor, fiscalYear, session.id, intent === 'archive');
+  return redirect(intent === 'archive' ? `/admin/years/${fiscalYear}` : back);
 }
 
 export default function AdminSession() {

@@ -14,7 +14,8 @@ import { newTeamSchema } from '~/schemas/team-setup';
 import type { FormShape } from '~/schemas/types';
 import { counted } from '~/utils/format';
 import { notFound, requireIdParam } from '~/utils/http.server';
-import { actorOf, requireOrganizer } from '~/utils/permissions.server';
+import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
+import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: 'チームの設定 | 人マネ トラッカー' }];
 
@@ -26,20 +27,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { year, teams, municipalities };
 }
 
+export const intents = { create: 'organizer', archive: 'organizer', restore: 'organizer' } as const satisfies IntentNeeds<ViewerNeed>;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer } = await requireOrganizer(request);
+  const { viewer, intent, formData } = await requireIntent(request, intents);
   const year = await getActiveYear(requireIdParam(params.fiscalYear));
   if (!year) notFound();
   const actor = actorOf(request, viewer);
-  const formData = await request.formData();
-  const intent = formData.get('intent');
   const back = `/admin/years/${year.fiscalYear}/teams`;
   if (intent === 'archive' || intent === 'restore') {
     const teamId = requireIdParam(String(formData.get('teamId') ?? ''));
     if (!(await setTeamArchived(actor, year.fiscalYear, teamId, intent === 'archive'))) throw new Response('Not Found', { status: 404 });
     return redirect(back);
   }
-  if (intent !== 'create') throw new Response('Bad Request', { status: 400 });
   const submission = parseWithZod(formData, { schema: newTeamSchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   const result = await catchInputError(() => createTeam(actor, year.fiscalYear, submission.value.municipalityId));

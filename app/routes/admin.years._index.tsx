@@ -12,7 +12,8 @@ import type { FormShape } from '~/schemas/types';
 import { fiscalYearOf, formatFiscalYear, todayInTokyo } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
-import { actorOf, requireOrganizer } from '~/utils/permissions.server';
+import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
+import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: '年度の設定 | 人マネ トラッカー' }];
 
@@ -23,16 +24,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { years, suggested: latest + 1 };
 }
 
+export const intents = { create: 'organizer', archive: 'organizer', restore: 'organizer' } as const satisfies IntentNeeds<ViewerNeed>;
+
 export async function action({ request }: ActionFunctionArgs) {
-  const { viewer } = await requireOrganizer(request);
-  const formData = await request.formData();
-  const intent = formData.get('intent');
+  const { viewer, intent, formData } = await requireIntent(request, intents);
   if (intent === 'archive' || intent === 'restore') {
     const fiscalYear = requireIdParam(String(formData.get('fiscalYear') ?? ''));
     if (!(await setYearArchived(actorOf(request, viewer), fiscalYear, intent === 'archive'))) throw new Response('Not Found', { status: 404 });
     return redirect('/admin/years');
   }
-  if (intent !== 'create') throw new Response('Bad Request', { status: 400 });
   const submission = parseWithZod(formData, { schema: programYearSchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   const { fiscalYear, theme, copyPrevious } = submission.value;

@@ -14,7 +14,8 @@ import { requireViewer } from '~/utils/auth.server';
 import { formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
-import { actorOf, denyForbidden, denyNotFound } from '~/utils/permissions.server';
+import { actorOf, denyNotFound, requireIntent } from '~/utils/permissions.server';
+import type { IntentNeeds, Viewer, ViewerNeed } from '~/utils/permissions';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.group.name} | 人マネ トラッカー` : 'マネ友の会' }];
 
@@ -22,7 +23,12 @@ async function load(request: Request, groupId: number) {
   const viewer = await requireViewer(request);
   const group = await getGroup(groupId);
   if (!group) return denyNotFound(request, viewer, { alumniGroupId: groupId });
-  return { viewer, group, canAdd: viewer.organizer || (await isGroupMember(group.id, viewer.personId)) };
+  return { viewer, group, canAdd: await mayAddMeeting(viewer, group.id) };
+}
+
+/** A group's off-sites are recorded by its members and organizers. */
+async function mayAddMeeting(viewer: Viewer, groupId: number) {
+  return viewer.organizer || isGroupMember(groupId, viewer.personId);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -31,10 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { group, members, meetings, canAdd };
 }
 
+export const intents = { submit: 'record:groupMember' } as const satisfies IntentNeeds<ViewerNeed>;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, group, canAdd } = await load(request, requireIdParam(params.groupId));
-  if (!canAdd) return denyForbidden(request, viewer, { need: 'group_member', alumniGroupId: group.id });
-  const submission = parseWithZod(await request.formData(), { schema: offsiteMeetingSchema });
+  const { group } = await load(request, requireIdParam(params.groupId));
+  const { viewer, formData } = await requireIntent(request, intents, { 'record:groupMember': (v) => mayAddMeeting(v, group.id) });
+  const submission = parseWithZod(formData, { schema: offsiteMeetingSchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   if (!(await addMeeting({ ...actorOf(request, viewer), userId: viewer.userId }, group.id, submission.value))) {
     return data(submission.reply({ fieldErrors: { facilitatorIds: ['世話人と参加者は会員から選んでください'] } }), { status: 400 });

@@ -12,23 +12,22 @@ import { alumniGroupSchema } from '~/schemas/alumni';
 import type { FormShape } from '~/schemas/types';
 import { requireViewer } from '~/utils/auth.server';
 import { counted } from '~/utils/format';
-import type { Viewer } from '~/utils/permissions';
-import { actorOf, denyForbidden } from '~/utils/permissions.server';
+import { isAlumnus, type IntentNeeds, type ViewerNeed } from '~/utils/permissions';
+import { actorOf, requireIntent } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = () => [{ title: 'マネ友の会 | 人マネ トラッカー' }];
 
-/** マネ友 found their own groups; organizers may set one up for them. */
-const canFound = (viewer: Viewer) => viewer.organizer || viewer.alumniMunicipalityIds.length > 0;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  return { groups: await listGroups(), canFound: canFound(viewer) };
+  return { groups: await listGroups(), canFound: isAlumnus(viewer) };
 }
 
+// マネ友 found their own groups; organizers may set one up for them.
+export const intents = { submit: 'alumni' } as const satisfies IntentNeeds<ViewerNeed>;
+
 export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await requireViewer(request);
-  if (!canFound(viewer)) return denyForbidden(request, viewer, { need: 'alumni' });
-  const submission = parseWithZod(await request.formData(), { schema: alumniGroupSchema });
+  const { viewer, formData } = await requireIntent(request, intents);
+  const submission = parseWithZod(formData, { schema: alumniGroupSchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   const municipalityId = viewer.alumniMunicipalityIds[0] ?? null;
   const id = await createGroup(actorOf(request, viewer), submission.value, { personId: viewer.personId, municipalityId });

@@ -9,7 +9,8 @@ import { getDirectoryEntry, updateDirectoryEntry } from '~/models/alumni-directo
 import { directoryEntrySchema } from '~/schemas/alumni';
 import type { FormShape } from '~/schemas/types';
 import { requireViewer } from '~/utils/auth.server';
-import { actorOf } from '~/utils/permissions.server';
+import { actorOf, requireIntent } from '~/utils/permissions.server';
+import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: 'マネ友名簿の掲載設定 | 人マネ トラッカー' }];
 
@@ -19,9 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { entry: entry!, saved: new URL(request.url).searchParams.get('saved') === '1' };
 }
 
+export const intents = { submit: 'signedIn' } as const satisfies IntentNeeds<ViewerNeed>;
+
 export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await requireViewer(request);
-  const submission = parseWithZod(await request.formData(), { schema: directoryEntrySchema });
+  const { viewer, formData } = await requireIntent(request, intents);
+  const submission = parseWithZod(formData, { schema: directoryEntrySchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   await updateDirectoryEntry(actorOf(request, viewer), viewer.personId, submission.value);
   return redirect('/alumni/me?saved=1');

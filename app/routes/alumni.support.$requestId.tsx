@@ -11,13 +11,10 @@ import { requireViewer } from '~/utils/auth.server';
 import { formatDateTime } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { formIdOrZero, requireIdParam } from '~/utils/http.server';
-import type { Viewer } from '~/utils/permissions';
-import { actorOf, denyForbidden, denyNotFound } from '~/utils/permissions.server';
+import { isAlumnus, type IntentNeeds, type ViewerNeed } from '~/utils/permissions';
+import { actorOf, denyNotFound, requireIntent } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = () => [{ title: '世話人派遣の依頼 | 人マネ トラッカー' }];
-
-/** マネ友 and organizers (幹事・世話人) offer to help. */
-const canOffer = (viewer: Viewer) => viewer.organizer || viewer.alumniMunicipalityIds.length > 0;
 
 async function load(request: Request, requestId: number) {
   const viewer = await requireViewer(request);
@@ -33,18 +30,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     request: found,
     offers,
     requester: await isRequester(viewer, found),
-    canOffer: canOffer(viewer) && !offers.some((o) => o.personId === viewer.personId),
+    canOffer: isAlumnus(viewer) && !offers.some((o) => o.personId === viewer.personId),
   };
 }
 
+// Offers come from マネ友 and organizers; the request is moved on by its writer, the owning team or group, and organizers.
+export const intents = {
+  offer: 'alumni', accept: 'record:requester', done: 'record:requester', cancel: 'record:requester',
+} as const satisfies IntentNeeds<ViewerNeed>;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, found } = await load(request, requireIdParam(params.requestId));
-  const formData = await request.formData();
-  const intent = formData.get('intent');
+  const { found } = await load(request, requireIdParam(params.requestId));
+  const { viewer, intent, formData } = await requireIntent(request, intents, { 'record:requester': (v) => isRequester(v, found) });
   const actor = actorOf(request, viewer);
   const back = redirect(`/alumni/support/${found.id}`);
   if (intent === 'offer') {
-    if (!canOffer(viewer)) return denyForbidden(request, viewer, { need: 'alumni', facilitatorRequestId: found.id });
     const submission = parseWithZod(formData, { schema: facilitatorOfferSchema });
     if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
     if (!(await addOffer(actor, found, viewer.personId, submission.value.message))) {
@@ -52,14 +52,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return back;
   }
-  if (intent === 'accept' || intent === 'done' || intent === 'cancel') {
-    if (!(await isRequester(viewer, found))) return denyForbidden(request, viewer, { need: 'requester', facilitatorRequestId: found.id });
-    // A repeated click (the state has already moved) changes nothing and shows the request again.
-    if (intent === 'accept') await acceptOffer(actor, found, formIdOrZero(formData.get('offerId')));
-    else await moveRequest(actor, found.id, intent === 'done' ? 'done' : 'cancelled');
-    return back;
-  }
-  return data({ status: 'error' as const, error: { '': ['不明な操作です'] } }, { status: 400 });
+  // A repeated click (the state has already moved) changes nothing and shows the request again.
+  if (intent === 'accept') await acceptOffer(actor, found, formIdOrZero(formData.get('offerId')));
+  else await moveRequest(actor, found.id, intent === 'done' ? 'done' : 'cancelled');
+  return back;
 }
 
 export default function FacilitatorRequestPage() {

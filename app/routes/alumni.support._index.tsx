@@ -15,8 +15,8 @@ import type { FormShape } from '~/schemas/types';
 import { requireViewer } from '~/utils/auth.server';
 import { formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
-import type { Viewer } from '~/utils/permissions';
-import { actorOf } from '~/utils/permissions.server';
+import type { Viewer, IntentNeeds, ViewerNeed } from '~/utils/permissions';
+import { actorOf, requireIntent } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = () => [{ title: '世話人派遣 | 人マネ トラッカー' }];
 
@@ -38,9 +38,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { requests, owners };
 }
 
+export const intents = { submit: 'signedIn' } as const satisfies IntentNeeds<ViewerNeed>;
+
 export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await requireViewer(request);
-  const submission = parseWithZod(await request.formData(), { schema: facilitatorRequestSchema });
+  const { viewer, formData } = await requireIntent(request, intents);
+  const submission = parseWithZod(formData, { schema: facilitatorRequestSchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   const { owner, ...values } = submission.value;
   if (!(await ownerChoices(viewer)).some((o) => o.value === owner)) {

@@ -7,6 +7,8 @@ import { acceptInvitation } from '~/models/accounts.server';
 import { setPasswordSchema } from '~/schemas/account';
 import { startSession } from '~/utils/auth.server';
 import { clientIp } from '~/utils/request.server';
+import { requirePublicIntent } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: '招待 | 人マネ トラッカー' }];
 
@@ -16,8 +18,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: true as const, email: invitation.email, fullName: String((invitation.details as { fullName?: string }).fullName ?? '') };
 }
 
+export const intents = { submit: 'anyone' } as const satisfies IntentNeeds<'anyone'>;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: setPasswordSchema });
+  const { formData } = await requirePublicIntent(request, intents);
+  const submission = parseWithZod(formData, { schema: setPasswordSchema });
   const hidden = ['newPassword', 'confirmPassword'];
   if (submission.status !== 'success') return data(submission.reply({ hideFields: hidden }), { status: 400 });
   const accepted = await acceptInvitation(params.token ?? '', submission.value.newPassword, clientIp(request));

@@ -8,6 +8,8 @@ import type { FormShape } from '~/schemas/types';
 import { signIn } from '~/models/users.server';
 import { getViewer, startSession } from '~/utils/auth.server';
 import { clientIp, safeRedirectPath } from '~/utils/request.server';
+import { requirePublicIntent } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: 'ログイン | 人マネ トラッカー' }];
 
@@ -21,8 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { redirectTo, expired: url.searchParams.get('expired') === '1' };
 }
 
+export const intents = { submit: 'anyone' } as const satisfies IntentNeeds<'anyone'>;
+
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: loginSchema });
+  const { formData } = await requirePublicIntent(request, intents);
+  const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 });
   }

@@ -4,6 +4,7 @@ import { ErrorPage } from '~/components/ErrorPage';
 import { getMunicipality, listTeamsOfMunicipality } from '~/models/municipalities.server';
 import { requireViewer } from '~/utils/auth.server';
 import { fiscalYearOf, formatFiscalYear, todayInTokyo } from '~/utils/dates';
+import { seesUnlistedMembers } from '~/utils/permissions';
 import { notFound, requireIdParam } from '~/utils/http.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -21,12 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     people: new Set(teams.flatMap((t) => t.members.map((m) => m.personId))).size,
     alumni: new Set(teams.filter((t) => t.fiscalYear < currentYear).flatMap((t) => t.members.map((m) => m.personId))).size,
   };
-  // Past members are マネ友. Outside their municipality (and the secretariat), only those who keep
-  // themselves in the マネ友名簿 are named, as the directory would show them.
-  const insider = viewer.organizer || viewer.hrMunicipalityIds.includes(id) || viewer.alumniMunicipalityIds.includes(id)
-    || teams.some((t) => viewer.memberTeamIds.includes(t.id));
   const shown = teams.map((team) => {
-    const members = insider || team.fiscalYear >= currentYear ? team.members : team.members.filter((m) => m.directoryListed);
+    const members = seesUnlistedMembers(viewer, { id: team.id, municipalityId: id, fiscalYear: team.fiscalYear })
+      ? team.members
+      : team.members.filter((m) => m.directoryListed);
     return { ...team, members, unlisted: team.members.length - members.length };
   });
   return { municipality, teams: shown, counts, currentYear };

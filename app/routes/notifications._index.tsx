@@ -6,6 +6,8 @@ import { listNotifications, markRead } from '~/models/notifications.server';
 import { requireViewer } from '~/utils/auth.server';
 import { formatDateTime } from '~/utils/dates';
 import { counted } from '~/utils/format';
+import { requireIntent } from '~/utils/permissions.server';
+import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: 'お知らせ | 人マネ トラッカー' }];
 
@@ -15,8 +17,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Opening a notification's link is left to the person; "mark all read" is one explicit click. */
+export const intents = { submit: 'signedIn' } as const satisfies IntentNeeds<ViewerNeed>;
+
 export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await requireViewer(request);
+  const { viewer } = await requireIntent(request, intents);
   await markRead(viewer.userId);
   return redirect('/notifications');
 }

@@ -7,6 +7,8 @@ import { resetPassword } from '~/models/accounts.server';
 import { setPasswordSchema } from '~/schemas/account';
 import { startSession } from '~/utils/auth.server';
 import { clientIp } from '~/utils/request.server';
+import { requirePublicIntent } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: 'パスワードの再設定 | 人マネ トラッカー' }];
 
@@ -15,8 +17,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return reset ? { valid: true as const, email: reset.email } : { valid: false as const };
 }
 
+export const intents = { submit: 'anyone' } as const satisfies IntentNeeds<'anyone'>;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: setPasswordSchema });
+  const { formData } = await requirePublicIntent(request, intents);
+  const submission = parseWithZod(formData, { schema: setPasswordSchema });
   const hidden = ['newPassword', 'confirmPassword'];
   if (submission.status !== 'success') return data(submission.reply({ hideFields: hidden }), { status: 400 });
   const done = await resetPassword(params.token ?? '', submission.value.newPassword, clientIp(request));

@@ -18,6 +18,7 @@ import { listTeamMembers } from '~/models/teams.server';
 import { counted, duration, hours } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { requireTeam } from '~/utils/permissions.server';
+import { seesUnlistedMembers } from '~/utils/permissions';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.team.municipalityName}チーム | 人マネ トラッカー` : 'チーム' },
@@ -27,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const handle = { documentCache: true };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'view');
+  const { team, access, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'view');
   const [members, totals, recent, interviews, dashboard, generations, alumni] = await Promise.all([
     listTeamMembers(team.id),
     access.readProgress ? activityTotals(team.id) : null,
@@ -41,10 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     access.readProgress ? previousGenerations(team) : [],
     access.readProgress ? alumniOfMunicipality(team.municipalityId, team.fiscalYear) : [],
   ]);
-  // Someone who only knows the team through the network (a マネ友 of another team) sees the names
-  // of those who keep themselves in the マネ友名簿, as the directory would show them.
-  const networkOnly = access.kinds.every((kind) => kind === 'network');
-  const shownMembers = networkOnly ? members.filter((m) => m.directoryListed) : members;
+  const shownMembers = seesUnlistedMembers(viewer, team) ? members : members.filter((m) => m.directoryListed);
   return {
     team,
     links: { readProgress: access.readProgress, readSheet: access.readSheet },

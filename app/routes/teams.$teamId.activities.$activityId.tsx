@@ -16,7 +16,8 @@ import { formatDateTime } from '~/utils/dates';
 import { postedVersion, staleReply, type ReadableField } from '~/utils/stale-reply.server';
 import { duration } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
-import { actorOf, denyNotFound, requireTeam } from '~/utils/permissions.server';
+import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.activity.title || '活動'} | 活動記録 | 人マネ トラッカー` : '活動記録' }];
 
@@ -36,13 +37,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const intents = { save: 'team:write', archive: 'team:write', restore: 'team:write' } as const satisfies IntentNeeds;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { team, access, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'write');
+  const { team, access, viewer, intent, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   const activityId = requireIdParam(params.activityId);
   const current = await getActivity(team.id, activityId, access.interviewVisibilities);
   if (!current) return denyNotFound(request, viewer, { activityId });
-  const formData = await request.formData();
-  const intent = formData.get('intent');
   const actor = actorOf(request, viewer);
   const back = `/teams/${team.id}/activities`;
   // Entered once: the interview form keeps the interview and its own activity in step.
@@ -65,11 +66,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(`${back}?added=${activityId}`);
   }
-  if (intent === 'archive' || intent === 'restore') {
-    await setActivityArchived(actor, team.id, activityId, intent === 'archive');
-    return redirect(intent === 'archive' ? `${back}/archived?archived=${activityId}` : `${back}?added=${activityId}`);
-  }
-  throw new Response('Bad Request', { status: 400 });
+  await setActivityArchived(actor, team.id, activityId, intent === 'archive');
+  return redirect(intent === 'archive' ? `${back}/archived?archived=${activityId}` : `${back}?added=${activityId}`);
 }
 
 type Entry = Pick<ActivityValues, 'kind' | 'occurredOn' | 'startsAt' | 'durationMinutes' | 'title' | 'guests' | 'notes'> & { attendees: { fullName: string }[] };

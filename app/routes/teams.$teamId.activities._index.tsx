@@ -14,7 +14,8 @@ import { quickActivitySchema } from '~/schemas/activity';
 import { todayInTokyo } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
-import { actorOf, requireTeam } from '~/utils/permissions.server';
+import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 import { submitOnce } from '~/models/submissions.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -56,10 +57,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const intents = { quick: 'team:write' } as const satisfies IntentNeeds;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { team, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'write');
-  const formData = await request.formData();
-  if (formData.get('intent') !== 'quick') throw new Response('Bad Request', { status: 400 });
+  const { team, viewer, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   return submitOnce(formData, viewer.userId, () => quickAdd(request, formData, team, viewer));
 }
 

@@ -7,7 +7,8 @@ import { commitImport, planImport, type ImportPlan } from '~/models/activity-csv
 import { formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
-import { actorOf, requireTeam } from '~/utils/permissions.server';
+import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: 'CSVから活動記録を読み込む | 人マネ トラッカー' }];
 
@@ -47,11 +48,10 @@ function previewOf(plan: ImportPlan) {
   };
 }
 
+export const intents = { preview: 'team:write', commit: 'team:write' } as const satisfies IntentNeeds;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { team, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'write');
-  const formData = await request.formData();
-  const intent = formData.get('intent');
-  if (intent !== 'preview' && intent !== 'commit') throw new Response('Bad Request', { status: 400 });
+  const { team, viewer, intent, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   const read = await csvText(formData);
   if ('error' in read) return data({ csv: '', preview: { fileErrors: [read.error], rowErrors: [], rows: [] } }, { status: 400 });
   const csv = read.text;

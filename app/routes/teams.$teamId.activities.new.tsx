@@ -7,7 +7,8 @@ import { createActivity } from '~/models/activity-writes.server';
 import { activityChoices, parseActivityForm } from '~/utils/activity-form.server';
 import { todayInTokyo } from '~/utils/dates';
 import { requireIdParam } from '~/utils/http.server';
-import { actorOf, requireTeam } from '~/utils/permissions.server';
+import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 import { submitOnce } from '~/models/submissions.server';
 
 export const meta: MetaFunction = () => [{ title: '活動を記録 | 人マネ トラッカー' }];
@@ -22,10 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const intents = { save: 'team:write' } as const satisfies IntentNeeds;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { team, access, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'write');
-  const formData = await request.formData();
-  if (formData.get('intent') !== 'save') throw new Response('Bad Request', { status: 400 });
+  const { team, access, viewer, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   return submitOnce(formData, viewer.userId, async () => {
     const { reply, values } = await parseActivityForm(formData, team, access.interviewVisibilities);
     if (!values) return data(reply, { status: 400 });

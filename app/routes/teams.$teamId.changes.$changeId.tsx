@@ -10,7 +10,8 @@ import { getChange, setChangeArchived, updateChange } from '~/models/changes.ser
 import { changeEditSchema } from '~/schemas/change';
 import { requireIdParam } from '~/utils/http.server';
 import { postedVersion, staleReply, type ReadableField } from '~/utils/stale-reply.server';
-import { actorOf, denyNotFound, requireTeamMember } from '~/utils/permissions.server';
+import { actorOf, denyNotFound, requireTeamIntent, requireTeamMember } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: '創り出した変化を編集 | 人マネ トラッカー' }];
 
@@ -22,12 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { team, links: { readProgress: access.readProgress, readSheet: access.readSheet }, change };
 }
 
+export const intents = { submit: 'team:member', archive: 'team:member' } as const satisfies IntentNeeds;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, team } = await requireTeamMember(request, requireIdParam(params.teamId));
+  const { viewer, team, intent, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   const changeId = requireIdParam(params.changeId);
-  const formData = await request.formData();
   const actor = actorOf(request, viewer);
-  if (formData.get('intent') === 'archive') {
+  if (intent === 'archive') {
     if (!(await setChangeArchived(actor, team.id, changeId, true))) return denyNotFound(request, viewer, { teamId: team.id, changeId });
     return redirect(`/teams/${team.id}/changes?archived=${changeId}`);
   }

@@ -8,7 +8,8 @@ import { changeStages, coCreationSteps } from '~/domain/codes';
 import { listChanges, setChangeArchived } from '~/models/changes.server';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
-import { actorOf, denyNotFound, requireTeam, requireTeamMember } from '~/utils/permissions.server';
+import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: '創り出した変化 | 人マネ トラッカー' }];
 
@@ -27,10 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const intents = { restore: 'team:member' } as const satisfies IntentNeeds;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, team } = await requireTeamMember(request, requireIdParam(params.teamId));
-  const form = await request.formData();
-  if (form.get('intent') !== 'restore') throw new Response('Bad Request', { status: 400 });
+  const { viewer, team, formData: form } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   const changeId = requireIdParam(String(form.get('changeId') ?? ''));
   if (!(await setChangeArchived(actorOf(request, viewer), team.id, changeId, false))) return denyNotFound(request, viewer, { teamId: team.id, changeId });
   return redirect(`/teams/${team.id}/changes?restored=${changeId}`);

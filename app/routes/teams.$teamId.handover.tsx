@@ -17,7 +17,8 @@ import { formatDateTime, formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { postedVersion, staleReply, type ReadableField } from '~/utils/stale-reply.server';
-import { actorOf, requireTeam, requireTeamMember } from '~/utils/permissions.server';
+import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `引き継ぎ | ${data.team.municipalityName}チーム | 人マネ トラッカー` : '引き継ぎ' },
@@ -46,10 +47,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+// The handover is the team's own voice to its successors: members only (not organizers).
+export const intents = { submit: 'team:member' } as const satisfies IntentNeeds;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  // The handover is the team's own voice to its successors: members only (not organizers).
-  const { team, viewer } = await requireTeamMember(request, requireIdParam(params.teamId));
-  const formData = await request.formData();
+  const { team, viewer, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   const submission = parseWithZod(formData, { schema: handoverSchema });
   if (submission.status !== 'success') return data({ result: submission.reply(), stale: null, version: postedVersion(formData) }, { status: 400 });
   const { baseVersion, ...input } = submission.value;

@@ -7,7 +7,8 @@ import { homeworkStatuses, intervieweeRoles, visibilities } from '~/domain/codes
 import { getInterview, setInterviewArchived } from '~/models/interviews.server';
 import { duration } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
-import { actorOf, denyNotFound, requireTeam, requireTeamMember } from '~/utils/permissions.server';
+import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: 'キーパーソンインタビュー | 人マネ トラッカー' }];
 
@@ -27,14 +28,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const intents = { archive: 'team:member' } as const satisfies IntentNeeds;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, team, access } = await requireTeamMember(request, requireIdParam(params.teamId));
+  const { viewer, team, access } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   const interviewId = requireIdParam(params.interviewId);
   if (!(await getInterview(team.id, interviewId, access.interviewVisibilities))) {
     return denyNotFound(request, viewer, { teamId: team.id, interviewId });
   }
-  const intent = (await request.formData()).get('intent');
-  if (intent !== 'archive') throw new Response('Bad Request', { status: 400 });
   const done = await setInterviewArchived(actorOf(request, viewer), team.id, interviewId, access.interviewVisibilities, true);
   if (!done) return denyNotFound(request, viewer, { teamId: team.id, interviewId });
   return redirect(`/teams/${team.id}/interviews?archived=${interviewId}`);

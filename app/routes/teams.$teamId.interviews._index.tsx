@@ -11,7 +11,8 @@ import {
 } from '~/models/interviews.server';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
-import { actorOf, denyNotFound, requireTeam, requireTeamMember } from '~/utils/permissions.server';
+import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: 'キーパーソンインタビュー | 人マネ トラッカー' }];
 
@@ -39,10 +40,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const intents = { restore: 'team:member' } as const satisfies IntentNeeds;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, team, access } = await requireTeamMember(request, requireIdParam(params.teamId));
-  const form = await request.formData();
-  if (form.get('intent') !== 'restore') throw new Response('Bad Request', { status: 400 });
+  const { viewer, team, access, formData: form } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   const interviewId = requireIdParam(String(form.get('interviewId') ?? ''));
   const done = await setInterviewArchived(actorOf(request, viewer), team.id, interviewId, access.interviewVisibilities, false);
   if (!done) return denyNotFound(request, viewer, { teamId: team.id, interviewId });

@@ -8,7 +8,8 @@ import { createInterview } from '~/models/interviews.server';
 import { interviewSchema } from '~/schemas/interview';
 import { todayInTokyo } from '~/utils/dates';
 import { requireIdParam } from '~/utils/http.server';
-import { actorOf, requireTeamMember } from '~/utils/permissions.server';
+import { actorOf, requireTeamIntent, requireTeamMember } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 import { submitOnce } from '~/models/submissions.server';
 
 export const meta: MetaFunction = () => [{ title: 'インタビューを記録 | 人マネ トラッカー' }];
@@ -18,9 +19,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { team, links: { readProgress: access.readProgress, readSheet: access.readSheet }, today: todayInTokyo() };
 }
 
+export const intents = { submit: 'team:member' } as const satisfies IntentNeeds;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, team } = await requireTeamMember(request, requireIdParam(params.teamId));
-  const formData = await request.formData();
+  const { viewer, team, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   return submitOnce(formData, viewer.userId, async () => {
     const submission = parseWithZod(formData, { schema: interviewSchema });
     if (submission.status !== 'success') return data(submission.reply(), { status: 400 });

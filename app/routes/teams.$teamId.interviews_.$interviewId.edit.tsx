@@ -11,7 +11,8 @@ import { interviewEditSchema, type InterviewInput } from '~/schemas/interview';
 import { readEdited } from '~/utils/edited-fields';
 import { postedVersion, staleReply, type ReadableField } from '~/utils/stale-reply.server';
 import { requireIdParam } from '~/utils/http.server';
-import { actorOf, denyNotFound, requireTeamMember } from '~/utils/permissions.server';
+import { actorOf, denyNotFound, requireTeamIntent, requireTeamMember } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 
 // The file name's `interviews_` keeps this page out of the detail page's layout (its own URL, no Outlet).
 
@@ -49,13 +50,14 @@ function formValues({ durationMinutes, ...values }: OwnFields) {
   return { interviewedOn, interviewee, roleCategory, purpose, questions, content, insights, unease, visibility, durationMinutes: durationMinutes ? String(durationMinutes) : '' };
 }
 
+export const intents = { submit: 'team:member' } as const satisfies IntentNeeds;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, team, access } = await requireTeamMember(request, requireIdParam(params.teamId));
+  const { viewer, team, access, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   const interviewId = requireIdParam(params.interviewId);
   if (!(await getInterview(team.id, interviewId, access.interviewVisibilities))) {
     return denyNotFound(request, viewer, { teamId: team.id, interviewId });
   }
-  const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: interviewEditSchema });
   if (submission.status !== 'success') return data({ result: submission.reply(), stale: null, version: postedVersion(formData) }, { status: 400 });
   const { baseVersion, ...input } = submission.value;

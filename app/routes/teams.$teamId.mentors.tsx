@@ -11,7 +11,8 @@ import { mentorAdviceSchema, mentorAssignSchema, mentorTalkSchema } from '~/sche
 import { fiscalYearRange, formatFiscalYear, todayInTokyo } from '~/utils/dates';
 import { counted, duration } from '~/utils/format';
 import { formIdOrZero, requireIdParam } from '~/utils/http.server';
-import { actorOf, denyForbidden, requireTeam } from '~/utils/permissions.server';
+import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `マネ友（メンター） | ${data.team.municipalityName}チーム | 人マネ トラッカー` : 'マネ友' },
@@ -38,14 +39,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+// Mentors are asked for (and thanked) by the team or an organizer; only the mentor gives advice.
+export const intents = { assign: 'team:write', end: 'team:write', advice: 'team:mentor', talk: 'team:mentor' } as const satisfies IntentNeeds;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { team, access, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'readProgress');
-  const formData = await request.formData();
-  const intent = formData.get('intent');
+  const { team, viewer, intent, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   const actor = actorOf(request, viewer);
   const back = (done: string) => redirect(`/teams/${team.id}/mentors?done=${done}`);
   if (intent === 'assign' || intent === 'end') {
-    if (!access.write) return denyForbidden(request, viewer, { need: 'write', teamId: team.id, intent });
     if (intent === 'end') {
       const ended = await endMentor(actor, team.id, formIdOrZero(formData.get('assignmentId')));
       // Ending twice (a double click) changes nothing and lands on the same page.
@@ -58,23 +59,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return back('assigned');
   }
-  if (intent === 'advice' || intent === 'talk') {
-    if (!viewer.mentorTeamIds.includes(team.id)) return denyForbidden(request, viewer, { need: 'mentor', teamId: team.id, intent });
-    if (intent === 'advice') {
-      const submission = parseWithZod(formData, { schema: mentorAdviceSchema });
-      if (submission.status !== 'success') return data({ which: intent, result: submission.reply() }, { status: 400 });
-      const added = await addSheetComment({ ...actor, userId: viewer.userId }, team.id, submission.value, 'mentor_advice');
-      if (!added) return data({ which: intent, result: submission.reply({ formErrors: ['チームのシートがまだないため、アドバイスを残せません'] }) }, { status: 400 });
-      return back('advice');
-    }
-    const { first, last } = fiscalYearRange(team.fiscalYear);
-    const schema = mentorTalkSchema.refine((v) => v.occurredOn >= first && v.occurredOn <= last, { message: `日付は${formatFiscalYear(team.fiscalYear)}の中から選んでください`, path: ['occurredOn'] });
-    const submission = parseWithZod(formData, { schema });
+  if (intent === 'advice') {
+    const submission = parseWithZod(formData, { schema: mentorAdviceSchema });
     if (submission.status !== 'success') return data({ which: intent, result: submission.reply() }, { status: 400 });
-    await logMentorTalk(actor, team, viewer.name, submission.value);
-    return back('talk');
+    const added = await addSheetComment({ ...actor, userId: viewer.userId }, team.id, submission.value, 'mentor_advice');
+    if (!added) return data({ which: intent, result: submission.reply({ formErrors: ['チームのシートがまだないため、アドバイスを残せません'] }) }, { status: 400 });
+    return back('advice');
   }
-  return data({ which: null, result: undefined }, { status: 400 });
+  const { first, last } = fiscalYearRange(team.fiscalYear);
+  const schema = mentorTalkSchema.refine((v) => v.occurredOn >= first && v.occurredOn <= last, { message: `日付は${formatFiscalYear(team.fiscalYear)}の中から選んでください`, path: ['occurredOn'] });
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== 'success') return data({ which: intent, result: submission.reply() }, { status: 400 });
+  await logMentorTalk(actor, team, viewer.name, submission.value);
+  return back('talk');
 }
 
 const doneMessages: Record<string, string> = {

@@ -15,7 +15,8 @@ import {
 import { checkinSchema, moyamoyaVisibilitySchema, teamMoyamoyaSchema } from '~/schemas/moyamoya';
 import { todayInTokyo } from '~/utils/dates';
 import { requireIdParam } from '~/utils/http.server';
-import { actorOf, denyNotFound, requireTeam, requireTeamMember } from '~/utils/permissions.server';
+import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: 'モヤモヤ指数 | 人マネ トラッカー' }];
 
@@ -44,10 +45,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const intents = { checkin: 'team:member', team: 'team:member', visibility: 'team:member' } as const satisfies IntentNeeds;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, team } = await requireTeamMember(request, requireIdParam(params.teamId));
-  const formData = await request.formData();
-  const intent = formData.get('intent');
+  const { viewer, team, intent, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   const actor = actorOf(request, viewer);
   if (intent === 'checkin') {
     const submission = parseWithZod(formData, { schema: checkinSchema });
@@ -63,13 +64,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!saved) return data({ intent, result: submission.reply({ fieldErrors: { sessionId: ['この年度の研究会を選んでください'] } }) }, { status: 400 });
     return redirect(`/teams/${team.id}/moyamoya?saved=team`);
   }
-  if (intent === 'visibility') {
-    const submission = parseWithZod(formData, { schema: moyamoyaVisibilitySchema });
-    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
-    await setMoyamoyaVisibility(actor, team.id, submission.value.moyamoyaVisibility);
-    return redirect(`/teams/${team.id}/moyamoya?saved=visibility`);
-  }
-  throw new Response('Bad Request', { status: 400 });
+  const submission = parseWithZod(formData, { schema: moyamoyaVisibilitySchema });
+  if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
+  await setMoyamoyaVisibility(actor, team.id, submission.value.moyamoyaVisibility);
+  return redirect(`/teams/${team.id}/moyamoya?saved=visibility`);
 }
 
 const savedMessages: Record<string, string> = {

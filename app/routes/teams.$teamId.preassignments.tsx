@@ -14,7 +14,8 @@ import type { FormShape } from '~/schemas/types';
 import { todayInTokyo } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
-import { actorOf, requireTeam } from '~/utils/permissions.server';
+import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `事前課題 | ${data.team.municipalityName}チーム | 人マネ トラッカー` : 'チーム' },
@@ -31,10 +32,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const intents = { submit: 'team:write' } as const satisfies IntentNeeds;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { team, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'write');
-  const formData = await request.formData();
-  if (formData.get('intent') !== 'submit') throw new Response('Bad Request', { status: 400 });
+  const { team, viewer, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   const submission = parseWithZod(formData, { schema: submissionSchema });
   const forId = String(formData.get('preAssignmentId') ?? '');
   if (submission.status !== 'success') return data({ forId, result: submission.reply() }, { status: 400 });

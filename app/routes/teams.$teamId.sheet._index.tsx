@@ -15,8 +15,8 @@ import { sheetCommentSchema } from '~/schemas/sheet';
 import { formatDateTime, formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
-import { canTeam } from '~/utils/permissions';
-import { actorOf, denyNotFound, requireTeam } from '~/utils/permissions.server';
+import { canTeam, type IntentNeeds } from '~/utils/permissions';
+import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = () => [{ title: '変革ストーリーシート | 人マネ トラッカー' }];
 
@@ -45,10 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+// A comment is resolved (or reopened) by its author or the team; the action checks the comment.
+export const intents = { comment: 'team:comment', resolve: 'team:comment', reopen: 'team:comment', handover: 'team:write' } as const satisfies IntentNeeds;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, team, access } = await requireTeam(request, requireIdParam(params.teamId), 'comment');
-  const formData = await request.formData();
-  const intent = formData.get('intent');
+  const { viewer, team, access, intent, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   const actor = actorOf(request, viewer);
   const back = `/teams/${team.id}/sheet`;
   if (intent === 'comment') {
@@ -68,12 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await setCommentResolved(actor, team.id, commentId, intent === 'resolve');
     return redirect(back);
   }
-  if (intent === 'handover') {
-    if (!access.write) return denyNotFound(request, viewer, { teamId: team.id, need: 'write' });
-    await startFromPreviousGeneration(actor, team);
-    return redirect(back);
-  }
-  throw new Response('Bad Request', { status: 400 });
+  await startFromPreviousGeneration(actor, team);
+  return redirect(back);
 }
 
 export default function SheetPage() {

@@ -21,7 +21,8 @@ import { sheetSaveSchema } from '~/schemas/sheet';
 import { formatDateTime } from '~/utils/dates';
 import { readEdited } from '~/utils/edited-fields';
 import { requireIdParam } from '~/utils/http.server';
-import { actorOf, requireTeam } from '~/utils/permissions.server';
+import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: '変革ストーリーシートの編集 | 人マネ トラッカー' }];
 
@@ -36,9 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const intents = { submit: 'team:write' } as const satisfies IntentNeeds;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, team, access } = await requireTeam(request, requireIdParam(params.teamId), 'write');
-  const formData = await request.formData();
+  const { viewer, team, access, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   const submission = parseWithZod(formData, { schema: sheetSaveSchema });
   if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 });
   const { baseVersion, message, content } = submission.value;

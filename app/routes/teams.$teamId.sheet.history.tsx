@@ -12,7 +12,8 @@ import { sheetTagSchema } from '~/schemas/sheet';
 import { formatDateTime } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
-import { actorOf, denyNotFound, requireTeam } from '~/utils/permissions.server';
+import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
+import type { IntentNeeds } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: '変革ストーリーシートの履歴 | 人マネ トラッカー' }];
 
@@ -31,10 +32,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const intents = { tag: 'team:write', restore: 'team:write' } as const satisfies IntentNeeds;
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, team } = await requireTeam(request, requireIdParam(params.teamId), 'write');
-  const formData = await request.formData();
-  const intent = formData.get('intent');
+  const { viewer, team, intent, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   const actor = actorOf(request, viewer);
   if (intent === 'tag') {
     const submission = parseWithZod(formData, { schema: sheetTagSchema });
@@ -50,22 +51,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (outcome === 'not-found') return denyNotFound(request, viewer, { teamId: team.id, version });
     return redirect(`/teams/${team.id}/sheet/history`);
   }
-  if (intent === 'restore') {
-    const version = Number(formData.get('version'));
-    const baseVersion = Number(formData.get('baseVersion'));
-    if (![version, baseVersion].every((v) => Number.isInteger(v) && v >= 1 && v <= 1_000_000)) {
-      return data({ intent, errors: ['復元する版を選んでください。'] }, { status: 400 });
-    }
-    const old = await getSheetVersion(team.id, version);
-    if (!old) return denyNotFound(request, viewer, { teamId: team.id, version });
-    // History is never rewritten: the old content becomes a new version, on the same optimistic lock.
-    const outcome = await saveSheetVersion(actor, team.id, { baseVersion, content: old.content, message: `第${version}版を復元`, restoredFromVersion: version });
-    if (outcome.kind === 'stale') {
-      return data({ intent, errors: ['ほかの人が先に新しい版を保存したため、復元しませんでした。最新の履歴を確かめてから、もう一度操作してください。'] }, { status: 409 });
-    }
-    return redirect(`/teams/${team.id}/sheet?saved=${outcome.version}`);
+  const version = Number(formData.get('version'));
+  const baseVersion = Number(formData.get('baseVersion'));
+  if (![version, baseVersion].every((v) => Number.isInteger(v) && v >= 1 && v <= 1_000_000)) {
+    return data({ intent, errors: ['復元する版を選んでください。'] }, { status: 400 });
   }
-  throw new Response('Bad Request', { status: 400 });
+  const old = await getSheetVersion(team.id, version);
+  if (!old) return denyNotFound(request, viewer, { teamId: team.id, version });
+  // History is never rewritten: the old content becomes a new version, on the same optimistic lock.
+  const outcome = await saveSheetVersion(actor, team.id, { baseVersion, content: old.content, message: `第${version}版を復元`, restoredFromVersion: version });
+  if (outcome.kind === 'stale') {
+    return data({ intent, errors: ['ほかの人が先に新しい版を保存したため、復元しませんでした。最新の履歴を確かめてから、もう一度操作してください。'] }, { status: 409 });
+  }
+  return redirect(`/teams/${team.id}/sheet?saved=${outcome.version}`);
 }
 
 export default function SheetHistory() {

@@ -1,7 +1,10 @@
 import { recordAuditAlone } from '~/models/audit.server';
 import { getTeamRef, type TeamSummary } from '~/models/teams.server';
-import { requireSignedIn, type SignedIn } from './auth.server';
-import { teamAccess, type TeamAccess, type TeamNeed, type Viewer } from './permissions';
+import { getSignedIn, requireSignedIn, type SignedIn } from './auth.server';
+import {
+  holdsTeamNeed, holdsViewerNeed, intentOf, teamAccess, type IntentNeeds, type TeamAccess, type TeamIntentNeed, type TeamNeed,
+  type Viewer, type ViewerNeed,
+} from './permissions';
 import { clientIp } from './request.server';
 
 // Server-side enforcement of permissions.ts. Every protected loader and action starts with one of these.
@@ -75,9 +78,75 @@ export function denyNotFound(request: Request, viewer: Viewer, detail: Record<st
   return deny(request, viewer, 404, detail);
 }
 
-/** Signed in and allowed to see the page, but not to do this (e.g. an intent only a mentor may send): 403, audited. */
-export function denyForbidden(request: Request, viewer: Viewer, detail: Record<string, unknown>): Promise<never> {
-  return deny(request, viewer, 403, detail);
+// Actions: one check per intent, before the intent runs. Deny by default: an intent the route did
+// not declare is refused (403, audited) whoever sends it.
+
+/** Decides a `record:` need for the route's own record (a group's member, a request's writer). */
+export type RecordChecks = Partial<Record<Extract<ViewerNeed, `record:${string}`>, (viewer: Viewer) => boolean | Promise<boolean>>>;
+
+type Posted<N extends IntentNeeds<string>> = { intent: keyof N & string; formData: FormData };
+
+async function refuseUndeclared(request: Request, intent: string): Promise<never> {
+  const signedIn = await getSignedIn(request);
+  if (signedIn) return deny(request, signedIn.viewer, 403, { need: 'undeclared', intent });
+  throw new Response('Forbidden', { status: 403 });
+}
+
+async function holdsRecordNeed(viewer: Viewer, need: ViewerNeed, records: RecordChecks): Promise<boolean> {
+  const held = holdsViewerNeed(viewer, need);
+  if (held !== 'record') return held;
+  const check = records[need as keyof RecordChecks];
+  return check ? check(viewer) : false; // a record need the route cannot decide is not held
+}
+
+function declaredNeed<N extends IntentNeeds<string>>(needs: N, intent: string): N[string] | undefined {
+  return Object.hasOwn(needs, intent) ? (needs[intent] as N[string]) : undefined;
+}
+
+/**
+ * An action's intent, on a page of no particular team: signed in (or sent to sign in) and holding
+ * the intent's need; anything else is refused before the intent runs.
+ */
+export async function requireIntent<N extends IntentNeeds<ViewerNeed>>(
+  request: Request, needs: N, records: RecordChecks = {},
+): Promise<SignedIn & Posted<N>> {
+  const formData = await request.formData();
+  const intent = intentOf(formData);
+  const need = declaredNeed(needs, intent);
+  if (!need) return refuseUndeclared(request, intent);
+  const signedIn = await requireSignedIn(request);
+  if (!(await holdsRecordNeed(signedIn.viewer, need, records))) return deny(request, signedIn.viewer, 403, { need, intent });
+  return { ...signedIn, intent, formData };
+}
+
+/** Pages anyone may post to (sign-in, invitations): only the declared intents, signed in or not. */
+export async function requirePublicIntent<N extends IntentNeeds<'anyone'>>(request: Request, needs: N): Promise<Posted<N>> {
+  const formData = await request.formData();
+  const intent = intentOf(formData);
+  if (!declaredNeed(needs, intent)) return refuseUndeclared(request, intent);
+  return { intent, formData };
+}
+
+/**
+ * An action's intent on a team's page. A team the viewer may not see at all answers 404 (ids reveal
+ * nothing); a need the viewer does not hold on a team they see answers 403. Both are audited.
+ */
+export async function requireTeamIntent<N extends IntentNeeds<TeamIntentNeed>>(
+  request: Request, teamId: number, needs: N, records: RecordChecks = {},
+): Promise<TeamContext & Posted<N>> {
+  const formData = await request.formData();
+  const intent = intentOf(formData);
+  const need = declaredNeed(needs, intent);
+  if (!need) return refuseUndeclared(request, intent);
+  const signedIn = await requireSignedIn(request);
+  const team = await getTeamRef(teamId);
+  const access = team ? teamAccess(signedIn.viewer, team) : null;
+  if (!team || !access) return deny(request, signedIn.viewer, 404, { need, intent, teamId });
+  const held = need.startsWith('team:')
+    ? holdsTeamNeed(signedIn.viewer, team, access, need as Extract<TeamIntentNeed, `team:${string}`>)
+    : await holdsRecordNeed(signedIn.viewer, need as ViewerNeed, records);
+  if (!held) return deny(request, signedIn.viewer, access.view ? 403 : 404, { need, intent, teamId });
+  return { ...signedIn, team, access, intent, formData };
 }
 
 /** Who and from where, for the audit entry written with a change. */

@@ -12,6 +12,8 @@ export type Viewer = {
   email: string;
   organizer: boolean;
   memberTeamIds: number[];
+  /** Municipalities of the teams in memberTeamIds (current and past). */
+  memberMunicipalityIds: number[];
   hrMunicipalityIds: number[];
   alumniMunicipalityIds: number[];
   partnerTeamIds: number[];
@@ -93,4 +95,59 @@ export function canReadInterview(viewer: Viewer | null, team: TeamRef, visibilit
 /** Can this viewer see anything of the team at all (used to list teams)? */
 export function canSeeTeam(viewer: Viewer | null, team: TeamRef): boolean {
   return teamAccess(viewer, team).view;
+}
+
+// Intents: each button of a form posts an `intent` (a form with one button posts none and is read
+// as 'submit'). Every route with an action declares what each of its intents needs; an intent
+// nobody declared is refused for everyone (permissions.server.ts requireIntent/requireTeamIntent).
+
+/** Needs held by the viewer alone. `record` needs (the group's member, the request's writer) are decided by the route's own record. */
+export type ViewerNeed = 'signedIn' | 'organizer' | 'alumni' | 'record:groupMember' | 'record:requester';
+/** Needs held on the route's team: a TeamAccess flag, the team's own member, or its assigned mentor. */
+export type TeamIntentNeed = ViewerNeed | `team:${TeamNeed | 'member' | 'mentor'}`;
+/** What each intent of a route needs. */
+export type IntentNeeds<N extends string = TeamIntentNeed> = Readonly<Record<string, N>>;
+
+/** The intent a posted form names; a form without one is 'submit'. */
+export function intentOf(formData: FormData): string {
+  const intent = formData.get('intent');
+  return typeof intent === 'string' && intent !== '' ? intent : 'submit';
+}
+
+/** マネ友 across the program, who may found a group or offer to facilitate (and organizers). */
+export function isAlumnus(viewer: Viewer): boolean {
+  return viewer.organizer || viewer.alumniMunicipalityIds.length > 0;
+}
+
+/** Does the viewer hold a need that does not depend on a team or a record? */
+export function holdsViewerNeed(viewer: Viewer, need: ViewerNeed): boolean | 'record' {
+  switch (need) {
+    case 'signedIn': return true;
+    case 'organizer': return viewer.organizer;
+    case 'alumni': return isAlumnus(viewer);
+    default: return 'record';
+  }
+}
+
+/** Does the viewer hold a team need on this team? */
+export function holdsTeamNeed(viewer: Viewer, team: TeamRef, access: TeamAccess, need: `team:${TeamNeed | 'member' | 'mentor'}`): boolean {
+  const what = need.slice('team:'.length) as TeamNeed | 'member' | 'mentor';
+  if (what === 'member') return access.kinds.includes('member');
+  if (what === 'mentor') return viewer.mentorTeamIds.includes(team.id);
+  return access[what];
+}
+
+/**
+ * Past members are マネ友. Whether someone may read the names of a team's members who keep
+ * themselves out of the マネ友名簿: the current year's teams are named to anyone who may see them;
+ * a past team's unlisted members only to its municipality (HR, its alumni, its own members) and
+ * organizers. Everyone else sees the listed names and a count, as the directory would show them.
+ */
+export function seesUnlistedMembers(viewer: Viewer, team: TeamRef): boolean {
+  if (team.fiscalYear >= fiscalYearOf(todayInTokyo())) return true;
+  return viewer.organizer
+    || viewer.memberMunicipalityIds.includes(team.municipalityId)
+    || viewer.hrMunicipalityIds.includes(team.municipalityId)
+    || viewer.mentorTeamIds.includes(team.id)
+    || viewer.partnerTeamIds.includes(team.id);
 }

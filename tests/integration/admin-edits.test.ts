@@ -69,12 +69,12 @@ describe('editing a municipality', () => {
     expect(row).toMatchObject({ name: '韮崎巿', prefecture: '山梨県', kind: 'city' });
   });
 
-  it('answers 404 for a municipality that does not exist, and 400 for an unknown intent', async () => {
+  it('answers 404 for a municipality that does not exist, and refuses an intent the page does not declare', async () => {
     const headers = await organizerCookie();
     expect((await edit(headers, 2_000_000_000, { name: '甲府市', prefecture: '山梨県', kind: 'city' })).status).toBe(404);
     expect((await edit(headers, 0, { name: '甲府市', prefecture: '山梨県', kind: 'city' })).status).toBe(404);
     const unknown = await outcome(() => municipalitiesAction(actionArgs('/admin/municipalities', { intent: 'rename', id: '1' }, { headers })));
-    expect(unknown.status).toBe(400);
+    expect(unknown.status).toBe(403);
   });
 
   it('hostile values are saved exactly as trimmed, or refused with a field error and nothing changed', async () => {

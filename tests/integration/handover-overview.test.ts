@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { loader as overviewLoader } from '../../app/routes/teams.$teamId._index';
-import { addTeamMember, createHandover, createMunicipality, createPerson, createSheetWithVersions, createTeam, createUser } from '../factories';
+import { loader as municipalityLoader } from '../../app/routes/municipalities.$municipalityId';
+import {
+  addTeamMember, createHandover, createHrViewer, createMunicipality, createOrganizer, createPerson, createSheetWithVersions, createTeam, createUser,
+} from '../factories';
 import { currentFiscalYear } from '../factories/util';
 import { loaderArgs } from '../helpers';
 import { sessionCookie } from '../world';
@@ -56,5 +59,35 @@ describe('the handover on the next team’s first page', () => {
     );
     expect(asOwn.members.map((m) => m.fullName).sort()).toEqual(['名簿 載子', '非掲載 伏男'].sort());
     expect(asOwn.unlistedMembers).toBe(0);
+  });
+
+  it('names the same past members on the team page and the municipality page, whoever looks', async () => {
+    const db = getDb();
+    const year = currentFiscalYear();
+    const city = await createMunicipality(db, { name: '帯広市', prefecture: '北海道' });
+    const past = await createTeam(db, { municipalityId: city.id, fiscalYear: year - 2 });
+    const current = await createTeam(db, { municipalityId: city.id, fiscalYear: year });
+    await addTeamMember(db, { teamId: past.id, personId: (await createPerson(db, { municipalityId: city.id, fullName: '名簿 載子' })).id });
+    await addTeamMember(db, { teamId: past.id, personId: (await createPerson(db, { municipalityId: city.id, fullName: '非掲載 伏男', directoryListed: false })).id });
+
+    const user = () => createUser(db, { passwordHash: null });
+    const organizer = await user();
+    await createOrganizer(db, { personId: organizer.personId });
+    const hr = await user();
+    await createHrViewer(db, { userId: hr.id, municipalityId: city.id });
+    // This year's member of the same city: a colleague of the predecessors, not a stranger.
+    const colleague = await user();
+    await addTeamMember(db, { teamId: current.id, personId: colleague.personId });
+    const elsewhere = await user();
+    await addTeamMember(db, { teamId: (await createTeam(db, { fiscalYear: year - 1 })).id, personId: elsewhere.personId });
+
+    const seen: Record<string, [number, number]> = {};
+    for (const [who, viewer] of Object.entries({ organizer, hr, colleague, elsewhere })) {
+      const headers = { Cookie: await sessionCookie(viewer.id) };
+      const team = await overviewLoader(loaderArgs(`/teams/${past.id}`, { params: { teamId: String(past.id) }, headers }));
+      const town = await municipalityLoader(loaderArgs(`/municipalities/${city.id}`, { params: { municipalityId: String(city.id) }, headers }));
+      seen[who] = [team.unlistedMembers, town.teams.find((t) => t.id === past.id)!.unlisted];
+    }
+    expect(seen).toEqual({ organizer: [0, 0], hr: [0, 0], colleague: [0, 0], elsewhere: [1, 1] });
   });
 });

@@ -56,7 +56,8 @@ describe('comments on the sheet', () => {
     expect(statusOf(await post('partner', { intent: 'comment', section: 'focusInitiatives', body: '   ' }))).toBe(400);
     expect(statusOf(await post('partner', { intent: 'comment', section: 'nope', body: 'こんにちは' }))).toBe(400);
     expect(statusOf(await post('outsider', { intent: 'comment', section: 'focusInitiatives', body: 'こんにちは' }))).toBe(404);
-    expect(statusOf(await post('partner', { intent: 'handover' }))).toBe(404);
+    // A partner sees the sheet, so the refusal of a need they lack is a 403 (not a 404 that hides it).
+    expect(statusOf(await post('partner', { intent: 'handover' }))).toBe(403);
   });
 });
 

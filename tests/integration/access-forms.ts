@@ -1,0 +1,235 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { getDb } from '../../db/client';
+import {
+  activities, changeChains, handovers, interviews, sheets, studySessions, teamMembers, users,
+} from '../../db/schema';
+import { issueToken } from '../../app/models/account-tokens.server';
+import { inviteAccount } from '../../app/models/accounts.server';
+import { dissolveGroup } from '../../app/models/dialogue-groups.server';
+import { hashPassword } from '../../app/utils/password.server';
+import {
+  addTeamMember, createActivity, createChangeChain, createDialogueGroup, createFacilitatorRequest, createInterview, createMentorAssignment,
+  createMunicipality, createOrganizer, createPerson, createPreAssignment, createProgramYear, createSession, createSheetComment, createTeam, createUser,
+} from '../factories';
+import { nextSeq } from '../factories/util';
+import type { Role, World } from '../world';
+
+// What the access matrix posts: for each route file and intent, a form that is valid for that
+// intent, so an allowed role gets the intent carried out and a denied one is refused for its rights
+// alone, never for a missing field. `{new.…}` placeholders make a fresh record for each call.
+
+export type Call = { world: World; role: Role; userId: number | null; teamId: number | null; ids: Record<string, number | string> };
+export type Form = Record<string, string | string[]>;
+
+const day = (world: World, monthDay: string) => `${world.year}-${monthDay}`;
+const seq = () => nextSeq();
+// Years of their own, inside the range a year may have (2000–2200) and far from the world's.
+let spareYear = 2120;
+const freshYear = () => spareYear++;
+
+/** A fresh record for each `{new.…}` placeholder of a row's path. */
+export const fresh: Record<string, (world: World) => Promise<number | string>> = {
+  'new.activity': async (world) => (await createActivity(getDb(), { teamId: world.teamA.id, title: `行き先のミーティング${seq()}` })).id,
+  'new.interview': async (world) =>
+    (await createInterview(getDb(), { teamId: world.teamA.id, interviewee: `総務課長${seq()}`, roleCategory: 'manager', visibility: 'team', homework: ['資料を送る'] })).id,
+  'new.change': async (world) => (await createChangeChain(getDb(), { teamId: world.teamA.id })).id,
+  'new.request': async (world) => (await createFacilitatorRequest(getDb(), { teamId: world.teamA.id, createdByUserId: world.users.member.id })).id,
+  'new.team': async (world) => {
+    const team = await createTeam(getDb(), { fiscalYear: world.year });
+    await addTeamMember(getDb(), { teamId: team.id });
+    return team.id;
+  },
+  'new.session': async (world) => {
+    const session = await createSession(getDb(), { fiscalYear: world.year });
+    await createPreAssignment(getDb(), { sessionId: session.id });
+    return session.id;
+  },
+  'new.year': async () => (await createProgramYear(getDb(), { fiscalYear: freshYear() })).fiscalYear,
+  'new.invite': async (world) => {
+    const invited = await inviteAccount({ userId: world.users.organizer.id, ip: null }, {
+      email: `invitee${seq()}@example.jp`, fullName: '招待 花子', scope: 'hr', municipalityId: world.cityA.id, department: '人事課',
+    });
+    if (invited.kind !== 'invited') throw new Error('the invitation was not issued');
+    return invited.token;
+  },
+  'new.reset': async () => {
+    const user = await createUser(getDb(), { email: `reset${seq()}@example.jp`, passwordHash: await hashPassword('old-password-1') });
+    return (await issueToken(getDb(), { purpose: 'reset', email: user.email, personId: user.personId, createdByUserId: null })).token;
+  },
+};
+
+async function versionOf(table: typeof activities | typeof interviews | typeof changeChains, id: number) {
+  const [row] = await getDb().select({ version: table.version }).from(table).where(eq(table.id, id));
+  return String(row?.version ?? 1);
+}
+
+async function sheetVersion(teamId: number) {
+  const [row] = await getDb().select({ version: sheets.currentVersion }).from(sheets).where(eq(sheets.teamId, teamId));
+  return String(row?.version ?? 0);
+}
+
+async function memberRowOf(teamId: number) {
+  const [row] = await getDb().select({ id: teamMembers.id }).from(teamMembers).where(and(eq(teamMembers.teamId, teamId), isNull(teamMembers.archivedAt)));
+  return String(row!.id);
+}
+
+/** A fresh member (no account) on the team, archived or not. */
+async function extraMember(teamId: number, archived: boolean) {
+  const row = await addTeamMember(getDb(), { teamId, archivedAt: archived ? new Date() : null });
+  return String(row.id);
+}
+
+async function freshPreAssignment(world: World) {
+  const session = await createSession(getDb(), { fiscalYear: world.year });
+  return String((await createPreAssignment(getDb(), { sessionId: session.id, dueOn: session.startsOn })).id);
+}
+
+const teamCsv = () => {
+  const n = seq();
+  return `自治体名,都道府県,区分,氏名,メールアドレス,部署,課・係,人事担当課枠\n行田${n}市,埼玉県,市,行田 一郎,gyoda${n}@example.jp,総務部,人事課,○\n`;
+};
+const activityCsv = (world: World) => `日付,種別,時間（分）,タイトル\n${day(world, '05-20')},ミーティング,60,定例ミーティング\n`;
+
+const activityFields = (world: World): Form => ({ kind: 'meeting', occurredOn: day(world, '05-10'), title: '定例ミーティング', durationMinutes: '60' });
+const interviewFields = (world: World): Form => ({ interviewedOn: day(world, '06-01'), interviewee: '総務部長', roleCategory: 'manager', visibility: 'team', content: '職員の声を聞く場を' });
+const changeFields = (world: World): Form => ({
+  title: '朝の対話が続いた', 'moments[0].stage': 'trigger', 'moments[0].occurredOn': day(world, '07-01'), 'moments[0].description': '課長が朝会を始めた',
+});
+
+async function sheetIdOf(teamId: number) {
+  const [row] = await getDb().select({ id: sheets.id }).from(sheets).where(eq(sheets.teamId, teamId));
+  return row!.id;
+}
+
+/** A comment on team A's sheet written by the caller (so that its author may resolve it). */
+async function ownComment(call: Call, resolved: boolean) {
+  const authorUserId = call.userId ?? call.world.users.member.id;
+  const comment = await createSheetComment(getDb(), { sheetId: await sheetIdOf(call.world.teamA.id), authorUserId, resolvedAt: resolved ? new Date() : null });
+  return String(comment.id);
+}
+
+/** The caller's password, set to a known one (the world's users have none). */
+async function knownPassword(userId: number | null) {
+  if (userId) await getDb().update(users).set({ passwordHash: await hashPassword('current-password-1') }).where(eq(users.id, userId));
+  return 'current-password-1';
+}
+
+export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
+  'account.tsx submit': async (c) => ({ currentPassword: await knownPassword(c.userId), newPassword: 'a-new-password-2', confirmPassword: 'a-new-password-2' }),
+  'admin.accounts.tsx invite': (c) => ({ email: `hr${seq()}@example.jp`, fullName: '人事 花子', scope: 'hr', municipalityId: String(c.world.cityB.id), department: '人事課' }),
+  'admin.accounts.tsx reset': (c) => ({ userId: String(c.world.users.partner.id) }),
+  'admin.municipalities.tsx create': () => ({ name: `北杜${seq()}市`, prefecture: '山梨県', kind: 'city' }),
+  'admin.municipalities.tsx update': async () => ({ id: String((await createMunicipality(getDb())).id), name: `笛吹${seq()}市`, prefecture: '山梨県', kind: 'city' }),
+  'admin.municipalities.tsx archive': async () => ({ id: String((await createMunicipality(getDb())).id) }),
+  'admin.municipalities.tsx restore': async () => ({ id: String((await createMunicipality(getDb(), { archivedAt: new Date() })).id) }),
+  'admin.organizers.tsx create': () => ({ fullName: `幹事 ${seq()}`, role: 'kanji', affiliation: '' }),
+  'admin.organizers.tsx update': async () => ({ id: String((await createOrganizer(getDb())).id), fullName: '幹事 次郎', role: 'kanji', affiliation: '' }),
+  'admin.organizers.tsx deactivate': async () => ({ id: String((await createOrganizer(getDb())).id) }),
+  'admin.organizers.tsx activate': async () => ({ id: String((await createOrganizer(getDb(), { active: false })).id) }),
+  'admin.teams.$teamId.tsx add': () => ({ email: `member${seq()}@example.jp`, fullName: '甲斐 三郎', department: '総務部', section: '' }),
+  'admin.teams.$teamId.tsx update-member': async (c) => ({ memberId: await memberRowOf(Number(c.ids['new.team'])), department: '企画部', section: '企画課' }),
+  'admin.teams.$teamId.tsx hr-slot': async (c) => ({ memberId: await memberRowOf(Number(c.ids['new.team'])) }),
+  'admin.teams.$teamId.tsx archive': async (c) => ({ memberId: await extraMember(Number(c.ids['new.team']), false) }),
+  'admin.teams.$teamId.tsx restore': async (c) => ({ memberId: await extraMember(Number(c.ids['new.team']), true) }),
+  'admin.years._index.tsx create': () => ({ fiscalYear: String(freshYear()), theme: '対話から始める組織変革' }),
+  'admin.years._index.tsx archive': async () => ({ fiscalYear: String((await createProgramYear(getDb(), { fiscalYear: freshYear() })).fiscalYear) }),
+  'admin.years._index.tsx restore': async () => ({ fiscalYear: String((await createProgramYear(getDb(), { fiscalYear: freshYear(), archivedAt: new Date() })).fiscalYear) }),
+  'admin.years.$fiscalYear._index.tsx theme': () => ({ theme: '一人称で語る' }),
+  'admin.years.$fiscalYear._index.tsx session': (c) => ({ kind: 'other', number: String(10 + (seq() % 80)), startsOn: day(c.world, '09-10'), venue: '早稲田大学' }),
+  'admin.years.$fiscalYear._index.tsx archive': () => ({}),
+  'admin.years.$fiscalYear.sessions.$sessionId.tsx session': async (c) => {
+    const [session] = await getDb().select().from(studySessions).where(eq(studySessions.id, Number(c.ids['new.session'])));
+    return { kind: session!.kind, number: String(session!.number), startsOn: session!.startsOn, isOnline: 'on', agenda: '対話の場づくり' };
+  },
+  'admin.years.$fiscalYear.sessions.$sessionId.tsx preassignment': (c) => ({ title: '職場の現状を書く', dueOn: `${c.world.year}-04-01` }),
+  'admin.years.$fiscalYear.sessions.$sessionId.tsx remove-preassignment': () => ({}),
+  'admin.years.$fiscalYear.sessions.$sessionId.tsx archive': () => ({}),
+  'admin.years.$fiscalYear.sessions.$sessionId.tsx restore': () => ({}),
+  'admin.years.$fiscalYear.teams.tsx create': async () => ({ municipalityId: String((await createMunicipality(getDb())).id) }),
+  'admin.years.$fiscalYear.teams.tsx archive': async (c) => ({ teamId: String((await createTeam(getDb(), { fiscalYear: c.world.year })).id) }),
+  'admin.years.$fiscalYear.teams.tsx restore': async (c) => ({ teamId: String((await createTeam(getDb(), { fiscalYear: c.world.year, archivedAt: new Date() })).id) }),
+  'admin.years.$fiscalYear.groups.tsx create': async (c) => ({
+    name: '', teamIds: [String((await createTeam(getDb(), { fiscalYear: c.world.year })).id), String((await createTeam(getDb(), { fiscalYear: c.world.year })).id)],
+  }),
+  'admin.years.$fiscalYear.groups.tsx dissolve': async (c) => ({
+    groupId: String((await createDialogueGroup(getDb(), { teamIds: [(await createTeam(getDb(), { fiscalYear: c.world.year })).id] })).id),
+  }),
+  'admin.years.$fiscalYear.groups.tsx restore': async (c) => {
+    const group = await createDialogueGroup(getDb(), { teamIds: [(await createTeam(getDb(), { fiscalYear: c.world.year })).id] });
+    await dissolveGroup({ userId: c.world.users.organizer.id, ip: null }, c.world.year, group.id);
+    return { groupId: String(group.id) };
+  },
+  'admin.years.$fiscalYear.import.tsx preview': () => ({ csv: teamCsv() }),
+  'admin.years.$fiscalYear.import.tsx confirm': () => ({ csv: teamCsv() }),
+  'alumni.me.tsx submit': () => ({ directoryListed: 'on', directoryContact: '' }),
+  'alumni.groups._index.tsx submit': (c) => ({ name: `ハミダシ${seq()}`, foundedOn: day(c.world, '04-20') }),
+  'alumni.groups.$groupId.tsx submit': (c) => ({ heldOn: day(c.world, '08-01'), theme: '10年後の役所を語る' }),
+  'alumni.support._index.tsx submit': async (c) => ({ owner: await ownerFor(c), heldOn: day(c.world, '11-20'), place: '市役所 会議室', helpNeeded: '対話の進行' }),
+  'alumni.support.$requestId.tsx offer': () => ({ message: '伺えます' }),
+  'alumni.support.$requestId.tsx accept': () => ({ offerId: '0' }),
+  'alumni.support.$requestId.tsx done': () => ({}),
+  'alumni.support.$requestId.tsx cancel': () => ({}),
+  'invite.$token.tsx submit': () => ({ newPassword: 'a-new-password-2', confirmPassword: 'a-new-password-2' }),
+  'reset.$token.tsx submit': () => ({ newPassword: 'a-new-password-2', confirmPassword: 'a-new-password-2' }),
+  'login.tsx submit': async () => {
+    const email = `signin${seq()}@example.jp`;
+    await createUser(getDb(), { email, passwordHash: await hashPassword('current-password-1') });
+    return { email, password: 'current-password-1' };
+  },
+  'logout.tsx submit': () => ({}),
+  'logout.tsx everywhere': () => ({}),
+  'notifications._index.tsx submit': () => ({}),
+  'teams.$teamId.sheet._index.tsx comment': () => ({ section: 'currentState', body: '現状の書き方がよく伝わります' }),
+  'teams.$teamId.sheet._index.tsx resolve': async (c) => ({ commentId: await ownComment(c, false) }),
+  'teams.$teamId.sheet._index.tsx reopen': async (c) => ({ commentId: await ownComment(c, true) }),
+  'teams.$teamId.sheet._index.tsx handover': () => ({}),
+  'teams.$teamId.sheet.edit.tsx submit': async (c) => ({ baseVersion: await sheetVersion(c.teamId!), message: '現状を書き足した', currentState: `職員の声${seq()}` }),
+  'teams.$teamId.sheet.history.tsx tag': () => ({ version: '1', tag: '提出版' }),
+  'teams.$teamId.sheet.history.tsx restore': async (c) => ({ version: '1', baseVersion: await sheetVersion(c.teamId!) }),
+  'teams.$teamId.interviews.new.tsx submit': (c) => interviewFields(c.world),
+  'teams.$teamId.interviews_.$interviewId.edit.tsx submit': async (c) => ({
+    ...interviewFields(c.world), baseVersion: await versionOf(interviews, Number(c.ids['new.interview'])),
+  }),
+  'teams.$teamId.interviews.$interviewId.tsx archive': () => ({}),
+  'teams.$teamId.interviews._index.tsx restore': async (c) => ({
+    interviewId: String((await createInterview(getDb(), { teamId: c.world.teamA.id, interviewee: '副市長', roleCategory: 'deputy_head', archivedAt: new Date() })).id),
+  }),
+  'teams.$teamId.moyamoya.tsx checkin': () => ({ level: '40', note: '' }),
+  'teams.$teamId.moyamoya.tsx team': (c) => ({ sessionId: String(c.world.session.id), level: '55', reflection: '' }),
+  'teams.$teamId.moyamoya.tsx visibility': () => ({ moyamoyaVisibility: 'team_figure_only' }),
+  'teams.$teamId.changes.new.tsx submit': (c) => changeFields(c.world),
+  'teams.$teamId.changes.$changeId.tsx submit': async (c) => ({ ...changeFields(c.world), baseVersion: await versionOf(changeChains, Number(c.ids['new.change'])) }),
+  'teams.$teamId.changes.$changeId.tsx archive': () => ({}),
+  'teams.$teamId.changes._index.tsx restore': async (c) => ({
+    changeId: String((await createChangeChain(getDb(), { teamId: c.world.teamA.id, archivedAt: new Date() })).id),
+  }),
+  'teams.$teamId.activities._index.tsx quick': (c) => ({ kind: 'meeting', occurredOn: day(c.world, '05-12'), durationPick: '60' }),
+  'teams.$teamId.activities.new.tsx save': (c) => activityFields(c.world),
+  'teams.$teamId.activities.$activityId.tsx save': async (c) => ({
+    ...activityFields(c.world), baseVersion: await versionOf(activities, Number(c.ids['new.activity'])),
+  }),
+  'teams.$teamId.activities.$activityId.tsx archive': () => ({}),
+  'teams.$teamId.activities.$activityId.tsx restore': () => ({}),
+  'teams.$teamId.activities.import.tsx preview': (c) => ({ csv: activityCsv(c.world) }),
+  'teams.$teamId.activities.import.tsx commit': (c) => ({ csv: activityCsv(c.world) }),
+  'teams.$teamId.preassignments.tsx submit': async (c) => ({ preAssignmentId: await freshPreAssignment(c.world), submittedOn: day(c.world, '04-20'), note: '提出しました' }),
+  'teams.$teamId.handover.tsx submit': async (c) => {
+    const [row] = await getDb().select({ version: handovers.version }).from(handovers).where(eq(handovers.teamId, c.teamId!));
+    return { baseVersion: String(row?.version ?? 0), toContinue: '朝の対話を続けてほしい' };
+  },
+  'teams.$teamId.mentors.tsx assign': (c) => ({ personId: String(c.world.users.alumni.personId) }),
+  'teams.$teamId.mentors.tsx end': async (c) => {
+    const person = await createPerson(getDb());
+    return { assignmentId: String((await createMentorAssignment(getDb(), { teamId: c.world.teamA.id, personId: person.id })).id) };
+  },
+  'teams.$teamId.mentors.tsx advice': () => ({ section: 'currentState', body: '現状に職員の声を一つ入れてみては' }),
+  'teams.$teamId.mentors.tsx talk': (c) => ({ occurredOn: day(c.world, '09-01'), durationMinutes: '60', title: '進め方の相談' }),
+};
+
+/** The team or group the caller may ask help for (organizers and HR have none: their form is refused with a field error). */
+async function ownerFor(c: Call): Promise<string> {
+  const teamOf: Partial<Record<Role, number>> = { member: c.world.teamA.id, partner: c.world.teamB.id, outsider: c.world.teamC.id };
+  if (c.role === 'alumni') return `group:${c.world.alumniGroup.id}`;
+  return `team:${teamOf[c.role] ?? c.world.teamA.id}`;
+}
+
