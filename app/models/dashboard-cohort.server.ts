@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { selectRows } from '../../db/client';
+import { teamGenerations } from '../../db/schema';
 
 // Figures per team of one year, for the HR view (one team beside the cohort median) and the
 // organizers' table. One SQL statement computes every team's figures; medians are computed over it
@@ -30,9 +31,9 @@ export type TeamMetrics = {
 function metricsQuery(fiscalYear: number, today: string, only?: SQL): SQL {
   return sql`
     with yr as (
-      select t.id, t.municipality_id, m.name, m.prefecture,
-        (select count(*) from teams t2 where t2.municipality_id = t.municipality_id and t2.fiscal_year <= t.fiscal_year and t2.archived_at is null)::int as generation
+      select t.id, t.municipality_id, m.name, m.prefecture, ${teamGenerations.generation} as generation
       from teams t join municipalities m on m.id = t.municipality_id
+      join ${teamGenerations} on ${teamGenerations.teamId} = t.id
       where t.fiscal_year = ${fiscalYear} and t.archived_at is null ${only ?? sql``}
     ),
     act as (

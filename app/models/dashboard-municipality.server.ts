@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { selectRows } from '../../db/client';
+import { teamGenerations } from '../../db/schema';
 
 // Teams of a municipality across the years, with their 期生 and their final sheet version,
 // for the HR view (past teams) and the alumni overview. One query each.
@@ -14,12 +15,13 @@ export async function teamsOfMunicipalities(municipalityIds: number[], mentorTea
   const ids = (list: number[]) => (list.length ? sql.join(list.map((n) => sql`${n}`), sql`, `) : sql`null`);
   const rows = await selectRows<Record<string, unknown>>(sql`
     select t.id as "teamId", t.municipality_id as "municipalityId", m.name as "municipalityName", t.fiscal_year as "fiscalYear",
-      (select count(*) from teams t2 where t2.municipality_id = t.municipality_id and t2.fiscal_year <= t.fiscal_year and t2.archived_at is null)::int as generation,
+      ${teamGenerations.generation} as generation,
       coalesce(sh.current_version, 0) as "sheetVersion",
       coalesce(a.n, 0) as activities, coalesce(a.minutes, 0) as minutes,
       (t.id in (${ids(mentorTeamIds)})) as mentored
     from teams t
     join municipalities m on m.id = t.municipality_id
+    join ${teamGenerations} on ${teamGenerations.teamId} = t.id
     left join sheets sh on sh.team_id = t.id
     left join (
       select team_id, count(*)::int as n, coalesce(sum(duration_minutes), 0)::int as minutes
