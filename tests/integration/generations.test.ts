@@ -80,4 +80,12 @@ describe('期生', () => {
     expect(await getTeamRef(archived.id)).toBeUndefined();
   });
 
+  it('returns numbers, not the driver’s strings', async () => {
+    const [row] = await teamsOfMunicipalities([city.id]);
+    const metrics = await yearMetrics(2019, today);
+    for (const value of [row!.generation, row!.sheetVersion, row!.activities, metrics[0]!.generation, metrics[0]!.minutes]) {
+      expect(typeof value).toBe('number');
+    }
+    expect(typeof row!.mentored).toBe('boolean');
+  });
 });
