@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { getDb, selectRows, transaction } from '../../db/client';
-import { municipalities, people } from '../../db/schema';
+import { municipalities, people, teamGenerations } from '../../db/schema';
 import { recordAudit, type AuditActor } from './audit.server';
 import { containsPattern } from './activities.server';
 
@@ -34,14 +34,14 @@ export async function listAlumni(filter: DirectoryFilter, currentYear: number): 
   const q = filter.q?.trim();
   return selectRows<DirectoryRow>(sql`
     select p.id as "personId", p.full_name as "fullName", t.id as "teamId", t.fiscal_year as "fiscalYear",
-      (select count(*) from teams t2 where t2.municipality_id = t.municipality_id and t2.fiscal_year <= t.fiscal_year
-        and t2.archived_at is null)::int as "generation",
+      ${teamGenerations.generation} as "generation",
       m.id as "municipalityId", m.name as "municipalityName", m.prefecture,
       tm.department, tm.section,
       case when p.directory_show_contact then p.directory_contact else '' end as "contact",
       ${focusOf} as "focus"
     from team_members tm
     join teams t on t.id = tm.team_id and t.archived_at is null
+    join ${teamGenerations} on ${teamGenerations.teamId} = t.id
     join people p on p.id = tm.person_id and p.archived_at is null
     join municipalities m on m.id = t.municipality_id
     where tm.archived_at is null and p.directory_listed and t.fiscal_year < ${currentYear}

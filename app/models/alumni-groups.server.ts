@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, selectRows, transaction } from '../../db/client';
-import { alumniGroupMembers, alumniGroups, municipalities, offsiteMeetingPeople, offsiteMeetings, people } from '../../db/schema';
+import { alumniGroupMembers, alumniGroups, municipalities, offsiteMeetingPeople, offsiteMeetings, people, teamGenerations } from '../../db/schema';
 import { recordAudit, type AuditActor } from './audit.server';
 
 // マネ友の会 (ハミダシ隊, とみおかマネ友会 …) and their オフサイトミーティング.
@@ -33,17 +33,17 @@ export type GroupMember = { personId: number; fullName: string; joinedOn: string
 export async function groupMembers(groupId: number) {
   return selectRows<GroupMember>(sql`
     select p.id as "personId", p.full_name as "fullName", gm.joined_on::text as "joinedOn",
-      first.municipality_name as "municipalityName", first.fiscal_year as "fiscalYear", first.generation
+      first.municipality_name as "municipalityName", first.fiscal_year as "fiscalYear", ${teamGenerations.generation} as generation
     from alumni_group_members gm
     join people p on p.id = gm.person_id
     left join lateral (
-      select m.name as municipality_name, t.fiscal_year,
-        (select count(*) from teams t2 where t2.municipality_id = t.municipality_id and t2.fiscal_year <= t.fiscal_year and t2.archived_at is null)::int as generation
+      select t.id as team_id, m.name as municipality_name, t.fiscal_year
       from team_members tm join teams t on t.id = tm.team_id and t.archived_at is null
       join municipalities m on m.id = t.municipality_id
       where tm.person_id = p.id and tm.archived_at is null
       order by t.fiscal_year limit 1
     ) first on true
+    left join ${teamGenerations} on ${teamGenerations.teamId} = first.team_id
     where gm.group_id = ${groupId}
     order by first.fiscal_year nulls last, p.full_name_kana, p.id`);
 }

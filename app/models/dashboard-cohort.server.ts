@@ -1,9 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { selectRows } from '../../db/client';
+import { teamGenerations } from '../../db/schema';
 
 // Figures per team of one year, for the HR view (one team beside the cohort median) and the
 // organizers' table. One SQL statement computes every team's figures; medians are computed over it
 // in SQL too (percentile_cont), so the HR view never receives another municipality's row.
+// Each column is cast to the type its row type names (int, float8, bool, text): both drivers
+// return those as numbers, booleans and strings, so the rows need no conversion.
 
 export type TeamMetrics = {
   teamId: number;
@@ -30,9 +33,9 @@ export type TeamMetrics = {
 function metricsQuery(fiscalYear: number, today: string, only?: SQL): SQL {
   return sql`
     with yr as (
-      select t.id, t.municipality_id, m.name, m.prefecture,
-        (select count(*) from teams t2 where t2.municipality_id = t.municipality_id and t2.fiscal_year <= t.fiscal_year and t2.archived_at is null)::int as generation
+      select t.id, t.municipality_id, m.name, m.prefecture, ${teamGenerations.generation} as generation
       from teams t join municipalities m on m.id = t.municipality_id
+      join ${teamGenerations} on ${teamGenerations.teamId} = t.id
       where t.fiscal_year = ${fiscalYear} and t.archived_at is null ${only ?? sql``}
     ),
     act as (
@@ -85,26 +88,14 @@ function metricsQuery(fiscalYear: number, today: string, only?: SQL): SQL {
     left join sheet_versions sv on sv.sheet_id = sh.id and sv.version = sh.current_version`;
 }
 
-const numeric = ['teamId', 'municipalityId', 'generation', 'activities', 'minutes', 'interviews', 'sheetVersion', 'preassignmentsTotal', 'preassignmentsSubmitted', 'preassignmentsOverdue', 'openComments'] as const;
-
-function typed(row: Record<string, unknown>): TeamMetrics {
-  const out = { ...row } as Record<string, unknown>;
-  for (const key of numeric) out[key] = Number(row[key]);
-  out.daysSinceActivity = row.daysSinceActivity === null ? null : Number(row.daysSinceActivity);
-  out.latestMoyamoya = row.latestMoyamoya === null ? null : Number(row.latestMoyamoya);
-  out.moyamoyaRising = row.moyamoyaRising === true || row.moyamoyaRising === 't';
-  return out as TeamMetrics;
-}
-
 export async function yearMetrics(fiscalYear: number, today: string): Promise<TeamMetrics[]> {
-  const rows = await selectRows<Record<string, unknown>>(sql`${metricsQuery(fiscalYear, today)} order by yr.prefecture, yr.name`);
-  return rows.map(typed);
+  return selectRows<TeamMetrics>(sql`${metricsQuery(fiscalYear, today)} order by yr.prefecture, yr.name`);
 }
 
 /** The one team of a municipality in that year, or undefined. */
-export async function municipalityMetrics(fiscalYear: number, municipalityId: number, today: string) {
-  const [row] = await selectRows<Record<string, unknown>>(metricsQuery(fiscalYear, today, sql`and t.municipality_id = ${municipalityId}`));
-  return row ? typed(row) : undefined;
+export async function municipalityMetrics(fiscalYear: number, municipalityId: number, today: string): Promise<TeamMetrics | undefined> {
+  const [row] = await selectRows<TeamMetrics>(metricsQuery(fiscalYear, today, sql`and t.municipality_id = ${municipalityId}`));
+  return row;
 }
 
 export type CohortMedians = { teams: number; activities: number | null; minutes: number | null; interviews: number | null; daysSinceActivity: number | null; sheetVersion: number | null; preassignmentsSubmitted: number | null; latestMoyamoya: number | null };
@@ -112,19 +103,14 @@ export type CohortMedians = { teams: number; activities: number | null; minutes:
 /** The median of each figure over every team of the year: only numbers leave the database. */
 export async function cohortMedians(fiscalYear: number, today: string): Promise<CohortMedians> {
   const median = (column: string) => sql.raw(`percentile_cont(0.5) within group (order by "${column}")`);
-  const [row] = await selectRows<Record<string, unknown>>(sql`
+  // An aggregate without group by gives one row, its medians null when the year has no team.
+  const [row] = await selectRows<CohortMedians>(sql`
     select count(*)::int as teams,
       ${median('activities')} as activities, ${median('minutes')} as minutes, ${median('interviews')} as interviews,
       ${median('daysSinceActivity')} as "daysSinceActivity", ${median('sheetVersion')} as "sheetVersion",
       ${median('preassignmentsSubmitted')} as "preassignmentsSubmitted", ${median('latestMoyamoya')} as "latestMoyamoya"
     from (${metricsQuery(fiscalYear, today)}) metrics`);
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return {
-    teams: Number(row?.teams ?? 0),
-    activities: num(row?.activities), minutes: num(row?.minutes), interviews: num(row?.interviews),
-    daysSinceActivity: num(row?.daysSinceActivity), sheetVersion: num(row?.sheetVersion),
-    preassignmentsSubmitted: num(row?.preassignmentsSubmitted), latestMoyamoya: num(row?.latestMoyamoya),
-  };
+  return row!;
 }
 
 /** The team figure per study session beside the median of every team's figure for that session. */

@@ -1,8 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { selectRows } from '../../db/client';
+import { teamGenerations } from '../../db/schema';
 
 // Teams of a municipality across the years, with their 期生 and their final sheet version,
-// for the HR view (past teams) and the alumni overview. One query each.
+// for the HR view (past teams) and the alumni overview. One query each. The SQL casts every
+// column to the type its row type names (int, bool, text), which both drivers return as is.
 
 export type MunicipalityTeam = {
   teamId: number; municipalityId: number; municipalityName: string; fiscalYear: number; generation: number;
@@ -11,35 +13,34 @@ export type MunicipalityTeam = {
 
 export async function teamsOfMunicipalities(municipalityIds: number[], mentorTeamIds: number[] = []): Promise<MunicipalityTeam[]> {
   if (municipalityIds.length === 0 && mentorTeamIds.length === 0) return [];
-  const ids = (list: number[]) => (list.length ? sql.join(list.map((n) => sql`${n}`), sql`, `) : sql`null`);
-  const rows = await selectRows<Record<string, unknown>>(sql`
+  return selectRows<MunicipalityTeam>(sql`
     select t.id as "teamId", t.municipality_id as "municipalityId", m.name as "municipalityName", t.fiscal_year as "fiscalYear",
-      (select count(*) from teams t2 where t2.municipality_id = t.municipality_id and t2.fiscal_year <= t.fiscal_year and t2.archived_at is null)::int as generation,
+      ${teamGenerations.generation} as generation,
       coalesce(sh.current_version, 0) as "sheetVersion",
       coalesce(a.n, 0) as activities, coalesce(a.minutes, 0) as minutes,
-      (t.id in (${ids(mentorTeamIds)})) as mentored
+      ${isIn(sql`t.id`, mentorTeamIds)} as mentored
     from teams t
     join municipalities m on m.id = t.municipality_id
+    join ${teamGenerations} on ${teamGenerations.teamId} = t.id
     left join sheets sh on sh.team_id = t.id
     left join (
       select team_id, count(*)::int as n, coalesce(sum(duration_minutes), 0)::int as minutes
       from activities where archived_at is null group by team_id
     ) a on a.team_id = t.id
-    where t.archived_at is null and (t.municipality_id in (${ids(municipalityIds)}) or t.id in (${ids(mentorTeamIds)}))
+    where t.archived_at is null and (${isIn(sql`t.municipality_id`, municipalityIds)} or ${isIn(sql`t.id`, mentorTeamIds)})
     order by t.fiscal_year desc, m.prefecture, m.name`);
-  return rows.map((r) => ({
-    teamId: Number(r.teamId), municipalityId: Number(r.municipalityId), municipalityName: String(r.municipalityName),
-    fiscalYear: Number(r.fiscalYear), generation: Number(r.generation), sheetVersion: Number(r.sheetVersion),
-    activities: Number(r.activities), minutes: Number(r.minutes), mentored: r.mentored === true || r.mentored === 't',
-  }));
+}
+
+/** `column in (…)`, false for an empty list (never null, which `in (null)` would be). */
+function isIn(column: SQL, list: number[]): SQL {
+  return list.length ? sql`${column} in (${sql.join(list.map((n) => sql`${n}`), sql`, `)})` : sql`false`;
 }
 
 /** The municipalities the HR view can be opened for (organizers choose among them). */
 export async function municipalitiesWithTeams(onlyIds?: number[]) {
   if (onlyIds && onlyIds.length === 0) return [];
-  const rows = await selectRows<{ id: number; name: string; prefecture: string }>(sql`
+  return selectRows<{ id: number; name: string; prefecture: string }>(sql`
     select distinct m.id, m.name, m.prefecture from municipalities m join teams t on t.municipality_id = m.id and t.archived_at is null
-    where m.archived_at is null ${onlyIds ? sql`and m.id in (${sql.join(onlyIds.map((n) => sql`${n}`), sql`, `)})` : sql``}
+    where m.archived_at is null ${onlyIds ? sql`and ${isIn(sql`m.id`, onlyIds)}` : sql``}
     order by m.prefecture, m.name`);
-  return rows.map((r) => ({ id: Number(r.id), name: r.name, prefecture: r.prefecture }));
 }

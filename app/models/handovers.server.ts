@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import { getDb, transaction } from '../../db/client';
-import { handovers, interviewHomework, interviews, people, teams, users } from '../../db/schema';
+import { handovers, interviewHomework, interviews, people, teamGenerations, teams, users } from '../../db/schema';
 import { bumpVersion, type Bump } from './record-version.server';
 import { recordAudit, type AuditActor } from './audit.server';
 import { notify, teamUserIds } from './notifications.server';
@@ -20,8 +20,7 @@ export async function previousGenerations(team: TeamScope) {
     .select({
       teamId: teams.id,
       fiscalYear: teams.fiscalYear,
-      generation: sql<number>`(select count(*) from teams t2 where t2.municipality_id = ${teams.municipalityId}
-        and t2.fiscal_year <= ${teams.fiscalYear} and t2.archived_at is null)`.mapWith(Number),
+      generation: teamGenerations.generation,
       hasSheet: sql<boolean>`exists (select 1 from sheets s where s.team_id = ${teams.id} and s.current_version > 0)`,
       toContinue: handovers.toContinue,
       peopleToTalkTo: handovers.peopleToTalkTo,
@@ -30,6 +29,7 @@ export async function previousGenerations(team: TeamScope) {
       authorName: people.fullName,
     })
     .from(teams)
+    .innerJoin(teamGenerations, eq(teamGenerations.teamId, teams.id))
     .leftJoin(handovers, eq(handovers.teamId, teams.id))
     .leftJoin(users, eq(users.id, handovers.authorUserId))
     .leftJoin(people, eq(people.id, users.personId))

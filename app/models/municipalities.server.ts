@@ -1,9 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
-import { municipalities, people, teamMembers, teams } from '../../db/schema';
-
-/** 期生: a municipality's first team is 1期生, the next year's 2期生 … derived, never typed. */
-const generation = sql<number>`row_number() over (partition by ${teams.municipalityId} order by ${teams.fiscalYear})`.mapWith(Number);
+import { municipalities, people, teamGenerations, teamMembers, teams } from '../../db/schema';
 
 export async function listMunicipalities() {
   return getDb()
@@ -35,8 +32,9 @@ export async function getMunicipality(id: number) {
 export async function listTeamsOfMunicipality(municipalityId: number) {
   const db = getDb();
   const teamRows = await db
-    .select({ id: teams.id, fiscalYear: teams.fiscalYear, generation })
+    .select({ id: teams.id, fiscalYear: teams.fiscalYear, generation: teamGenerations.generation })
     .from(teams)
+    .innerJoin(teamGenerations, eq(teamGenerations.teamId, teams.id))
     .where(and(eq(teams.municipalityId, municipalityId), isNull(teams.archivedAt)))
     .orderBy(desc(teams.fiscalYear));
   const memberRows = await db

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { getDb, type Db } from '../../db/client';
-import { municipalities, people, teamMembers, teams } from '../../db/schema';
+import { municipalities, people, teamGenerations, teamMembers, teams } from '../../db/schema';
 
 /** The facts permissions are decided on, plus the names every team page shows. */
 export async function getTeamRef(teamId: number) {
@@ -12,11 +12,11 @@ export async function getTeamRef(teamId: number) {
       moyamoyaVisibility: teams.moyamoyaVisibility,
       municipalityName: municipalities.name,
       prefecture: municipalities.prefecture,
-      generation: sql<number>`(select count(*) from teams t2 where t2.municipality_id = ${teams.municipalityId}
-        and t2.fiscal_year <= ${teams.fiscalYear} and t2.archived_at is null)`.mapWith(Number),
+      generation: teamGenerations.generation,
     })
     .from(teams)
     .innerJoin(municipalities, eq(municipalities.id, teams.municipalityId))
+    .innerJoin(teamGenerations, eq(teamGenerations.teamId, teams.id))
     .where(and(eq(teams.id, teamId), isNull(teams.archivedAt)));
   return team;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, check, date, foreignKey, index, integer, pgTable, serial, text, unique, uniqueIndex,
+  boolean, check, date, foreignKey, index, integer, pgTable, pgView, serial, text, unique, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { moyamoyaVisibilities } from '../../app/domain/codes';
 import { archivedAt, createdAt, oneOf, updatedAt } from './columns';
@@ -29,6 +29,21 @@ export const teams = pgTable(
     index('teams_year').on(t.fiscalYear),
   ],
 );
+
+/**
+ * 期生, the one place it is derived (docs/decisions/0012): a team's rank among the live teams of its
+ * municipality by fiscal year. A year without a team is no 期; an archived team was withdrawn from
+ * the record, so it has no row here and the teams after it count as if it had never been entered.
+ * Written as a count (one team per municipality and year makes it the rank) so that looking up one
+ * team reads a few index entries instead of ranking every team.
+ */
+export const teamGenerations = pgView('team_generations', {
+  teamId: integer('team_id').notNull(),
+  generation: integer('generation').notNull(),
+}).as(sql`select t.id as team_id,
+    (select count(*) from teams earlier where earlier.municipality_id = t.municipality_id
+      and earlier.fiscal_year <= t.fiscal_year and earlier.archived_at is null)::int as generation
+  from teams t where t.archived_at is null`);
 
 export const teamMembers = pgTable(
   'team_members',
