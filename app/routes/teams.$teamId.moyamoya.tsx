@@ -13,7 +13,7 @@ import {
   listMemberCheckins, listTeamMoyamoya, listYearSessions, saveCheckin, saveTeamMoyamoya, setMoyamoyaVisibility,
 } from '~/models/moyamoya.server';
 import { checkinSchema, moyamoyaVisibilitySchema, teamMoyamoyaSchema } from '~/schemas/moyamoya';
-import { todayInTokyo } from '~/utils/dates';
+import { todayInTokyo } from '~/utils/clock';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeam, requireTeamMember } from '~/utils/permissions.server';
 
