@@ -121,6 +121,8 @@ function isCrossSite(req) {
 const server = app.listen(env.PORT, env.HOST, () => {
   const where = db.kind === 'pglite' ? `PGlite (${env.PGLITE_DIR})` : 'PostgreSQL (DATABASE_URL)';
   console.log(`人マネ トラッカー: http://localhost:${env.PORT}  [${where}]`);
+  // Said at every start: a clock set for tests must never go unnoticed on a real installation.
+  if (env.CLOCK_START) console.warn(`時計は実際の日時ではなく ${env.CLOCK_START} から進みます (CLOCK_START is set)`);
   if (build.mode === 'development') broadcastDevReady(build);
 });
 

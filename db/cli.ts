@@ -1,5 +1,6 @@
 // The frame of every command-line task: open the database the settings name, run, close,
 // and on failure print one line (never a stack trace) and exit non-zero.
+import { setClock } from '../app/utils/clock';
 import { readEnv } from '../app/utils/env.server';
 import { openDb, setDb, type DbHandle } from './client';
 import { migrate } from './migrate';
@@ -8,6 +9,7 @@ export async function runCli(failure: string, task: (handle: DbHandle) => Promis
   let handle: DbHandle | undefined;
   try {
     const env = readEnv();
+    if (env.CLOCK_START) setClock(env.CLOCK_START, { running: true });
     handle = await openDb(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR });
     await migrate(handle);
     setDb(handle); // app/models read the process-wide database

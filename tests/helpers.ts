@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
-import { afterAll, beforeAll, vi } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
+import { now, setClock } from '../app/utils/clock';
 
 // Tests call loaders and actions directly with a real Request, as Remix would.
 
@@ -41,14 +42,25 @@ export async function thrownResponse(run: () => unknown): Promise<Response> {
 }
 
 /**
- * Pins `new Date()` (only the clock: timers keep running) for every test of the file, so figures that
- * depend on "today in Tokyo" are the same on any day the suite runs.
+ * Stops the app's clock (app/utils/clock.ts) at an instant for the tests of the file or describe block
+ * it is called in, then puts back the running test clock (tests/setup/clock.ts). Timers are untouched.
  */
 export function pinClock(iso: string) {
+  let restore: () => void = () => {};
   beforeAll(() => {
-    vi.useFakeTimers({ toFake: ['Date'], now: new Date(iso) });
+    restore = setClock(iso);
   });
   afterAll(() => {
-    vi.useRealTimers();
+    restore();
   });
+}
+
+/** Runs `run` with the clock stopped `ms` after now (as if that long had passed), then puts the clock back. */
+export async function later<T>(ms: number, run: () => Promise<T>): Promise<T> {
+  const restore = setClock(new Date(now().getTime() + ms));
+  try {
+    return await run();
+  } finally {
+    restore();
+  }
 }

@@ -3,6 +3,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import { getDb, type Db } from '../../db/client';
 import { accountTokens } from '../../db/schema';
 import type { TokenPurpose } from '~/domain/codes';
+import { now } from '~/utils/clock';
 
 // Single-use links that an organizer copies and sends (no mail server is assumed).
 // Only the hash of a token is stored, so the table leaks no usable link.
@@ -18,7 +19,7 @@ export async function issueToken(
   const token = crypto.randomBytes(32).toString('base64url');
   const [row] = await db
     .insert(accountTokens)
-    .values({ ...values, tokenHash: hashToken(token), details: values.details ?? {}, expiresAt: new Date(Date.now() + tokenLifetimeMs) })
+    .values({ ...values, tokenHash: hashToken(token), details: values.details ?? {}, expiresAt: new Date(now().getTime() + tokenLifetimeMs) })
     .returning({ id: accountTokens.id, expiresAt: accountTokens.expiresAt });
   return { token, ...row! };
 }
@@ -29,7 +30,7 @@ export async function peekToken(token: string, purpose: TokenPurpose) {
   const [row] = await getDb()
     .select()
     .from(accountTokens)
-    .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, new Date())));
+    .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now())));
   return row;
 }
 
@@ -38,8 +39,8 @@ export async function consumeToken(db: Db, token: string, purpose: TokenPurpose)
   if (!tokenPattern.test(token)) return undefined;
   const [row] = await db
     .update(accountTokens)
-    .set({ usedAt: new Date() })
-    .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, new Date())))
+    .set({ usedAt: now() })
+    .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now())))
     .returning();
   return row;
 }

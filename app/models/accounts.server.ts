@@ -7,6 +7,7 @@ import { consumeToken, issueToken } from './account-tokens.server';
 import { recordAudit, type AuditActor } from './audit.server';
 import { deleteUserSessions } from './auth-sessions.server';
 import { InputError } from './input-error.server';
+import { now } from '~/utils/clock';
 
 /** Adds what an invitation grants to an account's person: roster entry, HR viewer, or team seat. */
 async function grantScope(tx: Db, user: { id: number; personId: number }, scope: InvitationScope) {
@@ -88,7 +89,7 @@ export async function acceptInvitation(token: string, password: string, ip: stri
       const [person] = await tx.insert(people).values({ fullName, municipalityId }).returning({ id: people.id });
       [user] = await tx
         .insert(users)
-        .values({ personId: person!.id, email: invitation.email, passwordHash, passwordChangedAt: new Date() })
+        .values({ personId: person!.id, email: invitation.email, passwordHash, passwordChangedAt: now() })
         .returning({ id: users.id, personId: users.personId });
     }
     await grantScope(tx, user!, scope);
@@ -120,7 +121,7 @@ export async function resetPassword(token: string, password: string, ip: string 
     if (!reset) return undefined;
     const [user] = await tx
       .update(users)
-      .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
+      .set({ passwordHash, passwordChangedAt: now(), updatedAt: now() })
       .where(eq(users.email, reset.email))
       .returning({ id: users.id });
     if (!user) return undefined;

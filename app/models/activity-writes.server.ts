@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNotNull, isNull, not, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, not, or } from 'drizzle-orm';
 import { getDb, transaction } from '../../db/client';
 import { activities, activityAttendees, interviews, studySessions, teamMembers } from '../../db/schema';
 import type { ActivityKind, Visibility } from '~/domain/codes';
+import { now } from '~/utils/clock';
 import { bumpVersion } from './record-version.server';
 import { recordAudit, type AuditActor } from './audit.server';
 
@@ -98,7 +99,7 @@ export async function setActivityArchived(actor: AuditActor, teamId: number, act
   return transaction(async (tx) => {
     const [row] = await tx
       .update(activities)
-      .set({ archivedAt: archive ? sql`now()` : null, updatedAt: sql`now()` })
+      .set({ archivedAt: archive ? now() : null, updatedAt: now() })
       .where(
         and(
           eq(activities.teamId, teamId),

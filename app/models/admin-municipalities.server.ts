@@ -4,6 +4,7 @@ import { municipalities } from '../../db/schema';
 import type { MunicipalityKind } from '~/domain/codes';
 import { recordAudit, type AuditActor } from './audit.server';
 import { InputError } from './input-error.server';
+import { now } from '~/utils/clock';
 
 export type MunicipalityInput = { name: string; prefecture: string; kind: MunicipalityKind };
 
@@ -56,7 +57,7 @@ export async function updateMunicipality(actor: AuditActor, id: number, input: M
     const changed = (['name', 'prefecture', 'kind'] as const).filter((key) => current[key] !== input[key]);
     if (changed.length === 0) return true;
     await refuseDuplicate(tx, input, id);
-    await tx.update(municipalities).set({ ...input, updatedAt: new Date() }).where(eq(municipalities.id, id));
+    await tx.update(municipalities).set({ ...input, updatedAt: now() }).where(eq(municipalities.id, id));
     await recordAudit(tx, actor, {
       action: 'update', entityType: 'municipality', entityId: id,
       detail: { before: Object.fromEntries(changed.map((k) => [k, current[k]])), after: Object.fromEntries(changed.map((k) => [k, input[k]])) },
@@ -69,7 +70,7 @@ export async function setMunicipalityArchived(actor: AuditActor, id: number, arc
   return transaction(async (tx) => {
     const [row] = await tx
       .update(municipalities)
-      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+      .set({ archivedAt: archived ? now() : null, updatedAt: now() })
       .where(eq(municipalities.id, id))
       .returning({ id: municipalities.id });
     if (row) await recordAudit(tx, actor, { action: archived ? 'archive' : 'restore', entityType: 'municipality', entityId: id });

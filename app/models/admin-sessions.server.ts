@@ -4,6 +4,7 @@ import { preAssignments, studySessions } from '../../db/schema';
 import { sessionKinds, type SessionKind } from '~/domain/codes';
 import { recordAudit, type AuditActor } from './audit.server';
 import { InputError } from './input-error.server';
+import { now } from '~/utils/clock';
 
 export type SessionInput = {
   kind: SessionKind; number: number; startsOn: string; endsOn?: string; isOnline: boolean; venue: string; agenda: string;
@@ -74,7 +75,7 @@ export async function updateSession(actor: AuditActor, fiscalYear: number, sessi
     await assertDueStillBefore(tx, sessionId, input.startsOn);
     await tx
       .update(studySessions)
-      .set({ ...input, endsOn: input.endsOn ?? null, updatedAt: new Date() })
+      .set({ ...input, endsOn: input.endsOn ?? null, updatedAt: now() })
       .where(and(eq(studySessions.id, sessionId), eq(studySessions.fiscalYear, fiscalYear)));
     await recordAudit(tx, actor, { action: 'update', entityType: 'study_session', entityId: sessionId });
   });
@@ -84,7 +85,7 @@ export async function setSessionArchived(actor: AuditActor, fiscalYear: number, 
   await transaction(async (tx) => {
     await tx
       .update(studySessions)
-      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+      .set({ archivedAt: archived ? now() : null, updatedAt: now() })
       .where(and(eq(studySessions.id, sessionId), eq(studySessions.fiscalYear, fiscalYear)));
     await recordAudit(tx, actor, { action: archived ? 'archive' : 'restore', entityType: 'study_session', entityId: sessionId });
   });
@@ -95,7 +96,7 @@ export async function savePreAssignment(actor: AuditActor, sessionId: number, in
   await transaction(async (tx) => {
     const [current] = await tx.select({ id: preAssignments.id }).from(preAssignments).where(and(eq(preAssignments.sessionId, sessionId), isNull(preAssignments.archivedAt)));
     let id = current?.id;
-    if (id) await tx.update(preAssignments).set({ ...input, updatedAt: new Date() }).where(eq(preAssignments.id, id));
+    if (id) await tx.update(preAssignments).set({ ...input, updatedAt: now() }).where(eq(preAssignments.id, id));
     else id = (await tx.insert(preAssignments).values({ ...input, sessionId }).returning({ id: preAssignments.id }))[0]!.id;
     await recordAudit(tx, actor, { action: current ? 'update' : 'create', entityType: 'pre_assignment', entityId: id, detail: { sessionId } });
   });
@@ -106,7 +107,7 @@ export async function archivePreAssignment(actor: AuditActor, sessionId: number)
   await transaction(async (tx) => {
     const rows = await tx
       .update(preAssignments)
-      .set({ archivedAt: new Date() })
+      .set({ archivedAt: now() })
       .where(and(eq(preAssignments.sessionId, sessionId), isNull(preAssignments.archivedAt)))
       .returning({ id: preAssignments.id });
     for (const row of rows) await recordAudit(tx, actor, { action: 'archive', entityType: 'pre_assignment', entityId: row.id });

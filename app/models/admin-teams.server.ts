@@ -5,6 +5,7 @@ import { maxTeamMembers } from '~/domain/team-size';
 import { inviteAccountIn } from './accounts.server';
 import { recordAudit, type AuditActor } from './audit.server';
 import { InputError } from './input-error.server';
+import { now } from '~/utils/clock';
 
 
 /** Teams of a year (archived ones too), with members, pending invitations and dialogue group. */
@@ -17,7 +18,7 @@ export async function listTeamsOfYear(fiscalYear: number) {
       prefecture: municipalities.prefecture,
       archivedAt: teams.archivedAt,
       memberCount: sql<number>`(select count(*) from team_members tm where tm.team_id = ${teams.id} and tm.archived_at is null)`.mapWith(Number),
-      invitedCount: sql<number>`(select count(*) from account_tokens a where a.purpose = 'invite' and a.used_at is null and a.expires_at > now()
+      invitedCount: sql<number>`(select count(*) from account_tokens a where a.purpose = 'invite' and a.used_at is null and a.expires_at > ${now().toISOString()}::timestamptz
         and a.details->>'scope' = 'member' and (a.details->>'teamId')::int = ${teams.id})`.mapWith(Number),
       groupId: sql<number | null>`(select g.group_id from dialogue_group_teams g join dialogue_groups dg on dg.id = g.group_id where g.team_id = ${teams.id} and dg.archived_at is null)`,
       groupName: sql<string | null>`(select dg.name from dialogue_group_teams g join dialogue_groups dg on dg.id = g.group_id where g.team_id = ${teams.id} and dg.archived_at is null)`,
@@ -52,7 +53,7 @@ export async function setTeamArchived(actor: AuditActor, fiscalYear: number, tea
   return transaction(async (tx) => {
     const [row] = await tx
       .update(teams)
-      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+      .set({ archivedAt: archived ? now() : null, updatedAt: now() })
       .where(and(eq(teams.id, teamId), eq(teams.fiscalYear, fiscalYear)))
       .returning({ id: teams.id });
     if (row) await recordAudit(tx, actor, { action: archived ? 'archive' : 'restore', entityType: 'team', entityId: teamId });
@@ -62,7 +63,7 @@ export async function setTeamArchived(actor: AuditActor, fiscalYear: number, tea
 
 const pendingInvitations = (teamId: number) =>
   and(
-    eq(accountTokens.purpose, 'invite'), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, new Date()),
+    eq(accountTokens.purpose, 'invite'), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now()),
     sql`${accountTokens.details}->>'scope' = 'member' and (${accountTokens.details}->>'teamId')::int = ${teamId}`,
   );
 
@@ -125,7 +126,7 @@ export async function addMemberIn(tx: Db, actor: AuditActor, teamId: number, mem
   if (member.isHrSlot && hrTaken) throw new InputError('isHrSlot', '人事担当課枠はこのチームですでに使われています（1チームに1名）');
   if (linked) {
     // Someone removed earlier comes back with their records.
-    await tx.update(teamMembers).set({ archivedAt: null, department: member.department, section: member.section, isHrSlot: member.isHrSlot, updatedAt: new Date() }).where(eq(teamMembers.id, linked.id));
+    await tx.update(teamMembers).set({ archivedAt: null, department: member.department, section: member.section, isHrSlot: member.isHrSlot, updatedAt: now() }).where(eq(teamMembers.id, linked.id));
     await recordAudit(tx, actor, { action: 'restore', entityType: 'team_member', entityId: linked.id });
     return { kind: 'granted' as const };
   }
@@ -144,7 +145,7 @@ export async function setMemberArchived(actor: AuditActor, teamId: number, membe
     }
     const [row] = await tx
       .update(teamMembers)
-      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+      .set({ archivedAt: archived ? now() : null, updatedAt: now() })
       .where(and(eq(teamMembers.id, memberId), eq(teamMembers.teamId, teamId)))
       .returning({ id: teamMembers.id });
     if (row) await recordAudit(tx, actor, { action: archived ? 'archive' : 'restore', entityType: 'team_member', entityId: memberId, detail: { teamId } });
@@ -168,7 +169,7 @@ export async function updateMemberDetails(actor: AuditActor, teamId: number, mem
     if (!before) return false;
     if (before.archivedAt) throw new InputError('', removedMemberMessage('編集できません'));
     if (before.department === details.department && before.section === details.section) return true;
-    await tx.update(teamMembers).set({ ...details, updatedAt: new Date() }).where(eq(teamMembers.id, memberId));
+    await tx.update(teamMembers).set({ ...details, updatedAt: now() }).where(eq(teamMembers.id, memberId));
     await recordAudit(tx, actor, {
       action: 'update', entityType: 'team_member', entityId: memberId,
       detail: { teamId, before: { department: before.department, section: before.section }, after: details },
@@ -195,10 +196,10 @@ export async function moveHrSlot(actor: AuditActor, teamId: number, memberId: nu
     if (target.isHrSlot) return true;
     const released = await tx
       .update(teamMembers)
-      .set({ isHrSlot: false, updatedAt: new Date() })
+      .set({ isHrSlot: false, updatedAt: now() })
       .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.isHrSlot, true)))
       .returning({ id: teamMembers.id, archivedAt: teamMembers.archivedAt });
-    await tx.update(teamMembers).set({ isHrSlot: true, updatedAt: new Date() }).where(eq(teamMembers.id, memberId));
+    await tx.update(teamMembers).set({ isHrSlot: true, updatedAt: now() }).where(eq(teamMembers.id, memberId));
     const invitations = await tx
       .update(accountTokens)
       .set({ details: sql`${accountTokens.details} || '{"isHrSlot": false}'::jsonb` })

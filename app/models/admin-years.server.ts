@@ -5,6 +5,7 @@ import { shiftDate, yearShiftDays } from '~/domain/year-shift';
 import { formatFiscalYear } from '~/utils/dates';
 import { recordAudit, type AuditActor } from './audit.server';
 import { InputError } from './input-error.server';
+import { now } from '~/utils/clock';
 
 /** Every year, archived ones too (they can be restored), with what each holds. */
 export async function listYearsForAdmin() {
@@ -69,7 +70,7 @@ export async function createYear(actor: AuditActor, input: { fiscalYear: number;
 
 export async function updateTheme(actor: AuditActor, fiscalYear: number, theme: string) {
   await transaction(async (tx) => {
-    await tx.update(programYears).set({ theme, updatedAt: new Date() }).where(eq(programYears.fiscalYear, fiscalYear));
+    await tx.update(programYears).set({ theme, updatedAt: now() }).where(eq(programYears.fiscalYear, fiscalYear));
     await recordAudit(tx, actor, { action: 'update', entityType: 'program_year', entityId: fiscalYear, detail: { theme } });
   });
 }
@@ -79,7 +80,7 @@ export async function setYearArchived(actor: AuditActor, fiscalYear: number, arc
   return transaction(async (tx) => {
     const [row] = await tx
       .update(programYears)
-      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+      .set({ archivedAt: archived ? now() : null, updatedAt: now() })
       .where(eq(programYears.fiscalYear, fiscalYear))
       .returning({ fiscalYear: programYears.fiscalYear });
     if (row) await recordAudit(tx, actor, { action: archived ? 'archive' : 'restore', entityType: 'program_year', entityId: fiscalYear });

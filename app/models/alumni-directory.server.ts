@@ -3,6 +3,7 @@ import { getDb, selectRows, transaction } from '../../db/client';
 import { municipalities, people, teamGenerations } from '../../db/schema';
 import { recordAudit, type AuditActor } from './audit.server';
 import { containsPattern } from './activities.server';
+import { now } from '~/utils/clock';
 
 // マネ友名簿: derived from team memberships of earlier years, never typed again. Each person
 // chooses whether they are listed and whether their contact is shown.
@@ -86,7 +87,7 @@ export type DirectoryEntryInput = { directoryListed: boolean; directoryContact: 
 
 export async function updateDirectoryEntry(actor: AuditActor, personId: number, input: DirectoryEntryInput) {
   await transaction(async (tx) => {
-    await tx.update(people).set({ ...input, updatedAt: new Date() }).where(eq(people.id, personId));
+    await tx.update(people).set({ ...input, updatedAt: now() }).where(eq(people.id, personId));
     await recordAudit(tx, actor, { action: 'update', entityType: 'directory_entry', entityId: personId, detail: { listed: input.directoryListed, showContact: input.directoryShowContact } });
   });
 }

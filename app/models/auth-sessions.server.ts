@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
-import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, or } from 'drizzle-orm';
 import { getDb, transaction, type Db } from '../../db/client';
 import { authSessions } from '../../db/schema';
 import { recordAudit, type AuditActor } from './audit.server';
+import { now } from '~/utils/clock';
 
 // A session ends 12 hours after sign-in, or after 30 minutes without a request.
 export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
@@ -16,7 +17,7 @@ export function hashSessionId(id: string) {
 
 export async function createAuthSession(userId: number, meta: { ip: string | null; userAgent: string }) {
   const id = crypto.randomBytes(32).toString('base64url');
-  const now = Date.now();
+  const at = now();
   await getDb()
     .insert(authSessions)
     .values({
@@ -24,22 +25,23 @@ export async function createAuthSession(userId: number, meta: { ip: string | nul
       userId,
       ip: meta.ip,
       userAgent: meta.userAgent.slice(0, 300),
-      expiresAt: new Date(now + sessionLifetimeMs),
+      lastSeenAt: at,
+      expiresAt: new Date(at.getTime() + sessionLifetimeMs),
     });
   return id;
 }
 
 /** The live session for a cookie value, or null when it is unknown, expired or idle too long. */
-export async function findLiveSession(id: string, now = new Date()) {
+export async function findLiveSession(id: string, at = now()) {
   const idHash = hashSessionId(id);
   const [row] = await getDb().select().from(authSessions).where(eq(authSessions.idHash, idHash));
   if (!row) return null;
-  if (row.expiresAt <= now || now.getTime() - row.lastSeenAt.getTime() > sessionIdleMs) {
+  if (row.expiresAt <= at || at.getTime() - row.lastSeenAt.getTime() > sessionIdleMs) {
     await getDb().delete(authSessions).where(eq(authSessions.idHash, idHash));
     return null;
   }
-  if (now.getTime() - row.lastSeenAt.getTime() > touchEveryMs) {
-    await getDb().update(authSessions).set({ lastSeenAt: now }).where(eq(authSessions.idHash, idHash));
+  if (at.getTime() - row.lastSeenAt.getTime() > touchEveryMs) {
+    await getDb().update(authSessions).set({ lastSeenAt: at }).where(eq(authSessions.idHash, idHash));
   }
   return row;
 }
@@ -64,8 +66,8 @@ export async function endSessions(actor: AuditActor & { userId: number }, sessio
   });
 }
 
-export async function purgeExpiredSessions(now = new Date()) {
+export async function purgeExpiredSessions(at = now()) {
   await getDb()
     .delete(authSessions)
-    .where(or(lt(authSessions.expiresAt, now), lt(authSessions.lastSeenAt, sql`${now.toISOString()}::timestamptz - interval '30 minutes'`)));
+    .where(or(lt(authSessions.expiresAt, at), lt(authSessions.lastSeenAt, new Date(at.getTime() - sessionIdleMs))));
 }

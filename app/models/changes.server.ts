@@ -4,6 +4,7 @@ import { changeChains, changeMoments } from '../../db/schema';
 import { bumpVersion } from './record-version.server';
 import { recordAudit, type AuditActor } from '~/models/audit.server';
 import type { ChangeInput } from '~/schemas/change';
+import { now } from '~/utils/clock';
 
 // 創り出した変化: a chain of dated moments (きっかけ → 転機 → 変化) and a 考察. Every query is
 // scoped by team; moments are reached only through their team's chain.
@@ -77,7 +78,7 @@ export async function setChangeArchived(actor: AuditActor, teamId: number, chain
   return transaction(async (tx) => {
     const [chain] = await tx
       .update(changeChains)
-      .set({ archivedAt: archived ? new Date() : null })
+      .set({ archivedAt: archived ? now() : null })
       .where(
         and(
           eq(changeChains.teamId, teamId),

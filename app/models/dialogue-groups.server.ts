@@ -3,6 +3,7 @@ import { getDb, transaction, type Db } from '../../db/client';
 import { dialogueGroups, dialogueGroupTeams, municipalities, teams } from '../../db/schema';
 import { recordAudit, type AuditActor } from './audit.server';
 import { InputError } from './input-error.server';
+import { now } from '~/utils/clock';
 
 /** The year's 対話自治体 groups, each with its teams' names. */
 export async function listGroupsOfYear(fiscalYear: number) {
@@ -57,7 +58,7 @@ export async function dissolveGroup(actor: AuditActor, fiscalYear: number, group
   return transaction(async (tx) => {
     const [group] = await tx
       .update(dialogueGroups)
-      .set({ archivedAt: new Date(), updatedAt: new Date() })
+      .set({ archivedAt: now(), updatedAt: now() })
       .where(and(eq(dialogueGroups.id, groupId), eq(dialogueGroups.fiscalYear, fiscalYear), isNull(dialogueGroups.archivedAt)))
       .returning({ id: dialogueGroups.id });
     if (!group) return false;
@@ -114,7 +115,7 @@ export async function restoreGroup(actor: AuditActor, fiscalYear: number, groupI
       const names = taken.map((t) => `${t.name}（${t.nowInGroup || `グループ${t.nowInGroupId}`}）`).join('、');
       throw new InputError('groupId', `${names}はいまほかのグループに入っているため、元に戻せません。1つのチームが入れるグループは1年度に1つです`);
     }
-    await tx.update(dialogueGroups).set({ archivedAt: null, dissolvedTeamIds: null, updatedAt: new Date() }).where(eq(dialogueGroups.id, groupId));
+    await tx.update(dialogueGroups).set({ archivedAt: null, dissolvedTeamIds: null, updatedAt: now() }).where(eq(dialogueGroups.id, groupId));
     await tx.insert(dialogueGroupTeams).values(teamIds.map((teamId) => ({ groupId, teamId, fiscalYear })));
     await recordAudit(tx, actor, { action: 'restore', entityType: 'dialogue_group', entityId: groupId, detail: { teamIds } });
     return true;

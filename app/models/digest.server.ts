@@ -1,4 +1,5 @@
 import { notificationKinds, type NotificationKind } from '~/domain/notifications';
+import { now } from '~/utils/clock';
 import { digestRecipients, listNotifications } from './notifications.server';
 
 // The weekly digest: the last seven days of a person's notifications, grouped by kind. The same
@@ -6,8 +7,8 @@ import { digestRecipients, listNotifications } from './notifications.server';
 
 const week = 7 * 24 * 60 * 60 * 1000;
 
-export async function weeklyDigest(userId: number, now = new Date()) {
-  const since = new Date(now.getTime() - week);
+export async function weeklyDigest(userId: number, at = now()) {
+  const since = new Date(at.getTime() - week);
   const items = await listNotifications(userId, since);
   const groups = (Object.keys(notificationKinds) as NotificationKind[])
     .map((kind) => ({ kind, label: notificationKinds[kind], items: items.filter((i) => i.kind === kind) }))
@@ -28,11 +29,11 @@ export function digestText(digest: WeeklyDigest, baseUrl: string) {
   return lines.join('\n');
 }
 
-export async function digestsToSend(now = new Date()) {
-  const recipients = await digestRecipients(new Date(now.getTime() - week));
+export async function digestsToSend(at = now()) {
+  const recipients = await digestRecipients(new Date(at.getTime() - week));
   const result: { email: string; digest: WeeklyDigest }[] = [];
   for (const r of recipients) {
-    const digest = await weeklyDigest(r.userId, now);
+    const digest = await weeklyDigest(r.userId, at);
     if (digest.total) result.push({ email: r.email, digest });
   }
   return result;

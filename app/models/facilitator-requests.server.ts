@@ -5,6 +5,7 @@ import type { FacilitatorRequestStatus } from '~/domain/codes';
 import type { Viewer } from '~/utils/permissions';
 import { recordAudit, type AuditActor } from './audit.server';
 import { notify, teamUserIds } from './notifications.server';
+import { now } from '~/utils/clock';
 
 // 世話人派遣: a team or a マネ友 group asks the network for help with an off-site meeting.
 // 募集中 → 決定 (an offer accepted) → 実施済, or 取消 from either of the first two.
@@ -98,11 +99,11 @@ export async function acceptOffer(actor: AuditActor, request: FacilitatorRequest
   return transaction(async (tx) => {
     const [row] = await tx
       .update(facilitatorOffers)
-      .set({ acceptedAt: new Date() })
+      .set({ acceptedAt: now() })
       .where(and(eq(facilitatorOffers.requestId, request.id), eq(facilitatorOffers.id, offerId), isNull(facilitatorOffers.acceptedAt)))
       .returning({ id: facilitatorOffers.id });
     if (!row) return false;
-    await tx.update(facilitatorRequests).set({ status: 'decided', updatedAt: new Date() }).where(eq(facilitatorRequests.id, request.id));
+    await tx.update(facilitatorRequests).set({ status: 'decided', updatedAt: now() }).where(eq(facilitatorRequests.id, request.id));
     await recordAudit(tx, actor, { action: 'accept', entityType: 'facilitator_offer', entityId: row.id, detail: { requestId: request.id } });
     return true;
   });
@@ -115,7 +116,7 @@ export async function moveRequest(actor: AuditActor, requestId: number, to: 'don
   return transaction(async (tx) => {
     const [row] = await tx
       .update(facilitatorRequests)
-      .set({ status: to, updatedAt: new Date() })
+      .set({ status: to, updatedAt: now() })
       .where(and(eq(facilitatorRequests.id, requestId), inArray(facilitatorRequests.status, moves[to])))
       .returning({ id: facilitatorRequests.id });
     if (row) await recordAudit(tx, actor, { action: to === 'done' ? 'complete' : 'cancel', entityType: 'facilitator_request', entityId: row.id });

@@ -6,6 +6,7 @@ import { interviewActivityTitle } from '~/domain/interviews';
 import { recordAudit, type AuditActor } from '~/models/audit.server';
 import { bumpVersion } from '~/models/record-version.server';
 import { interviewSchema, type HomeworkRowInput, type InterviewInput } from '~/schemas/interview';
+import { now } from '~/utils/clock';
 
 // Every query is scoped by team and by the visibilities the viewer may read, so a forgotten
 // check in a route still cannot return another team's interview or a confidential one.
@@ -179,7 +180,7 @@ export async function updateInterview(actor: AuditActor, teamId: number, intervi
       if (row.id) {
         const columns = Object.entries(homeworkRow(row)).filter(([column]) => changed(`homework[${i}].${column}`));
         if (!columns.length) continue;
-        const updated = await tx.update(interviewHomework).set({ ...Object.fromEntries(columns), updatedAt: new Date() }).where(mine).returning({ id: interviewHomework.id });
+        const updated = await tx.update(interviewHomework).set({ ...Object.fromEntries(columns), updatedAt: now() }).where(mine).returning({ id: interviewHomework.id });
         if (updated.length) {
           changedRows++;
           continue;
@@ -200,7 +201,7 @@ async function syncInterviewActivity(tx: Db, actor: AuditActor, teamId: number, 
   const activity = { occurredOn: input.interviewedOn, title: interviewActivityTitle(input.roleCategory, kind), durationMinutes: input.durationMinutes ?? 0 };
   const synced = await tx
     .update(activities)
-    .set({ ...activity, updatedAt: new Date() })
+    .set({ ...activity, updatedAt: now() })
     .where(and(eq(activities.teamId, teamId), eq(activities.interviewId, interviewId), eq(activities.kind, 'interview')))
     .returning({ id: activities.id });
   if (synced.length === 0) await tx.insert(activities).values({ ...activity, teamId, kind: 'interview', interviewId, createdByUserId: actor.userId });
@@ -210,7 +211,7 @@ async function syncInterviewActivity(tx: Db, actor: AuditActor, teamId: number, 
 export async function setInterviewArchived(actor: AuditActor, teamId: number, interviewId: number, visibilities: Visibility[], archived: boolean) {
   if (visibilities.length === 0) return undefined;
   return transaction(async (tx) => {
-    const at = archived ? new Date() : null;
+    const at = archived ? now() : null;
     const [row] = await tx
       .update(interviews)
       .set({ archivedAt: at })

@@ -3,6 +3,7 @@ import { getDb, selectRows, transaction } from '../../db/client';
 import { activities, mentorAssignments, municipalities, people, users } from '../../db/schema';
 import { recordAudit, type AuditActor } from './audit.server';
 import { createActivity } from './activity-writes.server';
+import { now } from '~/utils/clock';
 
 // マネ友 mentoring a current team. Being assigned is what gives a mentor the team's progress and
 // sheet (Viewer.mentorTeamIds); advice is a sheet comment, a conversation is one activity row.
@@ -65,7 +66,7 @@ export async function endMentor(actor: AuditActor, teamId: number, assignmentId:
   return transaction(async (tx) => {
     const [row] = await tx
       .update(mentorAssignments)
-      .set({ endedAt: new Date() })
+      .set({ endedAt: now() })
       .where(and(eq(mentorAssignments.teamId, teamId), eq(mentorAssignments.id, assignmentId), isNull(mentorAssignments.endedAt)))
       .returning({ id: mentorAssignments.id });
     if (row) await recordAudit(tx, actor, { action: 'archive', entityType: 'mentor_assignment', entityId: row.id, detail: { teamId } });

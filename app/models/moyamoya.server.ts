@@ -3,6 +3,7 @@ import { getDb, transaction } from '../../db/client';
 import { moyamoyaCheckins, people, studySessions, teamMembers, teamMoyamoya, teams } from '../../db/schema';
 import type { MoyamoyaVisibility } from '~/domain/codes';
 import { recordAudit, type AuditActor } from '~/models/audit.server';
+import { now } from '~/utils/clock';
 
 // モヤモヤ指数. Members' own figures reach HR viewers, alumni and organizers only when the team chose
 // members_visible: the condition is part of the query, so no page can show them by mistake.
@@ -75,7 +76,7 @@ export async function saveCheckin(
       .values(input)
       .onConflictDoUpdate({
         target: [moyamoyaCheckins.teamId, moyamoyaCheckins.personId, moyamoyaCheckins.checkedOn],
-        set: { level: input.level, note: input.note, updatedAt: new Date() },
+        set: { level: input.level, note: input.note, updatedAt: now() },
       })
       .returning({ id: moyamoyaCheckins.id, inserted: sql<boolean>`(xmax = 0)` });
     await recordAudit(tx, actor, {
@@ -105,7 +106,7 @@ export async function saveTeamMoyamoya(
       .values({ teamId: team.id, ...input })
       .onConflictDoUpdate({
         target: [teamMoyamoya.teamId, teamMoyamoya.sessionId],
-        set: { level: input.level, reflection: input.reflection, updatedAt: new Date() },
+        set: { level: input.level, reflection: input.reflection, updatedAt: now() },
       })
       .returning({ id: teamMoyamoya.id, inserted: sql<boolean>`(xmax = 0)` });
     await recordAudit(tx, actor, {
@@ -120,7 +121,7 @@ export async function saveTeamMoyamoya(
 
 export async function setMoyamoyaVisibility(actor: AuditActor, teamId: number, visibility: MoyamoyaVisibility) {
   await transaction(async (tx) => {
-    await tx.update(teams).set({ moyamoyaVisibility: visibility, updatedAt: new Date() }).where(eq(teams.id, teamId));
+    await tx.update(teams).set({ moyamoyaVisibility: visibility, updatedAt: now() }).where(eq(teams.id, teamId));
     await recordAudit(tx, actor, { action: 'update', entityType: 'team', entityId: teamId, detail: { moyamoyaVisibility: visibility } });
   });
 }

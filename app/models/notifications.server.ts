@@ -6,6 +6,7 @@ import { notifications, teamMembers, users } from '../../db/schema';
 
 export { notificationKinds, type NotificationKind } from '~/domain/notifications';
 import type { NotificationKind } from '~/domain/notifications';
+import { now } from '~/utils/clock';
 
 /** The accounts of a team's members, except the one who caused the notification. */
 export async function teamUserIds(db: Db, teamId: number, exceptUserId: number | null) {
@@ -19,7 +20,7 @@ export async function teamUserIds(db: Db, teamId: number, exceptUserId: number |
 
 export async function notify(db: Db, userIds: number[], entry: { kind: NotificationKind; body: string; href: string }) {
   const unique = [...new Set(userIds)];
-  if (unique.length) await db.insert(notifications).values(unique.map((userId) => ({ userId, ...entry })));
+  if (unique.length) await db.insert(notifications).values(unique.map((userId) => ({ userId, ...entry, createdAt: now() })));
 }
 
 export async function unreadCount(userId: number) {
@@ -42,7 +43,7 @@ export async function listNotifications(userId: number, since?: Date) {
 export async function markRead(userId: number, ids?: number[]) {
   await getDb()
     .update(notifications)
-    .set({ readAt: new Date() })
+    .set({ readAt: now() })
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), ids ? inArray(notifications.id, ids.length ? ids : [0]) : undefined));
 }
 

@@ -3,6 +3,7 @@ import { getDb, transaction } from '../../db/client';
 import { organizers, people } from '../../db/schema';
 import type { OrganizerRole } from '~/domain/codes';
 import { recordAudit, type AuditActor } from './audit.server';
+import { now } from '~/utils/clock';
 
 /** 顧問・部会長・幹事・参与・事務局, active first; an entry without an account is still named on feedback. */
 export async function listRoster() {
@@ -28,7 +29,7 @@ export async function addRosterEntry(actor: AuditActor, input: { fullName: strin
 /** Leaving the roster keeps the entry (feedback they gave still names them); an inactive entry grants nothing. */
 export async function setRosterActive(actor: AuditActor, id: number, active: boolean) {
   return transaction(async (tx) => {
-    const [row] = await tx.update(organizers).set({ active, updatedAt: new Date() }).where(eq(organizers.id, id)).returning({ id: organizers.id });
+    const [row] = await tx.update(organizers).set({ active, updatedAt: now() }).where(eq(organizers.id, id)).returning({ id: organizers.id });
     if (row) await recordAudit(tx, actor, { action: active ? 'restore' : 'archive', entityType: 'organizer', entityId: id });
     return Boolean(row);
   });
@@ -45,8 +46,8 @@ export async function updateRosterEntry(actor: AuditActor, id: number, input: { 
     if (!current) return false;
     const changed = (['fullName', 'role', 'affiliation'] as const).filter((key) => current[key] !== input[key]);
     if (changed.length === 0) return true;
-    if (changed.includes('fullName')) await tx.update(people).set({ fullName: input.fullName, updatedAt: new Date() }).where(eq(people.id, current.personId));
-    await tx.update(organizers).set({ role: input.role, affiliation: input.affiliation, updatedAt: new Date() }).where(eq(organizers.id, id));
+    if (changed.includes('fullName')) await tx.update(people).set({ fullName: input.fullName, updatedAt: now() }).where(eq(people.id, current.personId));
+    await tx.update(organizers).set({ role: input.role, affiliation: input.affiliation, updatedAt: now() }).where(eq(organizers.id, id));
     // Like the entry's creation, the audit keeps the role, not the person's name.
     const role = changed.includes('role') ? { role: { before: current.role, after: input.role } } : {};
     await recordAudit(tx, actor, { action: 'update', entityType: 'organizer', entityId: id, detail: { changed, ...role } });

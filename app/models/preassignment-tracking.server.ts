@@ -5,6 +5,7 @@ import { sessionKinds } from '~/domain/codes';
 import { statusOf, type SubmissionStatus } from '~/domain/submission-status';
 import { recordAudit, type AuditActor } from './audit.server';
 import { InputError } from './input-error.server';
+import { now } from '~/utils/clock';
 
 
 /** The year's live pre-assignments, in session order. */
@@ -54,7 +55,7 @@ export async function markSubmitted(
       .innerJoin(studySessions, eq(studySessions.id, preAssignments.sessionId))
       .where(and(eq(preAssignments.id, input.preAssignmentId), eq(studySessions.fiscalYear, team.fiscalYear), isNull(preAssignments.archivedAt)));
     if (!assignment) throw new InputError('preAssignmentId', 'この年度の事前課題を選んでください');
-    const values = { submittedOn: input.submittedOn, note: input.note, url: input.url, submittedByPersonId: personId, updatedAt: new Date() };
+    const values = { submittedOn: input.submittedOn, note: input.note, url: input.url, submittedByPersonId: personId, updatedAt: now() };
     const [row] = await tx
       .insert(preAssignmentSubmissions)
       .values({ ...values, preAssignmentId: assignment.id, teamId: team.id })

@@ -1,6 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
+import { now } from '~/utils/clock';
 
 // One version check for every editable record, as the sheet has (docs/decisions/0010): a save names
 // the version its form was based on, and the conditional UPDATE that moves the counter is the lock.
@@ -15,7 +16,7 @@ export type Bump = { kind: 'bumped'; version: number } | { kind: 'stale'; versio
 export async function bumpVersion(tx: Db, table: Versioned, scope: SQL | undefined, baseVersion: number): Promise<Bump> {
   const [row] = await tx
     .update(table)
-    .set({ version: sql`${table.version} + 1`, updatedAt: new Date() } as never)
+    .set({ version: sql`${table.version} + 1`, updatedAt: now() } as never)
     .where(and(scope, eq(table.version, baseVersion)))
     .returning({ version: table.version });
   if (row) return { kind: 'bumped', version: Number(row.version) };

@@ -4,6 +4,7 @@ import { people, sheetComments, sheets, users } from '../../db/schema';
 import type { SheetSectionKey } from '~/domain/sheet';
 import { recordAudit, type AuditActor } from './audit.server';
 import { notify, teamUserIds } from './notifications.server';
+import { now } from '~/utils/clock';
 
 // Comments anchored to a section of the sheet, each recording the version it was made on.
 
@@ -74,7 +75,7 @@ export async function setCommentResolved(actor: AuditActor & { userId: number },
   return transaction(async (tx) => {
     const [row] = await tx
       .update(sheetComments)
-      .set(resolved ? { resolvedAt: new Date(), resolvedByUserId: actor.userId, updatedAt: new Date() } : { resolvedAt: null, resolvedByUserId: null, updatedAt: new Date() })
+      .set(resolved ? { resolvedAt: now(), resolvedByUserId: actor.userId, updatedAt: now() } : { resolvedAt: null, resolvedByUserId: null, updatedAt: now() })
       .where(and(eq(sheetComments.teamId, teamId), eq(sheetComments.id, commentId), resolved ? isNull(sheetComments.resolvedAt) : isNotNull(sheetComments.resolvedAt)))
       .returning({ id: sheetComments.id });
     if (row) await recordAudit(tx, actor, { action: resolved ? 'resolve' : 'reopen', entityType: 'sheet_comment', entityId: row.id, detail: { teamId } });

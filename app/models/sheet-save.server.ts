@@ -5,6 +5,7 @@ import type { SheetContent } from '~/domain/sheet';
 import { withoutEvidence } from '~/domain/sheet-fields';
 import { recordAudit, type AuditActor } from './audit.server';
 import { previousGenerationFinal } from './sheets.server';
+import { now } from '~/utils/clock';
 
 // Writing the sheet. A save names the version it was based on and moves the counter with a
 // conditional UPDATE: on a stale base it changes no row, so nothing is overwritten (409). This
@@ -20,7 +21,7 @@ async function bump(tx: Db, teamId: number, baseVersion: number) {
   }
   const [row] = await tx
     .update(sheets)
-    .set({ currentVersion: baseVersion + 1, updatedAt: new Date() })
+    .set({ currentVersion: baseVersion + 1, updatedAt: now() })
     .where(and(eq(sheets.teamId, teamId), eq(sheets.currentVersion, baseVersion)))
     .returning({ id: sheets.id });
   return row;

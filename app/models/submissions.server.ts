@@ -1,6 +1,7 @@
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { formSubmissions } from '../../db/schema';
+import { now } from '~/utils/clock';
 import { onceInputName } from '~/utils/once';
 
 // A create form submitted twice (a double click, a resend after a slow answer) makes one record
@@ -11,6 +12,7 @@ import { onceInputName } from '~/utils/once';
 
 const tokenPattern = /^[A-Za-z0-9-]{16,64}$/;
 const waitMs = 5_000;
+const keptMs = 24 * 60 * 60 * 1000;
 
 function tokenOf(formData: FormData): string | null {
   const token = formData.get(onceInputName);
@@ -24,14 +26,14 @@ function tokenOf(formData: FormData): string | null {
 export async function submitOnce<T>(formData: FormData, userId: number, create: () => Promise<T>): Promise<T | Response> {
   const token = tokenOf(formData);
   if (!token) return create();
-  const deadline = Date.now() + waitMs;
+  const deadline = performance.now() + waitMs;
   for (;;) {
-    const [claimed] = await getDb().insert(formSubmissions).values({ token, userId }).onConflictDoNothing().returning({ token: formSubmissions.token });
+    const [claimed] = await getDb().insert(formSubmissions).values({ token, userId, createdAt: now() }).onConflictDoNothing().returning({ token: formSubmissions.token });
     if (claimed) break;
     const [earlier] = await getDb().select().from(formSubmissions).where(eq(formSubmissions.token, token));
     if (earlier && earlier.userId !== userId) throw new Response('Bad Request', { status: 400 });
     if (earlier?.location) return redirectTo(earlier.location);
-    if (Date.now() > deadline) {
+    if (performance.now() > deadline) {
       // Thrown, so the page says it (the error page) instead of a form that seems to ignore the click.
       throw new Response('同じ送信を処理しています。しばらくしてから画面を読み込み直してください', { status: 409, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
     }
@@ -42,7 +44,7 @@ export async function submitOnce<T>(formData: FormData, userId: number, create: 
     const location = result instanceof Response && result.status >= 300 && result.status < 400 ? result.headers.get('Location') : null;
     if (location) {
       await getDb().update(formSubmissions).set({ location }).where(eq(formSubmissions.token, token));
-      await getDb().delete(formSubmissions).where(lt(formSubmissions.createdAt, sql`now() - interval '1 day'`));
+      await getDb().delete(formSubmissions).where(lt(formSubmissions.createdAt, new Date(now().getTime() - keptMs)));
     } else {
       await release(token);
     }

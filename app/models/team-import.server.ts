@@ -6,6 +6,7 @@ import { maxTeamMembers } from '~/domain/team-size';
 import { addMemberIn, ensureTeam } from './admin-teams.server';
 import { recordAudit, type AuditActor } from './audit.server';
 import { parseTeamCsv, type CsvTeam, type LineError } from './team-csv.server';
+import { now } from '~/utils/clock';
 
 export type MemberPlan = { line: number; fullName: string; email: string; department: string; section: string; isHrSlot: boolean; action: 'link' | 'invite' | 'unchanged' };
 export type TeamPlan = { line: number; name: string; prefecture: string; newMunicipality: boolean; newTeam: boolean; members: MemberPlan[] };
@@ -33,7 +34,7 @@ async function plan(db: Db, fiscalYear: number, parsed: CsvTeam[]) {
           .select({ email: accountTokens.email, details: accountTokens.details })
           .from(accountTokens)
           .where(and(
-            eq(accountTokens.purpose, 'invite'), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, new Date()),
+            eq(accountTokens.purpose, 'invite'), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now()),
             sql`${accountTokens.details}->>'scope' = 'member' and (${accountTokens.details}->>'teamId')::int = ${team.id}`,
           ))
       : [];

@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from '~/utils/password.server';
 import { recordAudit, type AuditActor } from './audit.server';
 import { deleteUserSessions } from './auth-sessions.server';
 import { isLoginLocked, recordLoginAttempt } from './login-attempts.server';
+import { now } from '~/utils/clock';
 
 // An unknown email is checked against this hash too, so both answers take the same time.
 let decoyHash: Promise<string> | undefined;
@@ -49,7 +50,7 @@ export async function checkPassword(userId: number, password: string): Promise<b
 export async function changePassword(userId: number, password: string, actor: AuditActor, keepSessionIdHash?: string) {
   const passwordHash = await hashPassword(password);
   await transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, userId));
+    await tx.update(users).set({ passwordHash, passwordChangedAt: now(), updatedAt: now() }).where(eq(users.id, userId));
     await deleteUserSessions(userId, keepSessionIdHash, tx);
     await recordAudit(tx, actor, { action: 'update', entityType: 'user.password', entityId: userId });
   });

@@ -1,7 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { people, users } from '../../db/schema';
-import { fiscalYearOf, todayInTokyo } from '~/utils/dates';
+import { todayInTokyo } from '~/utils/clock';
+import { fiscalYearOf } from '~/utils/dates';
 import type { Viewer } from '~/utils/permissions';
 
 const ids = (query: ReturnType<typeof sql>) => sql<number[]>`coalesce((${query}), '{}')`;

@@ -8,7 +8,8 @@ import { flagLabel, flagsOf, readSort, sortRows, type Flag } from '~/domain/team
 import { activityHeatmap, groupMoyamoya, programYearsList, sessionMarks } from '~/models/dashboard-admin.server';
 import { yearMetrics } from '~/models/dashboard-cohort.server';
 import { weeksOfYear } from '~/models/dashboard-team.server';
-import { fiscalYearOf, formatFiscalYear, todayInTokyo } from '~/utils/dates';
+import { todayInTokyo } from '~/utils/clock';
+import { fiscalYearOf, formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { requireOrganizer } from '~/utils/permissions.server';
 

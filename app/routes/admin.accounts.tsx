@@ -10,7 +10,8 @@ import { invitationChoices, inviteAccount, issuePasswordReset, listAccounts } fr
 import { addMember } from '~/models/admin-teams.server';
 import { catchInputError } from '~/models/input-error.server';
 import { invitationSchema } from '~/schemas/invitation';
-import { fiscalYearOf, formatDateTime, todayInTokyo } from '~/utils/dates';
+import { currentFiscalYear } from '~/utils/clock';
+import { formatDateTime } from '~/utils/dates';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
@@ -19,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: 'アカウント管理 | 人�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request);
-  const [accounts, choices] = await Promise.all([listAccounts(), invitationChoices(fiscalYearOf(todayInTokyo()))]);
+  const [accounts, choices] = await Promise.all([listAccounts(), invitationChoices(currentFiscalYear())]);
   return { accounts, choices };
 }
 

@@ -9,7 +9,8 @@ import { createYear, listYearsForAdmin, setYearArchived } from '~/models/admin-y
 import { catchInputError } from '~/models/input-error.server';
 import { programYearSchema } from '~/schemas/program-year';
 import type { FormShape } from '~/schemas/types';
-import { fiscalYearOf, formatFiscalYear, todayInTokyo } from '~/utils/dates';
+import { currentFiscalYear } from '~/utils/clock';
+import { formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
@@ -20,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: '年度の設定 | 人マネ �
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request);
   const years = await listYearsForAdmin();
-  const latest = years[0]?.fiscalYear ?? fiscalYearOf(todayInTokyo()) - 1;
+  const latest = years[0]?.fiscalYear ?? currentFiscalYear() - 1;
   return { years, suggested: latest + 1 };
 }
 

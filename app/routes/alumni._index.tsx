@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
 import { teamsOfMunicipalities, type MunicipalityTeam } from '~/models/dashboard-municipality.server';
-import { fiscalYearOf, formatFiscalYear, todayInTokyo } from '~/utils/dates';
+import { currentFiscalYear } from '~/utils/clock';
+import { formatFiscalYear } from '~/utils/dates';
 import { counted, hours } from '~/utils/format';
 import { requireAlumnus } from '~/utils/permissions.server';
 
@@ -13,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: 'マネ友 | 人マネ トラ�
 export async function loader({ request }: LoaderFunctionArgs) {
   const { viewer } = await requireAlumnus(request);
   const teams = await teamsOfMunicipalities(viewer.alumniMunicipalityIds, viewer.mentorTeamIds);
-  const fiscalYear = fiscalYearOf(todayInTokyo());
+  const fiscalYear = currentFiscalYear();
   const own = teams.filter((t) => viewer.alumniMunicipalityIds.includes(t.municipalityId));
   const municipalities = [...new Map(own.map((t) => [t.municipalityId, t.municipalityName])).entries()].map(([id, name]) => ({
     id, name, current: own.filter((t) => t.municipalityId === id && t.fiscalYear === fiscalYear),

@@ -4,7 +4,8 @@ import { AlumniNav } from '~/components/alumni/AlumniNav';
 import { ErrorPage } from '~/components/ErrorPage';
 import { directoryChoices, listAlumni, type DirectoryRow } from '~/models/alumni-directory.server';
 import { requireViewer } from '~/utils/auth.server';
-import { fiscalYearOf, formatFiscalYear, todayInTokyo } from '~/utils/dates';
+import { currentFiscalYear } from '~/utils/clock';
+import { formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { canTeam } from '~/utils/permissions';
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     fiscalYear: positive(url.searchParams.get('year')),
     q: (url.searchParams.get('q') ?? '').slice(0, 100),
   };
-  const currentYear = fiscalYearOf(todayInTokyo());
+  const currentYear = currentFiscalYear();
   const [rows, choices] = await Promise.all([listAlumni(filter, currentYear), directoryChoices(currentYear)]);
   // One card per past team: its theme (final 重点取組) and the alumni who chose to be listed.
   const teams = new Map<number, Omit<DirectoryRow, 'personId' | 'fullName' | 'department' | 'section' | 'contact'> & { sheetReadable: boolean; people: Pick<DirectoryRow, 'personId' | 'fullName' | 'department' | 'section' | 'contact'>[] }>();

@@ -6,7 +6,8 @@ import { ErrorPage } from '~/components/ErrorPage';
 import { cohortMedians, moyamoyaTrend, municipalityMetrics } from '~/models/dashboard-cohort.server';
 import { sessionMarks } from '~/models/dashboard-admin.server';
 import { municipalitiesWithTeams, teamsOfMunicipalities } from '~/models/dashboard-municipality.server';
-import { fiscalYearOf, formatFiscalYear, todayInTokyo } from '~/utils/dates';
+import { todayInTokyo } from '~/utils/clock';
+import { fiscalYearOf, formatFiscalYear } from '~/utils/dates';
 import { counted, hours } from '~/utils/format';
 import { denyNotFound, requireHrOrOrganizer } from '~/utils/permissions.server';
 

@@ -3,7 +3,8 @@ import { useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
 import { getMunicipality, listTeamsOfMunicipality } from '~/models/municipalities.server';
 import { requireViewer } from '~/utils/auth.server';
-import { fiscalYearOf, formatFiscalYear, todayInTokyo } from '~/utils/dates';
+import { currentFiscalYear } from '~/utils/clock';
+import { formatFiscalYear } from '~/utils/dates';
 import { seesUnlistedMembers } from '~/utils/permissions';
 import { notFound, requireIdParam } from '~/utils/http.server';
 
@@ -17,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const municipality = await getMunicipality(id);
   if (!municipality) notFound();
   const teams = await listTeamsOfMunicipality(id);
-  const currentYear = fiscalYearOf(todayInTokyo());
+  const currentYear = currentFiscalYear();
   const counts = {
     people: new Set(teams.flatMap((t) => t.members.map((m) => m.personId))).size,
     alumni: new Set(teams.filter((t) => t.fiscalYear < currentYear).flatMap((t) => t.members.map((m) => m.personId))).size,

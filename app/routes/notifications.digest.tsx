@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
 import { weeklyDigest } from '~/models/digest.server';
 import { requireViewer } from '~/utils/auth.server';
-import { formatDateTime, todayInTokyo } from '~/utils/dates';
+import { formatDateTime, tokyoDateOf } from '~/utils/dates';
 import { counted } from '~/utils/format';
 
 export const meta: MetaFunction = () => [{ title: '今週のまとめ | 人マネ トラッカー' }];
@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: '今週のまとめ | 人マ�
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const digest = await weeklyDigest(viewer.userId);
-  return { digest: { ...digest, since: todayInTokyo(digest.since) } };
+  return { digest: { ...digest, since: tokyoDateOf(digest.since) } };
 }
 
 export default function Digest() {

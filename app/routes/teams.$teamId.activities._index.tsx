@@ -11,7 +11,7 @@ import { listActivities } from '~/models/activities.server';
 import { createActivity } from '~/models/activity-writes.server';
 import { listTeamMembers } from '~/models/teams.server';
 import { quickActivitySchema } from '~/schemas/activity';
-import { todayInTokyo } from '~/utils/dates';
+import { todayInTokyo } from '~/utils/clock';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';

@@ -5,7 +5,7 @@ import { ErrorPage } from '~/components/ErrorPage';
 import { TeamHeader } from '~/components/TeamHeader';
 import { createActivity } from '~/models/activity-writes.server';
 import { activityChoices, parseActivityForm } from '~/utils/activity-form.server';
-import { todayInTokyo } from '~/utils/dates';
+import { todayInTokyo } from '~/utils/clock';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';

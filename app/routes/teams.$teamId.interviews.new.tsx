@@ -6,7 +6,7 @@ import { InterviewForm } from '~/components/InterviewForm';
 import { TeamHeader } from '~/components/TeamHeader';
 import { createInterview } from '~/models/interviews.server';
 import { interviewSchema } from '~/schemas/interview';
-import { todayInTokyo } from '~/utils/dates';
+import { todayInTokyo } from '~/utils/clock';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeamIntent, requireTeamMember } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';

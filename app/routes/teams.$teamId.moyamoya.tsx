@@ -13,7 +13,7 @@ import {
   listMemberCheckins, listTeamMoyamoya, listYearSessions, saveCheckin, saveTeamMoyamoya, setMoyamoyaVisibility,
 } from '~/models/moyamoya.server';
 import { checkinSchema, moyamoyaVisibilitySchema, teamMoyamoyaSchema } from '~/schemas/moyamoya';
-import { todayInTokyo } from '~/utils/dates';
+import { todayInTokyo } from '~/utils/clock';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';

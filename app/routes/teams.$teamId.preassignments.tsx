@@ -11,7 +11,7 @@ import { listTeamPreAssignments, markSubmitted } from '~/models/preassignment-tr
 import { submissionStatusLabel } from '~/domain/submission-status';
 import { submissionSchema } from '~/schemas/preassignment-submission';
 import type { FormShape } from '~/schemas/types';
-import { todayInTokyo } from '~/utils/dates';
+import { todayInTokyo } from '~/utils/clock';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';

@@ -1,11 +1,13 @@
 import { openDb, setDb, type DbHandle } from '../../db/client';
 import { migrate } from '../../db/migrate';
+import { setClock } from './clock';
 import { getEnv, type Env } from './env.server';
 import { assertRendererKeepsText } from './stream-integrity.server';
 
 /** Start-up of the server process: check settings and the renderer, open the database, apply migrations. */
 export async function boot(): Promise<{ env: Env; db: DbHandle }> {
   const env = getEnv();
+  if (env.CLOCK_START) setClock(env.CLOCK_START, { running: true });
   await assertRendererKeepsText();
   const db = await openDb(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR });
   try {

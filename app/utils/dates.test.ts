@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fiscalYearOf, formatDateTime, formatEraDate, formatEraDayOnly, formatFiscalYear, todayInTokyo } from './dates';
+import { fiscalYearOf, formatDateTime, formatEraDate, formatEraDayOnly, formatFiscalYear, tokyoDateOf } from './dates';
 
 describe('dates in Japanese', () => {
   it('formats the era date with the weekday in full-width brackets', () => {
@@ -24,7 +24,7 @@ describe('dates in Japanese', () => {
   });
 
   it('reads times in Tokyo although the server runs in UTC', () => {
-    expect(todayInTokyo(new Date('2026-03-31T15:30:00Z'))).toBe('2026-04-01');
+    expect(tokyoDateOf(new Date('2026-03-31T15:30:00Z'))).toBe('2026-04-01');
     expect(formatDateTime(new Date('2026-03-31T15:30:00Z'))).toBe('2026/4/1 00:30');
   });
 

@@ -53,9 +53,9 @@ export function formatDateTime(value: Date | string): string {
   return dateTime.format(typeof value === 'string' ? new Date(value) : value);
 }
 
-/** Today's date in Tokyo as 'YYYY-MM-DD'. */
-export function todayInTokyo(now: Date = new Date()): string {
-  return isoDay.format(now);
+/** The date in Tokyo of an instant, as 'YYYY-MM-DD' (today's is todayInTokyo() in clock.ts). */
+export function tokyoDateOf(instant: Date): string {
+  return isoDay.format(instant);
 }
 
 /** The fiscal year (April–March) a day belongs to: 2023-03-31 → 2022. */

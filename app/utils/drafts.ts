@@ -1,3 +1,5 @@
+import { now } from './clock';
+
 // Drafts of long forms, kept in this browser until the server has accepted them, so that text
 // survives a reload, a network error and an expired session (sign in again and it comes back).
 
@@ -56,7 +58,7 @@ export function loadDraft(key: string): Draft | null {
     const raw = window.localStorage.getItem(key);
     if (!raw) return null;
     const draft = JSON.parse(raw) as Draft;
-    if (Date.now() - new Date(draft.savedAt).getTime() > maxAgeMs) {
+    if (now().getTime() - new Date(draft.savedAt).getTime() > maxAgeMs) {
       window.localStorage.removeItem(key);
       return null;
     }
@@ -68,7 +70,7 @@ export function loadDraft(key: string): Draft | null {
 
 export function saveDraft(key: string, fields: [string, string][]) {
   try {
-    window.localStorage.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), fields } satisfies Draft));
+    window.localStorage.setItem(key, JSON.stringify({ savedAt: now().toISOString(), fields } satisfies Draft));
   } catch {
     // storage full or disabled: the form still works, only without the safety net
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isInstant } from './clock';
 
 const postgresUrl = z
   .string()
@@ -35,6 +36,12 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   // scrypt's cost for new password hashes, as a power of two; stored hashes keep their own.
   PASSWORD_COST: z.coerce.number().int().min(10).max(18).default(17),
+  // The browser tests' server starts its clock here, so the demo data's year is the current one
+  // whatever the real date (app/utils/clock.ts). Never set on a real installation.
+  CLOCK_START: z
+    .string()
+    .refine(isInstant, 'CLOCK_START は 2026-11-26T12:00:00+09:00 の形式で指定してください (CLOCK_START must be an ISO time with its offset)')
+    .optional(),
 }).refine((env) => env.NODE_ENV !== 'production' || env.PASSWORD_COST >= 17, {
   path: ['PASSWORD_COST'],
   message: '本番ではパスワードのコストを17（2^17）より下げられません (PASSWORD_COST must be at least 17 in production)',

@@ -5,7 +5,7 @@ import type { EntryContext } from '@remix-run/node';
 import { LRUCache } from 'lru-cache';
 import { databaseSnapshot } from '~/models/database-snapshot.server';
 import { liveSessionUserId } from './auth.server';
-import { todayInTokyo } from './dates';
+import { todayInTokyo } from './clock';
 
 /**
  * Pages are not rendered twice for the same thing. Two keys lead to a kept page:

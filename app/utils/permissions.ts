@@ -1,5 +1,5 @@
 import type { Visibility } from '~/domain/codes';
-import { fiscalYearOf, todayInTokyo } from '~/utils/dates';
+import { currentFiscalYear } from '~/utils/clock';
 
 // The one place that says who may do what. The server enforces these functions
 // (permissions.server.ts); the UI asks the same ones to hide what the server would refuse.
@@ -66,7 +66,7 @@ export function teamAccess(viewer: Viewer | null, team: TeamRef): TeamAccess {
   }
   if (viewer.organizer) held.push('organizer');
   if (viewer.partnerTeamIds.includes(team.id)) held.push('partner');
-  if (viewer.memberTeamIds.length > 0 && team.fiscalYear < fiscalYearOf(todayInTokyo())) held.push('network');
+  if (viewer.memberTeamIds.length > 0 && team.fiscalYear < currentFiscalYear()) held.push('network');
   for (const kind of held) {
     const grant = grants[kind];
     access.readProgress ||= grant.readProgress;
@@ -144,7 +144,7 @@ export function holdsTeamNeed(viewer: Viewer, team: TeamRef, access: TeamAccess,
  * organizers. Everyone else sees the listed names and a count, as the directory would show them.
  */
 export function seesUnlistedMembers(viewer: Viewer, team: TeamRef): boolean {
-  if (team.fiscalYear >= fiscalYearOf(todayInTokyo())) return true;
+  if (team.fiscalYear >= currentFiscalYear()) return true;
   return viewer.organizer
     || viewer.memberMunicipalityIds.includes(team.municipalityId)
     || viewer.hrMunicipalityIds.includes(team.municipalityId)

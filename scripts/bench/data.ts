@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { selectRows, type Db } from '../../db/client';
+import { now } from '../../app/utils/clock';
 
 // The synthetic ten-year data set, generated inside the database with generate_series: one
 // INSERT … SELECT per table, so 60 municipalities × 10 years (≈ 250k rows) take seconds, not minutes.
@@ -88,16 +89,16 @@ export async function generateBenchData(db: Db, passwordHash: string): Promise<B
       from sheets sh, generate_series(1, ${s.sheetVersions}::int) v`],
     ['sheet_comments', sql`insert into sheet_comments (sheet_id, team_id, section, version, body, author_user_id, resolved_at)
       select sh.id, sh.team_id, (array['currentState','focusInitiatives','actionPlan'])[1 + c % 3], 1 + c % ${s.sheetVersions}::int, 'コメント' || c,
-        (select u.id from users u join organizers o on o.person_id = u.person_id limit 1), case when c % 2 = 0 then now() end
+        (select u.id from users u join organizers o on o.person_id = u.person_id limit 1), case when c % 2 = 0 then ${now().toISOString()}::timestamptz end
       from sheets sh, generate_series(1, ${s.commentsPerSheet}::int) c`],
     ['alumni_groups', sql`insert into alumni_groups (name, municipality_id, founded_on) select name || 'マネ友会', id, make_date(${s.firstYear + 1}::int, 5, 1) from municipalities`],
     ['alumni_group_members', sql`insert into alumni_group_members (group_id, person_id)
       select g.id, tm.person_id from alumni_groups g join teams t on t.municipality_id = g.municipality_id and t.fiscal_year < ${lastYear}::int join team_members tm on tm.team_id = t.id`],
   ];
   for (const [label, statement] of steps) {
-    const started = Date.now();
+    const started = performance.now();
     await db.execute(statement);
-    if (process.env.BENCH_VERBOSE) console.log(`  ${label}: ${Date.now() - started} ms`);
+    if (process.env.BENCH_VERBOSE) console.log(`  ${label}: ${Math.round(performance.now() - started)} ms`);
   }
   await db.execute(sql`analyze`);
 

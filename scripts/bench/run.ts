@@ -8,6 +8,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { openDb, type DbConfig } from '../../db/client';
 import { migrate } from '../../db/migrate';
+import { now } from '../../app/utils/clock';
 import { hashPassword } from '../../app/utils/password.server';
 import { startServer, tempDir } from '../../tests/e2e/server';
 import { benchPassword, benchScale, countRows, generateBenchData, type BenchAccounts } from './data';
@@ -39,13 +40,13 @@ async function freshPostgresDatabase(serverUrl: string): Promise<string> {
 }
 
 async function prepare(config: DbConfig) {
-  const started = Date.now();
+  const started = performance.now();
   const handle = await openDb(config);
   try {
     await migrate(handle);
     const accounts = await generateBenchData(handle.db, await hashPassword(benchPassword));
     const rows = await countRows(handle.db);
-    return { accounts, rows, seconds: Math.round((Date.now() - started) / 100) / 10 };
+    return { accounts, rows, seconds: Math.round((performance.now() - started) / 100) / 10 };
   } finally {
     await handle.close();
   }
@@ -122,7 +123,7 @@ fs.rmSync(path.dirname(pgliteDir), { recursive: true, force: true });
 const loadAtStart = loadAtStartRaw.toFixed(1);
 const machine = `load average ${loadAtStart} when it started (anything else running skews the figures), ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
 const checks = checkTargets(runs);
-writeReport({ when: new Date().toISOString(), machine, connections, durationSeconds, scale: benchScale, runs, checks });
+writeReport({ when: now().toISOString(), machine, connections, durationSeconds, scale: benchScale, runs, checks });
 console.log('\ntargets (Postgres server, 20 connections):');
 for (const check of checks) console.log(`  ${check.holds ? 'HOLDS' : 'FAILS'}  ${check.target}: ${check.detail}`);
 if (!serverUrl) console.log('  (no DATABASE_URL: the targets apply to a Postgres server; set DATABASE_URL to check them)');

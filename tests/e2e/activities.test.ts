@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { todayInTokyo } from '../../app/utils/dates';
+import { todayInTokyo } from '../../app/utils/clock';
 import { keepScreenshot, openPage, phone, signIn, useBrowser } from './browser';
 
 useBrowser();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { todayInTokyo } from '../../app/utils/clock';
 import { baseUrl, demoPassword } from './browser';
 import { signInOver } from './fault-helpers';
 
@@ -48,12 +49,11 @@ describe('kept pages', () => {
     const title = `キャッシュ確認の打合せ ${Date.now()}`;
     for (let i = 0; i < 2; i++) await page(path, cookie);
     expect((await page(path, cookie)).kept).toBe('document');
-    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
     const saved = await fetch(`${baseUrl()}${path}/activities`, {
       method: 'POST',
       redirect: 'manual',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: baseUrl(), Cookie: cookie },
-      body: new URLSearchParams({ intent: 'quick', kind: 'meeting', occurredOn: today, title, durationPick: '60' }),
+      body: new URLSearchParams({ intent: 'quick', kind: 'meeting', occurredOn: todayInTokyo(), title, durationPick: '60' }),
     });
     expect(saved.status).toBe(302);
     const after = await page(path, cookie);

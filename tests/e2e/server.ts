@@ -4,7 +4,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-// Starts the production server (node server.mjs on the built app) as a separate process.
+// Starts the production server (node server.mjs on the built app) as a separate process. Its clock
+// starts at the tests' CLOCK_START (vitest.config.ts), which comes with process.env.
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

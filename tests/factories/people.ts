@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import { hrViewers, organizers, people, users } from '../../db/schema';
 import { createMunicipality } from './program';
 import { nextSeq, one } from './util';
+import { now } from '../../app/utils/clock';
 
 type NewPerson = typeof people.$inferInsert;
 type NewUser = typeof users.$inferInsert;
@@ -32,7 +33,7 @@ export async function createUser(
     await db
       .insert(users)
       .values({
-        passwordChangedAt: overrides.passwordHash ? new Date() : null,
+        passwordChangedAt: overrides.passwordHash ? now() : null,
         ...overrides,
         personId,
         email,

@@ -1,4 +1,4 @@
-import { fiscalYearOf, todayInTokyo } from '../../app/utils/dates';
+export { currentFiscalYear } from '../../app/utils/clock';
 
 // Defaults that must not collide (names, e-mails) take a number from this counter.
 let counter = 0;
@@ -19,10 +19,6 @@ export function addDays(iso: string, days: number): string {
   const date = new Date(`${iso}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
-}
-
-export function currentFiscalYear(): number {
-  return fiscalYearOf(todayInTokyo());
 }
 
 /** Splits a batch so one statement stays far below Postgres's 65,535 bind parameters. */

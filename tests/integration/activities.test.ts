@@ -7,6 +7,7 @@ import { action as newAction } from '../../app/routes/teams.$teamId.activities.n
 import { action as entryAction, loader as entryLoader } from '../../app/routes/teams.$teamId.activities.$activityId';
 import { loader as archivedLoader } from '../../app/routes/teams.$teamId.activities.archived';
 import { loader as summaryLoader } from '../../app/routes/teams.$teamId.activities.summary';
+import { now } from '../../app/utils/clock';
 import { addTeamMember, createActivity, createSession, createTeam } from '../factories';
 import { actionArgs, loaderArgs, thrownResponse } from '../helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
@@ -226,7 +227,7 @@ describe('the year summary (1年間の活動回数・時間)', () => {
       await createActivity(db, { teamId: team.id, kind, durationMinutes: minutes });
     }
     const gone = await createActivity(db, { teamId: team.id, kind: 'meeting', durationMinutes: 600 });
-    await db.update(activities).set({ archivedAt: new Date() }).where(eq(activities.id, gone.id));
+    await db.update(activities).set({ archivedAt: now() }).where(eq(activities.id, gone.id));
     const cookie = { Cookie: await sessionCookie(user.id) };
     const { summary } = await summaryLoader(loaderArgs(`/teams/${team.id}/activities/summary`, { headers: cookie, params: { teamId: String(team.id) } }));
     expect(summary.byKind).toEqual([

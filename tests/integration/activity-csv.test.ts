@@ -6,6 +6,7 @@ import { activities, activityAttendees } from '../../db/schema';
 import { action as importAction } from '../../app/routes/teams.$teamId.activities.import';
 import { loader as csvLoader } from '../../app/routes/teams.$teamId.activities[.csv]';
 import { activitySummary } from '../../app/models/activities.server';
+import { now } from '../../app/utils/clock';
 import { addTeamMember, createMunicipality, createPerson, createTeam } from '../factories';
 import { addDays } from '../factories/util';
 import { actionArgs, loaderArgs } from '../helpers';
@@ -119,7 +120,7 @@ describe('CSV export and import of the activity log', () => {
 
     // Edited or deleted after the import: importing the file again still brings nothing back.
     await getDb().update(activities).set({ title: '直したタイトル' }).where(eq(activities.id, first!.id));
-    await getDb().update(activities).set({ archivedAt: new Date() }).where(eq(activities.title, '投票 その1'));
+    await getDb().update(activities).set({ archivedAt: now() }).where(eq(activities.title, '投票 その1'));
     expect(((await post({ intent: 'commit', csv })) as Response).headers.get('Location')).toContain('added=0');
     expect(await count()).toBe(70);
     const reexport = await exportCsv();

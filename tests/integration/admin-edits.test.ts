@@ -7,6 +7,7 @@ import { action as municipalitiesAction, loader as municipalitiesLoader } from '
 import { action as organizersAction } from '../../app/routes/admin.organizers';
 import { action as groupsAction, loader as groupsLoader } from '../../app/routes/admin.years.$fiscalYear.groups';
 import { organizerRoles } from '../../app/domain/codes';
+import { now } from '../../app/utils/clock';
 import { createMunicipality, createOrganizer, createPerson, createTeam, createUser } from '../factories';
 import { actionArgs, loaderArgs } from '../helpers';
 import { sessionCookie } from '../world';
@@ -49,7 +50,7 @@ describe('editing a municipality', () => {
     const headers = await organizerCookie();
     const db = getDb();
     await createMunicipality(db, { name: '韮崎市', prefecture: '山梨県' });
-    await createMunicipality(db, { name: '北杜市', prefecture: '山梨県', archivedAt: new Date() });
+    await createMunicipality(db, { name: '北杜市', prefecture: '山梨県', archivedAt: now() });
     const city = await createMunicipality(db, { name: '韮崎巿', prefecture: '山梨県' }); // a typo to correct
     const before = await tableCounts();
 
@@ -226,7 +227,7 @@ describe('restoring a dissolved dialogue group', () => {
   it('refuses a group whose make-up was never recorded, with a message and nothing changed', async () => {
     const headers = await organizerCookie();
     await createTeam(getDb(), { fiscalYear: 2075 });
-    const [group] = await getDb().insert(dialogueGroups).values({ fiscalYear: 2075, name: '記録なし', archivedAt: new Date() }).returning();
+    const [group] = await getDb().insert(dialogueGroups).values({ fiscalYear: 2075, name: '記録なし', archivedAt: now() }).returning();
     const before = await tableCounts();
     const refused = await post(headers, 2075, { intent: 'restore', groupId: String(group!.id) });
     expect(refused).toMatchObject({ status: 400, body: { restoreFailed: group!.id, errors: [expect.stringContaining('記録がないため、元に戻せません')] } });
@@ -253,7 +254,7 @@ describe('only organizers may edit or restore', () => {
     const city = await createMunicipality(db, { name: '北上市', prefecture: '岩手県' });
     const entry = await createOrganizer(db);
     const [a, b] = [await createTeam(db, { fiscalYear: 2074 }), await createTeam(db, { fiscalYear: 2074 })];
-    const group = (await db.insert(dialogueGroups).values({ fiscalYear: 2074, name: 'x', archivedAt: new Date() }).returning())[0]!;
+    const group = (await db.insert(dialogueGroups).values({ fiscalYear: 2074, name: 'x', archivedAt: now() }).returning())[0]!;
     await db.insert(auditLog).values({ action: 'archive', entityType: 'dialogue_group', entityId: String(group.id), detail: { teamIds: [a.id, b.id] } });
     const before = await tableCounts();
     const answers = [

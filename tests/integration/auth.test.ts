@@ -9,13 +9,15 @@ import { action as inviteAction, loader as inviteLoader } from '../../app/routes
 import { action as resetAction } from '../../app/routes/reset.$token';
 import { action as logoutAction } from '../../app/routes/logout';
 import { getViewer } from '../../app/utils/auth.server';
+import { now } from '../../app/utils/clock';
 import { hashPassword } from '../../app/utils/password.server';
 import { createOrganizer, createPerson, createTeam, createUser } from '../factories';
-import { actionArgs, request } from '../helpers';
+import { actionArgs, later, request } from '../helpers';
 import { sessionCookie } from '../world';
 import { countQueries } from '../../db/query-counter';
 
 const password = 'correct horse battery';
+const minute = 60 * 1000;
 let passwordHash: string;
 beforeAll(async () => {
   passwordHash = await hashPassword(password);
@@ -118,12 +120,16 @@ describe('sessions', () => {
     const cookie = await sessionCookie(user.id);
     const req = () => request('/', { headers: { Cookie: cookie } });
     expect(await getViewer(req())).not.toBeNull();
-    await getDb().update(authSessions).set({ lastSeenAt: sql`now() - interval '31 minutes'` }).where(eq(authSessions.userId, user.id));
-    expect(await getViewer(req())).toBeNull();
+    expect(await later(31 * minute, () => getViewer(req()))).toBeNull();
 
+    // Used every 29 minutes, a session still ends 12 hours after sign-in.
     const cookie2 = await sessionCookie(user.id);
-    await getDb().update(authSessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(authSessions.userId, user.id));
-    expect(await getViewer(request('/', { headers: { Cookie: cookie2 } }))).toBeNull();
+    const req2 = () => request('/', { headers: { Cookie: cookie2 } });
+    let elapsed = 0;
+    for (; elapsed + 29 * minute < 12 * 60 * minute; elapsed += 29 * minute) {
+      expect(await later(elapsed + 29 * minute, () => getViewer(req2()))).not.toBeNull();
+    }
+    expect(await later(12 * 60 * minute, () => getViewer(req2()))).toBeNull();
   });
 
   it('signs out here, or everywhere', async () => {
@@ -165,7 +171,7 @@ describe('invitations and reset links (no mail server)', () => {
       actionArgs('/admin/accounts', { intent: 'invite', email: 'new@example.jp', fullName: '新井 次郎', scope: 'member', teamId: String(team.id), department: '企画部', section: '企画課' }, { headers: await organizerCookie() }),
     )) as { link: { url: string; expiresAt: string } };
     const token = result.link.url.split('/invite/')[1]!;
-    const days = (new Date(result.link.expiresAt).getTime() - Date.now()) / 86_400_000;
+    const days = (new Date(result.link.expiresAt).getTime() - now().getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
     expect(days).toBeLessThanOrEqual(7);
     expect(await inviteLoader({ request: request(`/invite/${token}`), params: { token }, context: { cspNonce: '' } })).toMatchObject({ valid: true, email: 'new@example.jp' });
@@ -204,8 +210,9 @@ describe('invitations and reset links (no mail server)', () => {
       actionArgs('/admin/accounts', { intent: 'invite', email: 'late@example.jp', fullName: '遅井 三郎', scope: 'member', teamId: String(team.id) }, { headers: await organizerCookie() }),
     )) as { link: { url: string } };
     const token = result.link.url.split('/invite/')[1]!;
-    await getDb().update(accountTokens).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(accountTokens.email, 'late@example.jp'));
-    expect(await inviteLoader({ request: request(`/invite/${token}`), params: { token }, context: { cspNonce: '' } })).toEqual({ valid: false });
+    const invite = () => inviteLoader({ request: request(`/invite/${token}`), params: { token }, context: { cspNonce: '' } });
+    expect(await later(7 * 24 * 60 * minute - minute, invite)).toMatchObject({ valid: true });
+    expect(await later(7 * 24 * 60 * minute + minute, invite)).toEqual({ valid: false });
   });
 
   it('links an existing person instead of creating a duplicate account', async () => {

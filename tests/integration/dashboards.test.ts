@@ -12,7 +12,7 @@ import { loader as teamLoader } from '../../app/routes/teams.$teamId._index';
 import { eq } from 'drizzle-orm';
 import { flagsOf } from '../../app/domain/team-table';
 import { listPreAssignmentsOfYear } from '../../app/models/preassignment-tracking.server';
-import { todayInTokyo } from '../../app/utils/dates';
+import { todayInTokyo } from '../../app/utils/clock';
 import {
   addTeamMember, createActivities, createInterview, createMoyamoyaCheckins, createMunicipality, createPerson, createPreAssignment,
   createSession, createSheetComment, createSheetWithVersions, createTeam, createTeamMoyamoya,

@@ -10,7 +10,7 @@ import { action as changesAction, loader as changesLoader } from '../../app/rout
 import { addTeamMember, createMoyamoyaCheckin, createPerson, createSession, createTeamMoyamoya, createUser } from '../factories';
 import { actionArgs, loaderArgs } from '../helpers';
 import { buildWorld, cookieFor, sessionCookie, type Role, type World } from '../world';
-import { todayInTokyo } from '../../app/utils/dates';
+import { todayInTokyo } from '../../app/utils/clock';
 
 let world: World;
 let second: { userId: number; personId: number };
