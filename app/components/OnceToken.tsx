@@ -8,16 +8,16 @@ function randomToken() {
 }
 
 /**
- * A random token for this filling-in of the form: sending it twice makes one record. A new one when
- * the page's address changes (a save redirects elsewhere, or to ?added=…), the same one after a form
- * error, which answers on the same address, so the corrected form counts as the same submission.
- * Empty until the page's JavaScript runs.
+ * A random token for this filling-in of the form: sending it twice makes one record. A new one after
+ * every navigation, including a save that lands on the same address (a comment, an off-site), so the
+ * next entry is a new record; the two sends of one double click carry the same one. Empty until the
+ * page's JavaScript runs.
  */
 export function OnceToken() {
-  const { pathname, search } = useLocation();
+  const { key } = useLocation();
   const [token, setToken] = useState('');
   useEffect(() => {
     setToken(randomToken());
-  }, [pathname, search]);
+  }, [key]);
   return <input type="hidden" name={onceInputName} value={token} />;
 }

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
+import { OnceToken } from '~/components/OnceToken';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -15,6 +16,7 @@ import { formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireIntent } from '~/utils/permissions.server';
+import { submitOnce } from '~/models/submissions.server';
 import type { IntentNeeds, Viewer, ViewerNeed } from '~/utils/permissions';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.group.name} | 人マネ トラッカー` : 'マネ友の会' }];
@@ -42,12 +44,14 @@ export const intents = { submit: 'record:groupMember' } as const satisfies Inten
 export async function action({ request, params }: ActionFunctionArgs) {
   const { group } = await load(request, requireIdParam(params.groupId));
   const { viewer, formData } = await requireIntent(request, intents, { 'record:groupMember': (v) => mayAddMeeting(v, group.id) });
-  const submission = parseWithZod(formData, { schema: offsiteMeetingSchema });
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
-  if (!(await addMeeting({ ...actorOf(request, viewer), userId: viewer.userId }, group.id, submission.value))) {
-    return data(submission.reply({ fieldErrors: { facilitatorIds: ['世話人と参加者は会員から選んでください'] } }), { status: 400 });
-  }
-  return redirect(`/alumni/groups/${group.id}?added=1`);
+  return submitOnce(formData, viewer.userId, async () => {
+    const submission = parseWithZod(formData, { schema: offsiteMeetingSchema });
+    if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+    if (!(await addMeeting({ ...actorOf(request, viewer), userId: viewer.userId }, group.id, submission.value))) {
+      return data(submission.reply({ fieldErrors: { facilitatorIds: ['世話人と参加者は会員から選んでください'] } }), { status: 400 });
+    }
+    return redirect(`/alumni/groups/${group.id}?added=1`);
+  });
 }
 
 export default function AlumniGroup() {
@@ -93,6 +97,7 @@ export default function AlumniGroup() {
         <section className="form" aria-labelledby="new-meeting-heading">
           <h2 id="new-meeting-heading">オフサイトミーティングを記録する</h2>
           <DraftForm method="post" draftName={`offsite-${group.id}`} {...getFormProps(form)}>
+            <OnceToken />
             <FormMessage id={form.errorId} errors={form.errors} />
             <TextField label="開催日" field={fields.heldOn} type="date" required />
             <TextField label="テーマ" field={fields.theme} required />

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
+import { OnceToken } from '~/components/OnceToken';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -14,6 +15,7 @@ import { requireViewer } from '~/utils/auth.server';
 import { counted } from '~/utils/format';
 import { isAlumnus, type IntentNeeds, type ViewerNeed } from '~/utils/permissions';
 import { actorOf, requireIntent } from '~/utils/permissions.server';
+import { submitOnce } from '~/models/submissions.server';
 
 export const meta: MetaFunction = () => [{ title: 'マネ友の会 | 人マネ トラッカー' }];
 
@@ -27,11 +29,13 @@ export const intents = { submit: 'alumni' } as const satisfies IntentNeeds<Viewe
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, formData } = await requireIntent(request, intents);
-  const submission = parseWithZod(formData, { schema: alumniGroupSchema });
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
-  const municipalityId = viewer.alumniMunicipalityIds[0] ?? null;
-  const id = await createGroup(actorOf(request, viewer), submission.value, { personId: viewer.personId, municipalityId });
-  return redirect(`/alumni/groups/${id}`);
+  return submitOnce(formData, viewer.userId, async () => {
+    const submission = parseWithZod(formData, { schema: alumniGroupSchema });
+    if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+    const municipalityId = viewer.alumniMunicipalityIds[0] ?? null;
+    const id = await createGroup(actorOf(request, viewer), submission.value, { personId: viewer.personId, municipalityId });
+    return redirect(`/alumni/groups/${id}`);
+  });
 }
 
 export default function AlumniGroups() {
@@ -59,6 +63,7 @@ export default function AlumniGroups() {
         <section className="form" aria-labelledby="new-group-heading">
           <h2 id="new-group-heading">マネ友の会をつくる</h2>
           <Form method="post" {...getFormProps(form)}>
+            <OnceToken />
             <FormMessage id={form.errorId} errors={form.errors} />
             <TextField label="会の名前" field={fields.name} required />
             <TextField label="設立日" field={fields.foundedOn} type="date" required />

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
+import { OnceToken } from '~/components/OnceToken';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -17,6 +18,7 @@ import { formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import type { Viewer, IntentNeeds, ViewerNeed } from '~/utils/permissions';
 import { actorOf, requireIntent } from '~/utils/permissions.server';
+import { submitOnce } from '~/models/submissions.server';
 
 export const meta: MetaFunction = () => [{ title: '世話人派遣 | 人マネ トラッカー' }];
 
@@ -42,17 +44,19 @@ export const intents = { submit: 'signedIn' } as const satisfies IntentNeeds<Vie
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, formData } = await requireIntent(request, intents);
-  const submission = parseWithZod(formData, { schema: facilitatorRequestSchema });
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
-  const { owner, ...values } = submission.value;
-  if (!(await ownerChoices(viewer)).some((o) => o.value === owner)) {
-    return data(submission.reply({ fieldErrors: { owner: ['自分のチームか、所属するマネ友の会から選んでください'] } }), { status: 400 });
-  }
-  const [kind, id] = owner.split(':') as ['team' | 'group', string];
-  const requestId = await createRequest({ ...actorOf(request, viewer), userId: viewer.userId }, {
-    teamId: kind === 'team' ? Number(id) : null, groupId: kind === 'group' ? Number(id) : null, ...values,
+  return submitOnce(formData, viewer.userId, async () => {
+    const submission = parseWithZod(formData, { schema: facilitatorRequestSchema });
+    if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+    const { owner, ...values } = submission.value;
+    if (!(await ownerChoices(viewer)).some((o) => o.value === owner)) {
+      return data(submission.reply({ fieldErrors: { owner: ['自分のチームか、所属するマネ友の会から選んでください'] } }), { status: 400 });
+    }
+    const [kind, id] = owner.split(':') as ['team' | 'group', string];
+    const requestId = await createRequest({ ...actorOf(request, viewer), userId: viewer.userId }, {
+      teamId: kind === 'team' ? Number(id) : null, groupId: kind === 'group' ? Number(id) : null, ...values,
+    });
+    return redirect(`/alumni/support/${requestId}`);
   });
-  return redirect(`/alumni/support/${requestId}`);
 }
 
 export default function FacilitatorRequests() {
@@ -81,6 +85,7 @@ export default function FacilitatorRequests() {
         <section className="form" aria-labelledby="new-heading">
           <h2 id="new-heading">手伝いを依頼する</h2>
           <Form method="post" {...getFormProps(form)}>
+            <OnceToken />
             <FormMessage id={form.errorId} errors={form.errors} />
             <div className="field">
               <label htmlFor={fields.owner.id}>依頼するチーム・会<span className="required">必須</span></label>

@@ -13,6 +13,7 @@ import { fiscalYearRange, formatFiscalYear } from '~/utils/dates';
 import { counted, duration } from '~/utils/format';
 import { formIdOrZero, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
+import { submitOnce } from '~/models/submissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -61,18 +62,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return back('assigned');
   }
   if (intent === 'advice') {
-    const submission = parseWithZod(formData, { schema: mentorAdviceSchema });
-    if (submission.status !== 'success') return data({ which: intent, result: submission.reply() }, { status: 400 });
-    const added = await addSheetComment({ ...actor, userId: viewer.userId }, team.id, submission.value, 'mentor_advice');
-    if (!added) return data({ which: intent, result: submission.reply({ formErrors: ['チームのシートがまだないため、アドバイスを残せません'] }) }, { status: 400 });
-    return back('advice');
+    return submitOnce(formData, viewer.userId, async () => {
+      const submission = parseWithZod(formData, { schema: mentorAdviceSchema });
+      if (submission.status !== 'success') return data({ which: intent, result: submission.reply() }, { status: 400 });
+      const added = await addSheetComment({ ...actor, userId: viewer.userId }, team.id, submission.value, 'mentor_advice');
+      if (!added) return data({ which: intent, result: submission.reply({ formErrors: ['チームのシートがまだないため、アドバイスを残せません'] }) }, { status: 400 });
+      return back('advice');
+    });
   }
-  const { first, last } = fiscalYearRange(team.fiscalYear);
-  const schema = mentorTalkSchema.refine((v) => v.occurredOn >= first && v.occurredOn <= last, { message: `日付は${formatFiscalYear(team.fiscalYear)}の中から選んでください`, path: ['occurredOn'] });
-  const submission = parseWithZod(formData, { schema });
-  if (submission.status !== 'success') return data({ which: intent, result: submission.reply() }, { status: 400 });
-  await logMentorTalk(actor, team, viewer.name, submission.value);
-  return back('talk');
+  return submitOnce(formData, viewer.userId, async () => {
+    const { first, last } = fiscalYearRange(team.fiscalYear);
+    const schema = mentorTalkSchema.refine((v) => v.occurredOn >= first && v.occurredOn <= last, { message: `日付は${formatFiscalYear(team.fiscalYear)}の中から選んでください`, path: ['occurredOn'] });
+    const submission = parseWithZod(formData, { schema });
+    if (submission.status !== 'success') return data({ which: intent, result: submission.reply() }, { status: 400 });
+    await logMentorTalk(actor, team, viewer.name, submission.value);
+    return back('talk');
+  });
 }
 
 const doneMessages: Record<string, string> = {

@@ -17,6 +17,7 @@ import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { canTeam, type IntentNeeds } from '~/utils/permissions';
 import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
+import { submitOnce } from '~/models/submissions.server';
 
 export const meta: MetaFunction = () => [{ title: '変革ストーリーシート | 人マネ トラッカー' }];
 
@@ -53,14 +54,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(request, viewer);
   const back = `/teams/${team.id}/sheet`;
   if (intent === 'comment') {
-    const submission = parseWithZod(formData, { schema: sheetCommentSchema });
-    if (submission.status !== 'success') {
-      const errors = Object.values(submission.error ?? {}).flat().filter((e): e is string => Boolean(e));
-      return data({ intent, section: String(formData.get('section') ?? ''), errors }, { status: 400 });
-    }
-    const added = await addSheetComment(actor, team.id, submission.value);
-    if (!added) return data({ intent, section: submission.value.section, errors: ['まだ保存された版がないため、コメントできません。'] }, { status: 400 });
-    return redirect(`${back}#section-${submission.value.section}`);
+    return submitOnce(formData, viewer.userId, async () => {
+      const submission = parseWithZod(formData, { schema: sheetCommentSchema });
+      if (submission.status !== 'success') {
+        const errors = Object.values(submission.error ?? {}).flat().filter((e): e is string => Boolean(e));
+        return data({ intent, section: String(formData.get('section') ?? ''), errors }, { status: 400 });
+      }
+      const added = await addSheetComment(actor, team.id, submission.value);
+      if (!added) return data({ intent, section: submission.value.section, errors: ['まだ保存された版がないため、コメントできません。'] }, { status: 400 });
+      return redirect(`${back}#section-${submission.value.section}`);
+    });
   }
   if (intent === 'resolve' || intent === 'reopen') {
     const commentId = requireIdParam(String(formData.get('commentId') ?? ''));

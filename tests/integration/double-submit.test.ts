@@ -2,13 +2,19 @@ import crypto from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
-import { activities, changeChains, interviews } from '../../db/schema';
+import { activities, alumniGroups, changeChains, facilitatorRequests, interviews, offsiteMeetings, sheetComments } from '../../db/schema';
+import { action as newGroupAction } from '../../app/routes/alumni.groups._index';
+import { action as newMeetingAction } from '../../app/routes/alumni.groups.$groupId';
+import { action as newRequestAction } from '../../app/routes/alumni.support._index';
+import { action as mentorsAction } from '../../app/routes/teams.$teamId.mentors';
+import { action as sheetAction } from '../../app/routes/teams.$teamId.sheet._index';
+import { createMentorAssignment } from '../factories';
 import { action as quickAction } from '../../app/routes/teams.$teamId.activities._index';
 import { action as newActivityAction } from '../../app/routes/teams.$teamId.activities.new';
 import { action as newChangeAction } from '../../app/routes/teams.$teamId.changes.new';
 import { action as newInterviewAction } from '../../app/routes/teams.$teamId.interviews.new';
 import { actionArgs } from '../helpers';
-import { buildWorld, cookieFor, type World } from '../world';
+import { buildWorld, cookieFor, type Role, type World } from '../world';
 
 // A create form sent twice (a double click, a resend) makes one record: both answers are the same
 // redirect (app/models/submissions.server.ts). A form error gives the token back.
@@ -16,12 +22,18 @@ import { buildWorld, cookieFor, type World } from '../world';
 let world: World;
 beforeAll(async () => {
   world = await buildWorld();
+  await createMentorAssignment(getDb(), { teamId: world.teamA.id, personId: world.users.alumni.personId });
 });
 
 type Action = (args: ReturnType<typeof actionArgs>) => Promise<unknown>;
 const teamId = () => String(world.teamA.id);
 
-const creates: { name: string; action: Action; path: () => string; form: () => Record<string, string>; rows: () => Promise<number> }[] = [
+type Create = {
+  name: string; action: Action; path: () => string; form: () => Record<string, string>; rows: () => Promise<number>;
+  role?: Role; params?: () => Record<string, string>;
+};
+
+const creates: Create[] = [
   {
     name: 'quick activity', action: quickAction as Action, path: () => `/teams/${teamId()}/activities`,
     form: () => ({ intent: 'quick', kind: 'meeting', occurredOn: `${world.year}-07-01`, title: '二度押しした定例ミーティング', durationPick: '60' }),
@@ -42,10 +54,42 @@ const creates: { name: string; action: Action; path: () => string; form: () => R
     form: () => ({ title: '二度押しした変化', 'moments[0].stage': 'trigger', 'moments[0].occurredOn': `${world.year}-07-04`, 'moments[0].description': '提案した' }),
     rows: async () => (await getDb().select({ n: count() }).from(changeChains).where(eq(changeChains.title, '二度押しした変化')))[0]!.n,
   },
+  {
+    name: 'sheet comment', action: sheetAction as Action, path: () => `/teams/${teamId()}/sheet`,
+    form: () => ({ intent: 'comment', section: 'currentState', body: '二度押ししたコメント' }),
+    rows: async () => (await getDb().select({ n: count() }).from(sheetComments).where(eq(sheetComments.body, '二度押ししたコメント')))[0]!.n,
+  },
+  {
+    name: 'mentor advice', role: 'alumni', action: mentorsAction as Action, path: () => `/teams/${teamId()}/mentors`,
+    form: () => ({ intent: 'advice', section: 'currentState', body: '二度押ししたアドバイス' }),
+    rows: async () => (await getDb().select({ n: count() }).from(sheetComments).where(eq(sheetComments.body, '二度押ししたアドバイス')))[0]!.n,
+  },
+  {
+    name: 'mentor talk', role: 'alumni', action: mentorsAction as Action, path: () => `/teams/${teamId()}/mentors`,
+    form: () => ({ intent: 'talk', occurredOn: `${world.year}-07-05`, durationMinutes: '60', title: '二度押しした対話' }),
+    rows: async () => (await getDb().select({ n: count() }).from(activities).where(eq(activities.title, '二度押しした対話')))[0]!.n,
+  },
+  {
+    name: 'alumni group', role: 'alumni', action: newGroupAction as Action, path: () => '/alumni/groups',
+    form: () => ({ name: '二度押しの会', foundedOn: `${world.year}-07-06` }),
+    rows: async () => (await getDb().select({ n: count() }).from(alumniGroups).where(eq(alumniGroups.name, '二度押しの会')))[0]!.n,
+  },
+  {
+    name: 'off-site meeting', role: 'alumni', action: newMeetingAction as Action, path: () => `/alumni/groups/${world.alumniGroup.id}`,
+    params: () => ({ groupId: String(world.alumniGroup.id) }),
+    form: () => ({ heldOn: `${world.year}-07-07`, theme: '二度押ししたオフサイト' }),
+    rows: async () => (await getDb().select({ n: count() }).from(offsiteMeetings).where(eq(offsiteMeetings.theme, '二度押ししたオフサイト')))[0]!.n,
+  },
+  {
+    name: '世話人派遣 request', action: newRequestAction as Action, path: () => '/alumni/support',
+    form: () => ({ owner: `team:${teamId()}`, heldOn: `${world.year}-07-08`, place: '二度押し会議室', helpNeeded: '進行' }),
+    rows: async () => (await getDb().select({ n: count() }).from(facilitatorRequests).where(eq(facilitatorRequests.place, '二度押し会議室')))[0]!.n,
+  },
 ];
 
-async function send(action: Action, path: string, form: Record<string, string>) {
-  const result = await action(actionArgs(path, form, { params: { teamId: teamId() }, headers: await cookieFor(world, 'member') }));
+async function send(action: Action, path: string, form: Record<string, string>, create?: Create) {
+  const params = create?.params?.() ?? { teamId: teamId() };
+  const result = await action(actionArgs(path, form, { params, headers: await cookieFor(world, create?.role ?? 'member') }));
   return result instanceof Response ? { status: result.status, location: result.headers.get('Location') } : { status: (result as { init?: { status?: number } }).init?.status ?? 200, location: null };
 }
 
@@ -53,12 +97,12 @@ describe('a create form sent twice', () => {
   for (const create of creates) {
     it(`${create.name}: two sends of one form at once make one record and the same redirect`, async () => {
       const token = crypto.randomUUID();
-      const answers = await Promise.all([0, 1].map(() => send(create.action, create.path(), { ...create.form(), _once: token })));
+      const answers = await Promise.all([0, 1].map(() => send(create.action, create.path(), { ...create.form(), _once: token }, create)));
       expect(answers.map((a) => a.status)).toEqual([302, 302]);
       expect(answers[0]!.location).toBe(answers[1]!.location);
       expect(await create.rows()).toBe(1);
       // Sent again later (a reload that resends), still the same answer and still one record.
-      expect(await send(create.action, create.path(), { ...create.form(), _once: token })).toEqual(answers[0]);
+      expect(await send(create.action, create.path(), { ...create.form(), _once: token }, create)).toEqual(answers[0]);
       expect(await create.rows()).toBe(1);
     });
   }

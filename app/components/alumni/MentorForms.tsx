@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { OnceToken } from '~/components/OnceToken';
 import { Form } from '@remix-run/react';
 import { DraftForm } from '~/components/DraftForm';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
@@ -48,6 +49,7 @@ export function MentorForms({ canAssign, isMentor, candidates, today, which, las
             <p className="hint">シートの項目へのコメントとしてチームに届きます。</p>
             <DraftForm method="post" draftName="mentor-advice" {...getFormProps(adviceForm)}>
               <input type="hidden" name="intent" value="advice" />
+              <OnceToken />
               <FormMessage id={adviceForm.errorId} errors={adviceForm.errors} />
               <div className="field">
                 <label htmlFor={advice.section.id}>シートの項目</label>
@@ -64,6 +66,7 @@ export function MentorForms({ canAssign, isMentor, candidates, today, which, las
             <p className="hint">チームの活動記録に「マネ友との対話」として1件だけ載ります。</p>
             <Form method="post" {...getFormProps(talkForm)}>
               <input type="hidden" name="intent" value="talk" />
+              <OnceToken />
               <FormMessage id={talkForm.errorId} errors={talkForm.errors} />
               <TextField label="日付" field={talk.occurredOn} type="date" required />
               <TextField label="時間（分）" field={talk.durationMinutes} type="number" min={0} max={1440} inputMode="numeric" required />
