@@ -1,8 +1,9 @@
 import { ErrorPage } from '~/components/ErrorPage';
+import { notFound } from '~/utils/http.server';
 
 // Any URL no other route matches: a Japanese 404 inside the normal layout.
 export function loader() {
-  throw new Response('Not Found', { status: 404 });
+  notFound();
 }
 
 export default function NotFound() {

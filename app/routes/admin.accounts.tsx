@@ -12,7 +12,7 @@ import { catchInputError } from '~/models/input-error.server';
 import { invitationSchema } from '~/schemas/invitation';
 import { currentFiscalYear } from '~/utils/clock';
 import { formatDateTime } from '~/utils/dates';
-import { requireIdParam } from '~/utils/http.server';
+import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 
@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
     };
   }
   const issued = await issuePasswordReset(actorOf(request, viewer), requireIdParam(String(formData.get('userId') ?? '')));
-  if (!issued) throw new Response('Not Found', { status: 404 });
+  if (!issued) notFound();
   return {
     intent,
     result: null,

@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { viewer, intent, formData } = await requireIntent(request, intents);
   const actor = actorOf(request, viewer);
   if (intent === 'archive' || intent === 'restore') {
-    if (!(await setMunicipalityArchived(actor, requireIdParam(String(formData.get('id') ?? '')), intent === 'archive'))) throw new Response('Not Found', { status: 404 });
+    if (!(await setMunicipalityArchived(actor, requireIdParam(String(formData.get('id') ?? '')), intent === 'archive'))) notFound();
     return redirect('/admin/municipalities');
   }
   // Which form answered: 'new', or the id of the municipality being edited.

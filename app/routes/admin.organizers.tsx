@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { viewer, intent, formData } = await requireIntent(request, intents);
   const actor = actorOf(request, viewer);
   if (intent === 'deactivate' || intent === 'activate') {
-    if (!(await setRosterActive(actor, requireIdParam(String(formData.get('id') ?? '')), intent === 'activate'))) throw new Response('Not Found', { status: 404 });
+    if (!(await setRosterActive(actor, requireIdParam(String(formData.get('id') ?? '')), intent === 'activate'))) notFound();
     return redirect('/admin/organizers');
   }
   // Which form answered: 'new', or the id of the entry being edited.

@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/admin/years/${year.fiscalYear}/teams`;
   if (intent === 'archive' || intent === 'restore') {
     const teamId = requireIdParam(String(formData.get('teamId') ?? ''));
-    if (!(await setTeamArchived(actor, year.fiscalYear, teamId, intent === 'archive'))) throw new Response('Not Found', { status: 404 });
+    if (!(await setTeamArchived(actor, year.fiscalYear, teamId, intent === 'archive'))) notFound();
     return redirect(back);
   }
   const submission = parseWithZod(formData, { schema: newTeamSchema });

@@ -12,7 +12,7 @@ import type { FormShape } from '~/schemas/types';
 import { currentFiscalYear } from '~/utils/clock';
 import { formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
-import { requireIdParam } from '~/utils/http.server';
+import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 
@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { viewer, intent, formData } = await requireIntent(request, intents);
   if (intent === 'archive' || intent === 'restore') {
     const fiscalYear = requireIdParam(String(formData.get('fiscalYear') ?? ''));
-    if (!(await setYearArchived(actorOf(request, viewer), fiscalYear, intent === 'archive'))) throw new Response('Not Found', { status: 404 });
+    if (!(await setYearArchived(actorOf(request, viewer), fiscalYear, intent === 'archive'))) notFound();
     return redirect('/admin/years');
   }
   const submission = parseWithZod(formData, { schema: programYearSchema });

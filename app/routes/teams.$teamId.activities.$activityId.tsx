@@ -15,7 +15,7 @@ import { activityChoices, parseActivityForm } from '~/utils/activity-form.server
 import { formatDateTime } from '~/utils/dates';
 import { postedVersion, staleReply, type ReadableField } from '~/utils/stale-reply.server';
 import { duration } from '~/utils/format';
-import { requireIdParam } from '~/utils/http.server';
+import { badRequest, requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
 
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(request, viewer);
   const back = `/teams/${team.id}/activities`;
   // Entered once: the interview form keeps the interview and its own activity in step.
-  if (current.ownInterview) throw new Response('Bad Request', { status: 400 });
+  if (current.ownInterview) badRequest();
   if (intent === 'save') {
     const { reply, values } = await parseActivityForm(formData, team, access.interviewVisibilities, current.kind);
     if (!values) return data({ result: reply, stale: null, version: postedVersion(formData) }, { status: 400 });

@@ -20,7 +20,7 @@ import { getCurrentSheet, getSheetVersion } from '~/models/sheets.server';
 import { sheetSaveSchema } from '~/schemas/sheet';
 import { formatDateTime } from '~/utils/dates';
 import { readEdited } from '~/utils/edited-fields';
-import { requireIdParam } from '~/utils/http.server';
+import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
 
@@ -67,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   // Stale: refuse, and hand the person's text back beside the newer one.
   const latest = await getCurrentSheet(team.id);
-  if (!latest) throw new Response('Conflict', { status: 409 });
+  if (!latest) notFound(); // a sheet is never deleted
   const merge = mergeSheets(baseContent, content, latest.content);
   const conflict: Conflict = {
     baseVersion,

@@ -1,7 +1,15 @@
 // Small helpers so that a bad URL parameter is a 404, never a 500 from a failed invariant.
 
+// Refusals: notFound and badRequest here; a signed-in person refused for their rights goes through
+// permissions.server.ts (deny: 403/404, audited). Routes do not build refusal Responses themselves.
+
 export function notFound(message = 'Not Found'): never {
   throw new Response(message, { status: 404, statusText: 'Not Found' });
+}
+
+/** A request no form of ours sends (tampered or out of date): 400, with nothing changed. */
+export function badRequest(message = 'Bad Request'): never {
+  throw new Response(message, { status: 400, statusText: 'Bad Request' });
 }
 
 /** An id posted in a hidden field, or 0 (matches no row) when it is not a positive integer that fits PostgreSQL's integer. */
