@@ -32,6 +32,9 @@ export const fresh: Record<string, (world: World) => Promise<number | string>> =
   'new.activity': async (world) => (await createActivity(getDb(), { teamId: world.teamA.id, title: `行き先のミーティング${seq()}` })).id,
   'new.interview': async (world) =>
     (await createInterview(getDb(), { teamId: world.teamA.id, interviewee: `総務課長${seq()}`, roleCategory: 'manager', visibility: 'team', homework: ['資料を送る'] })).id,
+  // Opened to the program, so that only the need (the team's own member), not the visibility, keeps organizers out.
+  'new.interview.program': async (world) =>
+    (await createInterview(getDb(), { teamId: world.teamA.id, interviewee: `企画課長${seq()}`, roleCategory: 'manager', visibility: 'program', homework: ['資料を送る'] })).id,
   'new.change': async (world) => (await createChangeChain(getDb(), { teamId: world.teamA.id })).id,
   'new.request': async (world) => (await createFacilitatorRequest(getDb(), { teamId: world.teamA.id, createdByUserId: world.users.member.id })).id,
   'new.team': async (world) => {
@@ -91,7 +94,7 @@ const teamCsv = () => {
 const activityCsv = (world: World) => `日付,種別,時間（分）,タイトル\n${day(world, '05-20')},ミーティング,60,定例ミーティング\n`;
 
 const activityFields = (world: World): Form => ({ kind: 'meeting', occurredOn: day(world, '05-10'), title: '定例ミーティング', durationMinutes: '60' });
-const interviewFields = (world: World): Form => ({ interviewedOn: day(world, '06-01'), interviewee: '総務部長', roleCategory: 'manager', visibility: 'team', content: '職員の声を聞く場を' });
+const interviewFields = (world: World): Form => ({ interviewedOn: day(world, '06-01'), interviewee: '総務部長', roleCategory: 'manager', visibility: 'program', content: '職員の声を聞く場を' });
 const changeFields = (world: World): Form => ({
   title: '朝の対話が続いた', 'moments[0].stage': 'trigger', 'moments[0].occurredOn': day(world, '07-01'), 'moments[0].description': '課長が朝会を始めた',
 });
@@ -188,11 +191,11 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
   'teams.$teamId.sheet.history.tsx restore': async (c) => ({ version: '1', baseVersion: await sheetVersion(c.teamId!) }),
   'teams.$teamId.interviews.new.tsx submit': (c) => interviewFields(c.world),
   'teams.$teamId.interviews_.$interviewId.edit.tsx submit': async (c) => ({
-    ...interviewFields(c.world), baseVersion: await versionOf(interviews, Number(c.ids['new.interview'])),
+    ...interviewFields(c.world), baseVersion: await versionOf(interviews, Number(c.ids['new.interview.program'] ?? c.ids['new.interview'])),
   }),
   'teams.$teamId.interviews.$interviewId.tsx archive': () => ({}),
   'teams.$teamId.interviews._index.tsx restore': async (c) => ({
-    interviewId: String((await createInterview(getDb(), { teamId: c.world.teamA.id, interviewee: '副市長', roleCategory: 'deputy_head', archivedAt: new Date() })).id),
+    interviewId: String((await createInterview(getDb(), { teamId: c.world.teamA.id, interviewee: '副市長', roleCategory: 'deputy_head', visibility: 'program', archivedAt: new Date() })).id),
   }),
   'teams.$teamId.moyamoya.tsx checkin': () => ({ level: '40', note: '' }),
   'teams.$teamId.moyamoya.tsx team': (c) => ({ sessionId: String(c.world.session.id), level: '55', reflection: '' }),
