@@ -28,6 +28,12 @@ const weaker: Record<string, string> = {
   // 'signedIn' and 'anyone' have nothing weaker that the helpers accept.
 };
 
+// Weakenings a second check still refuses, by design: the rows cannot tell them apart, and the
+// report names the check instead of calling them missed.
+const heldElsewhere: Record<string, string> = {
+  'teams.$teamId.moyamoya.tsx checkin': "saveCheckin writes only the signed-in person's own figure, on a team they are a member of",
+};
+
 type Declared = { file: string; intent: string; need: string };
 
 function declarations(root: string): Declared[] {
@@ -62,7 +68,7 @@ for (const file of files) {
 }
 fs.symlinkSync(path.join(repo, 'node_modules'), path.join(copy, 'node_modules'));
 
-const results: (Declared & { weakened: string; caught: boolean })[] = [];
+const results: (Declared & { weakened: string; caught: boolean; held?: string })[] = [];
 for (const d of declarations(copy)) {
   const to = weaker[d.need];
   if (!to) continue;
@@ -74,19 +80,24 @@ for (const d of declarations(copy)) {
   });
   fs.writeFileSync(target, original);
   const caught = run.status !== 0;
-  results.push({ ...d, weakened: to, caught });
-  console.log(`${caught ? 'caught ' : 'MISSED '} ${d.file} ${d.intent}: ${d.need} → ${to}`);
+  const held = heldElsewhere[`${d.file} ${d.intent}`];
+  results.push({ ...d, weakened: to, caught, held });
+  console.log(`${caught ? 'caught ' : held ? 'held   ' : 'MISSED '} ${d.file} ${d.intent}: ${d.need} → ${to}${!caught && held ? ` (${held})` : ''}`);
 }
 fs.rmSync(copy, { recursive: true, force: true });
 
-const missed = results.filter((r) => !r.caught);
+const missed = results.filter((r) => !r.caught && !r.held);
+const held = results.filter((r) => !r.caught && r.held);
 const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(now());
 const section = [
   '## Mutation check',
   '',
   `\`npm run check:matrix\` (${day}): each declared need weakened in turn, ${results.length} weakenings, ` +
-    `${results.length - missed.length} caught by the matrix rows, ${missed.length} missed.`,
-  ...(missed.length ? ['', '| File | Intent | Need → weakened |', '|---|---|---|', ...missed.map((m) => `| \`${m.file}\` | \`${m.intent}\` | \`${m.need}\` → \`${m.weakened}\` |`)] : []),
+    `${results.length - missed.length - held.length} caught by the matrix rows, ${held.length} still refused by a second check, ${missed.length} missed.`,
+  ...(held.length || missed.length
+    ? ['', '| File | Intent | Need → weakened | |', '|---|---|---|---|',
+      ...[...held, ...missed].map((m) => `| \`${m.file}\` | \`${m.intent}\` | \`${m.need}\` → \`${m.weakened}\` | ${m.held ? `held: ${m.held}` : '**missed**'} |`)]
+    : []),
   '',
 ].join('\n');
 console.log(`\n${section}`);
