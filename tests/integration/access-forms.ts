@@ -104,10 +104,10 @@ async function sheetIdOf(teamId: number) {
   return row!.id;
 }
 
-/** A comment on team A's sheet written by the caller (so that its author may resolve it). */
+/** A comment on the row's team's sheet written by the caller (so that its author may resolve it, where they may comment). */
 async function ownComment(call: Call, resolved: boolean) {
   const authorUserId = call.userId ?? call.world.users.member.id;
-  const comment = await createSheetComment(getDb(), { sheetId: await sheetIdOf(call.world.teamA.id), authorUserId, resolvedAt: resolved ? new Date() : null });
+  const comment = await createSheetComment(getDb(), { sheetId: await sheetIdOf(call.teamId!), authorUserId, resolvedAt: resolved ? new Date() : null });
   return String(comment.id);
 }
 
