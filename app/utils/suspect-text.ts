@@ -2,6 +2,7 @@
 // UTF-8) and the C0 control characters other than TAB, LF and CR. Postgres refuses NUL itself in
 // text and jsonb, so a NUL that reached a form field was stored as U+FFFD (docs/decisions/0009).
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const suspect = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/u;
 const suspectAll = new RegExp(suspect.source, 'gu');
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { keepScreenshot, openPage, phone, screenshotDir, signIn, useBrowser } from './browser';
+import { keepScreenshot, openPage, phone, screenshotDir, signIn, useBrowser, waitForHydration } from './browser';
 
 useBrowser();
 
@@ -14,6 +14,15 @@ async function kofuSheetUrl(page: Page) {
   const href = await page.getByRole('link', { name: '甲府市チーム' }).first().getAttribute('href');
   expect(href).toMatch(/^\/teams\/\d+$/);
   return `${href}/sheet`;
+}
+
+/** Ticks a record the row does not cite yet; the checkbox, found again by its value after a reload. */
+async function citeOne(row: Locator) {
+  await row.locator('details').evaluate((details) => ((details as HTMLDetailsElement).open = true));
+  const value = await row.getByRole('checkbox', { checked: false }).first().getAttribute('value');
+  const box = row.locator(`input[type="checkbox"][value="${value}"]`);
+  await box.check();
+  return box;
 }
 
 const currentState = (page: Page) => page.getByRole('textbox', { name: '現状とその背景', exact: true });
@@ -77,6 +86,32 @@ describe('the change-story sheet', () => {
     await page.reload();
     await page.getByText('保存されていない入力内容').waitFor();
     expect(await goal.inputValue()).toBe('保存する前に停電した文章。');
+    await page.getByRole('button', { name: '復元した内容を破棄する' }).click();
+  });
+
+  it('restores rows added before a reload, with their text and cited records', async () => {
+    const { page } = await openPage('sheet-draft-rows');
+    await signIn(page, 'member@example.jp');
+    await page.goto(`${await kofuSheetUrl(page)}/edit`);
+    await waitForHydration(page);
+    const rows = page.locator('[data-field="actionPlan.first"] .item-row');
+    const shown = await rows.count();
+    await page.getByRole('button', { name: 'まず取り組むの項目を追加' }).click();
+    await page.getByRole('button', { name: 'まず取り組むの項目を追加' }).click();
+    const added = rows.nth(shown + 1);
+    await added.getByRole('textbox').fill('再読み込みの前に足した行。');
+    const cited = await citeOne(added);
+    // A record cited in another list must stay cited when the added rows are filled in.
+    const otherCited = await citeOne(page.locator('[data-field="focusInitiatives"] .item-row').first());
+    await page.waitForTimeout(600);
+
+    await page.reload();
+    await page.getByText('保存されていない入力内容').waitFor();
+    await expect.poll(() => added.getByRole('textbox').inputValue()).toBe('再読み込みの前に足した行。');
+    expect(await rows.count()).toBe(shown + 2);
+    expect(await rows.nth(shown).getByRole('textbox').inputValue()).toBe('');
+    expect(await cited.isChecked()).toBe(true);
+    expect(await otherCited.isChecked()).toBe(true);
     await page.getByRole('button', { name: '復元した内容を破棄する' }).click();
   });
 

@@ -34,7 +34,7 @@ import { activityKinds, changeStages, coCreationSteps, homeworkStatuses, intervi
 import { sheetSectionKeys } from '../../app/domain/sheet';
 import { inviteAccount, issuePasswordReset } from '../../app/models/accounts.server';
 import { verifyPassword } from '../../app/utils/password.server';
-import { createFacilitatorRequest, createMentorAssignment } from '../factories';
+import { createMentorAssignment } from '../factories';
 import { actionArgs } from '../helpers';
 import { outcome as statusOf } from './setup-helpers';
 import { buildWorld, sessionCookie, type World } from '../world';

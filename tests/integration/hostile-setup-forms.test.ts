@@ -194,7 +194,7 @@ describe('hostile input in the program-year pages', () => {
 
 describe('hostile input in teams, groups and people', () => {
   let freeMunicipalities: number[] = [];
-  let freeTeams: number[] = [];
+  const freeTeams: number[] = [];
   beforeAll(async () => {
     const db = getDb();
     for (let i = 0; i < 3; i++) freeMunicipalities.push((await createMunicipality(db)).id);

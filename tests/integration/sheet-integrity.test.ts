@@ -5,6 +5,7 @@ import { sheets, sheetVersions } from '../../db/schema';
 import { action as editAction } from '../../app/routes/teams.$teamId.sheet.edit';
 import type { SheetContent } from '../../app/domain/sheet';
 import { getItems, getText, sheetFields } from '../../app/domain/sheet-fields';
+import type { IntegrityIssue } from '../../app/domain/sheet-integrity';
 import { addTeamMember, createPerson, createSheetWithVersions, createTeam, createUser } from '../factories';
 import { actionArgs } from '../helpers';
 import { sessionCookie } from '../world';
@@ -47,9 +48,12 @@ beforeAll(async () => {
   await createSheetWithVersions(db, { teamId, versions: [{ content: stored }] });
 });
 
+/** What a held-back save answers (400), as far as these tests read it; a saved one redirects. */
+type HeldBack = { result: { error: Record<string, string[] | null> }; integrity: { issues: IntegrityIssue[]; content: SheetContent } };
+
 async function save(form: Record<string, string>) {
   const result = (await editAction(actionArgs(`/teams/${teamId}/sheet/edit`, form, { params: { teamId: String(teamId) }, headers: { Cookie: cookie } }))) as
-    Response | { data: any; init?: { status?: number } };
+    Response | { data: HeldBack; init?: { status?: number } };
   return result instanceof Response ? { status: result.status, body: null } : { status: result.init?.status ?? 200, body: result.data };
 }
 
@@ -66,10 +70,10 @@ describe('a save changes only what was edited', () => {
     const edited = { ...damaged, oneYearGoal: '対話の場が月2回、自主的に開かれている。' };
     const outcome = await save(formOf(edited, before.version, { _edited: JSON.stringify(['oneYearGoal']) }));
     expect(outcome.status).toBe(400);
-    expect(outcome.body.result.error['']).toEqual([expect.stringContaining('まだ保存していません')]);
-    expect(outcome.body.integrity.issues).toEqual([{ key: 'idealIn10Years', kind: 'untouched', stored: stored.idealIn10Years, received: damaged.idealIn10Years }]);
+    expect(outcome.body?.result.error['']).toEqual([expect.stringContaining('まだ保存していません')]);
+    expect(outcome.body?.integrity.issues).toEqual([{ key: 'idealIn10Years', kind: 'untouched', stored: stored.idealIn10Years, received: damaged.idealIn10Years }]);
     // The form comes back with the stored text in the untouched field and the person's edit kept.
-    expect(outcome.body.integrity.content).toEqual({ ...stored, oneYearGoal: edited.oneYearGoal });
+    expect(outcome.body?.integrity.content).toEqual({ ...stored, oneYearGoal: edited.oneYearGoal });
     expect((await latest()).version).toBe(before.version);
   });
 
@@ -110,7 +114,7 @@ describe('a save changes only what was edited', () => {
     for (const extra of [{ _edited: JSON.stringify(['currentState']) }, {}] as Record<string, string>[]) {
       const outcome = await save(formOf({ ...before.content, currentState: `${before.content.currentState}市\uFFFD民\u0007` }, before.version, extra));
       expect(outcome.status).toBe(400);
-      expect(outcome.body.integrity.issues.map((i: { key: string; kind: string }) => [i.key, i.kind])).toEqual([['currentState', 'suspect']]);
+      expect(outcome.body?.integrity.issues.map((i) => [i.key, i.kind])).toEqual([['currentState', 'suspect']]);
     }
     expect((await latest()).version).toBe(before.version);
   });

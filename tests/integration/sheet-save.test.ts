@@ -5,6 +5,7 @@ import { auditLog, sheets, sheetVersions } from '../../db/schema';
 import { action as editAction } from '../../app/routes/teams.$teamId.sheet.edit';
 import { action as historyAction } from '../../app/routes/teams.$teamId.sheet.history';
 import { action as sheetAction, loader as sheetLoader } from '../../app/routes/teams.$teamId.sheet._index';
+import type { Conflict } from '../../app/components/sheet/ConflictView';
 import { emptySheet } from '../../app/domain/sheet';
 import { addTeamMember, createActivity, createInterview, createMunicipality, createPerson, createSession, createSheetWithVersions, createTeam, createUser } from '../factories';
 import { actionArgs, loaderArgs } from '../helpers';
@@ -14,7 +15,8 @@ import { buildWorld, sessionCookie, type World } from '../world';
 // conditional UPDATE, so of many saves on one base exactly one lands and the rest get 409
 // with their own text handed back.
 
-type Outcome = { status: number; location: string | null; body: any };
+// A refused save's reply carries the conflict (null unless it was stale); a saved one redirects.
+type Outcome = { status: number; location: string | null; body: { conflict: Conflict | null } | null };
 
 async function run(fn: () => Promise<unknown>): Promise<Outcome> {
   let result: unknown;
@@ -25,7 +27,7 @@ async function run(fn: () => Promise<unknown>): Promise<Outcome> {
     result = thrown;
   }
   if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), body: null };
-  const r = result as { data: unknown; init?: { status?: number } };
+  const r = result as { data: { conflict: Conflict | null }; init?: { status?: number } };
   return { status: r.init?.status ?? 200, location: null, body: r.data };
 }
 
@@ -79,10 +81,10 @@ describe('saving the sheet', () => {
     outcomes.forEach((o, i) => {
       if (i === winner) return;
       expect(o.status).toBe(409);
-      expect(o.body.conflict.mine.currentState).toBe(texts[i]);
-      expect(o.body.conflict.theirs.currentState).toBe(winnerText);
-      expect(o.body.conflict.latest.version).toBe(3);
-      expect(o.body.conflict.conflicts).toContain('currentState');
+      expect(o.body?.conflict?.mine.currentState).toBe(texts[i]);
+      expect(o.body?.conflict?.theirs.currentState).toBe(winnerText);
+      expect(o.body?.conflict?.latest.version).toBe(3);
+      expect(o.body?.conflict?.conflicts).toContain('currentState');
     });
 
     const audits = await getDb().select().from(auditLog).where(and(eq(auditLog.entityType, 'sheet_version'), eq(auditLog.action, 'create')));
@@ -95,7 +97,7 @@ describe('saving the sheet', () => {
     expect(merged.status).toBe(302);
     const stale = await save(teamId, memberCookie, { baseVersion: '3', currentState: '古い版をもとにした文章。' });
     expect(stale.status).toBe(409);
-    expect(stale.body.conflict.theirs.currentState).toBe('二人の文章をまとめた現状。');
+    expect(stale.body?.conflict?.theirs.currentState).toBe('二人の文章をまとめた現状。');
     expect((await versionsOf(teamId)).map((v) => v.version)).toEqual([1, 2, 3, 4]);
   });
 
@@ -105,10 +107,10 @@ describe('saving the sheet', () => {
     expect((await save(teamId, memberCookie, { baseVersion: String(base.version), currentState: base.content.currentState, oneYearGoal: '1年後の状態を書いた。' })).status).toBe(302);
     const mine = await save(teamId, member2Cookie, { baseVersion: String(base.version), currentState: '現状だけ書き換えた。' });
     expect(mine.status).toBe(409);
-    expect(mine.body.conflict.merged.currentState).toBe('現状だけ書き換えた。');
-    expect(mine.body.conflict.merged.oneYearGoal).toBe('1年後の状態を書いた。');
-    expect(mine.body.conflict.conflicts).toEqual([]);
-    expect(mine.body.conflict.theirsOnly).toContain('oneYearGoal');
+    expect(mine.body?.conflict?.merged.currentState).toBe('現状だけ書き換えた。');
+    expect(mine.body?.conflict?.merged.oneYearGoal).toBe('1年後の状態を書いた。');
+    expect(mine.body?.conflict?.conflicts).toEqual([]);
+    expect(mine.body?.conflict?.theirsOnly).toContain('oneYearGoal');
   });
 
   it('lets only one of several concurrent first saves create a sheet', async () => {

@@ -10,33 +10,33 @@ export type Choice = { value: string; on: string; label: string };
 export type Choices = { interviews: Choice[]; activities: Choice[] };
 
 /**
- * A saved draft may hold more rows than the page rendered (rows added before a reload). Add the
- * rows, then write the draft's values into them, so no typed item is lost on restore.
+ * A saved draft may hold more rows than the page rendered (rows added before a reload). Whenever
+ * DraftForm restores a draft (on mount, and for another draft key), add the rows it needs, then write
+ * the draft's values into them once they are on the page: DraftForm wrote the draft before they were.
  */
 function useRowCount(name: string, initial: number, draftName: string | null) {
   const [count, setCount] = useState(initial);
+  const [restored, setRestored] = useState<[string, string][] | null>(null);
   const userId = useRouteLoaderData<typeof rootLoader>('root')?.viewer?.id;
   const { pathname } = useLocation();
+  const key = userId && draftName ? draftKey(userId, pathname, draftName) : null;
   const anchor = useRef<HTMLDivElement>(null);
-  const pending = useRef<[string, string][] | null>(null);
-  const prefix = `${name}[`;
   useEffect(() => {
-    if (!userId || !draftName) return;
-    const draft = loadDraft(draftKey(userId, pathname, draftName));
-    const rows = (draft?.fields ?? []).filter(([field]) => field.startsWith(prefix));
-    const needed = Math.max(0, ...rows.map(([field]) => Number(field.slice(prefix.length).split(']')[0]) + 1));
-    if (needed > initial) {
-      pending.current = rows;
-      setCount(needed);
-    }
-    // Only on the first mount: later the form on screen is what the person is editing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    if (!key) return;
+    const prefix = `${name}[`;
+    const rows = (loadDraft(key)?.fields ?? []).filter(([field]) => field.startsWith(prefix));
+    if (!rows.length) return;
+    const needed = Math.max(...rows.map(([field]) => Number(field.slice(prefix.length).split(']')[0]) + 1));
+    setCount((c) => Math.max(c, needed));
+    setRestored(rows);
+  }, [key, name]);
   useEffect(() => {
     const form = anchor.current?.closest('form');
-    if (pending.current && form) writeFields(form, pending.current);
-    pending.current = null;
-  }, [count]);
+    if (!restored || !form) return;
+    // Only this list's inputs: the rest of the form holds what DraftForm restored, or what was typed since.
+    writeFields(form, restored, { onlyNamed: true });
+    setRestored(null);
+  }, [restored]);
   return { count, add: () => setCount((c) => c + 1), anchor };
 }
 
