@@ -1,4 +1,4 @@
-// ESLint 9 flat config; the choices are explained in docs/decisions/0011-lint-and-format.md.
+// ESLint 9 flat config; the choices are explained in docs/decisions/0014-lint-and-format.md.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import react from 'eslint-plugin-react';
