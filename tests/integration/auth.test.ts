@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
-import { accountTokens, auditLog, authSessions, loginAttempts, teamMembers, users } from '../../db/schema';
+import { auditLog, authSessions, loginAttempts, teamMembers, users } from '../../db/schema';
 import { action as loginAction } from '../../app/routes/login';
 import { action as accountAction } from '../../app/routes/account';
 import { action as adminAccountsAction } from '../../app/routes/admin.accounts';
