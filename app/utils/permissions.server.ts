@@ -79,13 +79,15 @@ export function denyNotFound(request: Request, viewer: Viewer, detail: Record<st
 }
 
 // Actions: one check per intent, before the intent runs. Deny by default: an intent the route did
-// not declare is refused (403, audited) whoever sends it.
+// not declare is refused (403, audited) whoever sends it; on pages that need a sign-in, someone signed
+// out is sent to sign in first, as for any intent.
 
 /** Decides a `record:` need for the route's own record (a group's member, a request's writer). */
 export type RecordChecks = Partial<Record<Extract<ViewerNeed, `record:${string}`>, (viewer: Viewer) => boolean | Promise<boolean>>>;
 
 type Posted<N extends IntentNeeds<string>> = { intent: keyof N & string; formData: FormData };
 
+/** Public pages: an undeclared intent is refused all the same, audited when someone is signed in. */
 async function refuseUndeclared(request: Request, intent: string): Promise<never> {
   const signedIn = await getSignedIn(request);
   if (signedIn) return deny(request, signedIn.viewer, 403, { need: 'undeclared', intent });
@@ -110,11 +112,11 @@ function declaredNeed<N extends IntentNeeds<string>>(needs: N, intent: string): 
 export async function requireIntent<N extends IntentNeeds<ViewerNeed>>(
   request: Request, needs: N, records: RecordChecks = {},
 ): Promise<SignedIn & Posted<N>> {
+  const signedIn = await requireSignedIn(request); // before the body is read
   const formData = await request.formData();
   const intent = intentOf(formData);
   const need = declaredNeed(needs, intent);
-  if (!need) return refuseUndeclared(request, intent);
-  const signedIn = await requireSignedIn(request);
+  if (!need) return deny(request, signedIn.viewer, 403, { need: 'undeclared', intent });
   if (!(await holdsRecordNeed(signedIn.viewer, need, records))) return deny(request, signedIn.viewer, 403, { need, intent });
   return { ...signedIn, intent, formData };
 }
@@ -134,11 +136,11 @@ export async function requirePublicIntent<N extends IntentNeeds<'anyone'>>(reque
 export async function requireTeamIntent<N extends IntentNeeds<TeamIntentNeed>>(
   request: Request, teamId: number, needs: N, records: RecordChecks = {},
 ): Promise<TeamContext & Posted<N>> {
+  const signedIn = await requireSignedIn(request); // before the body is read
   const formData = await request.formData();
   const intent = intentOf(formData);
   const need = declaredNeed(needs, intent);
-  if (!need) return refuseUndeclared(request, intent);
-  const signedIn = await requireSignedIn(request);
+  if (!need) return deny(request, signedIn.viewer, 403, { need: 'undeclared', intent, teamId });
   const team = await getTeamRef(teamId);
   const access = team ? teamAccess(signedIn.viewer, team) : null;
   if (!team || !access) return deny(request, signedIn.viewer, 404, { need, intent, teamId });
