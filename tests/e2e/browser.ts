@@ -54,6 +54,23 @@ export async function waitForHydration(page: Page) {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
 }
 
+/**
+ * Waits until a DraftForm has kept these values in this browser (it writes a draft 300 ms after the
+ * last keystroke): one draft, of the form `draftName` if given, holding every value in some field.
+ * Type only after `waitForHydration`: keystrokes before it are not seen by the form.
+ */
+export async function waitForDraft(page: Page, values: string[], draftName?: string) {
+  await page.waitForFunction(
+    ([wanted, name]) =>
+      Object.keys(localStorage).some((key) => {
+        if (!key.startsWith('jinmane:draft:') || (name && !key.endsWith(`:${name}`))) return false;
+        const fields = (JSON.parse(localStorage.getItem(key)!) as { fields: [string, string][] }).fields.map(([, v]) => v);
+        return wanted.every((value) => fields.includes(value));
+      }),
+    [values, draftName ?? null] as const,
+  );
+}
+
 /** Signs in through the real form, as a person would. */
 export async function signIn(page: Page, email: string, password = demoPassword) {
   await page.goto('/login');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoPassword, keepScreenshot, openPage, phone, signIn, useBrowser } from './browser';
+import { demoPassword, keepScreenshot, openPage, phone, signIn, useBrowser, waitForDraft, waitForHydration } from './browser';
 
 useBrowser();
 
@@ -55,10 +55,11 @@ describe('key-person interviews', () => {
     await signIn(page, 'member@example.jp');
     const team = await kofuTeamPath(page);
     await page.goto(`${team}/interviews/new`);
-    await page.getByRole('heading', { name: 'キーパーソンインタビューを記録' }).waitFor();
+    await waitForHydration(page);
     const note = '期限切れでも消えてほしくない大事なメモ。'.repeat(20);
     await fillInterview(page, '2026-10-20', note);
-    await page.waitForTimeout(500); // the draft is kept 300 ms after the last keystroke
+    // The draft holds the note and the last change fillInterview makes (宿題 2 set to 対応中).
+    await waitForDraft(page, [note, 'doing'], 'interview');
     await context.clearCookies();
     await page.getByRole('button', { name: '記録する' }).click();
     await page.getByLabel('メールアドレス').waitFor();

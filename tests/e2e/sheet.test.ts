@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { keepScreenshot, openPage, phone, screenshotDir, signIn, useBrowser } from './browser';
+import { keepScreenshot, openPage, phone, screenshotDir, signIn, useBrowser, waitForDraft, waitForHydration } from './browser';
 
 useBrowser();
 
@@ -71,9 +71,10 @@ describe('the change-story sheet', () => {
     const { page } = await openPage('sheet-draft');
     await signIn(page, 'member@example.jp');
     await page.goto(`${sheetUrl}/edit`);
+    await waitForHydration(page);
     const goal = page.getByRole('textbox', { name: '1年後に目指す状態', exact: true });
     await goal.fill('保存する前に停電した文章。');
-    await page.waitForTimeout(600);
+    await waitForDraft(page, ['保存する前に停電した文章。'], 'sheet');
     await page.reload();
     await page.getByText('保存されていない入力内容').waitFor();
     expect(await goal.inputValue()).toBe('保存する前に停電した文章。');

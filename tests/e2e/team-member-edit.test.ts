@@ -1,26 +1,16 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { keepScreenshot, openPage, phone, signIn, useBrowser } from './browser';
+import { keepScreenshot, openPage, phone, signIn, useBrowser, waitForDraft, waitForHydration } from './browser';
 
 useBrowser();
 
 // An organizer corrects a team after set-up on a phone: a member's section, the 人事担当課枠, and
 // a session's agenda that must survive a reload before it is saved.
 
-/** Types into a DraftForm field until the browser has kept it (typing before hydration is not seen). */
-async function typeUntilDrafted(page: Page, field: Locator, text: string, draftName: string) {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    await field.fill(text);
-    const kept = await page
-      .waitForFunction(
-        ([name, value]) => Object.keys(localStorage).some((k) => k.endsWith(`:${name}`) && (JSON.parse(localStorage.getItem(k)!) as { fields: [string, string][] }).fields.some(([, v]) => v === value)),
-        [draftName, text] as const,
-        { timeout: 1500 },
-      )
-      .then(() => true, () => false);
-    if (kept) return;
-  }
-  throw new Error(`the draft ${draftName} was never kept`);
+/** Types into a DraftForm field, and waits until the browser has kept it. */
+async function typeDrafted(page: Page, field: Locator, text: string, draftName: string) {
+  await field.fill(text);
+  await waitForDraft(page, [text], draftName);
 }
 
 async function noSideways(page: Page) {
@@ -76,16 +66,18 @@ describe('an organizer corrects a team on a phone', () => {
     await page.goto('/admin/years/2026');
     await page.getByRole('link', { name: '研究会 第3回' }).click();
     await page.getByRole('heading', { level: 1, name: '研究会 第3回' }).waitFor();
+    await waitForHydration(page);
 
     const agendaText = '第3回のテーマ：重点取組を絞り込む。\n対話自治体とシートを読み合い、幹事からのフィードバックを受ける。';
     const descriptionText = '変革ストーリーシートの「現状」と「10年後のありたい姿」を書き直して提出してください。';
     const agenda = page.getByRole('textbox', { name: 'テーマ・議題' });
     const description = page.getByRole('textbox', { name: '説明', exact: true });
-    await typeUntilDrafted(page, agenda, agendaText, 'session');
-    await typeUntilDrafted(page, description, descriptionText, 'preassignment');
+    await typeDrafted(page, agenda, agendaText, 'session');
+    await typeDrafted(page, description, descriptionText, 'preassignment');
 
     await page.reload();
     await page.getByText('保存されていない入力内容').first().waitFor();
+    await waitForHydration(page);
     expect(await page.getByText('保存されていない入力内容').count()).toBe(2);
     expect(await agenda.inputValue()).toBe(agendaText);
     expect(await description.inputValue()).toBe(descriptionText);
@@ -111,13 +103,18 @@ describe('an organizer corrects a team on a phone', () => {
     await page.goto('/admin/years/2026');
     await page.getByRole('link', { name: '研究会 第3回' }).click();
     await page.getByRole('heading', { level: 1, name: '研究会 第3回' }).waitFor();
+    await waitForHydration(page);
     const sessionForm = page.locator('form#session');
     const online = sessionForm.getByRole('checkbox', { name: /オンライン/ });
     const agenda = page.getByRole('textbox', { name: 'テーマ・議題' });
     const wasOnline = await online.isChecked();
     const saveSession = async () => {
+      // Saved when the POST is answered and the page has loaded its data again.
+      const posted = page.waitForResponse((r) => r.request().method() === 'POST');
+      const reloaded = page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname.endsWith('.data'));
       await sessionForm.getByRole('button', { name: '保存する' }).click();
-      await page.waitForLoadState('networkidle');
+      await posted;
+      await reloaded;
     };
     if (!wasOnline) {
       await online.check();
@@ -126,7 +123,7 @@ describe('an organizer corrects a team on a phone', () => {
     expect(await online.isChecked()).toBe(true);
 
     await online.uncheck();
-    await typeUntilDrafted(page, agenda, `${await agenda.inputValue()}（オンラインはやめる）`, 'session');
+    await typeDrafted(page, agenda, `${await agenda.inputValue()}（オンラインはやめる）`, 'session');
     await page.reload();
     await sessionForm.getByText('保存されていない入力内容').waitFor();
     expect(await online.isChecked()).toBe(false);
