@@ -18,7 +18,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['app/**/*.test.{ts,tsx}'], setupFiles: ['tests/setup/properties.ts'] },
+        // tests/*.test.ts: rules the test files themselves keep (tests/suite-rules.test.ts).
+        test: { name: 'unit', include: ['app/**/*.test.{ts,tsx}', 'tests/*.test.ts'], setupFiles: ['tests/setup/properties.ts'] },
       },
       ...databases.map((database) => ({
         extends: true as const,
