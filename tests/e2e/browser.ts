@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject, onTestFailed } from 'vitest';
+import type { Seeded } from './fixtures';
 
 // Debian's Chromium, never a downloaded browser. The flags keep it off the (closed) network.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,6 +29,11 @@ export function useBrowser() {
 
 export function baseUrl() {
   return inject('baseUrl');
+}
+
+/** What this file's fixture (tests/e2e/fixtures/<name>.ts) made on the shared server's database. */
+export function seeded<Name extends keyof Seeded>(name: Name): Seeded[Name] {
+  return inject('seeded')[name];
 }
 
 /** A fresh context and page; a screenshot is kept in test-results/screenshots if the test fails. */
