@@ -7,7 +7,7 @@ import { runCli } from '../../db/cli';
 import { demoPassword, seedDemo } from '../../db/seed';
 import { hashPassword } from '../../app/utils/password.server';
 import { fixtures } from './fixtures';
-import { fixtureKit } from './fixtures/kit';
+import { fixtureKit, type FixtureKit } from './fixtures/kit';
 
 const out = process.argv[2];
 if (!out) throw new Error('usage: tsx tests/e2e/seed.ts <seeded.json>');
@@ -16,7 +16,7 @@ await runCli('E2Eのデータを作成できませんでした', async ({ db }) 
   const passwordHash = await hashPassword(demoPassword);
   await seedDemo(db, { passwordHash });
   const seeded: Record<string, unknown> = {};
-  for (const [name, seed] of Object.entries(fixtures)) {
+  for (const [name, seed] of Object.entries(fixtures) as [string, (kit: FixtureKit) => Promise<unknown>][]) {
     seeded[name] = await db.transaction((tx) => seed(fixtureKit(tx as unknown as Db, passwordHash)));
   }
   fs.writeFileSync(out, JSON.stringify(seeded));
