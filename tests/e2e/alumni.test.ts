@@ -35,9 +35,9 @@ describe('マネ友', () => {
     await page.getByRole('heading', { name: 'マネ友名簿', level: 1 }).waitFor();
     await page.getByLabel('テーマ（重点取組）で探す').fill(theme);
     await page.getByRole('button', { name: '探す' }).click();
-    await page.getByRole('status').filter({ hasText: 'チーム' }).waitFor();
     await page.waitForURL(/q=/);
-    // Only the team whose final sheet names the theme.
+    // Only the team whose final sheet names the theme (the count above the list says so once it has loaded).
+    await page.getByRole('status').filter({ hasText: /^1チーム・/ }).waitFor();
     const cards = page.locator('.alumni-card');
     expect(await cards.count()).toBe(1);
     expect(await cards.locator('h3 + ul').textContent()).toContain(theme);
