@@ -22,7 +22,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['app/**/*.test.{ts,tsx}'], setupFiles: ['tests/setup/clock.ts', 'tests/setup/properties.ts'] },
+        // tests/*.test.ts: rules the test files themselves keep (tests/suite-rules.test.ts).
+        test: { name: 'unit', include: ['app/**/*.test.{ts,tsx}', 'tests/*.test.ts'], setupFiles: ['tests/setup/clock.ts', 'tests/setup/properties.ts'] },
       },
       ...databases.map((database) => ({
         extends: true as const,

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { todayInTokyo } from '../../app/utils/clock';
-import { keepScreenshot, openPage, phone, signIn, useBrowser } from './browser';
+import { keepScreenshot, openPage, phone, seeded, signIn, useBrowser } from './browser';
 
 useBrowser();
+const { teamName, member } = seeded('activities');
 
 describe('activity log on a phone', () => {
   it('at phone size (360px) a member logs a meeting through quick add and sees it in the timeline', async () => {
     const { page } = await openPage('activities-quick-add', phone);
-    await signIn(page, 'member@example.jp');
+    await signIn(page, member);
     await page.goto('/teams');
-    await page.getByRole('link', { name: '甲府市チーム' }).first().click();
+    await page.getByRole('link', { name: teamName }).click();
     await page.getByRole('link', { name: '活動記録' }).click();
     await page.getByRole('heading', { name: 'すばやく記録' }).waitFor();
 

@@ -1,15 +1,20 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { keepScreenshot, openPage, phone, signIn, useBrowser } from './browser';
+import { formatFiscalYear } from '../../app/utils/dates';
+import { keepScreenshot, openPage, phone, seeded, signIn, useBrowser } from './browser';
 
 useBrowser();
 
 // マネ友 in a real browser: the directory by theme, a mentor's advice, a handover between
-// generations, and a 世話人派遣 request from 募集中 to 実施済 — on the demo data.
+// generations, and a 世話人派遣 request from 募集中 to 実施済 — around a municipality of this file's
+// own, its current team and an alumnus of last year's.
+const { year, municipality, member: memberEmail, alumni: alumniEmail, theme, elsewhere: otherMunicipality } = seeded('alumni');
+const lastYear = formatFiscalYear(year - 1);
 
-async function kofuTeamUrl(page: Page) {
+/** The member's current team (the one link to the municipality's team a member sees). */
+async function currentTeamUrl(page: Page) {
   await page.goto('/teams');
-  const href = await page.getByRole('link', { name: '甲府市チーム' }).first().getAttribute('href');
+  const href = await page.getByRole('link', { name: `${municipality}チーム` }).getAttribute('href');
   expect(href).toMatch(/^\/teams\/\d+$/);
   return href!;
 }
@@ -24,37 +29,37 @@ const noOverflow = async (page: Page) => expect(await page.evaluate(() => docume
 describe('マネ友', () => {
   it('an alumnus finds another municipality’s past sheet by theme', async () => {
     const { page } = await openPage('alumni-directory', phone);
-    await signIn(page, 'alumni@example.jp');
+    await signIn(page, alumniEmail);
     await page.getByRole('link', { name: 'マネ友', exact: true }).click();
     await page.getByRole('link', { name: 'マネ友名簿' }).first().click();
     await page.getByRole('heading', { name: 'マネ友名簿', level: 1 }).waitFor();
-    await page.getByLabel('テーマ（重点取組）で探す').fill('人材育成基本方針');
+    await page.getByLabel('テーマ（重点取組）で探す').fill(theme);
     await page.getByRole('button', { name: '探す' }).click();
-    await page.getByRole('status').filter({ hasText: 'チーム' }).waitFor();
     await page.waitForURL(/q=/);
+    // Only the team whose final sheet names the theme (the count above the list says so once it has loaded).
+    await page.getByRole('status').filter({ hasText: /^1チーム・/ }).waitFor();
     const cards = page.locator('.alumni-card');
-    expect(await cards.count()).toBeGreaterThan(0);
-    for (const text of await cards.locator('h3 + ul').allTextContents()) expect(text).toContain('人材育成基本方針');
+    expect(await cards.count()).toBe(1);
+    expect(await cards.locator('h3 + ul').textContent()).toContain(theme);
     await keepScreenshot(page, 'alumni-directory-phone');
     await noOverflow(page);
-    const elsewhere = cards.filter({ hasNot: page.getByRole('heading', { name: /^甲府市チーム/ }) }).first();
-    const link = elsewhere.getByRole('link', { name: /最終版シートを読む/ });
-    const municipality = (await link.textContent())!.replace(/チーム.*$/, '');
+    const link = cards.getByRole('link', { name: /最終版シートを読む/ });
+    expect((await link.textContent())!.replace(/チーム.*$/, '')).toBe(otherMunicipality);
     await link.click();
-    await page.getByRole('heading', { name: `${municipality}チーム`, level: 1 }).waitFor();
-    expect(await page.locator('main').textContent()).toContain('人材育成基本方針');
+    await page.getByRole('heading', { name: `${otherMunicipality}チーム`, level: 1 }).waitFor();
+    expect(await page.locator('main').textContent()).toContain(theme);
   });
 
   it('a mentor’s advice reaches the team', async () => {
     const { page: alumni } = await openPage('alumni-mentor');
-    await signIn(alumni, 'alumni@example.jp');
+    await signIn(alumni, alumniEmail);
     const alumniName = await ownName(alumni);
     const { page: member } = await openPage('alumni-team');
-    await signIn(member, 'member@example.jp');
-    const teamUrl = await kofuTeamUrl(member);
+    await signIn(member, memberEmail);
+    const teamUrl = await currentTeamUrl(member);
     await member.goto(`${teamUrl}/mentors`);
     await member.getByRole('heading', { name: 'メンターをお願いする' }).waitFor();
-    await member.getByLabel('マネ友', { exact: true }).selectOption({ label: `${alumniName}（甲府市・令和7年度）` });
+    await member.getByLabel('マネ友', { exact: true }).selectOption({ label: `${alumniName}（${municipality}・${lastYear}）` });
     await member.getByRole('button', { name: 'メンターをお願いする' }).click();
     await member.getByRole('status').filter({ hasText: 'メンターをお願いしました' }).waitFor();
     expect(await member.locator('main').textContent()).toContain(alumniName);
@@ -75,16 +80,16 @@ describe('マネ友', () => {
 
   it('a handover written at the end of one year appears for the next team', async () => {
     const { page: member } = await openPage('alumni-handover-next', phone);
-    await signIn(member, 'member@example.jp');
-    const teamUrl = await kofuTeamUrl(member);
+    await signIn(member, memberEmail);
+    const teamUrl = await currentTeamUrl(member);
     await member.goto(`${teamUrl}/mentors`);
     await member.getByRole('navigation', { name: 'チームのページ' }).getByRole('link', { name: '引き継ぎ' }).click();
     await member.getByRole('heading', { name: '前の期からの引き継ぎ' }).waitFor();
-    const previousSheet = await member.getByRole('link', { name: /令和7年度（\d+期生）の変革ストーリーシート/ }).getAttribute('href');
+    const previousSheet = await member.getByRole('link', { name: new RegExp(`${lastYear}（\\d+期生）の変革ストーリーシート`) }).getAttribute('href');
     const previousTeam = previousSheet!.replace(/\/sheet$/, '');
 
     const { page: alumni } = await openPage('alumni-handover-write');
-    await signIn(alumni, 'alumni@example.jp');
+    await signIn(alumni, alumniEmail);
     await alumni.goto(`${previousTeam}/handover`);
     await alumni.getByRole('heading', { name: '次の期への引き継ぎを書く' }).waitFor();
     await alumni.getByLabel('続けてほしいこと').fill('ランチ対話会は第3木曜に続けてください（E2E）。');
@@ -102,18 +107,18 @@ describe('マネ友', () => {
 
   it('a facilitator request goes from 募集中 to 実施済', async () => {
     const { page: member } = await openPage('alumni-support-request');
-    await signIn(member, 'member@example.jp');
+    await signIn(member, memberEmail);
     await member.goto('/alumni/support');
-    await member.getByLabel(/^開催日/).fill('2027-01-22');
-    await member.getByLabel(/^場所/).fill('甲府市役所 本庁舎 大会議室');
+    await member.getByLabel(/^開催日/).fill(`${year + 1}-01-22`);
+    await member.getByLabel(/^場所/).fill(`${municipality}役所 本庁舎 大会議室`);
     await member.getByLabel(/^お願いしたいこと/).fill('若手と管理職のオフサイトミーティングの進行をお願いしたい（E2E）');
     await member.getByRole('button', { name: '依頼する' }).click();
-    await member.getByRole('heading', { name: '甲府市チームの依頼' }).waitFor();
+    await member.getByRole('heading', { name: `${municipality}チームの依頼` }).waitFor();
     expect(await member.locator('.lead').textContent()).toContain('募集中');
     const requestUrl = new URL(member.url()).pathname;
 
     const { page: alumni } = await openPage('alumni-support-offer', phone);
-    await signIn(alumni, 'alumni@example.jp');
+    await signIn(alumni, alumniEmail);
     const alumniName = await ownName(alumni);
     await alumni.goto(requestUrl);
     await alumni.getByLabel('ひとこと（任意）').fill('ハミダシ隊で世話人をしています。お手伝いします。');

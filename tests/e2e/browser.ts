@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject, onTestFailed } from 'vitest';
+import type { Seeded } from './fixtures';
 
 // Debian's Chromium, never a downloaded browser. The flags keep it off the (closed) network.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,6 +31,11 @@ export function baseUrl() {
   return inject('baseUrl');
 }
 
+/** What this file's fixture (tests/e2e/fixtures/<name>.ts) made on the shared server's database. */
+export function seeded<Name extends keyof Seeded>(name: Name): Seeded[Name] {
+  return inject('seeded')[name];
+}
+
 /** A fresh context and page; a screenshot is kept in test-results/screenshots if the test fails. */
 export async function openPage(name: string, viewport = desktop, { javaScript = true } = {}): Promise<{ page: Page; context: BrowserContext }> {
   const context = await browser.newContext({ viewport, baseURL: baseUrl(), locale: 'ja-JP', timezoneId: 'Asia/Tokyo', javaScriptEnabled: javaScript });
@@ -52,6 +58,23 @@ export const demoPassword = 'jinmane-demo-2026';
 /** Waits until the page's JavaScript has taken over (app/root.tsx marks it): a click before that posts without it. */
 export async function waitForHydration(page: Page) {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+}
+
+/**
+ * Waits until a DraftForm has kept these values in this browser (it writes a draft 300 ms after the
+ * last keystroke): one draft, of the form `draftName` if given, holding every value in some field.
+ * Type only after `waitForHydration`: keystrokes before it are not seen by the form.
+ */
+export async function waitForDraft(page: Page, values: string[], draftName?: string) {
+  await page.waitForFunction(
+    ([wanted, name]) =>
+      Object.keys(localStorage).some((key) => {
+        if (!key.startsWith('jinmane:draft:') || (name && !key.endsWith(`:${name}`))) return false;
+        const fields = (JSON.parse(localStorage.getItem(key)!) as { fields: [string, string][] }).fields.map(([, v]) => v);
+        return wanted.every((value) => fields.includes(value));
+      }),
+    [values, draftName ?? null] as const,
+  );
 }
 
 /** Signs in through the real form, as a person would. */

@@ -18,15 +18,6 @@ const within = async <T>(ms: number, work: () => Promise<T>) => {
   return result;
 };
 
-async function waitFor(check: () => Promise<boolean>, ms: number) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return true;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return false;
-}
-
 /** Every acknowledged interview is there, and no interview lacks its activity or its homework. */
 async function expectNothingLostOrHalfApplied(config: DbConfig, acknowledged: string[]) {
   const handle = await openDb(config);
@@ -90,7 +81,8 @@ describe.runIf(serverUrl)('a Postgres server that stops and comes back', () => {
     expect(server.process.exitCode).toBeNull(); // no crash
 
     await proxy.start();
-    expect(await waitFor(async () => (await fetch(`${server.url}/healthz`)).status === 200, 10_000)).toBe(true);
+    const health = () => fetch(`${server.url}/healthz`).then((res) => res.status, () => 0);
+    await expect.poll(health, { timeout: 10_000, interval: 250 }).toBe(200);
     const back = await fetch(page, { headers: { Cookie: cookie } });
     expect(back.status).toBe(200);
     expect(await back.text()).toContain('障害試験市');

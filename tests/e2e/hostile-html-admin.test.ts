@@ -1,30 +1,22 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../db/client';
-import { migrate } from '../../db/migrate';
-import { hashPassword } from '../../app/utils/password.server';
-import { addTeamMember, createMunicipality, createOrganizer, createPerson, createProgramYear, createTeam, createUser } from '../factories';
-import { currentFiscalYear } from '../factories/util';
-import { faultPassword, signInOver } from './fault-helpers';
-import { startServer, tempDir, type RunningServer } from './server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, demoPassword, seeded } from './browser';
+import { signInOver } from './fault-helpers';
 
 // HTML typed into the organizers' set-up forms (and a team's pre-assignment note) is shown as text
-// on the real server's pages, never as markup. Its own database, so the demo data stays as it is.
+// on the real server's pages, never as markup. On the shared server, in a year of this file's own
+// (its theme and 研究会) with its own two teams; the roster entry it adds is its own too.
 
 const payload = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
-const year = currentFiscalYear();
-let server: RunningServer;
-let dir: string;
+const fixture = seeded('hostile-html-admin');
+const { year, teamId } = fixture;
 let organizer: string;
 let member: string;
-let teamId: number;
 
 const send = async (cookie: string, pathname: string, fields: Record<string, string>, expected = 302) => {
-  const res = await fetch(server.url + pathname, {
+  const res = await fetch(baseUrl() + pathname, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url, Cookie: cookie },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: baseUrl(), Cookie: cookie },
     body: new URLSearchParams(fields),
   });
   const body = await res.text();
@@ -32,7 +24,7 @@ const send = async (cookie: string, pathname: string, fields: Record<string, str
   return { location: res.headers.get('location') ?? '', body };
 };
 const page = async (cookie: string, pathname: string) => {
-  const res = await fetch(server.url + pathname, { headers: { Cookie: cookie } });
+  const res = await fetch(baseUrl() + pathname, { headers: { Cookie: cookie } });
   expect(res.status).toBe(200);
   return res.text();
 };
@@ -43,32 +35,8 @@ const expectEscaped = (html: string) => {
 };
 
 beforeAll(async () => {
-  dir = path.join(tempDir('jinmane-html-admin-'), 'pglite');
-  const handle = await openDb({ pgliteDir: dir });
-  try {
-    await migrate(handle);
-    const db = handle.db;
-    const passwordHash = await hashPassword(faultPassword);
-    await createProgramYear(db, { fiscalYear: year });
-    const staff = await createPerson(db, { fullName: '事務局 一郎' });
-    await createUser(db, { email: 'secretariat@example.jp', personId: staff.id, passwordHash });
-    await createOrganizer(db, { personId: staff.id, role: 'secretariat' });
-    const city = await createMunicipality(db, { name: '表示試験市', prefecture: '山梨県' });
-    teamId = (await createTeam(db, { municipalityId: city.id, fiscalYear: year })).id;
-    const person = await createPerson(db, { municipalityId: city.id });
-    await createUser(db, { email: 'member@example.jp', personId: person.id, passwordHash });
-    await addTeamMember(db, { teamId, personId: person.id });
-    await createTeam(db, { fiscalYear: year });
-  } finally {
-    await handle.close();
-  }
-  server = await startServer({ DATABASE_URL: '', PGLITE_DIR: dir, COOKIE_SECURE: 'false' });
-  organizer = await signInOver(server.url, 'secretariat@example.jp');
-  member = await signInOver(server.url, 'member@example.jp');
-});
-afterAll(async () => {
-  await server?.stop();
-  if (dir) fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+  organizer = await signInOver(baseUrl(), fixture.organizer, demoPassword);
+  member = await signInOver(baseUrl(), fixture.member, demoPassword);
 });
 
 describe('hostile HTML in the set-up pages is escaped where it is shown', () => {
@@ -98,17 +66,17 @@ describe('hostile HTML in the set-up pages is escaped where it is shown', () => 
     expect(new Set(ids).size).toBe(2);
     const body = new URLSearchParams({ intent: 'create', name: payload });
     for (const id of new Set(ids)) body.append('teamIds', id);
-    const res = await fetch(`${server.url}/admin/years/${year}/groups`, {
-      method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url, Cookie: organizer }, body,
+    const res = await fetch(`${baseUrl()}/admin/years/${year}/groups`, {
+      method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: baseUrl(), Cookie: organizer }, body,
     });
     expect(res.status).toBe(302);
     expectEscaped(await page(organizer, `/admin/years/${year}/groups`));
 
-    const added = await send(organizer, `/admin/teams/${teamId}`, { intent: 'add', email: 'new@example.jp', fullName: payload, department: payload, section: payload }, 200);
+    const added = await send(organizer, `/admin/teams/${teamId}`, { intent: 'add', email: 'hostile-html-admin.new@e2e.example.jp', fullName: payload, department: payload, section: payload }, 200);
     expectEscaped(added.body);
     expectEscaped(await page(organizer, `/admin/teams/${teamId}`));
 
-    const csv = `自治体名,都道府県,区分,氏名,メールアドレス,部署,課・係,人事担当課枠\n"${payload.replace(/"/g, '""')}",山梨県,市,"${payload.replace(/"/g, '""')}",csv@example.jp,,,\n`;
+    const csv = `自治体名,都道府県,区分,氏名,メールアドレス,部署,課・係,人事担当課枠\n"${payload.replace(/"/g, '""')}",山梨県,市,"${payload.replace(/"/g, '""')}",hostile-html-admin.csv@e2e.example.jp,,,\n`;
     const preview = await send(organizer, `/admin/years/${year}/import`, { intent: 'preview', csv }, 200);
     expectEscaped(preview.body);
   });

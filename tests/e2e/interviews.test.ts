@@ -1,14 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoPassword, keepScreenshot, openPage, phone, signIn, useBrowser } from './browser';
+import { demoPassword, keepScreenshot, openPage, phone, seeded, signIn, useBrowser, waitForDraft, waitForHydration } from './browser';
 
 useBrowser();
 
-// The member's journeys around interviews and モヤモヤ, on 甲府市's current demo team.
+// The member's journeys around interviews and モヤモヤ, on a team of this file's own.
+const { year, teamName, members: [member, member2], hr } = seeded('interviews');
 
-async function kofuTeamPath(page: Page) {
+async function teamPath(page: Page) {
   await page.goto('/teams');
-  const href = await page.getByRole('link', { name: '甲府市チーム' }).first().getAttribute('href');
+  const href = await page.getByRole('link', { name: teamName }).getAttribute('href');
   expect(href).toMatch(/^\/teams\/\d+$/);
   return href!;
 }
@@ -28,12 +29,12 @@ async function fillInterview(page: Page, date: string, note: string) {
 describe('key-person interviews', () => {
   it('records an interview with two homework items and sees the activity appear in the timeline', async () => {
     const { page } = await openPage('interview-record');
-    await signIn(page, 'member@example.jp');
-    const team = await kofuTeamPath(page);
+    await signIn(page, member);
+    const team = await teamPath(page);
     await page.goto(`${team}/interviews`);
     await page.getByRole('link', { name: 'インタビューを記録' }).click();
     await page.getByRole('heading', { name: 'キーパーソンインタビューを記録' }).waitFor();
-    await fillInterview(page, '2026-10-15', '議会も職員の挑戦を後押ししたいと考えている。<b>太字ではない</b>');
+    await fillInterview(page, `${year}-10-15`, '議会も職員の挑戦を後押ししたいと考えている。<b>太字ではない</b>');
     await keepScreenshot(page, 'interview-new');
     await page.getByRole('button', { name: '記録する' }).click();
     await page.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
@@ -52,17 +53,18 @@ describe('key-person interviews', () => {
 
   it('keeps the interview text when the session has expired, and saves it after signing in again', async () => {
     const { page, context } = await openPage('interview-expired');
-    await signIn(page, 'member@example.jp');
-    const team = await kofuTeamPath(page);
+    await signIn(page, member);
+    const team = await teamPath(page);
     await page.goto(`${team}/interviews/new`);
-    await page.getByRole('heading', { name: 'キーパーソンインタビューを記録' }).waitFor();
+    await waitForHydration(page);
     const note = '期限切れでも消えてほしくない大事なメモ。'.repeat(20);
-    await fillInterview(page, '2026-10-20', note);
-    await page.waitForTimeout(500); // the draft is kept 300 ms after the last keystroke
+    await fillInterview(page, `${year}-10-20`, note);
+    // The draft holds the note and the last change fillInterview makes (宿題 2 set to 対応中).
+    await waitForDraft(page, [note, 'doing'], 'interview');
     await context.clearCookies();
     await page.getByRole('button', { name: '記録する' }).click();
     await page.getByLabel('メールアドレス').waitFor();
-    await page.getByLabel('メールアドレス').fill('member@example.jp');
+    await page.getByLabel('メールアドレス').fill(member);
     await page.getByLabel(/^パスワード/).fill(demoPassword);
     await page.getByRole('button', { name: 'ログイン' }).click();
     await page.getByRole('heading', { name: 'キーパーソンインタビューを記録' }).waitFor();
@@ -76,8 +78,8 @@ describe('key-person interviews', () => {
 
   it('shows which role categories the team has not talked to yet', async () => {
     const { page } = await openPage('interview-coverage', phone);
-    await signIn(page, 'hr@example.jp');
-    const team = await kofuTeamPath(page);
+    await signIn(page, hr);
+    const team = await teamPath(page);
     await page.goto(`${team}/interviews`);
     await page.getByRole('heading', { name: '話を聞けた相手' }).waitFor();
     expect(await page.getByRole('link', { name: 'インタビューを記録' }).count()).toBe(0);
@@ -91,10 +93,10 @@ describe('key-person interviews', () => {
 describe('モヤモヤ指数', () => {
   it('checks in モヤモヤ as two members', async () => {
     let team = '';
-    for (const [email, level, note] of [['member@example.jp', '70', 'まだ霧の中'], ['member2@example.jp', '40', '少し晴れてきた']] as const) {
+    for (const [email, level, note] of [[member, '70', 'まだ霧の中'], [member2, '40', '少し晴れてきた']] as const) {
       const { page } = await openPage(`moyamoya-${email.split('@')[0]}`, phone);
       await signIn(page, email);
-      team = await kofuTeamPath(page);
+      team = await teamPath(page);
       await page.goto(`${team}/moyamoya`);
       await page.getByRole('heading', { name: '今日のモヤモヤ' }).waitFor();
       await page.getByLabel(/^自分のモヤモヤ指数/).fill(level);
@@ -104,7 +106,7 @@ describe('モヤモヤ指数', () => {
       await keepScreenshot(page, `moyamoya-${email.split('@')[0]}`);
     }
     const { page } = await openPage('moyamoya-both');
-    await signIn(page, 'member@example.jp');
+    await signIn(page, member);
     await page.goto(`${team}/moyamoya`);
     const today = page.locator('tr[data-today="true"]');
     await today.first().waitFor();

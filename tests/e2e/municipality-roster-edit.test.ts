@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { keepScreenshot, openPage, phone, signIn, useBrowser } from './browser';
+import { keepScreenshot, openPage, phone, seeded, signIn, useBrowser } from './browser';
 
 useBrowser();
 
 // On a phone, the secretariat corrects a municipality typed wrongly and a roster entry, and brings
-// back a dialogue group dissolved by mistake. Everything it changes in the demo data is its own,
-// or put back as it was.
+// back a dialogue group dissolved by mistake. What it changes is its own: what it adds, and the
+// fixture's two groups of this year's teams.
+const { year, taken, groups: [first, second] } = seeded('municipality-roster-edit');
+const [firstGroup, secondGroup] = [first!.name, second!.name];
 
 describe('an organizer corrects set-up data on a phone', () => {
   it('edits a municipality: a duplicate is refused in place with the typed text kept, then it saves', async () => {
@@ -22,11 +24,11 @@ describe('an organizer corrects set-up data on a phone', () => {
     const form = page.getByRole('form', { name: '埼玉県小鹿野市を編集' });
     await expect.poll(() => form.getByLabel(/^自治体名/).inputValue()).toBe('小鹿野市');
     expect(await form.getByLabel(/^区分/).inputValue()).toBe('city');
-    await form.getByLabel(/^自治体名/).fill('甲府市');
-    await form.getByLabel(/^都道府県/).fill('山梨県');
+    await form.getByLabel(/^自治体名/).fill(taken.name);
+    await form.getByLabel(/^都道府県/).fill(taken.prefecture);
     await form.getByRole('button', { name: '保存する' }).click();
-    await form.getByText('山梨県甲府市はすでに登録されています').waitFor();
-    expect(await form.getByLabel(/^自治体名/).inputValue()).toBe('甲府市');
+    await form.getByText(`${taken.prefecture}${taken.name}はすでに登録されています`).waitFor();
+    expect(await form.getByLabel(/^自治体名/).inputValue()).toBe(taken.name);
     expect(await form.getByLabel(/^自治体名/).getAttribute('aria-invalid')).toBe('true');
     await form.scrollIntoViewIfNeeded();
     await keepScreenshot(page, 'municipality-edit-refused-phone');
@@ -63,10 +65,10 @@ describe('an organizer corrects set-up data on a phone', () => {
     await keepScreenshot(page, 'roster-edit-saved-phone');
   });
 
-  it('restores a dissolved FY2026 group, refused while one of its teams is in another group', async () => {
+  it('restores a dissolved group, refused while one of its teams is in another group', async () => {
     const { page } = await openPage('group-restore', phone);
     await signIn(page, 'admin@example.jp');
-    await page.goto('/admin/years/2026/groups');
+    await page.goto(`/admin/years/${year}/groups`);
     const active = page.getByRole('region', { name: /^対話自治体のグループ/ });
     const dissolved = page.getByRole('region', { name: /^解消したグループ/ });
     const activeGroup = (name: string) => active.getByRole('listitem').filter({ has: page.getByText(name, { exact: true }) });
@@ -76,32 +78,35 @@ describe('an organizer corrects set-up data on a phone', () => {
       await dissolvedGroup(name).waitFor();
     };
 
-    // 生駒市 moves to a group of its own with 大崎町 after both groups are dissolved.
-    await dissolve('生駒市・豊岡市');
-    await dissolve('大崎町・松本市');
+    // 東雲市 moves to a group of its own with 白浜町 after both groups are dissolved.
+    await dissolve(firstGroup);
+    await dissolve(secondGroup);
     const team = (name: string) => page.getByRole('checkbox', { name: new RegExp(`^\\S+ ${name}(\\s|$)`) });
-    await team('生駒市').check();
-    await team('大崎町').check();
-    await page.getByLabel(/^グループ名/).fill('生駒・大崎');
+    await team('東雲市').check();
+    await team('白浜町').check();
+    await page.getByLabel(/^グループ名/).fill('東雲・白浜');
     await page.getByRole('button', { name: 'グループを作る' }).click();
-    await activeGroup('生駒・大崎').waitFor();
-    expect(await team('生駒市').isChecked()).toBe(false); // the form is ready for the next group
+    await activeGroup('東雲・白浜').waitFor();
+    expect(await team('東雲市').isChecked()).toBe(false); // the form is ready for the next group
 
-    await dissolvedGroup('生駒市・豊岡市').getByRole('button', { name: '元に戻す' }).click();
-    const refusal = dissolvedGroup('生駒市・豊岡市').getByRole('alert');
-    await refusal.getByText('生駒市（生駒・大崎）はいまほかのグループに入っているため、元に戻せません。1つのチームが入れるグループは1年度に1つです').waitFor();
-    expect(await activeGroup('生駒市・豊岡市').count()).toBe(0);
+    await dissolvedGroup(firstGroup).getByRole('button', { name: '元に戻す' }).click();
+    const refusal = dissolvedGroup(firstGroup).getByRole('alert');
+    await refusal.getByText('東雲市（東雲・白浜）はいまほかのグループに入っているため、元に戻せません。1つのチームが入れるグループは1年度に1つです').waitFor();
+    expect(await activeGroup(firstGroup).count()).toBe(0);
     await refusal.scrollIntoViewIfNeeded();
     await keepScreenshot(page, 'group-restore-refused-phone');
 
-    // Free 生駒市 again; both groups come back as they were.
-    await dissolve('生駒・大崎');
-    await dissolvedGroup('生駒市・豊岡市').getByRole('button', { name: '元に戻す' }).click();
-    await activeGroup('生駒市・豊岡市').waitFor();
-    await dissolvedGroup('大崎町・松本市').getByRole('button', { name: '元に戻す' }).click();
-    await activeGroup('大崎町・松本市').waitFor();
-    await expect.poll(() => dissolved.getByRole('listitem').count()).toBe(1); // only 生駒・大崎
-    expect(await activeGroup('生駒市・豊岡市').textContent()).toContain('生駒市・豊岡市：生駒市・豊岡市');
+    // Free 東雲市 again; both groups come back as they were.
+    await dissolve('東雲・白浜');
+    await dissolvedGroup(firstGroup).getByRole('button', { name: '元に戻す' }).click();
+    await activeGroup(firstGroup).waitFor();
+    await dissolvedGroup(secondGroup).getByRole('button', { name: '元に戻す' }).click();
+    await activeGroup(secondGroup).waitFor();
+    await expect.poll(() => dissolvedGroup(firstGroup).count()).toBe(0);
+    expect(await dissolvedGroup(secondGroup).count()).toBe(0);
+    expect(await dissolvedGroup('東雲・白浜').count()).toBe(1);
+    const restored = await activeGroup(firstGroup).textContent();
+    for (const text of [`${firstGroup}：`, ...first!.teams]) expect(restored).toContain(text);
     await keepScreenshot(page, 'group-restored-phone');
   });
 });

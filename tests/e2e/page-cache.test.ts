@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { todayInTokyo } from '../../app/utils/clock';
-import { baseUrl, demoPassword } from './browser';
+import { baseUrl, demoPassword, seeded } from './browser';
 import { signInOver } from './fault-helpers';
 
 // Kept pages (app/utils/page-cache.server.ts) must never show anything a fresh rendering would not:
 // not after a write, not to someone else, not after sign-out, and never with an old CSP nonce.
 
+const { teamPath: path, member, outsider: stranger } = seeded('page-cache');
 const signInOverHttp = (email: string) => signInOver(baseUrl(), email, demoPassword);
 
-const get = (path: string, cookie: string) => fetch(baseUrl() + path, { redirect: 'manual', headers: { Cookie: cookie } });
+const get = (pathname: string, cookie: string) => fetch(baseUrl() + pathname, { redirect: 'manual', headers: { Cookie: cookie } });
 
-async function page(path: string, cookie: string) {
-  const response = await get(path, cookie);
+async function page(pathname: string, cookie: string) {
+  const response = await get(pathname, cookie);
   expect(response.status).toBe(200);
   const html = await response.text();
   const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
@@ -19,17 +20,9 @@ async function page(path: string, cookie: string) {
   return { html, nonce: nonce!, kept: response.headers.get('x-page-cache') };
 }
 
-async function firstTeamPath(cookie: string) {
-  const { html } = await page('/teams', cookie);
-  const path = /href="(\/teams\/\d+)"/.exec(html)?.[1];
-  expect(path).toBeTruthy();
-  return path!;
-}
-
 describe('kept pages', () => {
   it('answer a repeated view with the same page and a fresh nonce that the page carries', async () => {
-    const cookie = await signInOverHttp('member@example.jp');
-    const path = await firstTeamPath(cookie);
+    const cookie = await signInOverHttp(member);
     // A first view teaches the cache that the path keeps documents; the next keeps the page under
     // the document key (reusing its rendering); by the third it is sent without Remix.
     const first = await page(path, cookie);
@@ -44,8 +37,7 @@ describe('kept pages', () => {
   });
 
   it('show a write at once', async () => {
-    const cookie = await signInOverHttp('member@example.jp');
-    const path = await firstTeamPath(cookie);
+    const cookie = await signInOverHttp(member);
     const title = `キャッシュ確認の打合せ ${Date.now()}`;
     for (let i = 0; i < 2; i++) await page(path, cookie);
     expect((await page(path, cookie)).kept).toBe('document');
@@ -63,13 +55,12 @@ describe('kept pages', () => {
   });
 
   it('are not shown after sign-out, nor to someone who may not see the team', async () => {
-    const cookie = await signInOverHttp('member@example.jp');
-    const path = await firstTeamPath(cookie);
+    const cookie = await signInOverHttp(member);
     const mine = await page(path, cookie);
     await page(path, cookie);
     expect((await page(path, cookie)).kept).toBe('document');
 
-    const outsider = await signInOverHttp('outsider@example.jp');
+    const outsider = await signInOverHttp(stranger);
     const theirs = await get(path, outsider);
     expect(theirs.status).toBeGreaterThanOrEqual(400);
     expect(await theirs.text()).not.toContain(mine.html.slice(mine.html.indexOf('<main'), mine.html.indexOf('<main') + 400));

@@ -1,20 +1,19 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { keepScreenshot, openPage, phone, signIn, useBrowser, waitForHydration } from './browser';
+import { keepScreenshot, openPage, phone, seeded, signIn, useBrowser, waitForHydration } from './browser';
 
 useBrowser();
+const { year, teamPath: team, members: [member, member2] } = seeded('record-versions');
 
-// Two members of 甲府市 edit one interview at once (docs/decisions/0010): the second save is refused,
+// Two members of a team edit one interview at once (docs/decisions/0010): the second save is refused,
 // keeps every word typed, takes the first person's text where the second changed nothing, and lands
 // when sent again; a 宿題 the first person added is still there afterwards. A double click records
 // one interview.
 
 async function newInterview(page: Page) {
-  await page.goto('/teams');
-  const team = await page.getByRole('link', { name: '甲府市チーム' }).first().getAttribute('href');
   await page.goto(`${team}/interviews/new`);
   await waitForHydration(page);
-  await page.getByLabel('実施日').fill('2026-11-04');
+  await page.getByLabel('実施日').fill(`${year}-11-04`);
   await page.getByLabel('インタビューの相手').fill('部長級職員（Cさん）');
   await page.getByLabel('相手の立場').selectOption('manager');
   await page.getByLabel('内容', { exact: true }).fill('部署を越えた対話の場が少ないと感じている。');
@@ -28,12 +27,12 @@ async function openEditor(page: Page, url: string) {
   await waitForHydration(page);
 }
 
-/** Two members of 甲府市 signed in (the second on a phone), and a new interview the first recorded. */
+/** The two members signed in (the second on a phone), and a new interview the first recorded. */
 async function twoMembersOnNewInterview(name: string) {
   const { page: first } = await openPage(`${name}-first`);
   const { page: second } = await openPage(`${name}-second`, phone);
-  await signIn(first, 'member@example.jp');
-  await signIn(second, 'member2@example.jp');
+  await signIn(first, member);
+  await signIn(second, member2);
   return { first, second, url: await newInterview(first) };
 }
 
@@ -72,13 +71,11 @@ describe('two members editing one interview', () => {
 
   it('a double click on 記録する records an interview once, even when the second click goes out', async () => {
     const { page } = await openPage('interview-double-click', phone);
-    await signIn(page, 'member@example.jp');
-    await page.goto('/teams');
-    const team = await page.getByRole('link', { name: '甲府市チーム' }).first().getAttribute('href');
+    await signIn(page, member);
     await page.goto(`${team}/interviews/new`);
     await waitForHydration(page);
     const interviewee = `二度押しの相手（${Date.now()}）`;
-    await page.getByLabel('実施日').fill('2026-11-05');
+    await page.getByLabel('実施日').fill(`${year}-11-05`);
     await page.getByLabel('インタビューの相手').fill(interviewee);
     await page.getByLabel('相手の立場').selectOption('manager');
     const button = page.getByRole('button', { name: '記録する' });

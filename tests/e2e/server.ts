@@ -20,29 +20,39 @@ export async function freePort(): Promise<number> {
 
 export type RunningServer = { url: string; process: ChildProcess; output: () => string; stop: () => Promise<number | null> };
 
-export async function startServer(env: Record<string, string>, { waitFor = '/healthz' } = {}): Promise<RunningServer> {
+/**
+ * Starts `node server.mjs` and resolves once it listens: it prints its address only after the
+ * database is open and migrated, so the first request already finds the app ready.
+ */
+export async function startServer(env: Record<string, string>, { timeoutMs = 60_000 } = {}): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['server.mjs'], {
     // PASSWORD_COST unset: production's own cost (the tests' low one is refused in production).
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), PASSWORD_COST: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
   const url = `http://localhost:${port}`;
+  let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${output}`);
-    try {
-      const res = await fetch(url + waitFor);
-      if (res.status < 500 || waitFor !== '/healthz') break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not listen within ${timeoutMs} ms: ${output}`)), timeoutMs);
+    const read = (chunk: string) => {
+      output += chunk;
+      if (output.includes(url)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.setEncoding('utf8').on('data', read);
+    child.stderr!.setEncoding('utf8').on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}): ${output}`));
+    });
+  }).catch(async (error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
   return {
     url,
     process: child,

@@ -2,19 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { keepScreenshot, openPage, phone, screenshotDir, signIn, useBrowser, waitForHydration } from './browser';
+import { keepScreenshot, openPage, phone, screenshotDir, seeded, signIn, useBrowser, waitForDraft, waitForHydration } from './browser';
 
 useBrowser();
 
 // The change-story sheet in a real browser: two members saving at once, a diff, a partner's
-// comment, and the print view as Chromium's own 「PDFに保存」 renders it on A4.
-
-async function kofuSheetUrl(page: Page) {
-  await page.goto('/teams');
-  const href = await page.getByRole('link', { name: '甲府市チーム' }).first().getAttribute('href');
-  expect(href).toMatch(/^\/teams\/\d+$/);
-  return `${href}/sheet`;
-}
+// comment, and the print view as Chromium's own 「PDFに保存」 renders it on A4. On this file's own
+// teams: each test reads the sheet as it finds it, so the tests run in any order.
+const { teamName, sheetPath: sheetUrl, members: [member, member2], alumni, partner: partnerEmail, diff } = seeded('sheet');
 
 /** Ticks a record the row does not cite yet; the checkbox, found again by its value after a reload. */
 async function citeOne(row: Locator) {
@@ -28,14 +23,11 @@ async function citeOne(row: Locator) {
 const currentState = (page: Page) => page.getByRole('textbox', { name: '現状とその背景', exact: true });
 
 describe('the change-story sheet', () => {
-  let sheetUrl: string;
-
   it('two members edit at once: the second sees both texts, merges, and saves', async () => {
     const { page: first } = await openPage('sheet-first');
     const { page: second } = await openPage('sheet-second', phone);
-    await signIn(first, 'member@example.jp');
-    await signIn(second, 'member2@example.jp');
-    sheetUrl = await kofuSheetUrl(first);
+    await signIn(first, member);
+    await signIn(second, member2);
     for (const page of [first, second]) {
       await page.goto(`${sheetUrl}/edit`);
       await page.getByRole('heading', { name: '変革ストーリーシートを編集' }).waitFor();
@@ -78,11 +70,12 @@ describe('the change-story sheet', () => {
 
   it('keeps unsaved text in the browser through a reload', async () => {
     const { page } = await openPage('sheet-draft');
-    await signIn(page, 'member@example.jp');
+    await signIn(page, member);
     await page.goto(`${sheetUrl}/edit`);
+    await waitForHydration(page);
     const goal = page.getByRole('textbox', { name: '1年後に目指す状態', exact: true });
     await goal.fill('保存する前に停電した文章。');
-    await page.waitForTimeout(600);
+    await waitForDraft(page, ['保存する前に停電した文章。'], 'sheet');
     await page.reload();
     await page.getByText('保存されていない入力内容').waitFor();
     expect(await goal.inputValue()).toBe('保存する前に停電した文章。');
@@ -91,8 +84,8 @@ describe('the change-story sheet', () => {
 
   it('restores rows added before a reload, with their text and cited records', async () => {
     const { page } = await openPage('sheet-draft-rows');
-    await signIn(page, 'member@example.jp');
-    await page.goto(`${await kofuSheetUrl(page)}/edit`);
+    await signIn(page, member);
+    await page.goto(`${sheetUrl}/edit`);
     await waitForHydration(page);
     const rows = page.locator('[data-field="actionPlan.first"] .item-row');
     const shown = await rows.count();
@@ -103,7 +96,7 @@ describe('the change-story sheet', () => {
     const cited = await citeOne(added);
     // A record cited in another list must stay cited when the added rows are filled in.
     const otherCited = await citeOne(page.locator('[data-field="focusInitiatives"] .item-row').first());
-    await page.waitForTimeout(600);
+    await waitForDraft(page, ['再読み込みの前に足した行。', (await cited.getAttribute('value'))!, (await otherCited.getAttribute('value'))!], 'sheet');
 
     await page.reload();
     await page.getByText('保存されていない入力内容').waitFor();
@@ -117,8 +110,9 @@ describe('the change-story sheet', () => {
 
   it('highlights a changed Japanese sentence between two versions', async () => {
     const { page } = await openPage('sheet-diff');
-    await signIn(page, 'member@example.jp');
-    await page.goto(`${sheetUrl}/edit`);
+    await signIn(page, diff.member);
+    await page.goto(`${diff.sheetPath}/edit`);
+    await waitForHydration(page);
     const text = await currentState(page).inputValue();
     await currentState(page).fill(text.replace('二人目が夜中に書いた段落。', '二人目が明け方に書き直した段落。'));
     await page.getByRole('button', { name: '保存する' }).click();
@@ -138,27 +132,27 @@ describe('the change-story sheet', () => {
 
   it('carries a dialogue partner’s comment to the team', async () => {
     const { page: partner } = await openPage('sheet-partner');
-    await signIn(partner, 'partner@example.jp');
+    await signIn(partner, partnerEmail);
     await partner.goto(sheetUrl);
     await partner.getByText('「10年後のありたい姿」にコメントする').click();
     await partner.locator('#comment-idealIn10Years').fill('熊本市チームです。10年後の姿、市民の声がもっと聞きたいです。');
     await partner.locator('section[aria-labelledby="section-idealIn10Years"]').getByRole('button', { name: 'コメントを投稿' }).click();
     await partner.locator('section[aria-labelledby="section-idealIn10Years"] .comment').filter({ hasText: '市民の声がもっと聞きたい' }).waitFor();
 
-    const { page: member } = await openPage('sheet-member-comments');
-    await signIn(member, 'member@example.jp');
-    await member.goto(sheetUrl);
-    const section = member.locator('section[aria-labelledby="section-idealIn10Years"]');
+    const { page: teamMember } = await openPage('sheet-member-comments');
+    await signIn(teamMember, member);
+    await teamMember.goto(sheetUrl);
+    const section = teamMember.locator('section[aria-labelledby="section-idealIn10Years"]');
     expect(await section.locator('.comment').filter({ hasText: '市民の声がもっと聞きたい' }).count()).toBe(1);
     expect(await section.locator('h2').textContent()).toMatch(/未解決のコメント \d+件/);
-    await keepScreenshot(member, 'sheet-view-desktop');
+    await keepScreenshot(teamMember, 'sheet-view-desktop');
   });
 
   it('prints on one or two A4 pages with no site navigation', async () => {
     const { page } = await openPage('sheet-print');
-    await signIn(page, 'member@example.jp');
+    await signIn(page, member);
     await page.goto(`${sheetUrl}/print`);
-    await page.getByRole('heading', { level: 1, name: /甲府市チーム/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: teamName }).waitFor();
     expect(await page.locator('.site-header, .site-footer').count()).toBe(0);
     const meta = await page.locator('.print-sheet__meta').textContent();
     expect(meta).toMatch(/令和8年度・\d+期生・第\d+版/);
@@ -174,16 +168,16 @@ describe('the change-story sheet', () => {
     await keepScreenshot(page, 'sheet-print-a4');
   });
 
-  it('fits every 甲府市 sheet, including last year’s final version, on two A4 pages at most', async () => {
+  it('fits every sheet of the municipality, including last year’s final version, on two A4 pages at most', async () => {
     const { page } = await openPage('sheet-print-alumni');
-    await signIn(page, 'alumni@example.jp');
+    await signIn(page, alumni);
     await page.goto('/teams');
-    const teams = await page.getByRole('link', { name: '甲府市チーム' }).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const teams = await page.getByRole('link', { name: teamName }).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(teams.length).toBeGreaterThanOrEqual(2);
     await page.emulateMedia({ media: 'print' });
     for (const team of teams) {
       await page.goto(`${team}/sheet/print`);
-      await page.getByRole('heading', { level: 1, name: /甲府市チーム/ }).waitFor();
+      await page.getByRole('heading', { level: 1, name: teamName }).waitFor();
       if ((await page.getByText('まだシートがありません').count()) > 0) continue;
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;

@@ -1,26 +1,25 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { keepScreenshot, openPage, phone, signIn, useBrowser } from './browser';
+import { keepScreenshot, openPage, phone, seeded, signIn, useBrowser, waitForDraft, waitForHydration } from './browser';
 
 useBrowser();
 
 // An organizer corrects a team after set-up on a phone: a member's section, the 人事担当課枠, and
-// a session's agenda that must survive a reload before it is saved.
+// a session's agenda that must survive a reload before it is saved. The team and the sessions (in
+// a year of their own) are this file's.
+const { year, municipality, sessionYear } = seeded('team-member-edit');
 
-/** Types into a DraftForm field until the browser has kept it (typing before hydration is not seen). */
-async function typeUntilDrafted(page: Page, field: Locator, text: string, draftName: string) {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    await field.fill(text);
-    const kept = await page
-      .waitForFunction(
-        ([name, value]) => Object.keys(localStorage).some((k) => k.endsWith(`:${name}`) && (JSON.parse(localStorage.getItem(k)!) as { fields: [string, string][] }).fields.some(([, v]) => v === value)),
-        [draftName, text] as const,
-        { timeout: 1500 },
-      )
-      .then(() => true, () => false);
-    if (kept) return;
-  }
-  throw new Error(`the draft ${draftName} was never kept`);
+async function openSession(page: Page, number: number) {
+  await page.goto(`/admin/years/${sessionYear}`);
+  await page.getByRole('link', { name: `研究会 第${number}回` }).click();
+  await page.getByRole('heading', { level: 1, name: `研究会 第${number}回` }).waitFor();
+  await waitForHydration(page);
+}
+
+/** Types into a DraftForm field, and waits until the browser has kept it. */
+async function typeDrafted(page: Page, field: Locator, text: string, draftName: string) {
+  await field.fill(text);
+  await waitForDraft(page, [text], draftName);
 }
 
 async function noSideways(page: Page) {
@@ -31,9 +30,9 @@ describe('an organizer corrects a team on a phone', () => {
   it('edits a member’s section and moves the 人事担当課枠', async () => {
     const { page } = await openPage('team-member-edit', phone);
     await signIn(page, 'admin@example.jp');
-    await page.goto('/admin/years/2026/teams');
-    await page.getByRole('link', { name: '松本市', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: /松本市チーム/ }).waitFor();
+    await page.goto(`/admin/years/${year}/teams`);
+    await page.getByRole('link', { name: municipality, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `${municipality}チーム` }).waitFor();
 
     const members = page.locator('section[aria-labelledby="members-heading"] .member-list > li');
     expect(await members.count()).toBe(3);
@@ -73,19 +72,18 @@ describe('an organizer corrects a team on a phone', () => {
   it('keeps a session’s unsaved agenda through a reload until it is saved', async () => {
     const { page } = await openPage('session-draft', phone);
     await signIn(page, 'admin@example.jp');
-    await page.goto('/admin/years/2026');
-    await page.getByRole('link', { name: '研究会 第3回' }).click();
-    await page.getByRole('heading', { level: 1, name: '研究会 第3回' }).waitFor();
+    await openSession(page, 3);
 
     const agendaText = '第3回のテーマ：重点取組を絞り込む。\n対話自治体とシートを読み合い、幹事からのフィードバックを受ける。';
     const descriptionText = '変革ストーリーシートの「現状」と「10年後のありたい姿」を書き直して提出してください。';
     const agenda = page.getByRole('textbox', { name: 'テーマ・議題' });
     const description = page.getByRole('textbox', { name: '説明', exact: true });
-    await typeUntilDrafted(page, agenda, agendaText, 'session');
-    await typeUntilDrafted(page, description, descriptionText, 'preassignment');
+    await typeDrafted(page, agenda, agendaText, 'session');
+    await typeDrafted(page, description, descriptionText, 'preassignment');
 
     await page.reload();
     await page.getByText('保存されていない入力内容').first().waitFor();
+    await waitForHydration(page);
     expect(await page.getByText('保存されていない入力内容').count()).toBe(2);
     expect(await agenda.inputValue()).toBe(agendaText);
     expect(await description.inputValue()).toBe(descriptionText);
@@ -108,34 +106,16 @@ describe('an organizer corrects a team on a phone', () => {
   it('keeps a box the organizer unticked unticked through a reload', async () => {
     const { page } = await openPage('session-draft-checkbox', phone);
     await signIn(page, 'admin@example.jp');
-    await page.goto('/admin/years/2026');
-    await page.getByRole('link', { name: '研究会 第3回' }).click();
-    await page.getByRole('heading', { level: 1, name: '研究会 第3回' }).waitFor();
+    await openSession(page, 4);
     const sessionForm = page.locator('form#session');
     const online = sessionForm.getByRole('checkbox', { name: /オンライン/ });
     const agenda = page.getByRole('textbox', { name: 'テーマ・議題' });
-    const wasOnline = await online.isChecked();
-    const saveSession = async () => {
-      await sessionForm.getByRole('button', { name: '保存する' }).click();
-      await page.waitForLoadState('networkidle');
-    };
-    if (!wasOnline) {
-      await online.check();
-      await saveSession();
-    }
     expect(await online.isChecked()).toBe(true);
 
     await online.uncheck();
-    await typeUntilDrafted(page, agenda, `${await agenda.inputValue()}（オンラインはやめる）`, 'session');
+    await typeDrafted(page, agenda, `${await agenda.inputValue()}（オンラインはやめる）`, 'session');
     await page.reload();
     await sessionForm.getByText('保存されていない入力内容').waitFor();
     expect(await online.isChecked()).toBe(false);
-
-    // Leave the demo session as it was.
-    await sessionForm.getByRole('button', { name: '復元した内容を破棄する' }).click();
-    if (!wasOnline) {
-      await online.uncheck();
-      await saveSession();
-    }
   });
 });

@@ -1,16 +1,19 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { keepScreenshot, openPage, phone, signIn, useBrowser } from './browser';
+import { keepScreenshot, openPage, phone, seeded, signIn, useBrowser } from './browser';
 
 useBrowser();
 
-// The organizer's year: FY2027 from FY2026's structure, teams by CSV, dialogue groups, and the
-// pre-assignment matrix filling in as a newly invited member records a submission.
+// The organizer's year: FY2027 from FY2026's structure (the demo's 研究会, which only this file
+// reads to copy; no other file makes FY2027), teams by CSV for a municipality of its fixture and two
+// new ones, dialogue groups, and the pre-assignment matrix filling in as a newly invited member
+// records a submission.
+const { municipality, prefecture } = seeded('year-setup');
 
 const csv = [
   '自治体名,都道府県,区分,氏名,メールアドレス,部署,課・係,人事担当課枠',
-  '甲府市,山梨県,市,笛吹 真央,mao.fuefuki@example.jp,総務部,人事課,○',
-  '甲府市,山梨県,市,石和 拓海,takumi.isawa@example.jp,市民部,市民課,',
+  `${municipality},${prefecture},市,笛吹 真央,mao.fuefuki@example.jp,総務部,人事課,○`,
+  `${municipality},${prefecture},市,石和 拓海,takumi.isawa@example.jp,市民部,市民課,`,
   '小布施町,長野県,町,栗田 陽菜,hina.kurita@example.jp,総務課,企画係,○',
   '湯沢町,新潟県,町,雪野 蒼,aoi.yukino@example.jp,総務課,人事係,○',
 ].join('\n');
@@ -22,7 +25,8 @@ async function matrixCells(page: Page, municipality: string) {
   return row.locator('td').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-status')));
 }
 
-describe('an organizer sets up FY2027', () => {
+// One journey: the second test signs in with the invitation the first one made.
+describe('an organizer sets up FY2027', { shuffle: false }, () => {
   let inviteUrl = '';
 
   it('creates FY2027 from FY2026, imports teams, forms a dialogue group', async () => {
@@ -54,17 +58,17 @@ describe('an organizer sets up FY2027', () => {
     await page.getByRole('heading', { name: 'グループを作る' }).waitFor();
     // A checkbox is named "<prefecture> <municipality>", then the group it is already in, if any.
     const team = (name: string) => page.getByRole('checkbox', { name: new RegExp(`^\\S+ ${name}(\\s|$)`) });
-    for (const name of ['甲府市', '小布施町', '湯沢町']) await team(name).check();
+    for (const name of [municipality, '小布施町', '湯沢町']) await team(name).check();
     await page.getByRole('button', { name: 'グループを作る' }).click();
-    await page.getByText('甲府市・小布施町・湯沢町').first().waitFor();
+    await page.getByText(`${municipality}・小布施町・湯沢町`).first().waitFor();
     // A team already grouped cannot join a second group.
-    await team('甲府市').check();
+    await team(municipality).check();
     await team('小布施町').check();
     await page.getByRole('button', { name: 'グループを作る' }).click();
     await page.getByText(/すでにほかのグループに入っています/).waitFor();
 
-    expect(await matrixCells(page, '甲府市')).toEqual(expect.arrayContaining(['missing']));
-    expect(await matrixCells(page, '甲府市')).not.toContain('submitted');
+    expect(await matrixCells(page, municipality)).toEqual(expect.arrayContaining(['missing']));
+    expect(await matrixCells(page, municipality)).not.toContain('submitted');
     await keepScreenshot(page, 'year-setup-matrix-empty');
   });
 
@@ -76,7 +80,7 @@ describe('an organizer sets up FY2027', () => {
     await member.getByLabel('パスワード（確認）').fill('fuefuki-2027-pass');
     await member.getByRole('button', { name: 'アカウントを作成してログイン' }).click();
     await member.getByRole('heading', { level: 1, name: 'チーム' }).waitFor();
-    await member.getByRole('link', { name: /甲府市チーム/ }).first().click();
+    await member.getByRole('link', { name: `${municipality}チーム` }).click();
     await member.getByRole('link', { name: '事前課題' }).click();
     await member.getByRole('heading', { name: /事前課題（0件提出/ }).waitFor();
     const first = member.locator('section.card').first();
@@ -87,13 +91,13 @@ describe('an organizer sets up FY2027', () => {
 
     const { page: organizer } = await openPage('year-setup-matrix');
     await signIn(organizer, 'admin@example.jp');
-    const kofu = await matrixCells(organizer, '甲府市');
-    expect(kofu[0]).toBe('submitted');
+    const own = await matrixCells(organizer, municipality);
+    expect(own[0]).toBe('submitted');
     expect(await matrixCells(organizer, '小布施町')).not.toContain('submitted');
     await keepScreenshot(organizer, 'year-setup-matrix-filled');
     const { page: small } = await openPage('year-setup-matrix-phone', phone);
     await signIn(small, 'admin@example.jp');
-    await matrixCells(small, '甲府市');
+    await matrixCells(small, municipality);
     await keepScreenshot(small, 'year-setup-matrix-phone');
     await small.goto('/admin/years/2027/teams');
     await small.getByRole('heading', { name: /参加チーム（3チーム）/ }).waitFor();
@@ -102,6 +106,6 @@ describe('an organizer sets up FY2027', () => {
     expect(download.headers()['content-type']).toBe('text/csv; charset=utf-8');
     const text = (await download.body()).toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text).toContain('山梨県,甲府市,提出済');
+    expect(text).toContain(`${prefecture},${municipality},提出済`);
   });
 });
