@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { OnceToken } from '~/components/OnceToken';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -97,7 +96,6 @@ export default function AlumniGroup() {
         <section className="form" aria-labelledby="new-meeting-heading">
           <h2 id="new-meeting-heading">オフサイトミーティングを記録する</h2>
           <DraftForm method="post" draftName={`offsite-${group.id}`} {...getFormProps(form)}>
-            <OnceToken />
             <FormMessage id={form.errorId} errors={form.errors} />
             <TextField label="開催日" field={fields.heldOn} type="date" required />
             <TextField label="テーマ" field={fields.theme} required />

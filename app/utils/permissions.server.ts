@@ -5,6 +5,7 @@ import {
   holdsTeamNeed, holdsViewerNeed, intentOf, teamAccess, type IntentNeeds, type TeamAccess, type TeamIntentNeed, type TeamNeed,
   type Viewer, type ViewerNeed,
 } from './permissions';
+import { badRequest } from './http.server';
 import { clientIp } from './request.server';
 
 // Server-side enforcement of permissions.ts. Every protected loader and action starts with one of these.
@@ -101,20 +102,31 @@ async function holdsRecordNeed(viewer: Viewer, need: ViewerNeed, records: Record
   return check ? check(viewer) : false; // a record need the route cannot decide is not held
 }
 
+/** The posted form and the intent it names; a body that is no form, or an intent that is not text, is a 400. */
+async function readPosted(request: Request): Promise<{ formData: FormData; intent: string }> {
+  const formData = await request.formData().catch(() => badRequest());
+  const intent = intentOf(formData);
+  if (intent === null) badRequest();
+  return { formData, intent };
+}
+
 function declaredNeed<N extends IntentNeeds<string>>(needs: N, intent: string): N[string] | undefined {
   return Object.hasOwn(needs, intent) ? (needs[intent] as N[string]) : undefined;
 }
 
 /**
  * An action's intent, on a page of no particular team: signed in (or sent to sign in) and holding
- * the intent's need; anything else is refused before the intent runs.
+ * the intent's need; anything else is refused before the intent runs. Someone who holds none of the
+ * page's needs is refused before the body is read.
  */
 export async function requireIntent<N extends IntentNeeds<ViewerNeed>>(
   request: Request, needs: N, records: RecordChecks = {},
 ): Promise<SignedIn & Posted<N>> {
-  const signedIn = await requireSignedIn(request); // before the body is read
-  const formData = await request.formData();
-  const intent = intentOf(formData);
+  const signedIn = await requireSignedIn(request);
+  if (Object.values(needs).every((need) => holdsViewerNeed(signedIn.viewer, need) === false)) {
+    return deny(request, signedIn.viewer, 403, { need: Object.values(needs).join('|') });
+  }
+  const { formData, intent } = await readPosted(request);
   const need = declaredNeed(needs, intent);
   if (!need) return deny(request, signedIn.viewer, 403, { need: 'undeclared', intent });
   if (!(await holdsRecordNeed(signedIn.viewer, need, records))) return deny(request, signedIn.viewer, 403, { need, intent });
@@ -123,31 +135,30 @@ export async function requireIntent<N extends IntentNeeds<ViewerNeed>>(
 
 /** Pages anyone may post to (sign-in, invitations): only the declared intents, signed in or not. */
 export async function requirePublicIntent<N extends IntentNeeds<'anyone'>>(request: Request, needs: N): Promise<Posted<N>> {
-  const formData = await request.formData();
-  const intent = intentOf(formData);
+  const { formData, intent } = await readPosted(request);
   if (!declaredNeed(needs, intent)) return refuseUndeclared(request, intent);
   return { intent, formData };
 }
 
 /**
- * An action's intent on a team's page. A team the viewer may not see at all answers 404 (ids reveal
- * nothing); a need the viewer does not hold on a team they see answers 403. Both are audited.
+ * An action's intent on a team's page. A team the viewer may not see at all answers 404 before the
+ * body is read (ids reveal nothing); a need the viewer does not hold on a team they see answers 403.
+ * Both are audited.
  */
 export async function requireTeamIntent<N extends IntentNeeds<TeamIntentNeed>>(
   request: Request, teamId: number, needs: N, records: RecordChecks = {},
 ): Promise<TeamContext & Posted<N>> {
-  const signedIn = await requireSignedIn(request); // before the body is read
-  const formData = await request.formData();
-  const intent = intentOf(formData);
-  const need = declaredNeed(needs, intent);
-  if (!need) return deny(request, signedIn.viewer, 403, { need: 'undeclared', intent, teamId });
+  const signedIn = await requireSignedIn(request);
   const team = await getTeamRef(teamId);
   const access = team ? teamAccess(signedIn.viewer, team) : null;
-  if (!team || !access) return deny(request, signedIn.viewer, 404, { need, intent, teamId });
+  if (!team || !access?.view) return deny(request, signedIn.viewer, 404, { need: 'view', teamId });
+  const { formData, intent } = await readPosted(request);
+  const need = declaredNeed(needs, intent);
+  if (!need) return deny(request, signedIn.viewer, 403, { need: 'undeclared', intent, teamId });
   const held = need.startsWith('team:')
     ? holdsTeamNeed(signedIn.viewer, team, access, need as Extract<TeamIntentNeed, `team:${string}`>)
     : await holdsRecordNeed(signedIn.viewer, need as ViewerNeed, records);
-  if (!held) return deny(request, signedIn.viewer, access.view ? 403 : 404, { need, intent, teamId });
+  if (!held) return deny(request, signedIn.viewer, 403, { need, intent, teamId });
   return { ...signedIn, team, access, intent, formData };
 }
 

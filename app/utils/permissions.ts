@@ -108,10 +108,11 @@ export type TeamIntentNeed = ViewerNeed | `team:${TeamNeed | 'member' | 'mentor'
 /** What each intent of a route needs. */
 export type IntentNeeds<N extends string = TeamIntentNeed> = Readonly<Record<string, N>>;
 
-/** The intent a posted form names; a form without one is 'submit'. */
-export function intentOf(formData: FormData): string {
+/** The intent a posted form names (a form without one is 'submit'); null when it is not text (a file). */
+export function intentOf(formData: FormData): string | null {
   const intent = formData.get('intent');
-  return typeof intent === 'string' && intent !== '' ? intent : 'submit';
+  if (intent === null || intent === '') return 'submit';
+  return typeof intent === 'string' ? intent : null;
 }
 
 /** マネ友 across the program, who may found a group or offer to facilitate (and organizers). */
@@ -140,14 +141,14 @@ export function holdsTeamNeed(viewer: Viewer, team: TeamRef, access: TeamAccess,
 /**
  * Past members are マネ友. Whether someone may read the names of a team's members who keep
  * themselves out of the マネ友名簿: the current year's teams are named to anyone who may see them;
- * a past team's unlisted members only to its municipality (HR, its alumni, its own members) and
- * organizers. Everyone else sees the listed names and a count, as the directory would show them.
+ * a past team's unlisted members only to its municipality (HR, and anyone who is or was on one of
+ * its teams), the team's assigned mentors, and organizers. Everyone else, a dialogue partner of that
+ * year included, sees the listed names and a count, as the directory would show them.
  */
 export function seesUnlistedMembers(viewer: Viewer, team: TeamRef): boolean {
   if (team.fiscalYear >= currentFiscalYear()) return true;
   return viewer.organizer
     || viewer.memberMunicipalityIds.includes(team.municipalityId)
     || viewer.hrMunicipalityIds.includes(team.municipalityId)
-    || viewer.mentorTeamIds.includes(team.id)
-    || viewer.partnerTeamIds.includes(team.id);
+    || viewer.mentorTeamIds.includes(team.id);
 }

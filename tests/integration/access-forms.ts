@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import {
-  activities, changeChains, handovers, interviews, sheets, studySessions, teamMembers, users,
+  activities, changeChains, facilitatorOffers, handovers, interviews, sheets, studySessions, teamMembers, users,
 } from '../../db/schema';
 import { issueToken } from '../../app/models/account-tokens.server';
 import { inviteAccount } from '../../app/models/accounts.server';
@@ -104,9 +104,13 @@ async function sheetIdOf(teamId: number) {
   return row!.id;
 }
 
-/** A comment on the row's team's sheet written by the caller (so that its author may resolve it, where they may comment). */
-async function ownComment(call: Call, resolved: boolean) {
-  const authorUserId = call.userId ?? call.world.users.member.id;
+/**
+ * A comment on the row's team's sheet, written by the caller (whose own comment they may resolve
+ * where they may comment) or by someone else (which only the team may resolve).
+ */
+async function ownComment(call: Call, resolved: boolean, theirs = false) {
+  const other = call.userId === call.world.users.partner.id ? call.world.users.hr.id : call.world.users.partner.id;
+  const authorUserId = theirs ? other : (call.userId ?? call.world.users.member.id);
   const comment = await createSheetComment(getDb(), { sheetId: await sheetIdOf(call.teamId!), authorUserId, resolvedAt: resolved ? new Date() : null });
   return String(comment.id);
 }
@@ -169,7 +173,12 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
   'alumni.groups.$groupId.tsx submit': (c) => ({ heldOn: day(c.world, '08-01'), theme: '10年後の役所を語る' }),
   'alumni.support._index.tsx submit': async (c) => ({ owner: await ownerFor(c), heldOn: day(c.world, '11-20'), place: '市役所 会議室', helpNeeded: '対話の進行' }),
   'alumni.support.$requestId.tsx offer': () => ({ message: '伺えます' }),
-  'alumni.support.$requestId.tsx accept': () => ({ offerId: '0' }),
+  'alumni.support.$requestId.tsx accept': async (c) => {
+    const [offer] = await getDb().insert(facilitatorOffers)
+      .values({ requestId: Number(c.ids['new.request']), personId: c.world.users.alumni.personId, message: '伺えます' })
+      .returning({ id: facilitatorOffers.id });
+    return { offerId: String(offer!.id) };
+  },
   'alumni.support.$requestId.tsx done': () => ({}),
   'alumni.support.$requestId.tsx cancel': () => ({}),
   'invite.$token.tsx submit': () => ({ newPassword: 'a-new-password-2', confirmPassword: 'a-new-password-2' }),
@@ -185,6 +194,7 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
   'teams.$teamId.sheet._index.tsx comment': () => ({ section: 'currentState', body: '現状の書き方がよく伝わります' }),
   'teams.$teamId.sheet._index.tsx resolve': async (c) => ({ commentId: await ownComment(c, false) }),
   'teams.$teamId.sheet._index.tsx reopen': async (c) => ({ commentId: await ownComment(c, true) }),
+  'teams.$teamId.sheet._index.tsx resolve /teams/{teamA}/sheet?comment=theirs': async (c) => ({ commentId: await ownComment(c, false, true) }),
   'teams.$teamId.sheet._index.tsx handover': () => ({}),
   'teams.$teamId.sheet.edit.tsx submit': async (c) => ({ baseVersion: await sheetVersion(c.teamId!), message: '現状を書き足した', currentState: `職員の声${seq()}` }),
   'teams.$teamId.sheet.history.tsx tag': () => ({ version: '1', tag: '提出版' }),

@@ -3,7 +3,7 @@ import { getDb } from '../../db/client';
 import { loader as overviewLoader } from '../../app/routes/teams.$teamId._index';
 import { loader as municipalityLoader } from '../../app/routes/municipalities.$municipalityId';
 import {
-  addTeamMember, createHandover, createHrViewer, createMunicipality, createOrganizer, createPerson, createSheetWithVersions, createTeam, createUser,
+  addTeamMember, createDialogueGroup, createHandover, createHrViewer, createMentorAssignment, createMunicipality, createOrganizer, createPerson, createSheetWithVersions, createTeam, createUser,
 } from '../factories';
 import { currentFiscalYear } from '../factories/util';
 import { loaderArgs } from '../helpers';
@@ -80,14 +80,22 @@ describe('the handover on the next team’s first page', () => {
     await addTeamMember(db, { teamId: current.id, personId: colleague.personId });
     const elsewhere = await user();
     await addTeamMember(db, { teamId: (await createTeam(db, { fiscalYear: year - 1 })).id, personId: elsewhere.personId });
+    // That year's dialogue partner (another town), and the team's assigned mentor (a マネ友 from elsewhere).
+    const partner = await user();
+    const partnerTeam = await createTeam(db, { fiscalYear: year - 2 });
+    await addTeamMember(db, { teamId: partnerTeam.id, personId: partner.personId });
+    await createDialogueGroup(db, { teamIds: [past.id, partnerTeam.id] });
+    const mentor = await user();
+    await addTeamMember(db, { teamId: (await createTeam(db, { fiscalYear: year - 3 })).id, personId: mentor.personId });
+    await createMentorAssignment(db, { teamId: past.id, personId: mentor.personId });
 
     const seen: Record<string, [number, number]> = {};
-    for (const [who, viewer] of Object.entries({ organizer, hr, colleague, elsewhere })) {
+    for (const [who, viewer] of Object.entries({ organizer, hr, colleague, elsewhere, partner, mentor })) {
       const headers = { Cookie: await sessionCookie(viewer.id) };
       const team = await overviewLoader(loaderArgs(`/teams/${past.id}`, { params: { teamId: String(past.id) }, headers }));
       const town = await municipalityLoader(loaderArgs(`/municipalities/${city.id}`, { params: { municipalityId: String(city.id) }, headers }));
       seen[who] = [team.unlistedMembers, town.teams.find((t) => t.id === past.id)!.unlisted];
     }
-    expect(seen).toEqual({ organizer: [0, 0], hr: [0, 0], colleague: [0, 0], elsewhere: [1, 1] });
+    expect(seen).toEqual({ organizer: [0, 0], hr: [0, 0], colleague: [0, 0], elsewhere: [1, 1], partner: [1, 1], mentor: [0, 0] });
   });
 });

@@ -49,7 +49,6 @@ export function MentorForms({ canAssign, isMentor, candidates, today, which, las
             <p className="hint">シートの項目へのコメントとしてチームに届きます。</p>
             <DraftForm method="post" draftName="mentor-advice" {...getFormProps(adviceForm)}>
               <input type="hidden" name="intent" value="advice" />
-              <OnceToken />
               <FormMessage id={adviceForm.errorId} errors={adviceForm.errors} />
               <div className="field">
                 <label htmlFor={advice.section.id}>シートの項目</label>

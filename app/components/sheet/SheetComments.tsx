@@ -1,5 +1,4 @@
 import { Form, useActionData } from '@remix-run/react';
-import { OnceToken } from '~/components/OnceToken';
 import type { SheetSectionKey } from '~/domain/sheet';
 import { formatDateTime } from '~/utils/dates';
 import { counted } from '~/utils/format';
@@ -67,7 +66,6 @@ export function SheetComments({ section, title, comments, viewerId, canComment, 
           <summary>「{title}」にコメントする</summary>
           <DraftForm method="post" draftName={`comment-${section}`}>
             <input type="hidden" name="intent" value="comment" />
-            <OnceToken />
             <input type="hidden" name="section" value={section} />
             <div className="field">
               <label htmlFor={`comment-${section}`}>コメント（第{currentVersion}版へのコメントとして記録されます）</label>
