@@ -138,12 +138,20 @@ describe('the change-story sheet', () => {
     await partner.locator('#comment-idealIn10Years').fill('熊本市チームです。10年後の姿、市民の声がもっと聞きたいです。');
     await partner.locator('section[aria-labelledby="section-idealIn10Years"]').getByRole('button', { name: 'コメントを投稿' }).click();
     await partner.locator('section[aria-labelledby="section-idealIn10Years"] .comment').filter({ hasText: '市民の声がもっと聞きたい' }).waitFor();
+    // A second comment right after, on the page the first one landed on: a new record, not taken for a resend.
+    await waitForHydration(partner);
+    const form = partner.locator('section[aria-labelledby="section-idealIn10Years"] details.comment-form');
+    if (!(await form.evaluate((d) => (d as HTMLDetailsElement).open))) await form.locator('summary').click();
+    await partner.locator('#comment-idealIn10Years').fill('もう一つ。若手の声も聞いてみてください。');
+    await partner.locator('section[aria-labelledby="section-idealIn10Years"]').getByRole('button', { name: 'コメントを投稿' }).click();
+    await partner.locator('section[aria-labelledby="section-idealIn10Years"] .comment').filter({ hasText: '若手の声も聞いてみて' }).waitFor();
 
     const { page: teamMember } = await openPage('sheet-member-comments');
     await signIn(teamMember, member);
     await teamMember.goto(sheetUrl);
     const section = teamMember.locator('section[aria-labelledby="section-idealIn10Years"]');
     expect(await section.locator('.comment').filter({ hasText: '市民の声がもっと聞きたい' }).count()).toBe(1);
+    expect(await section.locator('.comment').filter({ hasText: '若手の声も聞いてみて' }).count()).toBe(1);
     expect(await section.locator('h2').textContent()).toMatch(/未解決のコメント \d+件/);
     await keepScreenshot(teamMember, 'sheet-view-desktop');
   });
