@@ -13,7 +13,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   // Only what the header needs; pages load their own data behind their own checks.
   return {
-    viewer: viewer ? { id: viewer.userId, name: viewer.name, organizer: viewer.organizer, hrViewer: viewer.hrMunicipalityIds.length > 0, alumnus: viewer.alumniMunicipalityIds.length > 0 || viewer.mentorTeamIds.length > 0, unread: await unreadCount(viewer.userId) } : null,
+    viewer: viewer
+      ? {
+          id: viewer.userId,
+          name: viewer.name,
+          organizer: viewer.organizer,
+          hrViewer: viewer.hrMunicipalityIds.length > 0,
+          alumnus: viewer.alumniMunicipalityIds.length > 0 || viewer.mentorTeamIds.length > 0,
+          unread: await unreadCount(viewer.userId),
+        }
+      : null,
   };
 }
 
@@ -23,27 +32,74 @@ function SiteNav() {
   if (!viewer) {
     return (
       <ul className="site-nav">
-        <li><NavLink to="/login">ログイン</NavLink></li>
+        <li>
+          <NavLink to="/login">ログイン</NavLink>
+        </li>
       </ul>
     );
   }
   return (
     <ul className="site-nav">
-      <li><NavLink to="/teams">チーム</NavLink></li>
-      <li><NavLink to="/" end>年度と研究会</NavLink></li>
-      <li><NavLink to="/municipalities">自治体</NavLink></li>
+      <li>
+        <NavLink to="/teams">チーム</NavLink>
+      </li>
+      <li>
+        <NavLink to="/" end>
+          年度と研究会
+        </NavLink>
+      </li>
+      <li>
+        <NavLink to="/municipalities">自治体</NavLink>
+      </li>
       {/* Alumni land on their overview (/alumni), which links to the directory; others go to the directory. */}
-      <li><NavLink to={viewer.alumnus ? '/alumni' : '/alumni/directory'}>マネ友</NavLink></li>
-      <li><NavLink to="/notifications" end>お知らせ{viewer.unread ? <span className="badge" aria-label={`未読${viewer.unread}件`}>{viewer.unread}</span> : null}</NavLink></li>
-      {viewer.hrViewer ? <li><NavLink to="/hr">人事課</NavLink></li> : null}
-      {viewer.organizer ? <li><NavLink to="/admin" end>事務局ダッシュボード</NavLink></li> : null}
-      {viewer.organizer ? <li><NavLink to="/admin/years">年度の設定</NavLink></li> : null}
-      {viewer.organizer ? <li><NavLink to="/admin/accounts">アカウント管理</NavLink></li> : null}
-      {viewer.organizer ? <li><NavLink to="/admin/audit">操作ログ</NavLink></li> : null}
-      <li><NavLink to="/account">{viewer.name} さん</NavLink></li>
+      <li>
+        <NavLink to={viewer.alumnus ? '/alumni' : '/alumni/directory'}>マネ友</NavLink>
+      </li>
+      <li>
+        <NavLink to="/notifications" end>
+          お知らせ
+          {viewer.unread ? (
+            <span className="badge" aria-label={`未読${viewer.unread}件`}>
+              {viewer.unread}
+            </span>
+          ) : null}
+        </NavLink>
+      </li>
+      {viewer.hrViewer ? (
+        <li>
+          <NavLink to="/hr">人事課</NavLink>
+        </li>
+      ) : null}
+      {viewer.organizer ? (
+        <li>
+          <NavLink to="/admin" end>
+            事務局ダッシュボード
+          </NavLink>
+        </li>
+      ) : null}
+      {viewer.organizer ? (
+        <li>
+          <NavLink to="/admin/years">年度の設定</NavLink>
+        </li>
+      ) : null}
+      {viewer.organizer ? (
+        <li>
+          <NavLink to="/admin/accounts">アカウント管理</NavLink>
+        </li>
+      ) : null}
+      {viewer.organizer ? (
+        <li>
+          <NavLink to="/admin/audit">操作ログ</NavLink>
+        </li>
+      ) : null}
+      <li>
+        <NavLink to="/account">{viewer.name} さん</NavLink>
+      </li>
       <li>
         <Form method="post" action="/logout" className="inline-form" onSubmit={() => removeAllDrafts(viewer.id)}>
-          <button type="submit" className="link-button">ログアウト</button>
+          <button type="submit" className="link-button">
+            ログアウト
+          </button>
         </Form>
       </li>
     </ul>
@@ -73,19 +129,29 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#main">本文へスキップ</a>
-        {printLayout ? null : <header className="site-header">
-          <div className="site-header__inner">
-            <a className="site-header__title" href="/">人マネ トラッカー</a>
-            <nav aria-label="メインメニュー">
-              <SiteNav />
-            </nav>
-          </div>
-        </header>}
-        <main id="main" className={printLayout ? 'main--print' : undefined}>{children}</main>
-        {printLayout ? null : <footer className="site-footer">
-          <p>早稲田大学マニフェスト研究所 人材マネジメント部会</p>
-        </footer>}
+        <a className="skip-link" href="#main">
+          本文へスキップ
+        </a>
+        {printLayout ? null : (
+          <header className="site-header">
+            <div className="site-header__inner">
+              <a className="site-header__title" href="/">
+                人マネ トラッカー
+              </a>
+              <nav aria-label="メインメニュー">
+                <SiteNav />
+              </nav>
+            </div>
+          </header>
+        )}
+        <main id="main" className={printLayout ? 'main--print' : undefined}>
+          {children}
+        </main>
+        {printLayout ? null : (
+          <footer className="site-footer">
+            <p>早稲田大学マニフェスト研究所 人材マネジメント部会</p>
+          </footer>
+        )}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

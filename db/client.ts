@@ -53,7 +53,11 @@ function wrapPglite(client: PGlite, release: () => void): DbHandle {
   return {
     db: drizzlePglite(client, { schema, logger: queryCounter }) as unknown as Db,
     kind: 'pglite',
-    ping: (timeoutMs) => withTimeout(client.query('select 1').then(() => true), timeoutMs),
+    ping: (timeoutMs) =>
+      withTimeout(
+        client.query('select 1').then(() => true),
+        timeoutMs,
+      ),
     async close() {
       try {
         if (!client.closed) await client.close();
@@ -74,16 +78,17 @@ function openPostgres(url: string): DbHandle {
   return {
     db: drizzlePostgres(client, { schema, logger: queryCounter }) as unknown as Db,
     kind: 'postgres',
-    ping: (timeoutMs) => withTimeout(client`select 1`.then(() => true), timeoutMs),
+    ping: (timeoutMs) =>
+      withTimeout(
+        client`select 1`.then(() => true),
+        timeoutMs,
+      ),
     close: () => client.end({ timeout: 5 }),
   };
 }
 
 function withTimeout(check: Promise<boolean>, timeoutMs = 2000): Promise<boolean> {
-  return Promise.race([
-    check.catch(() => false),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref()),
-  ]);
+  return Promise.race([check.catch(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref())]);
 }
 
 // The process-wide database. The server opens it at boot; each test file opens its own.

@@ -76,7 +76,9 @@ for (const d of declarations(copy)) {
   const original = fs.readFileSync(target, 'utf8');
   fs.writeFileSync(target, weaken(original, d.intent, d.need, to));
   const run = spawnSync('npx', ['vitest', 'run', '--project', 'pglite', 'tests/integration/access-matrix.test.ts'], {
-    cwd: copy, env: { ...process.env, MATRIX_ONLY: `${d.file} ${d.intent}`, TEST_DATABASE_URL: '' }, encoding: 'utf8',
+    cwd: copy,
+    env: { ...process.env, MATRIX_ONLY: `${d.file} ${d.intent}`, TEST_DATABASE_URL: '' },
+    encoding: 'utf8',
   });
   fs.writeFileSync(target, original);
   const caught = run.status !== 0;
@@ -95,8 +97,14 @@ const section = [
   `\`npm run check:matrix\` (${day}): each declared need weakened in turn, ${results.length} weakenings, ` +
     `${results.length - missed.length - held.length} caught by the matrix rows, ${held.length} still refused by a second check, ${missed.length} missed.`,
   ...(held.length || missed.length
-    ? ['', '| File | Intent | Need → weakened | |', '|---|---|---|---|',
-      ...[...held, ...missed].map((m) => `| \`${m.file}\` | \`${m.intent}\` | \`${m.need}\` → \`${m.weakened}\` | ${m.held ? `held: ${m.held}` : '**missed**'} |`)]
+    ? [
+        '',
+        '| File | Intent | Need → weakened | |',
+        '|---|---|---|---|',
+        ...[...held, ...missed].map(
+          (m) => `| \`${m.file}\` | \`${m.intent}\` | \`${m.need}\` → \`${m.weakened}\` | ${m.held ? `held: ${m.held}` : '**missed**'} |`,
+        ),
+      ]
     : []),
   '',
 ].join('\n');
@@ -106,9 +114,7 @@ if (process.argv.includes('--write')) {
   const text = fs.readFileSync(doc, 'utf8');
   const start = text.indexOf('## Mutation check');
   const next = start < 0 ? -1 : text.indexOf('\n## ', start + 1);
-  const updated = start < 0
-    ? text.replace('## Cells\n', `${section}\n## Cells\n`)
-    : text.slice(0, start) + section + (next < 0 ? '' : text.slice(next + 1));
+  const updated = start < 0 ? text.replace('## Cells\n', `${section}\n## Cells\n`) : text.slice(0, start) + section + (next < 0 ? '' : text.slice(next + 1));
   fs.writeFileSync(doc, updated);
 }
 process.exit(missed.length ? 1 : 0);

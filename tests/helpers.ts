@@ -14,11 +14,7 @@ export function loaderArgs(path: string, { params = {}, headers = {} }: Args = {
   return { request: request(path, { headers }), params, context: { cspNonce: 'test' } };
 }
 
-export function actionArgs(
-  path: string,
-  form: Record<string, string | string[]>,
-  { params = {}, headers = {} }: Args = {},
-): ActionFunctionArgs {
+export function actionArgs(path: string, form: Record<string, string | string[]>, { params = {}, headers = {} }: Args = {}): ActionFunctionArgs {
   const body = new URLSearchParams();
   for (const [key, value] of Object.entries(form)) {
     for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);

@@ -22,7 +22,10 @@ function files(dir: string): string[] {
 /** `file:line: text` of every line that matches. */
 function offending(pattern: RegExp): string[] {
   return files(root).flatMap((file) =>
-    fs.readFileSync(file, 'utf8').split('\n').flatMap((line, i) => (pattern.test(line) ? [`${path.relative(root, file)}:${i + 1}: ${line.trim()}`] : [])),
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .flatMap((line, i) => (pattern.test(line) ? [`${path.relative(root, file)}:${i + 1}: ${line.trim()}`] : [])),
   );
 }
 
@@ -52,7 +55,7 @@ describe('the test files', () => {
     expect(starters.filter((file) => !allowed.includes(file))).toEqual([]);
   });
 
-  it('sign in as the demo teams\' accounts only where they read (records a file changes are its fixture\'s)', () => {
+  it("sign in as the demo teams' accounts only where they read (records a file changes are its fixture's)", () => {
     const readers = ['csrf.test.ts', 'pages.test.ts', 'smoke.test.ts', 'stream-integrity.test.ts'].map(e2e);
     const demoTeamAccount = /\b(member2?|hr|alumni|partner|outsider)(@|%40)example\.jp/;
     const browserFiles = offending(demoTeamAccount).filter((hit) => hit.startsWith(e2e('')));

@@ -1,8 +1,22 @@
 import { getDb } from '../db/client';
 import { startSession } from '../app/utils/auth.server';
 import {
-  addTeamMember, createActivity, createAlumniGroup, createChangeChain, createFacilitatorRequest, createDialogueGroup, createHrViewer, createInterview, createMunicipality, createOrganizer,
-  createPerson, createPreAssignment, createSession, createSheetWithVersions, createTeam, createUser,
+  addTeamMember,
+  createActivity,
+  createAlumniGroup,
+  createChangeChain,
+  createFacilitatorRequest,
+  createDialogueGroup,
+  createHrViewer,
+  createInterview,
+  createMunicipality,
+  createOrganizer,
+  createPerson,
+  createPreAssignment,
+  createSession,
+  createSheetWithVersions,
+  createTeam,
+  createUser,
 } from './factories';
 import { currentFiscalYear } from './factories/util';
 import { request } from './helpers';

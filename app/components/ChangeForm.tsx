@@ -27,13 +27,20 @@ export function ChangeForm({ lastResult, defaultValue, submitLabel, cancelTo, ve
     lastResult,
     defaultValue: defaultValue ? { ...defaultValue, coCreationStep: defaultValue.coCreationStep ?? '' } : undefined,
   });
-  const submitted = fields.moments.getFieldList().map((m) => {
-    const set = m.getFieldset();
-    return {
-      value: { stage: String(set.stage.initialValue ?? 'trigger'), occurredOn: (set.occurredOn.initialValue as string) ?? null, description: (set.description.initialValue as string) ?? '' },
-      errors: { occurredOn: set.occurredOn.errors, description: set.description.errors },
-    };
-  }).filter((r) => r.value.description || r.value.occurredOn);
+  const submitted = fields.moments
+    .getFieldList()
+    .map((m) => {
+      const set = m.getFieldset();
+      return {
+        value: {
+          stage: String(set.stage.initialValue ?? 'trigger'),
+          occurredOn: (set.occurredOn.initialValue as string) ?? null,
+          description: (set.description.initialValue as string) ?? '',
+        },
+        errors: { occurredOn: set.occurredOn.errors, description: set.description.errors },
+      };
+    })
+    .filter((r) => r.value.description || r.value.occurredOn);
   const saved = submitted.length ? submitted : (defaultValue?.moments ?? []).map((value) => ({ value, errors: {} as Record<string, string[] | undefined> }));
   // Always one blank row per stage after the saved ones, so the chain can grow without JavaScript.
   const rows = [...saved, ...blankChain.map((value) => ({ value, errors: {} as Record<string, string[] | undefined> }))];
@@ -56,18 +63,34 @@ export function ChangeForm({ lastResult, defaultValue, submitLabel, cancelTo, ve
                 <div className="field">
                   <label htmlFor={`moment-${i}-stage`}>段階</label>
                   <select id={`moment-${i}-stage`} name={`${name}.stage`} defaultValue={value.stage}>
-                    {changeStages.codes.map((c) => <option key={c} value={c}>{changeStages.label[c]}</option>)}
+                    {changeStages.codes.map((c) => (
+                      <option key={c} value={c}>
+                        {changeStages.label[c]}
+                      </option>
+                    ))}
                   </select>
                 </div>
                 <div className="field">
                   <label htmlFor={`moment-${i}-date`}>日付</label>
-                  <input id={`moment-${i}-date`} type="date" name={`${name}.occurredOn`} defaultValue={value.occurredOn ?? ''} aria-invalid={errors.occurredOn?.length ? true : undefined} />
+                  <input
+                    id={`moment-${i}-date`}
+                    type="date"
+                    name={`${name}.occurredOn`}
+                    defaultValue={value.occurredOn ?? ''}
+                    aria-invalid={errors.occurredOn?.length ? true : undefined}
+                  />
                   <FieldErrors id={`moment-${i}-date-error`} errors={errors.occurredOn} />
                 </div>
               </div>
               <div className="field">
                 <label htmlFor={`moment-${i}-text`}>何が起きたか</label>
-                <textarea id={`moment-${i}-text`} name={`${name}.description`} rows={2} defaultValue={value.description} aria-invalid={errors.description?.length ? true : undefined} />
+                <textarea
+                  id={`moment-${i}-text`}
+                  name={`${name}.description`}
+                  rows={2}
+                  defaultValue={value.description}
+                  aria-invalid={errors.description?.length ? true : undefined}
+                />
                 <FieldErrors id={`moment-${i}-text-error`} errors={errors.description} />
               </div>
             </div>
@@ -77,7 +100,9 @@ export function ChangeForm({ lastResult, defaultValue, submitLabel, cancelTo, ve
       <TextAreaField label="考察" field={fields.reflection} rows={6} hint="なぜうまくいったのか（例: 対話 → 共感 → 自分事化 → 心理的安全性）。" />
       <fieldset className="field">
         <legend>共創のステップ（任意）</legend>
-        <label className="choice"><input type="radio" name={fields.coCreationStep.name} value="" defaultChecked={!step} /> 選ばない</label>
+        <label className="choice">
+          <input type="radio" name={fields.coCreationStep.name} value="" defaultChecked={!step} /> 選ばない
+        </label>
         {coCreationSteps.codes.map((c) => (
           <label key={c} className="choice">
             <input type="radio" name={fields.coCreationStep.name} value={c} defaultChecked={step === c} /> {coCreationSteps.label[c]}
@@ -86,7 +111,9 @@ export function ChangeForm({ lastResult, defaultValue, submitLabel, cancelTo, ve
         <FieldErrors id={fields.coCreationStep.errorId} errors={fields.coCreationStep.errors} />
       </fieldset>
       <p className="form-actions">
-        <button type="submit" className="button">{submitLabel}</button>
+        <button type="submit" className="button">
+          {submitLabel}
+        </button>
         <Link to={cancelTo}>キャンセル</Link>
       </p>
     </DraftForm>

@@ -81,9 +81,7 @@ export function DraftForm({ draftName, children, carried = [], onSubmit, ...prop
       <input type="hidden" name={editedInputName} defaultValue="" />
       {restoredAt ? (
         <div className="notice" role="status">
-          <p>
-            保存されていない入力内容（{formatDateTime(restoredAt)}）を復元しました。内容を確認して保存してください。
-          </p>
+          <p>保存されていない入力内容（{formatDateTime(restoredAt)}）を復元しました。内容を確認して保存してください。</p>
           <button
             type="button"
             className="link-button"

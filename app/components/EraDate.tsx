@@ -16,8 +16,7 @@ export function EraDateSpan({ from, to }: { from: string; to: string | null }) {
   const sameMonth = from.slice(0, 7) === to.slice(0, 7);
   return (
     <>
-      <EraDate iso={from} western={false} />〜
-      {sameMonth ? <time dateTime={to}>{formatEraDayOnly(to)}</time> : <EraDate iso={to} western={false} />}
+      <EraDate iso={from} western={false} />〜{sameMonth ? <time dateTime={to}>{formatEraDayOnly(to)}</time> : <EraDate iso={to} western={false} />}
       <span className="date-western">
         {from.replaceAll('-', '/')}〜{to.replaceAll('-', '/')}
       </span>

@@ -19,7 +19,14 @@ export function HomeworkRows({ field, defaults, blankRows }: { field: FieldMetad
           const set = (row as FieldMetadata<Record<string, unknown>>).getFieldset();
           const value = (key: string) => (set[key]?.initialValue as string | undefined) ?? '';
           return {
-            values: { id: Number(value('id')) || undefined, body: value('body'), status: value('status') || 'todo', dueOn: value('dueOn') || null, followUp: value('followUp'), remove: value('remove') === 'on' },
+            values: {
+              id: Number(value('id')) || undefined,
+              body: value('body'),
+              status: value('status') || 'todo',
+              dueOn: value('dueOn') || null,
+              followUp: value('followUp'),
+              remove: value('remove') === 'on',
+            },
             errors: { body: set.body?.errors, status: set.status?.errors, dueOn: set.dueOn?.errors, followUp: set.followUp?.errors },
           };
         })
@@ -41,7 +48,14 @@ export function HomeworkRows({ field, defaults, blankRows }: { field: FieldMetad
             {values.id ? <input type="text" hidden readOnly name={`${name}.id`} defaultValue={values.id} /> : null}
             <div className="field">
               <label htmlFor={`${id}-body`}>宿題 {i + 1} の内容</label>
-              <textarea id={`${id}-body`} name={`${name}.body`} rows={2} defaultValue={values.body} aria-invalid={errors.body?.length ? true : undefined} aria-describedby={errors.body?.length ? `${id}-body-error` : undefined} />
+              <textarea
+                id={`${id}-body`}
+                name={`${name}.body`}
+                rows={2}
+                defaultValue={values.body}
+                aria-invalid={errors.body?.length ? true : undefined}
+                aria-describedby={errors.body?.length ? `${id}-body-error` : undefined}
+              />
               <FieldErrors id={`${id}-body-error`} errors={errors.body} />
             </div>
             <div className="homework-row__meta">
@@ -49,14 +63,22 @@ export function HomeworkRows({ field, defaults, blankRows }: { field: FieldMetad
                 <label htmlFor={`${id}-status`}>対応状況</label>
                 <select id={`${id}-status`} name={`${name}.status`} defaultValue={values.status}>
                   {homeworkStatuses.codes.map((code) => (
-                    <option key={code} value={code}>{homeworkStatuses.label[code]}</option>
+                    <option key={code} value={code}>
+                      {homeworkStatuses.label[code]}
+                    </option>
                   ))}
                 </select>
                 <FieldErrors id={`${id}-status-error`} errors={errors.status} />
               </div>
               <div className="field">
                 <label htmlFor={`${id}-due`}>期限</label>
-                <input id={`${id}-due`} type="date" name={`${name}.dueOn`} defaultValue={values.dueOn ?? ''} aria-invalid={errors.dueOn?.length ? true : undefined} />
+                <input
+                  id={`${id}-due`}
+                  type="date"
+                  name={`${name}.dueOn`}
+                  defaultValue={values.dueOn ?? ''}
+                  aria-invalid={errors.dueOn?.length ? true : undefined}
+                />
                 <FieldErrors id={`${id}-due-error`} errors={errors.dueOn} />
               </div>
             </div>

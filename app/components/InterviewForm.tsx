@@ -40,13 +40,13 @@ export function InterviewForm({ draftName, lastResult, defaultValue, homework, b
       {version ? <BaseVersionInput version={version} /> : null}
       <FormMessage id={form.errorId} errors={form.errors} />
       <TextField label="実施日" field={fields.interviewedOn} type="date" required />
-      <TextField
-        label="インタビューの相手"
-        field={fields.interviewee}
-        hint="実名でも、「部長級職員（Aさん）」のような匿名の書き方でも構いません。"
+      <TextField label="インタビューの相手" field={fields.interviewee} hint="実名でも、「部長級職員（Aさん）」のような匿名の書き方でも構いません。" required />
+      <SelectField
+        label="相手の立場"
+        field={fields.roleCategory}
+        options={intervieweeRoles.codes.map((c) => [c, intervieweeRoles.label[c]] as const)}
         required
       />
-      <SelectField label="相手の立場" field={fields.roleCategory} options={intervieweeRoles.codes.map((c) => [c, intervieweeRoles.label[c]] as const)} required />
       <TextField
         label="所要時間（分）"
         field={fields.durationMinutes}
@@ -80,7 +80,9 @@ export function InterviewForm({ draftName, lastResult, defaultValue, homework, b
       <HomeworkRows field={fields.homework} defaults={homework} blankRows={blankRows} />
 
       <p className="form-actions">
-        <button type="submit" className="button">{submitLabel}</button>
+        <button type="submit" className="button">
+          {submitLabel}
+        </button>
         <Link to={cancelTo}>キャンセル</Link>
       </p>
     </DraftForm>

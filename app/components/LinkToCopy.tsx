@@ -6,11 +6,7 @@ export function LinkToCopy({ url }: { url: string }) {
   return (
     <div className="copy-box">
       <input readOnly value={url} aria-label="リンク" onFocus={(e) => e.currentTarget.select()} />
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => navigator.clipboard?.writeText(url).then(() => setCopied(true))}
-      >
+      <button type="button" className="button button--secondary" onClick={() => navigator.clipboard?.writeText(url).then(() => setCopied(true))}>
         {copied ? 'コピーしました' : 'コピー'}
       </button>
     </div>

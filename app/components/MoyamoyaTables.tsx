@@ -11,14 +11,30 @@ export function MoyamoyaTables({ teamEntries, checkins, today }: { teamEntries: 
     <>
       <section aria-labelledby="team-series-heading">
         <h3 id="team-series-heading">チームのモヤモヤ指数</h3>
-        {teamEntries.length === 0 ? <p className="muted">まだ記録がありません。</p> : (
+        {teamEntries.length === 0 ? (
+          <p className="muted">まだ記録がありません。</p>
+        ) : (
           <div className="table-wrap">
             <table>
-              <thead><tr><th scope="col">研究会</th><th scope="col" className="num">指数</th><th scope="col">この頃の自分たち</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">研究会</th>
+                  <th scope="col" className="num">
+                    指数
+                  </th>
+                  <th scope="col">この頃の自分たち</th>
+                </tr>
+              </thead>
               <tbody>
                 {teamEntries.map((e) => (
                   <tr key={e.id}>
-                    <td>{sessionName(e.sessionKind, e.sessionNumber)}<br /><span className="muted"><EraDate iso={e.startsOn} western={false} /></span></td>
+                    <td>
+                      {sessionName(e.sessionKind, e.sessionNumber)}
+                      <br />
+                      <span className="muted">
+                        <EraDate iso={e.startsOn} western={false} />
+                      </span>
+                    </td>
                     <td className="num">{e.level}</td>
                     <td className="prewrap">{e.reflection}</td>
                   </tr>
@@ -31,14 +47,27 @@ export function MoyamoyaTables({ teamEntries, checkins, today }: { teamEntries: 
       {checkins ? (
         <section aria-labelledby="member-series-heading">
           <h3 id="member-series-heading">メンバーのモヤモヤ指数</h3>
-          {checkins.length === 0 ? <p className="muted">まだ記録がありません。</p> : (
+          {checkins.length === 0 ? (
+            <p className="muted">まだ記録がありません。</p>
+          ) : (
             <div className="table-wrap">
               <table>
-                <thead><tr><th scope="col">日付</th><th scope="col">メンバー</th><th scope="col" className="num">指数</th><th scope="col">ひとこと</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">日付</th>
+                    <th scope="col">メンバー</th>
+                    <th scope="col" className="num">
+                      指数
+                    </th>
+                    <th scope="col">ひとこと</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {checkins.map((c) => (
                     <tr key={c.id} data-today={c.checkedOn === today ? 'true' : undefined}>
-                      <td><EraDate iso={c.checkedOn} western={false} /></td>
+                      <td>
+                        <EraDate iso={c.checkedOn} western={false} />
+                      </td>
                       <td>{c.fullName}</td>
                       <td className="num">{c.level}</td>
                       <td className="prewrap">{c.note}</td>

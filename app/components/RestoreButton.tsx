@@ -4,7 +4,12 @@ import { Form } from '@remix-run/react';
  * 元に戻す: the one-button form that brings an archived record back. Posts `intent=restore` and,
  * for lists, the record's id under `name`.
  */
-export function RestoreButton({ name, value, action, variant = 'link' }: {
+export function RestoreButton({
+  name,
+  value,
+  action,
+  variant = 'link',
+}: {
   name?: string;
   value?: string | number;
   action?: string;
@@ -16,7 +21,9 @@ export function RestoreButton({ name, value, action, variant = 'link' }: {
       <input type="hidden" name="intent" value="restore" />
       {name ? <input type="hidden" name={name} value={value} /> : null}
       {variant === 'link' ? ' ' : null}
-      <button type="submit" className={className}>元に戻す</button>
+      <button type="submit" className={className}>
+        元に戻す
+      </button>
     </Form>
   );
 }

@@ -18,7 +18,9 @@ export function SetPasswordForm({ lastResult, submitLabel }: { lastResult?: Subm
         required
       />
       <TextField label="パスワード（確認）" field={fields.confirmPassword} type="password" autoComplete="new-password" required clearOn={lastResult} />
-      <button type="submit" className="button">{submitLabel}</button>
+      <button type="submit" className="button">
+        {submitLabel}
+      </button>
     </Form>
   );
 }

@@ -16,15 +16,49 @@ export function TeamHeader({ team, links }: Props) {
       <h1>{team.municipalityName}チーム</h1>
       <nav aria-label="チームのページ">
         <ul className="tabs">
-          <li><NavLink to={`/teams/${team.id}`} end>概要</NavLink></li>
-          {links.readProgress ? <li><NavLink to={`/teams/${team.id}/activities`}>活動記録</NavLink></li> : null}
-          {links.readSheet ? <li><NavLink to={`/teams/${team.id}/sheet`}>変革ストーリーシート</NavLink></li> : null}
-          <li><NavLink to={`/teams/${team.id}/interviews`}>インタビュー</NavLink></li>
-          {links.readProgress ? <li><NavLink to={`/teams/${team.id}/moyamoya`}>モヤモヤ</NavLink></li> : null}
-          {links.readProgress ? <li><NavLink to={`/teams/${team.id}/preassignments`}>事前課題</NavLink></li> : null}
-          {links.readProgress ? <li><NavLink to={`/teams/${team.id}/changes`}>創り出した変化</NavLink></li> : null}
-          {links.readProgress ? <li><NavLink to={`/teams/${team.id}/mentors`}>マネ友</NavLink></li> : null}
-          {links.readProgress ? <li><NavLink to={`/teams/${team.id}/handover`}>引き継ぎ</NavLink></li> : null}
+          <li>
+            <NavLink to={`/teams/${team.id}`} end>
+              概要
+            </NavLink>
+          </li>
+          {links.readProgress ? (
+            <li>
+              <NavLink to={`/teams/${team.id}/activities`}>活動記録</NavLink>
+            </li>
+          ) : null}
+          {links.readSheet ? (
+            <li>
+              <NavLink to={`/teams/${team.id}/sheet`}>変革ストーリーシート</NavLink>
+            </li>
+          ) : null}
+          <li>
+            <NavLink to={`/teams/${team.id}/interviews`}>インタビュー</NavLink>
+          </li>
+          {links.readProgress ? (
+            <li>
+              <NavLink to={`/teams/${team.id}/moyamoya`}>モヤモヤ</NavLink>
+            </li>
+          ) : null}
+          {links.readProgress ? (
+            <li>
+              <NavLink to={`/teams/${team.id}/preassignments`}>事前課題</NavLink>
+            </li>
+          ) : null}
+          {links.readProgress ? (
+            <li>
+              <NavLink to={`/teams/${team.id}/changes`}>創り出した変化</NavLink>
+            </li>
+          ) : null}
+          {links.readProgress ? (
+            <li>
+              <NavLink to={`/teams/${team.id}/mentors`}>マネ友</NavLink>
+            </li>
+          ) : null}
+          {links.readProgress ? (
+            <li>
+              <NavLink to={`/teams/${team.id}/handover`}>引き継ぎ</NavLink>
+            </li>
+          ) : null}
         </ul>
       </nav>
     </header>

@@ -30,8 +30,18 @@ export function TextAreaField({ label, field, hint, required, ...rest }: Props) 
 
 /** A select over a code list, with the same label and error wiring. */
 export function SelectField({
-  label, field, options, hint, required,
-}: { label: string; field: FieldMetadata<unknown>; options: readonly (readonly [string, string])[]; hint?: ReactNode; required?: boolean }) {
+  label,
+  field,
+  options,
+  hint,
+  required,
+}: {
+  label: string;
+  field: FieldMetadata<unknown>;
+  options: readonly (readonly [string, string])[];
+  hint?: ReactNode;
+  required?: boolean;
+}) {
   return (
     <FieldShell label={label} field={field} hint={hint} required={required}>
       {(describedBy) => (
@@ -45,7 +55,9 @@ export function SelectField({
         >
           <option value="">選んでください</option>
           {options.map(([value, text]) => (
-            <option key={value} value={value}>{text}</option>
+            <option key={value} value={value}>
+              {text}
+            </option>
           ))}
         </select>
       )}

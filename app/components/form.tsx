@@ -24,7 +24,13 @@ type Props = {
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'defaultValue'>;
 
 /** Label, required marker, hint and errors around one control, tied together for screen readers. */
-export function FieldShell({ label, field, hint, required, children }: {
+export function FieldShell({
+  label,
+  field,
+  hint,
+  required,
+  children,
+}: {
   label: string;
   field: FieldMetadata<unknown>;
   hint?: ReactNode;

@@ -42,7 +42,14 @@ describe('reading an Excel activity log', () => {
   });
 
   it('maps headers, aliases included, and ignores unknown columns', () => {
-    expect(mapHeaders(['\uFEFF日付', '種別', '時間(分)', '件名', '備考', '天気'])).toEqual(['occurredOn', 'kind', 'durationMinutes', 'title', 'notes', undefined]);
+    expect(mapHeaders(['\uFEFF日付', '種別', '時間(分)', '件名', '備考', '天気'])).toEqual([
+      'occurredOn',
+      'kind',
+      'durationMinutes',
+      'title',
+      'notes',
+      undefined,
+    ]);
   });
 
   it('keeps Excel from running a cell as a formula, and undoes that on import', () => {

@@ -17,17 +17,32 @@ export type ActivityCsvColumn = (typeof activityCsvColumns)[number][0];
 
 /** Other headers teams' own Excel logs use for the same columns. */
 const headerAliases: Record<string, ActivityCsvColumn> = {
-  実施日: 'occurredOn', 活動日: 'occurredOn', 年月日: 'occurredOn',
-  開始: 'startsAt', 時刻: 'startsAt',
-  区分: 'kind', 活動種別: 'kind', 種類: 'kind',
-  '所要時間(分)': 'durationMinutes', 所要時間: 'durationMinutes', 時間: 'durationMinutes', '活動時間(分)': 'durationMinutes',
-  件名: 'title', 内容: 'title', 活動内容: 'title',
+  実施日: 'occurredOn',
+  活動日: 'occurredOn',
+  年月日: 'occurredOn',
+  開始: 'startsAt',
+  時刻: 'startsAt',
+  区分: 'kind',
+  活動種別: 'kind',
+  種類: 'kind',
+  '所要時間(分)': 'durationMinutes',
+  所要時間: 'durationMinutes',
+  時間: 'durationMinutes',
+  '活動時間(分)': 'durationMinutes',
+  件名: 'title',
+  内容: 'title',
+  活動内容: 'title',
   参加メンバー: 'attendees',
   外部参加者: 'guests',
-  備考: 'notes', 記録: 'notes',
+  備考: 'notes',
+  記録: 'notes',
 };
 
-const norm = (s: string) => s.normalize('NFKC').replace(/^\uFEFF/, '').trim();
+const norm = (s: string) =>
+  s
+    .normalize('NFKC')
+    .replace(/^\uFEFF/, '')
+    .trim();
 
 /** Which column each header cell holds (undefined for columns this app does not read). */
 export function mapHeaders(headers: string[]): (ActivityCsvColumn | undefined)[] {
@@ -46,7 +61,9 @@ function isoOf(y: number, m: number, d: number): string | null {
 
 /** 2022-04-27, 2022/4/27, 2022年4月27日, 令和4年4月27日（水）, 令和元年5月1日, R4.4.27 → '2022-04-27'. */
 export function parseLooseDate(raw: string): string | null {
-  const s = norm(raw).replace(/\s+/g, '').replace(/[(（][月火水木金土日][)）]$/, '');
+  const s = norm(raw)
+    .replace(/\s+/g, '')
+    .replace(/[(（][月火水木金土日][)）]$/, '');
   const western = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
   if (western) return isoOf(Number(western[1]), Number(western[2]), Number(western[3]));
   const era = /^(令和|平成|昭和|R|H|S)(元|\d{1,2})[年.](\d{1,2})[月.](\d{1,2})日?$/i.exec(s);
@@ -84,8 +101,15 @@ export function parseStartTime(raw: string): string | null | undefined {
 }
 
 const kindAliases: Record<string, ActivityKind> = {
-  キーマンインタビュー: 'interview', インタビュー: 'interview', フォローアップ会: 'followup', フォローアップ: 'followup',
-  定例ミーティング: 'meeting', 打合せ: 'meeting', 打ち合わせ: 'meeting', OSM: 'offsite', 対話自治体との対話: 'partner_meeting',
+  キーマンインタビュー: 'interview',
+  インタビュー: 'interview',
+  フォローアップ会: 'followup',
+  フォローアップ: 'followup',
+  定例ミーティング: 'meeting',
+  打合せ: 'meeting',
+  打ち合わせ: 'meeting',
+  OSM: 'offsite',
+  対話自治体との対話: 'partner_meeting',
 };
 
 /** The kind for a label; an unknown label becomes その他 and is kept in the title (label：title). */
@@ -109,7 +133,10 @@ export function unguardCell(text: string): string {
 
 /** Attendee names in one cell: 山田 花子、佐藤 翔太 (also separated by , or ／). */
 export function splitNames(cell: string): string[] {
-  return cell.split(/[、,，/／\n]+/).map((n) => n.trim()).filter(Boolean);
+  return cell
+    .split(/[、,，/／\n]+/)
+    .map((n) => n.trim())
+    .filter(Boolean);
 }
 
 export function nameKey(name: string): string {

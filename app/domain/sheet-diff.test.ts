@@ -8,8 +8,16 @@ describe('diffing Japanese text', () => {
 
   it('marks only the changed characters of a changed sentence', () => {
     const d = diffText('職員の挑戦を支える。若手が意見を言えない。', '職員の挑戦を応援する。若手が意見を言えない。');
-    expect(d.left).toEqual([{ text: '職員の挑戦を', op: 'same' }, { text: '支え', op: 'del' }, { text: 'る。若手が意見を言えない。', op: 'same' }]);
-    expect(d.right).toEqual([{ text: '職員の挑戦を', op: 'same' }, { text: '応援す', op: 'ins' }, { text: 'る。若手が意見を言えない。', op: 'same' }]);
+    expect(d.left).toEqual([
+      { text: '職員の挑戦を', op: 'same' },
+      { text: '支え', op: 'del' },
+      { text: 'る。若手が意見を言えない。', op: 'same' },
+    ]);
+    expect(d.right).toEqual([
+      { text: '職員の挑戦を', op: 'same' },
+      { text: '応援す', op: 'ins' },
+      { text: 'る。若手が意見を言えない。', op: 'same' },
+    ]);
   });
 
   it('shows a rewritten sentence whole rather than as scattered characters', () => {

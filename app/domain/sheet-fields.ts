@@ -4,10 +4,20 @@ import type { Evidence, SheetContent, SheetItem, SheetSectionKey } from './sheet
 // walk over. A list field holds items (重点取組, each アクションプラン stage); the rest is text.
 
 export type SheetFieldKey =
-  | 'currentState' | 'idealIn10Years' | 'targetOrganization' | 'focusInitiatives' | 'oneYearGoal'
-  | 'actionPlan.first' | 'actionPlan.next' | 'actionPlan.further'
-  | 'scenario.official' | 'scenario.offsite'
-  | 'keywords.standpoint' | 'keywords.valueBased' | 'keywords.firstPerson' | 'keywords.dominantLogic';
+  | 'currentState'
+  | 'idealIn10Years'
+  | 'targetOrganization'
+  | 'focusInitiatives'
+  | 'oneYearGoal'
+  | 'actionPlan.first'
+  | 'actionPlan.next'
+  | 'actionPlan.further'
+  | 'scenario.official'
+  | 'scenario.offsite'
+  | 'keywords.standpoint'
+  | 'keywords.valueBased'
+  | 'keywords.firstPerson'
+  | 'keywords.dominantLogic';
 
 export type SheetField = { key: SheetFieldKey; section: SheetSectionKey; label: string | null; kind: 'text' | 'list' };
 
@@ -95,7 +105,12 @@ export function citedEvidence(...contents: SheetContent[]): Evidence[] {
 export function withoutEvidence(content: SheetContent): SheetContent {
   let out = content;
   for (const field of sheetFields) {
-    if (field.kind === 'list') out = setField(out, field.key, getItems(content, field.key).map((i) => ({ text: i.text, evidence: [] })));
+    if (field.kind === 'list')
+      out = setField(
+        out,
+        field.key,
+        getItems(content, field.key).map((i) => ({ text: i.text, evidence: [] })),
+      );
   }
   return out;
 }

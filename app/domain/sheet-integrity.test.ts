@@ -8,15 +8,20 @@ import { checkSheetSave, sheetFieldOfInput } from './sheet-integrity';
 
 // eslint-disable-next-line no-control-regex -- keep the generated text free of what the check refuses
 const line = fc.string({ unit: 'grapheme', maxLength: 30 }).map((t) => t.replace(/[\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, ''));
-const text = fc.oneof(line, fc.tuple(line, line).map(([a, b]) => `${a}\n${b}`));
+const text = fc.oneof(
+  line,
+  fc.tuple(line, line).map(([a, b]) => `${a}\n${b}`),
+);
 const evidence = fc.uniqueArray(fc.record({ kind: fc.constantFrom('interview' as const, 'activity' as const), id: fc.integer({ min: 1, max: 9 }) }), {
-  maxLength: 3, selector: (e) => `${e.kind}:${e.id}`,
+  maxLength: 3,
+  selector: (e) => `${e.kind}:${e.id}`,
 });
 const items = fc.array(fc.record({ text, evidence }), { maxLength: 3 });
 const keys = sheetFields.map((f) => f.key);
 const valueFor = (key: SheetFieldKey) => (sheetFields.find((f) => f.key === key)!.kind === 'list' ? items : text);
 
-const contentArb = fc.record(Object.fromEntries(keys.map((k) => [k, valueFor(k)])) as Record<SheetFieldKey, fc.Arbitrary<string | SheetItem[]>>)
+const contentArb = fc
+  .record(Object.fromEntries(keys.map((k) => [k, valueFor(k)])) as Record<SheetFieldKey, fc.Arbitrary<string | SheetItem[]>>)
   .map((values) => keys.reduce((content, key) => setField(content, key, values[key]), emptySheet()));
 
 /** An input name a browser would report for a field: a list reports one of its rows. */
@@ -51,11 +56,19 @@ describe('checkSheetSave', () => {
         let arrived = base;
         for (const field of sheetFields) {
           const value = getField(base, field.key);
-          arrived = setField(arrived, field.key, typeof value === 'string' ? value : value.map((item) => ({ ...item, evidence: [...item.evidence].reverse() })));
+          arrived = setField(
+            arrived,
+            field.key,
+            typeof value === 'string' ? value : value.map((item) => ({ ...item, evidence: [...item.evidence].reverse() })),
+          );
         }
         const stored = keys.reduce((c, key) => {
           const value = getField(c, key);
-          return setField(c, key, typeof value === 'string' ? value.replace(/\n/g, '\r\n') : value.map((item) => ({ ...item, text: item.text.replace(/\n/g, '\r\n') })));
+          return setField(
+            c,
+            key,
+            typeof value === 'string' ? value.replace(/\n/g, '\r\n') : value.map((item) => ({ ...item, text: item.text.replace(/\n/g, '\r\n') })),
+          );
         }, base);
         expect(checkSheetSave(stored, arrived, new Set(edited.map(inputName))).issues).toEqual([]);
       }),

@@ -26,10 +26,7 @@ export const sheetSections = [
   ['keywords', '4つのキーワードによる振り返り'],
 ] as const;
 export type SheetSectionKey = (typeof sheetSections)[number][0];
-export const sheetSectionKeys = sheetSections.map(([key]) => key) as unknown as readonly [
-  SheetSectionKey,
-  ...SheetSectionKey[],
-];
+export const sheetSectionKeys = sheetSections.map(([key]) => key) as unknown as readonly [SheetSectionKey, ...SheetSectionKey[]];
 
 export function emptySheet(): SheetContent {
   return {

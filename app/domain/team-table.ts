@@ -2,10 +2,21 @@
 // works without JavaScript) and the flags. Shared by the page and its CSV export.
 
 export type TeamRow = {
-  teamId: number; municipalityName: string; prefecture: string; generation: number;
-  activities: number; minutes: number; interviews: number; lastActivityOn: string | null; daysSinceActivity: number | null;
-  preassignmentsTotal: number; preassignmentsSubmitted: number; preassignmentsOverdue: number;
-  latestMoyamoya: number | null; moyamoyaRising: boolean; openComments: number;
+  teamId: number;
+  municipalityName: string;
+  prefecture: string;
+  generation: number;
+  activities: number;
+  minutes: number;
+  interviews: number;
+  lastActivityOn: string | null;
+  daysSinceActivity: number | null;
+  preassignmentsTotal: number;
+  preassignmentsSubmitted: number;
+  preassignmentsOverdue: number;
+  latestMoyamoya: number | null;
+  moyamoyaRising: boolean;
+  openComments: number;
 };
 
 export const sortKeys = {

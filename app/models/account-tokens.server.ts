@@ -30,7 +30,9 @@ export async function peekToken(token: string, purpose: TokenPurpose) {
   const [row] = await getDb()
     .select()
     .from(accountTokens)
-    .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now())));
+    .where(
+      and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now())),
+    );
   return row;
 }
 
@@ -40,7 +42,9 @@ export async function consumeToken(db: Db, token: string, purpose: TokenPurpose)
   const [row] = await db
     .update(accountTokens)
     .set({ usedAt: now() })
-    .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now())))
+    .where(
+      and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now())),
+    )
     .returning();
   return row;
 }

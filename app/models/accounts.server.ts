@@ -23,8 +23,10 @@ async function grantScope(tx: Db, user: { id: number; personId: number }, scope:
     // invitation, the person still joins, without it; an organizer can move it later.
     await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, scope.teamId)).for('update');
     const [holder] = scope.isHrSlot
-      ? await tx.select({ id: teamMembers.id }).from(teamMembers)
-        .where(and(eq(teamMembers.teamId, scope.teamId), eq(teamMembers.isHrSlot, true), isNull(teamMembers.archivedAt)))
+      ? await tx
+          .select({ id: teamMembers.id })
+          .from(teamMembers)
+          .where(and(eq(teamMembers.teamId, scope.teamId), eq(teamMembers.isHrSlot, true), isNull(teamMembers.archivedAt)))
       : [];
     await tx
       .insert(teamMembers)
@@ -39,19 +41,12 @@ export type InvitationResult = { kind: 'invited'; token: string; expiresAt: Date
  * Invites a new account, or — when the email already has one — links the existing person and
  * grants the scope at once, rather than creating a duplicate.
  */
-export async function inviteAccount(
-  actor: AuditActor,
-  input: { email: string; fullName: string } & InvitationScope,
-): Promise<InvitationResult> {
+export async function inviteAccount(actor: AuditActor, input: { email: string; fullName: string } & InvitationScope): Promise<InvitationResult> {
   return transaction((tx) => inviteAccountIn(tx, actor, input));
 }
 
 /** `inviteAccount` inside a caller's transaction (e.g. a bulk import that lands whole or not at all). */
-export async function inviteAccountIn(
-  tx: Db,
-  actor: AuditActor,
-  input: { email: string; fullName: string } & InvitationScope,
-): Promise<InvitationResult> {
+export async function inviteAccountIn(tx: Db, actor: AuditActor, input: { email: string; fullName: string } & InvitationScope): Promise<InvitationResult> {
   const { email, fullName, ...scope } = input;
   await assertScopeTarget(tx, scope);
   const [existing] = await tx.select({ id: users.id, personId: users.personId }).from(users).where(eq(users.email, email));
@@ -105,7 +100,10 @@ async function teamMunicipality(tx: Db, teamId: number) {
 
 export async function issuePasswordReset(actor: AuditActor, userId: number) {
   return transaction(async (tx) => {
-    const [user] = await tx.select({ email: users.email, personId: users.personId }).from(users).where(and(eq(users.id, userId), isNull(users.archivedAt)));
+    const [user] = await tx
+      .select({ email: users.email, personId: users.personId })
+      .from(users)
+      .where(and(eq(users.id, userId), isNull(users.archivedAt)));
     if (!user) return undefined;
     const issued = await issueToken(tx, { purpose: 'reset', email: user.email, personId: user.personId, createdByUserId: actor.userId });
     await recordAudit(tx, actor, { action: 'create', entityType: 'password_reset', entityId: userId });
@@ -140,8 +138,12 @@ export async function listAccounts() {
       name: people.fullName,
       activated: sql<boolean>`${users.passwordHash} is not null`,
       organizer: sql<boolean>`exists (select 1 from organizers o where o.person_id = ${users.personId} and o.active)`,
-      hrOf: sql<string | null>`(select string_agg(m.name, '・') from hr_viewers h join municipalities m on m.id = h.municipality_id where h.user_id = ${users.id} and h.archived_at is null)`,
-      teamsOf: sql<string | null>`(select string_agg(m.name || ' ' || t.fiscal_year, '・' order by t.fiscal_year) from team_members tm join teams t on t.id = tm.team_id join municipalities m on m.id = t.municipality_id where tm.person_id = ${users.personId} and tm.archived_at is null)`,
+      hrOf: sql<
+        string | null
+      >`(select string_agg(m.name, '・') from hr_viewers h join municipalities m on m.id = h.municipality_id where h.user_id = ${users.id} and h.archived_at is null)`,
+      teamsOf: sql<
+        string | null
+      >`(select string_agg(m.name || ' ' || t.fiscal_year, '・' order by t.fiscal_year) from team_members tm join teams t on t.id = tm.team_id join municipalities m on m.id = t.municipality_id where tm.person_id = ${users.personId} and tm.archived_at is null)`,
     })
     .from(users)
     .innerJoin(people, eq(people.id, users.personId))
@@ -153,7 +155,11 @@ export async function listAccounts() {
 export async function invitationChoices(fiscalYear: number) {
   const db = getDb();
   const [municipalityRows, teamRows] = await Promise.all([
-    db.select({ id: municipalities.id, name: municipalities.name, prefecture: municipalities.prefecture }).from(municipalities).where(isNull(municipalities.archivedAt)).orderBy(asc(municipalities.prefecture), asc(municipalities.name)),
+    db
+      .select({ id: municipalities.id, name: municipalities.name, prefecture: municipalities.prefecture })
+      .from(municipalities)
+      .where(isNull(municipalities.archivedAt))
+      .orderBy(asc(municipalities.prefecture), asc(municipalities.name)),
     db
       .select({ id: teams.id, name: municipalities.name, fiscalYear: teams.fiscalYear })
       .from(teams)

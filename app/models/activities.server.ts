@@ -67,8 +67,14 @@ function readable(visibilities: Visibility[]): SQL {
 }
 
 type Row = {
-  id: number; kind: ActivityKind; title: string; notes: string; guests: string;
-  interviewId: number | null; interviewVisibility: Visibility | null; interviewee: string | null;
+  id: number;
+  kind: ActivityKind;
+  title: string;
+  notes: string;
+  guests: string;
+  interviewId: number | null;
+  interviewVisibility: Visibility | null;
+  interviewee: string | null;
 };
 
 export const hiddenInterviewTitle = '（公開範囲外のインタビュー）';

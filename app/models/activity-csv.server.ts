@@ -4,8 +4,17 @@ import { eq, sql } from 'drizzle-orm';
 import { getDb, transaction, type Db } from '../../db/client';
 import { activities, activityAttendees } from '../../db/schema';
 import {
-  activityCsvColumns, guardCell, mapHeaders, matchKind, nameKey, parseDuration, parseLooseDate, parseStartTime,
-  splitNames, unguardCell, type ActivityCsvColumn,
+  activityCsvColumns,
+  guardCell,
+  mapHeaders,
+  matchKind,
+  nameKey,
+  parseDuration,
+  parseLooseDate,
+  parseStartTime,
+  splitNames,
+  unguardCell,
+  type ActivityCsvColumn,
 } from '~/domain/activity-csv';
 import { activityKinds, type Visibility } from '~/domain/codes';
 import { excelRows, failedRow } from '~/domain/csv-rows';
@@ -105,7 +114,18 @@ export async function planImport(teamId: number, text: string, db: Db = getDb())
       line: rowLine,
       importKey,
       duplicate,
-      values: { kind, occurredOn, startsAt, durationMinutes, title, guests, notes: cell('notes'), sessionId: null, interviewId: null, attendeeIds: [...new Set(attendeeIds)] },
+      values: {
+        kind,
+        occurredOn,
+        startsAt,
+        durationMinutes,
+        title,
+        guests,
+        notes: cell('notes'),
+        sessionId: null,
+        interviewId: null,
+        attendeeIds: [...new Set(attendeeIds)],
+      },
     });
   }
   return plan;
@@ -113,15 +133,23 @@ export async function planImport(teamId: number, text: string, db: Db = getDb())
 
 /** The same entry in a file always gets the same key: its date, kind, title and length. */
 function contentKey(occurredOn: string, kind: string, title: string, minutes: number) {
-  return crypto.createHash('sha256').update(JSON.stringify([occurredOn, kind, title, minutes])).digest('hex').slice(0, 32);
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify([occurredOn, kind, title, minutes]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 // Archived entries count too: importing the file again must not bring back what was deleted.
 async function existingKeys(teamId: number, db: Db) {
   const rows = await db
     .select({
-      occurredOn: activities.occurredOn, kind: activities.kind, title: activities.title, minutes: activities.durationMinutes,
-      importKey: activities.importKey, interviewId: activities.interviewId,
+      occurredOn: activities.occurredOn,
+      kind: activities.kind,
+      title: activities.title,
+      minutes: activities.durationMinutes,
+      importKey: activities.importKey,
+      interviewId: activities.interviewId,
     })
     .from(activities)
     .where(eq(activities.teamId, teamId));
@@ -165,4 +193,3 @@ export async function commitImport(actor: AuditActor, teamId: number, text: stri
     return { kind: 'imported' as const, added: fresh.length, skipped: plan.rows.length - fresh.length };
   });
 }
-

@@ -49,7 +49,14 @@ export async function checkLinks(team: TeamScope, values: Pick<ActivityValues, '
       ? await db
           .select({ id: interviews.id })
           .from(interviews)
-          .where(and(eq(interviews.teamId, team.id), eq(interviews.id, values.interviewId), inArray(interviews.visibility, visibilities), isNull(interviews.archivedAt)))
+          .where(
+            and(
+              eq(interviews.teamId, team.id),
+              eq(interviews.id, values.interviewId),
+              inArray(interviews.visibility, visibilities),
+              isNull(interviews.archivedAt),
+            ),
+          )
       : [];
     if (!interview) errors.interviewId = ['このチームのインタビューから選んでください'];
   }

@@ -10,7 +10,13 @@ export type MunicipalityInput = { name: string; prefecture: string; kind: Munici
 
 export async function listMunicipalitiesForAdmin() {
   return getDb()
-    .select({ id: municipalities.id, name: municipalities.name, prefecture: municipalities.prefecture, kind: municipalities.kind, archivedAt: municipalities.archivedAt })
+    .select({
+      id: municipalities.id,
+      name: municipalities.name,
+      prefecture: municipalities.prefecture,
+      kind: municipalities.kind,
+      archivedAt: municipalities.archivedAt,
+    })
     .from(municipalities)
     .orderBy(asc(municipalities.prefecture), asc(municipalities.name));
 }
@@ -24,7 +30,10 @@ export async function listActiveMunicipalities() {
 }
 
 export async function findMunicipality(tx: Db, prefecture: string, name: string) {
-  const [row] = await tx.select().from(municipalities).where(and(eq(municipalities.prefecture, prefecture), eq(municipalities.name, name)));
+  const [row] = await tx
+    .select()
+    .from(municipalities)
+    .where(and(eq(municipalities.prefecture, prefecture), eq(municipalities.name, name)));
   return row;
 }
 
@@ -57,9 +66,14 @@ export async function updateMunicipality(actor: AuditActor, id: number, input: M
     const changed = (['name', 'prefecture', 'kind'] as const).filter((key) => current[key] !== input[key]);
     if (changed.length === 0) return true;
     await refuseDuplicate(tx, input, id);
-    await tx.update(municipalities).set({ ...input, updatedAt: now() }).where(eq(municipalities.id, id));
+    await tx
+      .update(municipalities)
+      .set({ ...input, updatedAt: now() })
+      .where(eq(municipalities.id, id));
     await recordAudit(tx, actor, {
-      action: 'update', entityType: 'municipality', entityId: id,
+      action: 'update',
+      entityType: 'municipality',
+      entityId: id,
       detail: { before: Object.fromEntries(changed.map((k) => [k, current[k]])), after: Object.fromEntries(changed.map((k) => [k, input[k]])) },
     });
     return true;

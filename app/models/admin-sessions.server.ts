@@ -7,16 +7,30 @@ import { InputError } from './input-error.server';
 import { now } from '~/utils/clock';
 
 export type SessionInput = {
-  kind: SessionKind; number: number; startsOn: string; endsOn?: string; isOnline: boolean; venue: string; agenda: string;
+  kind: SessionKind;
+  number: number;
+  startsOn: string;
+  endsOn?: string;
+  isOnline: boolean;
+  venue: string;
+  agenda: string;
 };
 
 /** The year's sessions by date, each with its (at most one live) pre-assignment. */
 export async function listSessionsOfYear(fiscalYear: number) {
   const rows = await getDb()
     .select({
-      id: studySessions.id, kind: studySessions.kind, number: studySessions.number, startsOn: studySessions.startsOn,
-      endsOn: studySessions.endsOn, venue: studySessions.venue, isOnline: studySessions.isOnline, agenda: studySessions.agenda,
-      preAssignmentId: preAssignments.id, preAssignmentTitle: preAssignments.title, dueOn: preAssignments.dueOn,
+      id: studySessions.id,
+      kind: studySessions.kind,
+      number: studySessions.number,
+      startsOn: studySessions.startsOn,
+      endsOn: studySessions.endsOn,
+      venue: studySessions.venue,
+      isOnline: studySessions.isOnline,
+      agenda: studySessions.agenda,
+      preAssignmentId: preAssignments.id,
+      preAssignmentTitle: preAssignments.title,
+      dueOn: preAssignments.dueOn,
     })
     .from(studySessions)
     .leftJoin(preAssignments, and(eq(preAssignments.sessionId, studySessions.id), isNull(preAssignments.archivedAt)))
@@ -43,10 +57,14 @@ async function assertNumberFree(tx: Db, fiscalYear: number, input: SessionInput,
   const [taken] = await tx
     .select({ id: studySessions.id })
     .from(studySessions)
-    .where(and(
-      eq(studySessions.fiscalYear, fiscalYear), eq(studySessions.kind, input.kind), eq(studySessions.number, input.number),
-      exceptId ? ne(studySessions.id, exceptId) : undefined,
-    ));
+    .where(
+      and(
+        eq(studySessions.fiscalYear, fiscalYear),
+        eq(studySessions.kind, input.kind),
+        eq(studySessions.number, input.number),
+        exceptId ? ne(studySessions.id, exceptId) : undefined,
+      ),
+    );
   if (taken) throw new InputError('number', `この年度の${sessionKinds.label[input.kind]} 第${input.number}回はすでにあります`);
 }
 
@@ -63,7 +81,10 @@ async function assertDueStillBefore(tx: Db, sessionId: number, startsOn: string)
 export async function createSession(actor: AuditActor, fiscalYear: number, input: SessionInput) {
   return transaction(async (tx) => {
     await assertNumberFree(tx, fiscalYear, input);
-    const [row] = await tx.insert(studySessions).values({ ...input, endsOn: input.endsOn ?? null, fiscalYear }).returning({ id: studySessions.id });
+    const [row] = await tx
+      .insert(studySessions)
+      .values({ ...input, endsOn: input.endsOn ?? null, fiscalYear })
+      .returning({ id: studySessions.id });
     await recordAudit(tx, actor, { action: 'create', entityType: 'study_session', entityId: row!.id, detail: { fiscalYear } });
     return row!.id;
   });
@@ -94,10 +115,23 @@ export async function setSessionArchived(actor: AuditActor, fiscalYear: number, 
 /** Sets the session's pre-assignment (creating it the first time). */
 export async function savePreAssignment(actor: AuditActor, sessionId: number, input: { title: string; description: string; dueOn: string }) {
   await transaction(async (tx) => {
-    const [current] = await tx.select({ id: preAssignments.id }).from(preAssignments).where(and(eq(preAssignments.sessionId, sessionId), isNull(preAssignments.archivedAt)));
+    const [current] = await tx
+      .select({ id: preAssignments.id })
+      .from(preAssignments)
+      .where(and(eq(preAssignments.sessionId, sessionId), isNull(preAssignments.archivedAt)));
     let id = current?.id;
-    if (id) await tx.update(preAssignments).set({ ...input, updatedAt: now() }).where(eq(preAssignments.id, id));
-    else id = (await tx.insert(preAssignments).values({ ...input, sessionId }).returning({ id: preAssignments.id }))[0]!.id;
+    if (id)
+      await tx
+        .update(preAssignments)
+        .set({ ...input, updatedAt: now() })
+        .where(eq(preAssignments.id, id));
+    else
+      id = (
+        await tx
+          .insert(preAssignments)
+          .values({ ...input, sessionId })
+          .returning({ id: preAssignments.id })
+      )[0]!.id;
     await recordAudit(tx, actor, { action: current ? 'update' : 'create', entityType: 'pre_assignment', entityId: id, detail: { sessionId } });
   });
 }

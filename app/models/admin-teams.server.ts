@@ -7,7 +7,6 @@ import { recordAudit, type AuditActor } from './audit.server';
 import { InputError } from './input-error.server';
 import { now } from '~/utils/clock';
 
-
 /** Teams of a year (archived ones too), with members, pending invitations and dialogue group. */
 export async function listTeamsOfYear(fiscalYear: number) {
   return getDb()
@@ -18,10 +17,15 @@ export async function listTeamsOfYear(fiscalYear: number) {
       prefecture: municipalities.prefecture,
       archivedAt: teams.archivedAt,
       memberCount: sql<number>`(select count(*) from team_members tm where tm.team_id = ${teams.id} and tm.archived_at is null)`.mapWith(Number),
-      invitedCount: sql<number>`(select count(*) from account_tokens a where a.purpose = 'invite' and a.used_at is null and a.expires_at > ${now().toISOString()}::timestamptz
+      invitedCount:
+        sql<number>`(select count(*) from account_tokens a where a.purpose = 'invite' and a.used_at is null and a.expires_at > ${now().toISOString()}::timestamptz
         and a.details->>'scope' = 'member' and (a.details->>'teamId')::int = ${teams.id})`.mapWith(Number),
-      groupId: sql<number | null>`(select g.group_id from dialogue_group_teams g join dialogue_groups dg on dg.id = g.group_id where g.team_id = ${teams.id} and dg.archived_at is null)`,
-      groupName: sql<string | null>`(select dg.name from dialogue_group_teams g join dialogue_groups dg on dg.id = g.group_id where g.team_id = ${teams.id} and dg.archived_at is null)`,
+      groupId: sql<
+        number | null
+      >`(select g.group_id from dialogue_group_teams g join dialogue_groups dg on dg.id = g.group_id where g.team_id = ${teams.id} and dg.archived_at is null)`,
+      groupName: sql<
+        string | null
+      >`(select dg.name from dialogue_group_teams g join dialogue_groups dg on dg.id = g.group_id where g.team_id = ${teams.id} and dg.archived_at is null)`,
     })
     .from(teams)
     .innerJoin(municipalities, eq(municipalities.id, teams.municipalityId))
@@ -31,9 +35,15 @@ export async function listTeamsOfYear(fiscalYear: number) {
 
 /** One team per municipality per year: a second one is refused with the municipality's name. */
 export async function ensureTeam(tx: Db, actor: AuditActor, fiscalYear: number, municipalityId: number, refuseExisting: boolean) {
-  const [municipality] = await tx.select().from(municipalities).where(and(eq(municipalities.id, municipalityId), isNull(municipalities.archivedAt)));
+  const [municipality] = await tx
+    .select()
+    .from(municipalities)
+    .where(and(eq(municipalities.id, municipalityId), isNull(municipalities.archivedAt)));
   if (!municipality) throw new InputError('municipalityId', '自治体を選んでください');
-  const [existing] = await tx.select({ id: teams.id, archivedAt: teams.archivedAt }).from(teams).where(and(eq(teams.municipalityId, municipalityId), eq(teams.fiscalYear, fiscalYear)));
+  const [existing] = await tx
+    .select({ id: teams.id, archivedAt: teams.archivedAt })
+    .from(teams)
+    .where(and(eq(teams.municipalityId, municipalityId), eq(teams.fiscalYear, fiscalYear)));
   if (existing && (refuseExisting || existing.archivedAt)) {
     const archived = existing.archivedAt ? '（アーカイブ済み。元に戻せます）' : '';
     throw new InputError('municipalityId', `${municipality.name}はこの年度にすでにチームがあります${archived}。1つの自治体から1年度に1チームです`);
@@ -63,22 +73,35 @@ export async function setTeamArchived(actor: AuditActor, fiscalYear: number, tea
 
 const pendingInvitations = (teamId: number) =>
   and(
-    eq(accountTokens.purpose, 'invite'), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now()),
+    eq(accountTokens.purpose, 'invite'),
+    isNull(accountTokens.usedAt),
+    gt(accountTokens.expiresAt, now()),
     sql`${accountTokens.details}->>'scope' = 'member' and (${accountTokens.details}->>'teamId')::int = ${teamId}`,
   );
 
 export async function getTeamForAdmin(teamId: number) {
   const db = getDb();
   const [team] = await db
-    .select({ id: teams.id, fiscalYear: teams.fiscalYear, archivedAt: teams.archivedAt, municipalityName: municipalities.name, prefecture: municipalities.prefecture })
+    .select({
+      id: teams.id,
+      fiscalYear: teams.fiscalYear,
+      archivedAt: teams.archivedAt,
+      municipalityName: municipalities.name,
+      prefecture: municipalities.prefecture,
+    })
     .from(teams)
     .innerJoin(municipalities, eq(municipalities.id, teams.municipalityId))
     .where(eq(teams.id, teamId));
   if (!team) return undefined;
   const members = await db
     .select({
-      id: teamMembers.id, fullName: people.fullName, email: users.email, department: teamMembers.department,
-      section: teamMembers.section, isHrSlot: teamMembers.isHrSlot, archivedAt: teamMembers.archivedAt,
+      id: teamMembers.id,
+      fullName: people.fullName,
+      email: users.email,
+      department: teamMembers.department,
+      section: teamMembers.section,
+      isHrSlot: teamMembers.isHrSlot,
+      archivedAt: teamMembers.archivedAt,
     })
     .from(teamMembers)
     .innerJoin(people, eq(people.id, teamMembers.personId))
@@ -115,9 +138,15 @@ export async function addMemberIn(tx: Db, actor: AuditActor, teamId: number, mem
     .from(teamMembers)
     .innerJoin(users, eq(users.personId, teamMembers.personId))
     .where(and(eq(teamMembers.teamId, teamId), eq(users.email, member.email)));
-  const [invited] = await tx.select({ id: accountTokens.id }).from(accountTokens).where(and(pendingInvitations(teamId), eq(accountTokens.email, member.email)));
+  const [invited] = await tx
+    .select({ id: accountTokens.id })
+    .from(accountTokens)
+    .where(and(pendingInvitations(teamId), eq(accountTokens.email, member.email)));
   if ((linked && !linked.archivedAt) || invited) return { kind: 'unchanged' as const };
-  const seats = await tx.select({ isHrSlot: teamMembers.isHrSlot }).from(teamMembers).where(and(eq(teamMembers.teamId, teamId), isNull(teamMembers.archivedAt)));
+  const seats = await tx
+    .select({ isHrSlot: teamMembers.isHrSlot })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.teamId, teamId), isNull(teamMembers.archivedAt)));
   const pending = await tx.select({ details: accountTokens.details }).from(accountTokens).where(pendingInvitations(teamId));
   if (seats.length + pending.length >= maxTeamMembers) {
     throw new InputError('email', `1チームのメンバーは${maxTeamMembers}名までです（登録済み・招待中で${seats.length + pending.length}名）`);
@@ -126,7 +155,10 @@ export async function addMemberIn(tx: Db, actor: AuditActor, teamId: number, mem
   if (member.isHrSlot && hrTaken) throw new InputError('isHrSlot', '人事担当課枠はこのチームですでに使われています（1チームに1名）');
   if (linked) {
     // Someone removed earlier comes back with their records.
-    await tx.update(teamMembers).set({ archivedAt: null, department: member.department, section: member.section, isHrSlot: member.isHrSlot, updatedAt: now() }).where(eq(teamMembers.id, linked.id));
+    await tx
+      .update(teamMembers)
+      .set({ archivedAt: null, department: member.department, section: member.section, isHrSlot: member.isHrSlot, updatedAt: now() })
+      .where(eq(teamMembers.id, linked.id));
     await recordAudit(tx, actor, { action: 'restore', entityType: 'team_member', entityId: linked.id });
     return { kind: 'granted' as const };
   }
@@ -140,7 +172,10 @@ export async function addMember(actor: AuditActor, teamId: number, member: NewMe
 export async function setMemberArchived(actor: AuditActor, teamId: number, memberId: number, archived: boolean) {
   return transaction(async (tx) => {
     if (!archived) {
-      const [{ n }] = (await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(teamMembers).where(and(eq(teamMembers.teamId, teamId), isNull(teamMembers.archivedAt)))) as [{ n: number }];
+      const [{ n }] = (await tx
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .from(teamMembers)
+        .where(and(eq(teamMembers.teamId, teamId), isNull(teamMembers.archivedAt)))) as [{ n: number }];
       if (n >= maxTeamMembers) throw new InputError('', `1チームのメンバーは${maxTeamMembers}名までです`);
     }
     const [row] = await tx
@@ -169,9 +204,14 @@ export async function updateMemberDetails(actor: AuditActor, teamId: number, mem
     if (!before) return false;
     if (before.archivedAt) throw new InputError('', removedMemberMessage('編集できません'));
     if (before.department === details.department && before.section === details.section) return true;
-    await tx.update(teamMembers).set({ ...details, updatedAt: now() }).where(eq(teamMembers.id, memberId));
+    await tx
+      .update(teamMembers)
+      .set({ ...details, updatedAt: now() })
+      .where(eq(teamMembers.id, memberId));
     await recordAudit(tx, actor, {
-      action: 'update', entityType: 'team_member', entityId: memberId,
+      action: 'update',
+      entityType: 'team_member',
+      entityId: memberId,
       detail: { teamId, before: { department: before.department, section: before.section }, after: details },
     });
     return true;
@@ -206,7 +246,9 @@ export async function moveHrSlot(actor: AuditActor, teamId: number, memberId: nu
       .where(and(pendingInvitations(teamId), sql`${accountTokens.details}->>'isHrSlot' = 'true'`))
       .returning({ id: accountTokens.id });
     await recordAudit(tx, actor, {
-      action: 'update', entityType: 'team', entityId: teamId,
+      action: 'update',
+      entityType: 'team',
+      entityId: teamId,
       detail: {
         hrSlot: {
           from: released.find((r) => !r.archivedAt)?.id ?? null,

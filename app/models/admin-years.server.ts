@@ -14,7 +14,9 @@ export async function listYearsForAdmin() {
       fiscalYear: programYears.fiscalYear,
       theme: programYears.theme,
       archivedAt: programYears.archivedAt,
-      sessionCount: sql<number>`(select count(*) from study_sessions s where s.fiscal_year = ${programYears.fiscalYear} and s.archived_at is null)`.mapWith(Number),
+      sessionCount: sql<number>`(select count(*) from study_sessions s where s.fiscal_year = ${programYears.fiscalYear} and s.archived_at is null)`.mapWith(
+        Number,
+      ),
       teamCount: sql<number>`(select count(*) from teams t where t.fiscal_year = ${programYears.fiscalYear} and t.archived_at is null)`.mapWith(Number),
     })
     .from(programYears)
@@ -52,18 +54,32 @@ export async function createYear(actor: AuditActor, input: { fiscalYear: number;
         const [created] = await tx
           .insert(studySessions)
           .values({
-            fiscalYear: input.fiscalYear, kind: s.kind, number: s.number, venue: s.venue, isOnline: s.isOnline, agenda: s.agenda,
-            startsOn: shiftDate(s.startsOn, days), endsOn: s.endsOn ? shiftDate(s.endsOn, days) : null,
+            fiscalYear: input.fiscalYear,
+            kind: s.kind,
+            number: s.number,
+            venue: s.venue,
+            isOnline: s.isOnline,
+            agenda: s.agenda,
+            startsOn: shiftDate(s.startsOn, days),
+            endsOn: s.endsOn ? shiftDate(s.endsOn, days) : null,
           })
           .returning({ id: studySessions.id });
-        const assignments = await tx.select().from(preAssignments).where(and(eq(preAssignments.sessionId, s.id), isNull(preAssignments.archivedAt)));
+        const assignments = await tx
+          .select()
+          .from(preAssignments)
+          .where(and(eq(preAssignments.sessionId, s.id), isNull(preAssignments.archivedAt)));
         for (const a of assignments) {
           await tx.insert(preAssignments).values({ sessionId: created!.id, title: a.title, description: a.description, dueOn: shiftDate(a.dueOn, days) });
         }
         copied++;
       }
     }
-    await recordAudit(tx, actor, { action: 'create', entityType: 'program_year', entityId: input.fiscalYear, detail: { copyFrom: input.copyFrom ?? null, sessions: copied } });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entityType: 'program_year',
+      entityId: input.fiscalYear,
+      detail: { copyFrom: input.copyFrom ?? null, sessions: copied },
+    });
     return { copied };
   });
 }

@@ -48,10 +48,14 @@ export async function listAlumni(filter: DirectoryFilter, currentYear: number): 
     where tm.archived_at is null and p.directory_listed and t.fiscal_year < ${currentYear}
       ${filter.municipalityId ? sql`and t.municipality_id = ${filter.municipalityId}` : sql``}
       ${filter.fiscalYear ? sql`and t.fiscal_year = ${filter.fiscalYear}` : sql``}
-      ${q ? sql`and exists (select 1 from sheets s
+      ${
+        q
+          ? sql`and exists (select 1 from sheets s
         join sheet_versions sv on sv.sheet_id = s.id and sv.version = s.current_version
         cross join lateral jsonb_array_elements(sv.content->'focusInitiatives') f
-        where s.team_id = t.id and f->>'text' ilike ${containsPattern(q)} escape '\\')` : sql``}
+        where s.team_id = t.id and f->>'text' ilike ${containsPattern(q)} escape '\\')`
+          : sql``
+      }
     order by t.fiscal_year desc, m.prefecture, m.name, tm.is_hr_slot desc, tm.id
     limit 500`);
 }
@@ -87,8 +91,16 @@ export type DirectoryEntryInput = { directoryListed: boolean; directoryContact: 
 
 export async function updateDirectoryEntry(actor: AuditActor, personId: number, input: DirectoryEntryInput) {
   await transaction(async (tx) => {
-    await tx.update(people).set({ ...input, updatedAt: now() }).where(eq(people.id, personId));
-    await recordAudit(tx, actor, { action: 'update', entityType: 'directory_entry', entityId: personId, detail: { listed: input.directoryListed, showContact: input.directoryShowContact } });
+    await tx
+      .update(people)
+      .set({ ...input, updatedAt: now() })
+      .where(eq(people.id, personId));
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityType: 'directory_entry',
+      entityId: personId,
+      detail: { listed: input.directoryListed, showContact: input.directoryShowContact },
+    });
   });
 }
 

@@ -8,7 +8,10 @@ import { recordAudit, type AuditActor } from './audit.server';
 export async function listGroups() {
   return getDb()
     .select({
-      id: alumniGroups.id, name: alumniGroups.name, foundedOn: alumniGroups.foundedOn, municipalityName: municipalities.name,
+      id: alumniGroups.id,
+      name: alumniGroups.name,
+      foundedOn: alumniGroups.foundedOn,
+      municipalityName: municipalities.name,
       members: sql<number>`(select count(*) from alumni_group_members m where m.group_id = ${alumniGroups.id})`.mapWith(Number),
       meetings: sql<number>`(select count(*) from offsite_meetings o where o.group_id = ${alumniGroups.id} and o.archived_at is null)`.mapWith(Number),
     })
@@ -20,14 +23,27 @@ export async function listGroups() {
 
 export async function getGroup(groupId: number) {
   const [row] = await getDb()
-    .select({ id: alumniGroups.id, name: alumniGroups.name, foundedOn: alumniGroups.foundedOn, description: alumniGroups.description, municipalityName: municipalities.name })
+    .select({
+      id: alumniGroups.id,
+      name: alumniGroups.name,
+      foundedOn: alumniGroups.foundedOn,
+      description: alumniGroups.description,
+      municipalityName: municipalities.name,
+    })
     .from(alumniGroups)
     .leftJoin(municipalities, eq(municipalities.id, alumniGroups.municipalityId))
     .where(and(eq(alumniGroups.id, groupId), isNull(alumniGroups.archivedAt)));
   return row;
 }
 
-export type GroupMember = { personId: number; fullName: string; joinedOn: string | null; municipalityName: string | null; fiscalYear: number | null; generation: number | null };
+export type GroupMember = {
+  personId: number;
+  fullName: string;
+  joinedOn: string | null;
+  municipalityName: string | null;
+  fiscalYear: number | null;
+  generation: number | null;
+};
 
 /** Members with the generation (期生) of their first team, derived from participation. */
 export async function groupMembers(groupId: number) {
@@ -50,7 +66,14 @@ export async function groupMembers(groupId: number) {
 
 export async function groupMeetings(groupId: number) {
   const meetings = await getDb()
-    .select({ id: offsiteMeetings.id, heldOn: offsiteMeetings.heldOn, theme: offsiteMeetings.theme, place: offsiteMeetings.place, guests: offsiteMeetings.guests, notes: offsiteMeetings.notes })
+    .select({
+      id: offsiteMeetings.id,
+      heldOn: offsiteMeetings.heldOn,
+      theme: offsiteMeetings.theme,
+      place: offsiteMeetings.place,
+      guests: offsiteMeetings.guests,
+      notes: offsiteMeetings.notes,
+    })
     .from(offsiteMeetings)
     .where(and(eq(offsiteMeetings.groupId, groupId), isNull(offsiteMeetings.archivedAt)))
     .orderBy(desc(offsiteMeetings.heldOn), desc(offsiteMeetings.id));
@@ -59,7 +82,12 @@ export async function groupMeetings(groupId: number) {
         .select({ meetingId: offsiteMeetingPeople.meetingId, role: offsiteMeetingPeople.role, fullName: people.fullName })
         .from(offsiteMeetingPeople)
         .innerJoin(people, eq(people.id, offsiteMeetingPeople.personId))
-        .where(inArray(offsiteMeetingPeople.meetingId, meetings.map((m) => m.id)))
+        .where(
+          inArray(
+            offsiteMeetingPeople.meetingId,
+            meetings.map((m) => m.id),
+          ),
+        )
         .orderBy(asc(people.id))
     : [];
   return meetings.map((m) => ({
@@ -70,14 +98,23 @@ export async function groupMeetings(groupId: number) {
 }
 
 export async function isGroupMember(groupId: number, personId: number) {
-  const [row] = await getDb().select({ g: alumniGroupMembers.groupId }).from(alumniGroupMembers)
+  const [row] = await getDb()
+    .select({ g: alumniGroupMembers.groupId })
+    .from(alumniGroupMembers)
     .where(and(eq(alumniGroupMembers.groupId, groupId), eq(alumniGroupMembers.personId, personId)));
   return Boolean(row);
 }
 
-export async function createGroup(actor: AuditActor, input: { name: string; foundedOn: string; description: string }, founder: { personId: number; municipalityId: number | null }) {
+export async function createGroup(
+  actor: AuditActor,
+  input: { name: string; foundedOn: string; description: string },
+  founder: { personId: number; municipalityId: number | null },
+) {
   return transaction(async (tx) => {
-    const [group] = await tx.insert(alumniGroups).values({ ...input, municipalityId: founder.municipalityId }).returning({ id: alumniGroups.id });
+    const [group] = await tx
+      .insert(alumniGroups)
+      .values({ ...input, municipalityId: founder.municipalityId })
+      .returning({ id: alumniGroups.id });
     await tx.insert(alumniGroupMembers).values({ groupId: group!.id, personId: founder.personId, joinedOn: input.foundedOn });
     await recordAudit(tx, actor, { action: 'create', entityType: 'alumni_group', entityId: group!.id });
     return group!.id;
@@ -93,10 +130,17 @@ export async function addMeeting(actor: AuditActor & { userId: number }, groupId
   const members = new Set((await groupMembers(groupId)).map((m) => m.personId));
   if (chosen.some((id) => !members.has(id))) return false;
   await transaction(async (tx) => {
-    const [meeting] = await tx.insert(offsiteMeetings).values({ ...values, groupId, createdByUserId: actor.userId }).returning({ id: offsiteMeetings.id });
+    const [meeting] = await tx
+      .insert(offsiteMeetings)
+      .values({ ...values, groupId, createdByUserId: actor.userId })
+      .returning({ id: offsiteMeetings.id });
     const facilitators = new Set(facilitatorIds);
     if (chosen.length) {
-      await tx.insert(offsiteMeetingPeople).values(chosen.map((personId) => ({ meetingId: meeting!.id, personId, role: facilitators.has(personId) ? 'facilitator' as const : 'attendee' as const })));
+      await tx
+        .insert(offsiteMeetingPeople)
+        .values(
+          chosen.map((personId) => ({ meetingId: meeting!.id, personId, role: facilitators.has(personId) ? ('facilitator' as const) : ('attendee' as const) })),
+        );
     }
     await recordAudit(tx, actor, { action: 'create', entityType: 'offsite_meeting', entityId: meeting!.id, detail: { groupId } });
   });

@@ -52,9 +52,7 @@ export async function deleteAuthSession(idHash: string, db: Db = getDb()) {
 
 /** Signs a user out everywhere, or everywhere but the session given. */
 export async function deleteUserSessions(userId: number, exceptIdHash?: string, db: Db = getDb()) {
-  await db
-    .delete(authSessions)
-    .where(and(eq(authSessions.userId, userId), exceptIdHash ? ne(authSessions.idHash, exceptIdHash) : undefined));
+  await db.delete(authSessions).where(and(eq(authSessions.userId, userId), exceptIdHash ? ne(authSessions.idHash, exceptIdHash) : undefined));
 }
 
 /** Signs out of this session (or of all the user's sessions), with its audit entry, in one transaction. */

@@ -66,7 +66,10 @@ export async function updateChange(actor: AuditActor, teamId: number, chainId: n
     const scope = and(eq(changeChains.teamId, teamId), eq(changeChains.id, chainId), isNull(changeChains.archivedAt));
     const bump = await bumpVersion(tx, changeChains, scope, baseVersion);
     if (bump.kind !== 'bumped') return bump;
-    await tx.update(changeChains).set({ title: input.title, reflection: input.reflection, coCreationStep: input.coCreationStep ?? null }).where(scope);
+    await tx
+      .update(changeChains)
+      .set({ title: input.title, reflection: input.reflection, coCreationStep: input.coCreationStep ?? null })
+      .where(scope);
     await tx.delete(changeMoments).where(eq(changeMoments.chainId, chainId));
     const moments = await writeMoments(tx, chainId, input);
     await recordAudit(tx, actor, { action: 'update', entityType: 'change_chain', entityId: chainId, detail: { teamId, moments } });
@@ -80,11 +83,7 @@ export async function setChangeArchived(actor: AuditActor, teamId: number, chain
       .update(changeChains)
       .set({ archivedAt: archived ? now() : null })
       .where(
-        and(
-          eq(changeChains.teamId, teamId),
-          eq(changeChains.id, chainId),
-          archived ? isNull(changeChains.archivedAt) : isNotNull(changeChains.archivedAt),
-        ),
+        and(eq(changeChains.teamId, teamId), eq(changeChains.id, chainId), archived ? isNull(changeChains.archivedAt) : isNotNull(changeChains.archivedAt)),
       )
       .returning({ id: changeChains.id });
     if (!chain) return undefined;

@@ -98,7 +98,16 @@ export async function municipalityMetrics(fiscalYear: number, municipalityId: nu
   return row;
 }
 
-export type CohortMedians = { teams: number; activities: number | null; minutes: number | null; interviews: number | null; daysSinceActivity: number | null; sheetVersion: number | null; preassignmentsSubmitted: number | null; latestMoyamoya: number | null };
+export type CohortMedians = {
+  teams: number;
+  activities: number | null;
+  minutes: number | null;
+  interviews: number | null;
+  daysSinceActivity: number | null;
+  sheetVersion: number | null;
+  preassignmentsSubmitted: number | null;
+  latestMoyamoya: number | null;
+};
 
 /** The median of each figure over every team of the year: only numbers leave the database. */
 export async function cohortMedians(fiscalYear: number, today: string): Promise<CohortMedians> {
@@ -115,7 +124,14 @@ export async function cohortMedians(fiscalYear: number, today: string): Promise<
 
 /** The team figure per study session beside the median of every team's figure for that session. */
 export async function moyamoyaTrend(fiscalYear: number, teamId: number) {
-  const rows = await selectRows<{ session_id: number; number: number; starts_on: string; median: number | null; own: number | null; reflection: string | null }>(sql`
+  const rows = await selectRows<{
+    session_id: number;
+    number: number;
+    starts_on: string;
+    median: number | null;
+    own: number | null;
+    reflection: string | null;
+  }>(sql`
     select ss.id as session_id, ss.number, to_char(ss.starts_on, 'YYYY-MM-DD') as starts_on,
       percentile_cont(0.5) within group (order by tm.level) as median,
       max(tm.level) filter (where tm.team_id = ${teamId}) as own,
@@ -126,8 +142,11 @@ export async function moyamoyaTrend(fiscalYear: number, teamId: number) {
     where ss.fiscal_year = ${fiscalYear} and ss.archived_at is null and ss.kind = 'study'
     group by ss.id order by ss.starts_on, ss.id`);
   return rows.map((r) => ({
-    sessionId: Number(r.session_id), label: `第${r.number}回`, date: r.starts_on,
+    sessionId: Number(r.session_id),
+    label: `第${r.number}回`,
+    date: r.starts_on,
     median: r.median === null ? null : Math.round(Number(r.median) * 10) / 10,
-    own: r.own === null ? null : Number(r.own), reflection: r.reflection ?? '',
+    own: r.own === null ? null : Number(r.own),
+    reflection: r.reflection ?? '',
   }));
 }

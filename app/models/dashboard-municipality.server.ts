@@ -7,8 +7,15 @@ import { teamGenerations } from '../../db/schema';
 // column to the type its row type names (int, bool, text), which both drivers return as is.
 
 export type MunicipalityTeam = {
-  teamId: number; municipalityId: number; municipalityName: string; fiscalYear: number; generation: number;
-  sheetVersion: number; activities: number; minutes: number; mentored: boolean;
+  teamId: number;
+  municipalityId: number;
+  municipalityName: string;
+  fiscalYear: number;
+  generation: number;
+  sheetVersion: number;
+  activities: number;
+  minutes: number;
+  mentored: boolean;
 };
 
 export async function teamsOfMunicipalities(municipalityIds: number[], mentorTeamIds: number[] = []): Promise<MunicipalityTeam[]> {
@@ -33,7 +40,12 @@ export async function teamsOfMunicipalities(municipalityIds: number[], mentorTea
 
 /** `column in (…)`, false for an empty list (never null, which `in (null)` would be). */
 function isIn(column: SQL, list: number[]): SQL {
-  return list.length ? sql`${column} in (${sql.join(list.map((n) => sql`${n}`), sql`, `)})` : sql`false`;
+  return list.length
+    ? sql`${column} in (${sql.join(
+        list.map((n) => sql`${n}`),
+        sql`, `,
+      )})`
+    : sql`false`;
 }
 
 /** The municipalities the HR view can be opened for (organizers choose among them). */

@@ -39,7 +39,11 @@ export async function weeklyActivity(teamId: number, fiscalYear: number, session
   for (const r of rows) {
     const i = at.get(r.week);
     if (i === undefined) continue;
-    if (!minutes.has(r.kind)) minutes.set(r.kind, weeks.map(() => 0));
+    if (!minutes.has(r.kind))
+      minutes.set(
+        r.kind,
+        weeks.map(() => 0),
+      );
     const series = minutes.get(r.kind)!;
     series[i] = series[i]! + Number(r.minutes);
     counts[i] = counts[i]! + Number(r.n);
@@ -51,7 +55,9 @@ export async function weeklyActivity(teamId: number, fiscalYear: number, session
   return {
     type: 'weekly',
     weeks,
-    series: activityKinds.codes.filter((k) => minutes.has(k)).map((kind) => ({ kind, label: activityKinds.label[kind], hours: minutes.get(kind)!.map(toHours) })),
+    series: activityKinds.codes
+      .filter((k) => minutes.has(k))
+      .map((kind) => ({ kind, label: activityKinds.label[kind], hours: minutes.get(kind)!.map(toHours) })),
     cumulativeHours,
     counts,
     sessions,
@@ -65,7 +71,10 @@ export async function keyPersonCoverage(teamId: number, visibilities: Visibility
         select role_category as role, count(*)::int as n, to_char(max(interviewed_on), 'YYYY-MM-DD') as last_on
         from interviews
         where team_id = ${teamId} and archived_at is null
-          and visibility in (${sql.join(visibilities.map((v) => sql`${v}`), sql`, `)})
+          and visibility in (${sql.join(
+            visibilities.map((v) => sql`${v}`),
+            sql`, `,
+          )})
         group by role_category`)
     : [];
   return intervieweeRoles.codes.map((role) => {

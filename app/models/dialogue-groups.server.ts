@@ -19,7 +19,12 @@ export async function listGroupsOfYear(fiscalYear: number) {
         .from(dialogueGroupTeams)
         .innerJoin(teams, eq(teams.id, dialogueGroupTeams.teamId))
         .innerJoin(municipalities, eq(municipalities.id, teams.municipalityId))
-        .where(inArray(dialogueGroupTeams.groupId, groups.map((g) => g.id)))
+        .where(
+          inArray(
+            dialogueGroupTeams.groupId,
+            groups.map((g) => g.id),
+          ),
+        )
         .orderBy(asc(municipalities.name))
     : [];
   return groups.map((g) => ({ ...g, teams: members.filter((m) => m.groupId === g.id) }));
@@ -109,7 +114,8 @@ export async function restoreGroup(actor: AuditActor, fiscalYear: number, groupI
     if (!group) return false;
     if (!group.archivedAt) return true; // restored already (a second click)
     const teamIds = group.teamIds ?? [];
-    if (teamIds.length === 0) throw new InputError('groupId', 'このグループにどのチームが入っていたかの記録がないため、元に戻せません。グループを作り直してください');
+    if (teamIds.length === 0)
+      throw new InputError('groupId', 'このグループにどのチームが入っていたかの記録がないため、元に戻せません。グループを作り直してください');
     const taken = (await teamsWithCurrentGroup(tx, teamIds)).filter((t) => t.nowInGroupId !== null);
     if (taken.length) {
       const names = taken.map((t) => `${t.name}（${t.nowInGroup || `グループ${t.nowInGroupId}`}）`).join('、');

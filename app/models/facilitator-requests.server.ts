@@ -15,8 +15,12 @@ const ownerName = sql<string>`coalesce(${alumniGroups.name}, ${municipalities.na
 export async function listRequests() {
   return getDb()
     .select({
-      id: facilitatorRequests.id, heldOn: facilitatorRequests.heldOn, place: facilitatorRequests.place,
-      helpNeeded: facilitatorRequests.helpNeeded, status: facilitatorRequests.status, ownerName,
+      id: facilitatorRequests.id,
+      heldOn: facilitatorRequests.heldOn,
+      place: facilitatorRequests.place,
+      helpNeeded: facilitatorRequests.helpNeeded,
+      status: facilitatorRequests.status,
+      ownerName,
       offers: sql<number>`(select count(*) from facilitator_offers o where o.request_id = ${facilitatorRequests.id})`.mapWith(Number),
     })
     .from(facilitatorRequests)
@@ -30,9 +34,15 @@ export async function listRequests() {
 export async function getRequest(requestId: number) {
   const [row] = await getDb()
     .select({
-      id: facilitatorRequests.id, teamId: facilitatorRequests.teamId, groupId: facilitatorRequests.groupId,
-      heldOn: facilitatorRequests.heldOn, place: facilitatorRequests.place, helpNeeded: facilitatorRequests.helpNeeded,
-      status: facilitatorRequests.status, createdByUserId: facilitatorRequests.createdByUserId, ownerName,
+      id: facilitatorRequests.id,
+      teamId: facilitatorRequests.teamId,
+      groupId: facilitatorRequests.groupId,
+      heldOn: facilitatorRequests.heldOn,
+      place: facilitatorRequests.place,
+      helpNeeded: facilitatorRequests.helpNeeded,
+      status: facilitatorRequests.status,
+      createdByUserId: facilitatorRequests.createdByUserId,
+      ownerName,
     })
     .from(facilitatorRequests)
     .leftJoin(alumniGroups, eq(alumniGroups.id, facilitatorRequests.groupId))
@@ -45,7 +55,14 @@ export type FacilitatorRequest = NonNullable<Awaited<ReturnType<typeof getReques
 
 export async function listOffers(requestId: number) {
   return getDb()
-    .select({ id: facilitatorOffers.id, personId: people.id, fullName: people.fullName, message: facilitatorOffers.message, acceptedAt: facilitatorOffers.acceptedAt, createdAt: facilitatorOffers.createdAt })
+    .select({
+      id: facilitatorOffers.id,
+      personId: people.id,
+      fullName: people.fullName,
+      message: facilitatorOffers.message,
+      acceptedAt: facilitatorOffers.acceptedAt,
+      createdAt: facilitatorOffers.createdAt,
+    })
     .from(facilitatorOffers)
     .innerJoin(people, eq(people.id, facilitatorOffers.personId))
     .where(eq(facilitatorOffers.requestId, requestId))
@@ -74,8 +91,16 @@ export type RequestInput = { teamId: number | null; groupId: number | null; held
 
 export async function createRequest(actor: AuditActor & { userId: number }, input: RequestInput) {
   return transaction(async (tx) => {
-    const [row] = await tx.insert(facilitatorRequests).values({ ...input, createdByUserId: actor.userId }).returning({ id: facilitatorRequests.id });
-    await recordAudit(tx, actor, { action: 'create', entityType: 'facilitator_request', entityId: row!.id, detail: { teamId: input.teamId, groupId: input.groupId } });
+    const [row] = await tx
+      .insert(facilitatorRequests)
+      .values({ ...input, createdByUserId: actor.userId })
+      .returning({ id: facilitatorRequests.id });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entityType: 'facilitator_request',
+      entityId: row!.id,
+      detail: { teamId: input.teamId, groupId: input.groupId },
+    });
     return row!.id;
   });
 }
@@ -84,11 +109,19 @@ export async function createRequest(actor: AuditActor & { userId: number }, inpu
 export async function addOffer(actor: AuditActor, request: FacilitatorRequest, personId: number, message: string) {
   if (request.status === 'done' || request.status === 'cancelled') return false;
   return transaction(async (tx) => {
-    const [row] = await tx.insert(facilitatorOffers).values({ requestId: request.id, personId, message }).onConflictDoNothing().returning({ id: facilitatorOffers.id });
+    const [row] = await tx
+      .insert(facilitatorOffers)
+      .values({ requestId: request.id, personId, message })
+      .onConflictDoNothing()
+      .returning({ id: facilitatorOffers.id });
     if (!row) return false;
     await recordAudit(tx, actor, { action: 'create', entityType: 'facilitator_offer', entityId: row.id, detail: { requestId: request.id } });
     const recipients = [request.createdByUserId, ...(request.teamId ? await teamUserIds(tx, request.teamId, null) : [])].filter((id) => id !== actor.userId);
-    await notify(tx, recipients, { kind: 'facilitator_offer', body: `世話人の申し出が届きました（${request.ownerName}・${request.heldOn}）`, href: `/alumni/support/${request.id}` });
+    await notify(tx, recipients, {
+      kind: 'facilitator_offer',
+      body: `世話人の申し出が届きました（${request.ownerName}・${request.heldOn}）`,
+      href: `/alumni/support/${request.id}`,
+    });
     return true;
   });
 }
@@ -123,4 +156,3 @@ export async function moveRequest(actor: AuditActor, requestId: number, to: 'don
     return Boolean(row);
   });
 }
-

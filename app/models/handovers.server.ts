@@ -46,12 +46,14 @@ export async function handedOverHomework(teamId: number) {
     .select({ id: interviewHomework.id, body: interviewHomework.body, interviewee: interviews.interviewee, interviewedOn: interviews.interviewedOn })
     .from(interviewHomework)
     .innerJoin(interviews, and(eq(interviews.id, interviewHomework.interviewId), eq(interviews.teamId, interviewHomework.teamId)))
-    .where(and(
-      eq(interviewHomework.teamId, teamId),
-      ne(interviewHomework.status, 'done'),
-      inArray(interviews.visibility, ['municipality', 'program']),
-      isNull(interviews.archivedAt),
-    ))
+    .where(
+      and(
+        eq(interviewHomework.teamId, teamId),
+        ne(interviewHomework.status, 'done'),
+        inArray(interviews.visibility, ['municipality', 'program']),
+        isNull(interviews.archivedAt),
+      ),
+    )
     .orderBy(asc(interviews.interviewedOn), asc(interviewHomework.position));
 }
 
@@ -70,7 +72,11 @@ export async function saveHandover(actor: AuditActor & { userId: number }, team:
     if (created) await tx.insert(handovers).values({ teamId: team.id, version: 0 }).onConflictDoNothing();
     const bump = await bumpVersion(tx, handovers, scope, baseVersion);
     if (bump.kind !== 'bumped') return bump;
-    const [row] = await tx.update(handovers).set({ ...input, authorUserId: actor.userId }).where(scope).returning({ id: handovers.id });
+    const [row] = await tx
+      .update(handovers)
+      .set({ ...input, authorUserId: actor.userId })
+      .where(scope)
+      .returning({ id: handovers.id });
     await recordAudit(tx, actor, { action: created ? 'create' : 'update', entityType: 'handover', entityId: row!.id, detail: { teamId: team.id } });
     const next = await tx
       .select({ id: teams.id })
@@ -86,4 +92,3 @@ export async function saveHandover(actor: AuditActor & { userId: number }, team:
     return bump;
   });
 }
-

@@ -2,7 +2,10 @@
 // transaction so nothing is half-saved; the action turns it into a 400 with the message in place.
 
 export class InputError extends Error {
-  constructor(public field: string, message: string) {
+  constructor(
+    public field: string,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -44,14 +44,7 @@ export async function getInterview(teamId: number, interviewId: number, visibili
     .select({ interview: interviews, durationMinutes: activities.durationMinutes })
     .from(interviews)
     .leftJoin(activities, and(eq(activities.interviewId, interviews.id), eq(activities.kind, 'interview')))
-    .where(
-      and(
-        eq(interviews.teamId, teamId),
-        eq(interviews.id, interviewId),
-        inArray(interviews.visibility, visibilities),
-        isNull(interviews.archivedAt),
-      ),
-    );
+    .where(and(eq(interviews.teamId, teamId), eq(interviews.id, interviewId), inArray(interviews.visibility, visibilities), isNull(interviews.archivedAt)));
   if (!interview) return undefined;
   const homework = await getDb()
     .select()
@@ -153,7 +146,13 @@ export type InterviewSaved = { kind: 'saved' } | { kind: 'stale'; version: numbe
  * updated by its id, a row ticked 削除 is removed by its id, a new row is added, and a row the form
  * did not touch (or never showed, because a teammate added it since) is left as it is.
  */
-export async function updateInterview(actor: AuditActor, teamId: number, interviewId: number, input: InterviewInput, save: InterviewSave): Promise<InterviewSaved> {
+export async function updateInterview(
+  actor: AuditActor,
+  teamId: number,
+  interviewId: number,
+  input: InterviewInput,
+  save: InterviewSave,
+): Promise<InterviewSaved> {
   const changed = (name: string) => save.edited === null || [...save.edited].some((n) => n === name || n.startsWith(`${name}.`));
   return transaction(async (tx) => {
     const scope = and(eq(interviews.teamId, teamId), eq(interviews.id, interviewId), isNull(interviews.archivedAt));
@@ -168,7 +167,9 @@ export async function updateInterview(actor: AuditActor, teamId: number, intervi
       if (!exists) return { kind: 'missing' } as const;
     }
 
-    let added = 0, changedRows = 0, removed = 0;
+    let added = 0,
+      changedRows = 0,
+      removed = 0;
     for (const [i, row] of input.homework.entries()) {
       const mine = and(eq(interviewHomework.interviewId, interviewId), eq(interviewHomework.teamId, teamId), eq(interviewHomework.id, row.id ?? 0));
       if (row.id && row.remove) {
@@ -180,18 +181,30 @@ export async function updateInterview(actor: AuditActor, teamId: number, intervi
       if (row.id) {
         const columns = Object.entries(homeworkRow(row)).filter(([column]) => changed(`homework[${i}].${column}`));
         if (!columns.length) continue;
-        const updated = await tx.update(interviewHomework).set({ ...Object.fromEntries(columns), updatedAt: now() }).where(mine).returning({ id: interviewHomework.id });
+        const updated = await tx
+          .update(interviewHomework)
+          .set({ ...Object.fromEntries(columns), updatedAt: now() })
+          .where(mine)
+          .returning({ id: interviewHomework.id });
         if (updated.length) {
           changedRows++;
           continue;
         }
       }
       // A new row, or one a teammate removed while this form was open: the typed text is kept as a new row.
-      const [last] = await tx.select({ position: sql<number>`coalesce(max(${interviewHomework.position}), -1)`.mapWith(Number) }).from(interviewHomework).where(eq(interviewHomework.interviewId, interviewId));
+      const [last] = await tx
+        .select({ position: sql<number>`coalesce(max(${interviewHomework.position}), -1)`.mapWith(Number) })
+        .from(interviewHomework)
+        .where(eq(interviewHomework.interviewId, interviewId));
       await tx.insert(interviewHomework).values({ ...homeworkRow(row), position: (last?.position ?? -1) + 1, interviewId, teamId });
       added++;
     }
-    await recordAudit(tx, actor, { action: 'update', entityType: 'interview', entityId: interviewId, detail: { teamId, fields: ownFields, homeworkAdded: added, homeworkChanged: changedRows, homeworkRemoved: removed } });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityType: 'interview',
+      entityId: interviewId,
+      detail: { teamId, fields: ownFields, homeworkAdded: added, homeworkChanged: changedRows, homeworkRemoved: removed },
+    });
     return { kind: 'saved' } as const;
   });
 }

@@ -28,7 +28,14 @@ export async function isLoginLocked(email: string, ip: string | null, at = now()
     .limit(50);
   const lastSuccess = recent.findIndex((a) => a.succeeded);
   const failures = (lastSuccess === -1 ? recent : recent.slice(0, lastSuccess)).map((a) => ({ at: a.at.getTime(), ip: a.ip }));
-  return lockedBy(failures, accountLimit, at) || lockedBy(failures.filter((f) => ip !== null && f.ip === ip), accountIpLimit, at);
+  return (
+    lockedBy(failures, accountLimit, at) ||
+    lockedBy(
+      failures.filter((f) => ip !== null && f.ip === ip),
+      accountIpLimit,
+      at,
+    )
+  );
 }
 
 /** Failures newest first: locked while some run of `limit` failures within the window ended < 15 min ago. */

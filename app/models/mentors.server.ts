@@ -79,14 +79,27 @@ export type MentorTalk = { occurredOn: string; durationMinutes: number; title: s
 /** A mentoring conversation, entered once: it is the team's マネ友との対話 activity, logged by the mentor. */
 export async function logMentorTalk(actor: AuditActor, team: TeamScope, mentorName: string, talk: MentorTalk) {
   return createActivity(actor, team, {
-    kind: 'alumni_dialogue', ...talk, startsAt: null, guests: mentorName, sessionId: null, interviewId: null, attendeeIds: [],
+    kind: 'alumni_dialogue',
+    ...talk,
+    startsAt: null,
+    guests: mentorName,
+    sessionId: null,
+    interviewId: null,
+    attendeeIds: [],
   });
 }
 
 /** The team's マネ友との対話 entries, with who logged each. */
 export async function listMentorTalks(teamId: number) {
   return getDb()
-    .select({ id: activities.id, occurredOn: activities.occurredOn, title: activities.title, guests: activities.guests, durationMinutes: activities.durationMinutes, loggedBy: people.fullName })
+    .select({
+      id: activities.id,
+      occurredOn: activities.occurredOn,
+      title: activities.title,
+      guests: activities.guests,
+      durationMinutes: activities.durationMinutes,
+      loggedBy: people.fullName,
+    })
     .from(activities)
     .leftJoin(users, eq(users.id, activities.createdByUserId))
     .leftJoin(people, eq(people.id, users.personId))

@@ -24,12 +24,7 @@ export async function listMemberCheckins(teamId: number, reader: MoyamoyaReader)
     .from(moyamoyaCheckins)
     .innerJoin(teams, eq(teams.id, moyamoyaCheckins.teamId))
     .innerJoin(people, eq(people.id, moyamoyaCheckins.personId))
-    .where(
-      and(
-        eq(moyamoyaCheckins.teamId, teamId),
-        reader.asMember ? undefined : eq(teams.moyamoyaVisibility, 'members_visible'),
-      ),
-    )
+    .where(and(eq(moyamoyaCheckins.teamId, teamId), reader.asMember ? undefined : eq(teams.moyamoyaVisibility, 'members_visible')))
     .orderBy(desc(moyamoyaCheckins.checkedOn), asc(people.fullName));
 }
 
@@ -61,10 +56,7 @@ export async function listYearSessions(fiscalYear: number) {
 }
 
 /** Today's figure for this member; a second entry on the same day replaces the first. */
-export async function saveCheckin(
-  actor: AuditActor,
-  input: { teamId: number; personId: number; checkedOn: string; level: number; note: string },
-) {
+export async function saveCheckin(actor: AuditActor, input: { teamId: number; personId: number; checkedOn: string; level: number; note: string }) {
   return transaction(async (tx) => {
     const [member] = await tx
       .select({ id: teamMembers.id })

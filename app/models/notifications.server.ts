@@ -33,7 +33,14 @@ export async function unreadCount(userId: number) {
 
 export async function listNotifications(userId: number, since?: Date) {
   return getDb()
-    .select({ id: notifications.id, kind: notifications.kind, body: notifications.body, href: notifications.href, createdAt: notifications.createdAt, readAt: notifications.readAt })
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      body: notifications.body,
+      href: notifications.href,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+    })
     .from(notifications)
     .where(and(eq(notifications.userId, userId), since ? gte(notifications.createdAt, since) : undefined))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))

@@ -9,7 +9,11 @@ import { now } from '~/utils/clock';
 export async function listRoster() {
   return getDb()
     .select({
-      id: organizers.id, fullName: people.fullName, role: organizers.role, affiliation: organizers.affiliation, active: organizers.active,
+      id: organizers.id,
+      fullName: people.fullName,
+      role: organizers.role,
+      affiliation: organizers.affiliation,
+      active: organizers.active,
       hasAccount: sql<boolean>`exists (select 1 from users u where u.person_id = ${people.id} and u.archived_at is null)`,
     })
     .from(organizers)
@@ -20,7 +24,10 @@ export async function listRoster() {
 export async function addRosterEntry(actor: AuditActor, input: { fullName: string; role: OrganizerRole; affiliation: string }) {
   return transaction(async (tx) => {
     const [person] = await tx.insert(people).values({ fullName: input.fullName }).returning({ id: people.id });
-    const [row] = await tx.insert(organizers).values({ personId: person!.id, role: input.role, affiliation: input.affiliation }).returning({ id: organizers.id });
+    const [row] = await tx
+      .insert(organizers)
+      .values({ personId: person!.id, role: input.role, affiliation: input.affiliation })
+      .returning({ id: organizers.id });
     await recordAudit(tx, actor, { action: 'create', entityType: 'organizer', entityId: row!.id, detail: { role: input.role } });
     return row!.id;
   });

@@ -7,13 +7,17 @@ import { recordAudit, type AuditActor } from './audit.server';
 import { InputError } from './input-error.server';
 import { now } from '~/utils/clock';
 
-
 /** The year's live pre-assignments, in session order. */
 export async function listPreAssignmentsOfYear(fiscalYear: number) {
   const rows = await getDb()
     .select({
-      id: preAssignments.id, title: preAssignments.title, description: preAssignments.description, dueOn: preAssignments.dueOn,
-      sessionKind: studySessions.kind, sessionNumber: studySessions.number, sessionStartsOn: studySessions.startsOn,
+      id: preAssignments.id,
+      title: preAssignments.title,
+      description: preAssignments.description,
+      dueOn: preAssignments.dueOn,
+      sessionKind: studySessions.kind,
+      sessionNumber: studySessions.number,
+      sessionStartsOn: studySessions.startsOn,
     })
     .from(preAssignments)
     .innerJoin(studySessions, eq(studySessions.id, preAssignments.sessionId))
@@ -29,7 +33,15 @@ export async function listTeamPreAssignments(teamId: number, fiscalYear: number)
     ? await getDb()
         .select()
         .from(preAssignmentSubmissions)
-        .where(and(eq(preAssignmentSubmissions.teamId, teamId), inArray(preAssignmentSubmissions.preAssignmentId, assignments.map((a) => a.id))))
+        .where(
+          and(
+            eq(preAssignmentSubmissions.teamId, teamId),
+            inArray(
+              preAssignmentSubmissions.preAssignmentId,
+              assignments.map((a) => a.id),
+            ),
+          ),
+        )
     : [];
   return assignments.map((a) => {
     const s = submissions.find((x) => x.preAssignmentId === a.id) ?? null;
@@ -61,7 +73,12 @@ export async function markSubmitted(
       .values({ ...values, preAssignmentId: assignment.id, teamId: team.id })
       .onConflictDoUpdate({ target: [preAssignmentSubmissions.preAssignmentId, preAssignmentSubmissions.teamId], set: values })
       .returning({ id: preAssignmentSubmissions.id });
-    await recordAudit(tx, actor, { action: 'submit', entityType: 'pre_assignment_submission', entityId: row!.id, detail: { teamId: team.id, preAssignmentId: assignment.id } });
+    await recordAudit(tx, actor, {
+      action: 'submit',
+      entityType: 'pre_assignment_submission',
+      entityId: row!.id,
+      detail: { teamId: team.id, preAssignmentId: assignment.id },
+    });
   });
 }
 
@@ -77,9 +94,18 @@ export async function submissionMatrix(fiscalYear: number) {
     .orderBy(asc(municipalities.prefecture), asc(municipalities.name));
   const submissions = assignments.length
     ? await db
-        .select({ teamId: preAssignmentSubmissions.teamId, preAssignmentId: preAssignmentSubmissions.preAssignmentId, submittedOn: preAssignmentSubmissions.submittedOn })
+        .select({
+          teamId: preAssignmentSubmissions.teamId,
+          preAssignmentId: preAssignmentSubmissions.preAssignmentId,
+          submittedOn: preAssignmentSubmissions.submittedOn,
+        })
         .from(preAssignmentSubmissions)
-        .where(inArray(preAssignmentSubmissions.preAssignmentId, assignments.map((a) => a.id)))
+        .where(
+          inArray(
+            preAssignmentSubmissions.preAssignmentId,
+            assignments.map((a) => a.id),
+          ),
+        )
     : [];
   const rows = teamRows.map((t) => ({
     ...t,

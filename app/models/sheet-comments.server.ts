@@ -51,11 +51,17 @@ export async function addSheetComment(
       .insert(sheetComments)
       .values({ sheetId: sheet.id, teamId, section: input.section, version: sheet.version, body: input.body, authorUserId: actor.userId })
       .returning({ id: sheetComments.id });
-    await recordAudit(tx, actor, { action: 'create', entityType: 'sheet_comment', entityId: row!.id, detail: { teamId, section: input.section, version: sheet.version, kind } });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entityType: 'sheet_comment',
+      entityId: row!.id,
+      detail: { teamId, section: input.section, version: sheet.version, kind },
+    });
     // The team hears of every comment on its sheet; a mentor's advice is announced as such.
     await notify(tx, await teamUserIds(tx, teamId, actor.userId), {
       kind,
-      body: kind === 'mentor_advice' ? `マネ友からアドバイスが届きました: ${input.body.slice(0, 60)}` : `シートにコメントがつきました: ${input.body.slice(0, 60)}`,
+      body:
+        kind === 'mentor_advice' ? `マネ友からアドバイスが届きました: ${input.body.slice(0, 60)}` : `シートにコメントがつきました: ${input.body.slice(0, 60)}`,
       href: `/teams/${teamId}/sheet`,
     });
     return row!;
@@ -76,7 +82,13 @@ export async function setCommentResolved(actor: AuditActor & { userId: number },
     const [row] = await tx
       .update(sheetComments)
       .set(resolved ? { resolvedAt: now(), resolvedByUserId: actor.userId, updatedAt: now() } : { resolvedAt: null, resolvedByUserId: null, updatedAt: now() })
-      .where(and(eq(sheetComments.teamId, teamId), eq(sheetComments.id, commentId), resolved ? isNull(sheetComments.resolvedAt) : isNotNull(sheetComments.resolvedAt)))
+      .where(
+        and(
+          eq(sheetComments.teamId, teamId),
+          eq(sheetComments.id, commentId),
+          resolved ? isNull(sheetComments.resolvedAt) : isNotNull(sheetComments.resolvedAt),
+        ),
+      )
       .returning({ id: sheetComments.id });
     if (row) await recordAudit(tx, actor, { action: resolved ? 'resolve' : 'reopen', entityType: 'sheet_comment', entityId: row.id, detail: { teamId } });
     return Boolean(row);

@@ -50,7 +50,13 @@ export async function evidenceLabels(teamId: number, cited: Evidence[], access: 
   const [interviewRows, activityRows] = await Promise.all([
     interviewIds.length
       ? getDb()
-          .select({ id: interviews.id, on: interviews.interviewedOn, interviewee: interviews.interviewee, role: interviews.roleCategory, visibility: interviews.visibility })
+          .select({
+            id: interviews.id,
+            on: interviews.interviewedOn,
+            interviewee: interviews.interviewee,
+            role: interviews.roleCategory,
+            visibility: interviews.visibility,
+          })
           .from(interviews)
           .where(and(eq(interviews.teamId, teamId), inArray(interviews.id, interviewIds), isNull(interviews.archivedAt)))
       : [],
@@ -65,7 +71,11 @@ export async function evidenceLabels(teamId: number, cited: Evidence[], access: 
   for (const i of interviewRows) {
     const readable = access.interviewVisibilities.includes(i.visibility);
     labels[`interview:${i.id}`] = readable
-      ? { value: `interview:${i.id}`, label: `インタビュー：${i.interviewee}（${intervieweeRoles.label[i.role]}）`, href: `/teams/${teamId}/interviews/${i.id}` }
+      ? {
+          value: `interview:${i.id}`,
+          label: `インタビュー：${i.interviewee}（${intervieweeRoles.label[i.role]}）`,
+          href: `/teams/${teamId}/interviews/${i.id}`,
+        }
       : { value: `interview:${i.id}`, label: 'インタビュー（非公開）', href: null };
   }
   for (const a of activityRows) {

@@ -75,7 +75,12 @@ export async function tagSheetVersion(
       .where(and(eq(sheetVersions.sheetId, sheet.id), eq(sheetVersions.version, input.version)))
       .returning({ id: sheetVersions.id });
     if (!row) return 'not-found' as const;
-    await recordAudit(tx, actor, { action: 'update', entityType: 'sheet_version', entityId: row.id, detail: { teamId: team.id, tag: input.tag, sessionId: input.sessionId } });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityType: 'sheet_version',
+      entityId: row.id,
+      detail: { teamId: team.id, tag: input.tag, sessionId: input.sessionId },
+    });
     return 'tagged' as const;
   });
 }

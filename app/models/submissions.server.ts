@@ -28,14 +28,21 @@ export async function submitOnce<T>(formData: FormData, userId: number, create: 
   if (!token) return create();
   const deadline = performance.now() + waitMs;
   for (;;) {
-    const [claimed] = await getDb().insert(formSubmissions).values({ token, userId, createdAt: now() }).onConflictDoNothing().returning({ token: formSubmissions.token });
+    const [claimed] = await getDb()
+      .insert(formSubmissions)
+      .values({ token, userId, createdAt: now() })
+      .onConflictDoNothing()
+      .returning({ token: formSubmissions.token });
     if (claimed) break;
     const [earlier] = await getDb().select().from(formSubmissions).where(eq(formSubmissions.token, token));
     if (earlier && earlier.userId !== userId) throw new Response('Bad Request', { status: 400 });
     if (earlier?.location) return redirectTo(earlier.location);
     if (performance.now() > deadline) {
       // Thrown, so the page says it (the error page) instead of a form that seems to ignore the click.
-      throw new Response('同じ送信を処理しています。しばらくしてから画面を読み込み直してください', { status: 409, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+      throw new Response('同じ送信を処理しています。しばらくしてから画面を読み込み直してください', {
+        status: 409,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      });
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -44,7 +51,9 @@ export async function submitOnce<T>(formData: FormData, userId: number, create: 
     const location = result instanceof Response && result.status >= 300 && result.status < 400 ? result.headers.get('Location') : null;
     if (location) {
       await getDb().update(formSubmissions).set({ location }).where(eq(formSubmissions.token, token));
-      await getDb().delete(formSubmissions).where(lt(formSubmissions.createdAt, new Date(now().getTime() - keptMs)));
+      await getDb()
+        .delete(formSubmissions)
+        .where(lt(formSubmissions.createdAt, new Date(now().getTime() - keptMs)));
     } else {
       await release(token);
     }
@@ -56,7 +65,9 @@ export async function submitOnce<T>(formData: FormData, userId: number, create: 
 }
 
 function release(token: string) {
-  return getDb().delete(formSubmissions).where(and(eq(formSubmissions.token, token), isNull(formSubmissions.location)));
+  return getDb()
+    .delete(formSubmissions)
+    .where(and(eq(formSubmissions.token, token), isNull(formSubmissions.location)));
 }
 
 function redirectTo(location: string) {

@@ -82,7 +82,14 @@ export function parseTeamCsv(text: string): { teams: CsvTeam[]; errors: LineErro
     }
     if (!email) continue;
     emails.set(email, line);
-    team.members.push({ line, fullName, email, department: cell(record, '部署'), section: cell(record, '課・係'), isHrSlot: yes.has(cell(record, '人事担当課枠')) });
+    team.members.push({
+      line,
+      fullName,
+      email,
+      department: cell(record, '部署'),
+      section: cell(record, '課・係'),
+      isHrSlot: yes.has(cell(record, '人事担当課枠')),
+    });
   }
   if (body.length === 0) errors.push({ line: header.line + 1, message: 'データの行がありません' });
   return { teams: [...teams.values()], errors };

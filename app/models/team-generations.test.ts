@@ -33,7 +33,8 @@ describe('期生', () => {
 
   it('is found where it is derived, so the patterns above still recognise the rule', () => {
     expect(uses(view)).toBe(true);
-    const old = 'generation: sql`(select count(*) from teams t2 where t2.municipality_id = ${teams.municipalityId}\n  and t2.fiscal_year <= ${teams.fiscalYear})`';
+    const old =
+      'generation: sql`(select count(*) from teams t2 where t2.municipality_id = ${teams.municipalityId}\n  and t2.fiscal_year <= ${teams.fiscalYear})`';
     expect(formulas.some((formula) => formula.test(old))).toBe(true);
   });
 });

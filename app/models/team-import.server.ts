@@ -8,7 +8,15 @@ import { recordAudit, type AuditActor } from './audit.server';
 import { parseTeamCsv, type CsvTeam, type LineError } from './team-csv.server';
 import { now } from '~/utils/clock';
 
-export type MemberPlan = { line: number; fullName: string; email: string; department: string; section: string; isHrSlot: boolean; action: 'link' | 'invite' | 'unchanged' };
+export type MemberPlan = {
+  line: number;
+  fullName: string;
+  email: string;
+  department: string;
+  section: string;
+  isHrSlot: boolean;
+  action: 'link' | 'invite' | 'unchanged';
+};
 export type TeamPlan = { line: number; name: string; prefecture: string; newMunicipality: boolean; newTeam: boolean; members: MemberPlan[] };
 
 /** What importing would do, read-only, with every line that cannot be imported. */
@@ -19,9 +27,13 @@ async function plan(db: Db, fiscalYear: number, parsed: CsvTeam[]) {
     const municipality = await findMunicipality(db, t.prefecture, t.name);
     if (municipality?.archivedAt) errors.push({ line: t.line, message: `${t.name}はアーカイブされています。自治体の登録で元に戻してから取り込んでください` });
     const [team] = municipality
-      ? await db.select({ id: teams.id, archivedAt: teams.archivedAt }).from(teams).where(and(eq(teams.municipalityId, municipality.id), eq(teams.fiscalYear, fiscalYear)))
+      ? await db
+          .select({ id: teams.id, archivedAt: teams.archivedAt })
+          .from(teams)
+          .where(and(eq(teams.municipalityId, municipality.id), eq(teams.fiscalYear, fiscalYear)))
       : [];
-    if (team?.archivedAt) errors.push({ line: t.line, message: `${t.name}のこの年度のチームはアーカイブされています。チーム一覧で元に戻してから取り込んでください` });
+    if (team?.archivedAt)
+      errors.push({ line: t.line, message: `${t.name}のこの年度のチームはアーカイブされています。チーム一覧で元に戻してから取り込んでください` });
     const seated = team
       ? await db
           .select({ email: users.email, isHrSlot: teamMembers.isHrSlot })
@@ -33,10 +45,14 @@ async function plan(db: Db, fiscalYear: number, parsed: CsvTeam[]) {
       ? await db
           .select({ email: accountTokens.email, details: accountTokens.details })
           .from(accountTokens)
-          .where(and(
-            eq(accountTokens.purpose, 'invite'), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now()),
-            sql`${accountTokens.details}->>'scope' = 'member' and (${accountTokens.details}->>'teamId')::int = ${team.id}`,
-          ))
+          .where(
+            and(
+              eq(accountTokens.purpose, 'invite'),
+              isNull(accountTokens.usedAt),
+              gt(accountTokens.expiresAt, now()),
+              sql`${accountTokens.details}->>'scope' = 'member' and (${accountTokens.details}->>'teamId')::int = ${team.id}`,
+            ),
+          )
       : [];
     const present = new Set([...seated.map((s) => s.email), ...invited.map((i) => i.email)]);
     let seats = seated.length + invited.length;
@@ -48,7 +64,8 @@ async function plan(db: Db, fiscalYear: number, parsed: CsvTeam[]) {
         continue;
       }
       seats++;
-      if (seats > maxTeamMembers) errors.push({ line: m.line, message: `${t.name}チームのメンバーが${maxTeamMembers}名を超えます（1チーム${maxTeamMembers}名まで）` });
+      if (seats > maxTeamMembers)
+        errors.push({ line: m.line, message: `${t.name}チームのメンバーが${maxTeamMembers}名を超えます（1チーム${maxTeamMembers}名まで）` });
       if (m.isHrSlot && hrTaken) errors.push({ line: m.line, message: `${t.name}チームの人事担当課枠はすでに使われています（1チームに1名）` });
       hrTaken ||= m.isHrSlot;
       const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, m.email));

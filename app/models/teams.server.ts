@@ -23,11 +23,7 @@ export async function getTeamRef(teamId: number) {
 export type TeamSummary = NonNullable<Awaited<ReturnType<typeof getTeamRef>>>;
 
 /** Teams that might be visible to a viewer: the caller filters them with `canSeeTeam`. */
-export async function listCandidateTeams(scope: {
-  all: boolean;
-  teamIds: number[];
-  municipalityIds: number[];
-}) {
+export async function listCandidateTeams(scope: { all: boolean; teamIds: number[]; municipalityIds: number[] }) {
   if (!scope.all && scope.teamIds.length === 0 && scope.municipalityIds.length === 0) return [];
   const where = scope.all
     ? isNull(teams.archivedAt)

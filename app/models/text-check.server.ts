@@ -28,17 +28,40 @@ export type TextCheck = { hits: TextHit[]; tables: number; columns: number; skip
 const secretColumn = /(_hash|password|secret|token)$/;
 
 const tableLabels: Record<string, string> = {
-  program_years: '年度', study_sessions: '研究会', pre_assignments: '事前課題', municipalities: '自治体',
-  organizers: '運営メンバー', people: '人', users: 'アカウント', hr_viewers: '人事担当',
-  auth_sessions: 'ログイン中のセッション', account_tokens: '招待・再設定リンク', login_attempts: 'ログインの試行',
-  audit_log: '操作記録', teams: 'チーム', team_members: 'チームメンバー', dialogue_groups: '対話グループ',
-  pre_assignment_submissions: '事前課題の提出', activities: '活動記録', interviews: 'キーパーソンインタビュー',
-  interview_homework: 'インタビューの宿題', moyamoya_checkins: 'モヤモヤ指数', team_moyamoya: 'チームのモヤモヤ',
-  sheets: '変革ストーリーシート', sheet_versions: '変革ストーリーシートの版', sheet_comments: 'シートへのコメント',
-  change_chains: '創り出した変化', change_moments: '変化の出来事', alumni_groups: 'マネ友グループ',
-  offsite_meetings: 'オフサイトミーティング', offsite_meeting_people: 'オフサイトミーティングの参加者',
-  mentor_assignments: 'メンター', handovers: '引き継ぎ', facilitator_requests: '世話人派遣の依頼',
-  facilitator_offers: '世話人派遣の申し出', notifications: 'お知らせ',
+  program_years: '年度',
+  study_sessions: '研究会',
+  pre_assignments: '事前課題',
+  municipalities: '自治体',
+  organizers: '運営メンバー',
+  people: '人',
+  users: 'アカウント',
+  hr_viewers: '人事担当',
+  auth_sessions: 'ログイン中のセッション',
+  account_tokens: '招待・再設定リンク',
+  login_attempts: 'ログインの試行',
+  audit_log: '操作記録',
+  teams: 'チーム',
+  team_members: 'チームメンバー',
+  dialogue_groups: '対話グループ',
+  pre_assignment_submissions: '事前課題の提出',
+  activities: '活動記録',
+  interviews: 'キーパーソンインタビュー',
+  interview_homework: 'インタビューの宿題',
+  moyamoya_checkins: 'モヤモヤ指数',
+  team_moyamoya: 'チームのモヤモヤ',
+  sheets: '変革ストーリーシート',
+  sheet_versions: '変革ストーリーシートの版',
+  sheet_comments: 'シートへのコメント',
+  change_chains: '創り出した変化',
+  change_moments: '変化の出来事',
+  alumni_groups: 'マネ友グループ',
+  offsite_meetings: 'オフサイトミーティング',
+  offsite_meeting_people: 'オフサイトミーティングの参加者',
+  mentor_assignments: 'メンター',
+  handovers: '引き継ぎ',
+  facilitator_requests: '世話人派遣の依頼',
+  facilitator_offers: '世話人派遣の申し出',
+  notifications: 'お知らせ',
 };
 const sectionLabels = new Map<string, string>(sheetSections);
 
@@ -48,31 +71,42 @@ type Hop = { column: string; parent: string; parentColumn: string };
 type TeamPath = { hops: Hop[]; teamColumn: string };
 
 export async function checkStoredText(): Promise<TextCheck> {
-  return getDb().transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    const columns = await selectRows<CatalogColumn>(catalogColumns, tx);
-    if (!columns.some((c) => c.table === 'teams')) {
-      throw new Error('teams 表がありません。マイグレーション前のデータベースではありませんか（このコマンドはマイグレーションを行いません）');
-    }
-    const keys = await selectRows<{ table: string; column: string }>(catalogPrimaryKeys, tx);
-    const foreignKeys = await selectRows<ForeignKey>(catalogForeignKeys, tx);
-    const scanned = columns.filter((c) => c.kind && !secretColumn.test(c.column));
-    const tables = [...new Set(scanned.map((c) => c.table))];
-    const hits: TextHit[] = [];
-    for (const table of tables) {
-      const key = keys.filter((k) => k.table === table && !secretColumn.test(k.column)).map((k) => k.column);
-      const path = teamPath(table, columns, foreignKeys);
-      hits.push(...(await scanTable(tx, table, scanned.filter((c) => c.table === table), key, path)));
-    }
-    const labels = await teamLabels(tx, [...new Set(hits.flatMap((h) => (h.teamId === null ? [] : [h.teamId])))]);
-    for (const hit of hits) hit.team = hit.teamId === null ? null : (labels.get(hit.teamId) ?? `チーム ${hit.teamId}`);
-    return {
-      hits: hits.sort(byTeamThenRecord),
-      tables: tables.length,
-      columns: scanned.length,
-      skippedColumns: columns.filter((c) => c.kind && secretColumn.test(c.column)).map((c) => `${c.table}.${c.column}`),
-    };
-  }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+  return getDb().transaction(
+    async (transaction) => {
+      const tx = transaction as unknown as Db;
+      const columns = await selectRows<CatalogColumn>(catalogColumns, tx);
+      if (!columns.some((c) => c.table === 'teams')) {
+        throw new Error('teams 表がありません。マイグレーション前のデータベースではありませんか（このコマンドはマイグレーションを行いません）');
+      }
+      const keys = await selectRows<{ table: string; column: string }>(catalogPrimaryKeys, tx);
+      const foreignKeys = await selectRows<ForeignKey>(catalogForeignKeys, tx);
+      const scanned = columns.filter((c) => c.kind && !secretColumn.test(c.column));
+      const tables = [...new Set(scanned.map((c) => c.table))];
+      const hits: TextHit[] = [];
+      for (const table of tables) {
+        const key = keys.filter((k) => k.table === table && !secretColumn.test(k.column)).map((k) => k.column);
+        const path = teamPath(table, columns, foreignKeys);
+        hits.push(
+          ...(await scanTable(
+            tx,
+            table,
+            scanned.filter((c) => c.table === table),
+            key,
+            path,
+          )),
+        );
+      }
+      const labels = await teamLabels(tx, [...new Set(hits.flatMap((h) => (h.teamId === null ? [] : [h.teamId])))]);
+      for (const hit of hits) hit.team = hit.teamId === null ? null : (labels.get(hit.teamId) ?? `チーム ${hit.teamId}`);
+      return {
+        hits: hits.sort(byTeamThenRecord),
+        tables: tables.length,
+        columns: scanned.length,
+        skippedColumns: columns.filter((c) => c.kind && secretColumn.test(c.column)).map((c) => `${c.table}.${c.column}`),
+      };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
 }
 
 async function scanTable(tx: Db, table: string, columns: CatalogColumn[], key: string[], path: TeamPath | null) {
@@ -82,33 +116,46 @@ async function scanTable(tx: Db, table: string, columns: CatalogColumn[], key: s
   const matches = values.map((value, i) =>
     columns[i]!.kind === 'text' ? sql`${value} ~ ${suspectTextPattern}` : sql`${value} ~ ${'\\uFFFD|\\\\u00[01]|\\\\[bf]'}`,
   );
-  const recordId = key.length ? sql`concat_ws(',', ${sql.join(key.map((k) => sql`${ref(0, k)}::text`), sql`, `)})` : sql`t0.ctid::text`;
+  const recordId = key.length
+    ? sql`concat_ws(',', ${sql.join(
+        key.map((k) => sql`${ref(0, k)}::text`),
+        sql`, `,
+      )})`
+    : sql`t0.ctid::text`;
   const joins = (path?.hops ?? []).map(
     (hop, i) => sql` left join ${sql.identifier(hop.parent)} ${sql.raw(`t${i + 1}`)} on ${ref(i + 1, hop.parentColumn)} = ${ref(i, hop.column)}`,
   );
   const teamId = path ? sql`${ref(path.hops.length, path.teamColumn)}::int` : sql`null::int`;
-  const rows = await selectRows<{ recordId: string; teamId: number | null } & Record<string, string | null>>(sql`
+  const rows = await selectRows<{ recordId: string; teamId: number | null } & Record<string, string | null>>(
+    sql`
     select ${recordId} as "recordId", ${teamId} as "teamId",
-      ${sql.join(values.map((value, i) => sql`case when ${matches[i]} then ${value} end as ${sql.identifier(`v${i}`)}`), sql`, `)}
+      ${sql.join(
+        values.map((value, i) => sql`case when ${matches[i]} then ${value} end as ${sql.identifier(`v${i}`)}`),
+        sql`, `,
+      )}
     from ${sql.identifier(table)} t0${sql.join(joins, sql``)}
-    where ${sql.join(matches, sql` or `)}`, tx);
+    where ${sql.join(matches, sql` or `)}`,
+    tx,
+  );
   return rows.flatMap((row) =>
     columns.flatMap((c, i) => {
       const value = row[`v${i}`];
       if (value == null) return [];
       const places = c.kind === 'text' ? [[c.column, value] as const] : [...suspectStrings(JSON.parse(value), c.column)];
-      return places.filter(([, text]) => hasSuspectText(text)).map(([column, text]): TextHit => ({
-        table,
-        tableLabel: tableLabels[table] ?? table,
-        recordKey: key.length ? key.join(',') : 'ctid',
-        recordId: row.recordId,
-        column,
-        columnLabel: c.kind === 'json' ? (sectionLabels.get(column.split(/[.[]/)[1] ?? '') ?? null) : null,
-        teamId: row.teamId,
-        team: null,
-        codes: suspectCodes(text),
-        excerpt: suspectExcerpt(text),
-      }));
+      return places
+        .filter(([, text]) => hasSuspectText(text))
+        .map(([column, text]): TextHit => ({
+          table,
+          tableLabel: tableLabels[table] ?? table,
+          recordKey: key.length ? key.join(',') : 'ctid',
+          recordId: row.recordId,
+          column,
+          columnLabel: c.kind === 'json' ? (sectionLabels.get(column.split(/[.[]/)[1] ?? '') ?? null) : null,
+          teamId: row.teamId,
+          team: null,
+          codes: suspectCodes(text),
+          excerpt: suspectExcerpt(text),
+        }));
     }),
   );
 }
@@ -144,8 +191,10 @@ function* suspectStrings(value: unknown, place: string): Generator<readonly [str
  */
 function teamPath(table: string, columns: CatalogColumn[], foreignKeys: ForeignKey[]): TeamPath | null {
   const direct = (t: string) =>
-    t === 'teams' ? 'id'
-      : columns.some((c) => c.table === t && c.column === 'team_id') ? 'team_id'
+    t === 'teams'
+      ? 'id'
+      : columns.some((c) => c.table === t && c.column === 'team_id')
+        ? 'team_id'
         : foreignKeys.find((k) => k.table === t && k.parent === 'teams' && k.parentColumn === 'id')?.column;
   const queue: { table: string; hops: Hop[] }[] = [{ table, hops: [] }];
   const seen = new Set([table]);

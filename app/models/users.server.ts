@@ -31,12 +31,16 @@ export async function signIn(email: string, password: string, ip: string | null)
   const ok = Boolean(user?.passwordHash) && matches;
   await transaction(async (tx) => {
     await recordLoginAttempt(tx, email, ip, ok);
-    await recordAudit(tx, { userId: ok ? user!.id : null, ip }, {
-      action: ok ? 'login.success' : 'login.failure',
-      entityType: 'user',
-      entityId: ok ? user!.id : null,
-      detail: { email },
-    });
+    await recordAudit(
+      tx,
+      { userId: ok ? user!.id : null, ip },
+      {
+        action: ok ? 'login.success' : 'login.failure',
+        entityType: 'user',
+        entityId: ok ? user!.id : null,
+        detail: { email },
+      },
+    );
   });
   return ok ? { ok: true, userId: user!.id } : { ok: false, reason: 'invalid' };
 }
@@ -64,4 +68,3 @@ export async function getAccount(userId: number) {
     .where(eq(users.id, userId));
   return row;
 }
-

@@ -26,20 +26,34 @@ export async function listYearsWithSessions() {
       agenda: studySessions.agenda,
     })
     .from(studySessions)
-    .where(and(inArray(studySessions.fiscalYear, years.map((y) => y.fiscalYear)), isNull(studySessions.archivedAt)))
+    .where(
+      and(
+        inArray(
+          studySessions.fiscalYear,
+          years.map((y) => y.fiscalYear),
+        ),
+        isNull(studySessions.archivedAt),
+      ),
+    )
     .orderBy(asc(studySessions.startsOn), asc(studySessions.id));
   const assignments = sessions.length
     ? await db
         .select({ id: preAssignments.id, sessionId: preAssignments.sessionId, title: preAssignments.title, dueOn: preAssignments.dueOn })
         .from(preAssignments)
-        .where(and(inArray(preAssignments.sessionId, sessions.map((s) => s.id)), isNull(preAssignments.archivedAt)))
+        .where(
+          and(
+            inArray(
+              preAssignments.sessionId,
+              sessions.map((s) => s.id),
+            ),
+            isNull(preAssignments.archivedAt),
+          ),
+        )
         .orderBy(asc(preAssignments.dueOn))
     : [];
   return years.map((year) => ({
     ...year,
-    sessions: sessions
-      .filter((s) => s.fiscalYear === year.fiscalYear)
-      .map((s) => ({ ...s, preAssignments: assignments.filter((a) => a.sessionId === s.id) })),
+    sessions: sessions.filter((s) => s.fiscalYear === year.fiscalYear).map((s) => ({ ...s, preAssignments: assignments.filter((a) => a.sessionId === s.id) })),
   }));
 }
 

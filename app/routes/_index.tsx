@@ -34,9 +34,7 @@ export default function Home() {
           <p className="muted">研究会・フォローアップ {year.sessions.length}回</p>
           <div className="table-wrap">
             <table>
-              <caption>
-                {formatFiscalYear(year.fiscalYear)}の日程
-              </caption>
+              <caption>{formatFiscalYear(year.fiscalYear)}の日程</caption>
               <thead>
                 <tr>
                   <th scope="col">回</th>
@@ -49,9 +47,7 @@ export default function Home() {
               <tbody>
                 {year.sessions.map((s) => (
                   <tr key={s.id}>
-                    <td style={{ whiteSpace: 'nowrap' }}>
-                      {s.kind === 'study' ? `第${s.number}回` : `${sessionKinds.label[s.kind]} ${s.number}`}
-                    </td>
+                    <td style={{ whiteSpace: 'nowrap' }}>{s.kind === 'study' ? `第${s.number}回` : `${sessionKinds.label[s.kind]} ${s.number}`}</td>
                     <td>
                       <EraDateSpan from={s.startsOn} to={s.endsOn} />
                     </td>

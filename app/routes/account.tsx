@@ -29,10 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const hidden = ['currentPassword', 'newPassword', 'confirmPassword'];
   if (submission.status !== 'success') return data(submission.reply({ hideFields: hidden }), { status: 400 });
   if (!(await checkPassword(viewer.userId, submission.value.currentPassword))) {
-    return data(
-      submission.reply({ fieldErrors: { currentPassword: ['現在のパスワードが正しくありません'] }, hideFields: hidden }),
-      { status: 400 },
-    );
+    return data(submission.reply({ fieldErrors: { currentPassword: ['現在のパスワードが正しくありません'] }, hideFields: hidden }), { status: 400 });
   }
   await changePassword(viewer.userId, submission.value.newPassword, actorOf(request, viewer), sessionIdHash);
   return redirect('/account?changed=1');
@@ -73,7 +70,14 @@ export default function Account() {
             hint="8文字以上。長いパスフレーズや全角文字も使えます。"
             required
           />
-          <TextField label="新しいパスワード（確認）" field={fields.confirmPassword} type="password" autoComplete="new-password" required clearOn={lastResult} />
+          <TextField
+            label="新しいパスワード（確認）"
+            field={fields.confirmPassword}
+            type="password"
+            autoComplete="new-password"
+            required
+            clearOn={lastResult}
+          />
           <button type="submit" className="button">
             パスワードを変更する
           </button>

@@ -26,14 +26,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = Number(url.searchParams.get('year'));
   const year = years.includes(asked) ? asked : years.includes(fiscalYearOf(today)) ? fiscalYearOf(today) : (years[0] ?? fiscalYearOf(today));
   const { sort, dir } = readSort(url);
-  const [metrics, heat, groups, sessions] = await Promise.all([
-    yearMetrics(year, today), activityHeatmap(year), groupMoyamoya(year), sessionMarks(year),
-  ]);
+  const [metrics, heat, groups, sessions] = await Promise.all([yearMetrics(year, today), activityHeatmap(year), groupMoyamoya(year), sessionMarks(year)]);
   const groupId = Number(url.searchParams.get('group'));
   const group = groups.find((g) => g.id === groupId) ?? groups[0] ?? null;
   const current = year === fiscalYearOf(today);
   return {
-    years, year, sort, dir, current,
+    years,
+    year,
+    sort,
+    dir,
+    current,
     rows: sortRows(metrics, sort, dir),
     weeks: weeksOfYear(year),
     heat: metrics.map((m) => ({ teamId: m.teamId, municipalityName: m.municipalityName, cells: heat.get(m.teamId) ?? {} })),
@@ -53,21 +55,33 @@ export default function AdminDashboard() {
         <div className="field">
           <label htmlFor="admin-year">年度</label>
           <select id="admin-year" name="year" defaultValue={year}>
-            {years.map((y) => <option key={y} value={y}>{formatFiscalYear(y)}</option>)}
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {formatFiscalYear(y)}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="button button--secondary">表示する</button>
+        <button type="submit" className="button button--secondary">
+          表示する
+        </button>
       </Form>
 
       {current ? (
         <section aria-labelledby="flags-heading">
           <h2 id="flags-heading">気になるチーム（{counted(flagged.length, 'チーム')}）</h2>
-          {flagged.length === 0 ? <p className="muted">今のところ気になる点はありません。</p> : (
+          {flagged.length === 0 ? (
+            <p className="muted">今のところ気になる点はありません。</p>
+          ) : (
             <ul className="plain-list" data-twin="flags">
               {flagged.map(({ r, flags }) => (
                 <li key={r.teamId} data-team={r.teamId}>
                   <Link to={`/teams/${r.teamId}`}>{r.municipalityName}チーム</Link>：
-                  {flags.map((f: Flag) => <span key={f} className="flag" data-flag={f}>{flagLabel[f]}</span>)}
+                  {flags.map((f: Flag) => (
+                    <span key={f} className="flag" data-flag={f}>
+                      {flagLabel[f]}
+                    </span>
+                  ))}
                 </li>
               ))}
             </ul>
@@ -76,8 +90,14 @@ export default function AdminDashboard() {
       ) : null}
 
       <section aria-labelledby="teams-heading">
-        <h2 id="teams-heading">{formatFiscalYear(year)}のチーム（{counted(rows.length, 'チーム')}）</h2>
-        <p><a href={`/admin/dashboard.csv?year=${year}&sort=${sort}&dir=${dir}`} download>この表をCSVで書き出す</a></p>
+        <h2 id="teams-heading">
+          {formatFiscalYear(year)}のチーム（{counted(rows.length, 'チーム')}）
+        </h2>
+        <p>
+          <a href={`/admin/dashboard.csv?year=${year}&sort=${sort}&dir=${dir}`} download>
+            この表をCSVで書き出す
+          </a>
+        </p>
         <TeamTable rows={rows} sort={sort} dir={dir} year={year} showFlags={current} />
       </section>
 
@@ -88,7 +108,9 @@ export default function AdminDashboard() {
 
       <section aria-labelledby="groups-heading">
         <h2 id="groups-heading">対話自治体グループのモヤモヤ比較</h2>
-        {groups.length === 0 || !group ? <p className="muted">この年度の対話自治体グループはまだありません。</p> : (
+        {groups.length === 0 || !group ? (
+          <p className="muted">この年度の対話自治体グループはまだありません。</p>
+        ) : (
           <>
             <Form method="get" className="filters">
               <input type="hidden" name="year" value={year} />
@@ -97,10 +119,16 @@ export default function AdminDashboard() {
               <div className="field">
                 <label htmlFor="admin-group">グループ</label>
                 <select id="admin-group" name="group" defaultValue={group.id}>
-                  {groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+                  {groups.map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {g.name}
+                    </option>
+                  ))}
                 </select>
               </div>
-              <button type="submit" className="button button--secondary">比較する</button>
+              <button type="submit" className="button button--secondary">
+                比較する
+              </button>
             </Form>
             <MoyamoyaChart
               key={group.id}

@@ -35,14 +35,21 @@ export async function action({ request }: ActionFunctionArgs) {
     const invitation = submission.value;
     const actor = actorOf(request, viewer);
     // A team seat follows the team page's rules: five members at most, one 人事担当課枠.
-    const result = await catchInputError(() => (invitation.scope === 'member' ? addMember(actor, invitation.teamId, invitation) : inviteAccount(actor, invitation)));
+    const result = await catchInputError(() =>
+      invitation.scope === 'member' ? addMember(actor, invitation.teamId, invitation) : inviteAccount(actor, invitation),
+    );
     if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }), link: null, done: null }, { status: 400 });
     const outcome = result.value;
     if (outcome.kind === 'unchanged') {
       return { intent, result: submission.reply({ resetForm: true }), link: null, done: `${invitation.email} はこのチームのメンバーか、すでに招待中です。` };
     }
     if (outcome.kind === 'granted') {
-      return { intent, result: submission.reply({ resetForm: true }), link: null, done: `${invitation.email} は登録済みのため、既存のアカウントに追加しました。` };
+      return {
+        intent,
+        result: submission.reply({ resetForm: true }),
+        link: null,
+        done: `${invitation.email} は登録済みのため、既存のアカウントに追加しました。`,
+      };
     }
     return {
       intent,
@@ -76,13 +83,17 @@ export default function AdminAccounts() {
       {actionData?.link ? (
         <div className="notice notice--success" role="status">
           <p>
-            {actionData.link.email} さんへの{actionData.link.purpose}リンクを作成しました。メールなどで本人に送ってください。
-            リンクは1回だけ使え、{formatDateTime(actionData.link.expiresAt)} まで有効です。この画面を閉じると再表示できません。
+            {actionData.link.email} さんへの{actionData.link.purpose}リンクを作成しました。メールなどで本人に送ってください。 リンクは1回だけ使え、
+            {formatDateTime(actionData.link.expiresAt)} まで有効です。この画面を閉じると再表示できません。
           </p>
           <LinkToCopy url={actionData.link.url} />
         </div>
       ) : null}
-      {actionData?.done ? <p className="notice notice--success" role="status">{actionData.done}</p> : null}
+      {actionData?.done ? (
+        <p className="notice notice--success" role="status">
+          {actionData.done}
+        </p>
+      ) : null}
 
       <section className="form" aria-labelledby="invite-heading">
         <h2 id="invite-heading">招待リンクを作成</h2>
@@ -93,9 +104,15 @@ export default function AdminAccounts() {
           <TextField label="氏名" field={fields.fullName} required />
           <fieldset className="field">
             <legend>立場</legend>
-            <label><input type="radio" name="scope" value="member" defaultChecked /> チームのメンバー（研究生）</label>
-            <label><input type="radio" name="scope" value="hr" /> 人事課（自治体のチームを見守る）</label>
-            <label><input type="radio" name="scope" value="organizer" /> 事務局・幹事</label>
+            <label>
+              <input type="radio" name="scope" value="member" defaultChecked /> チームのメンバー（研究生）
+            </label>
+            <label>
+              <input type="radio" name="scope" value="hr" /> 人事課（自治体のチームを見守る）
+            </label>
+            <label>
+              <input type="radio" name="scope" value="organizer" /> 事務局・幹事
+            </label>
             <FieldErrors id={fields.scope.errorId} errors={fields.scope.errors} />
           </fieldset>
           <div className="field">
@@ -103,7 +120,9 @@ export default function AdminAccounts() {
             <select id="teamId" name="teamId" defaultValue="">
               <option value="">選んでください</option>
               {choices.teams.map((t) => (
-                <option key={t.id} value={t.id}>{t.name}（{t.fiscalYear}年度）</option>
+                <option key={t.id} value={t.id}>
+                  {t.name}（{t.fiscalYear}年度）
+                </option>
               ))}
             </select>
             <FieldErrors id={fields.teamId.errorId} errors={fields.teamId.errors} />
@@ -111,7 +130,9 @@ export default function AdminAccounts() {
           <TextField label="部署（部・局）" field={fields.department} />
           <TextField label="課・係（メンバーの場合）" field={fields.section} />
           <div className="field">
-            <label><input type="checkbox" name="isHrSlot" /> 人事担当課枠</label>
+            <label>
+              <input type="checkbox" name="isHrSlot" /> 人事担当課枠
+            </label>
             <FieldErrors id={fields.isHrSlot.errorId} errors={fields.isHrSlot.errors} />
           </div>
           <div className="field">
@@ -119,7 +140,9 @@ export default function AdminAccounts() {
             <select id="municipalityId" name="municipalityId" defaultValue="">
               <option value="">選んでください</option>
               {choices.municipalities.map((m) => (
-                <option key={m.id} value={m.id}>{m.prefecture} {m.name}</option>
+                <option key={m.id} value={m.id}>
+                  {m.prefecture} {m.name}
+                </option>
               ))}
             </select>
             <FieldErrors id={fields.municipalityId.errorId} errors={fields.municipalityId.errors} />
@@ -128,12 +151,16 @@ export default function AdminAccounts() {
             <label htmlFor="role">役割（事務局・幹事の場合）</label>
             <select id="role" name="role" defaultValue="kanji">
               {organizerRoles.codes.map((code) => (
-                <option key={code} value={code}>{organizerRoles.label[code]}</option>
+                <option key={code} value={code}>
+                  {organizerRoles.label[code]}
+                </option>
               ))}
             </select>
           </div>
           <TextField label="所属（事務局・幹事の場合）" field={fields.affiliation} />
-          <button type="submit" className="button">招待リンクを作成</button>
+          <button type="submit" className="button">
+            招待リンクを作成
+          </button>
         </Form>
       </section>
 
@@ -142,7 +169,12 @@ export default function AdminAccounts() {
         <div className="table-wrap">
           <table>
             <thead>
-              <tr><th scope="col">氏名</th><th scope="col">メールアドレス</th><th scope="col">立場</th><th scope="col">パスワード再設定</th></tr>
+              <tr>
+                <th scope="col">氏名</th>
+                <th scope="col">メールアドレス</th>
+                <th scope="col">立場</th>
+                <th scope="col">パスワード再設定</th>
+              </tr>
             </thead>
             <tbody>
               {accounts.map((a) => (
@@ -150,14 +182,18 @@ export default function AdminAccounts() {
                   <td>{a.name}</td>
                   <td>{a.email}</td>
                   <td>
-                    {[a.organizer ? '事務局・幹事' : null, a.hrOf ? `人事課（${a.hrOf}）` : null, a.teamsOf ? `チーム（${a.teamsOf}）` : null].filter(Boolean).join('、') || '—'}
+                    {[a.organizer ? '事務局・幹事' : null, a.hrOf ? `人事課（${a.hrOf}）` : null, a.teamsOf ? `チーム（${a.teamsOf}）` : null]
+                      .filter(Boolean)
+                      .join('、') || '—'}
                     {a.activated ? null : <span className="tag">招待中</span>}
                   </td>
                   <td>
                     <Form method="post">
                       <input type="hidden" name="intent" value="reset" />
                       <input type="hidden" name="userId" value={a.id} />
-                      <button type="submit" className="link-button">再設定リンクを発行</button>
+                      <button type="submit" className="link-button">
+                        再設定リンクを発行
+                      </button>
                     </Form>
                   </td>
                 </tr>

@@ -40,7 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AuditLog() {
   const { entries, filter, next } = useLoaderData<typeof loader>();
-  const query = (before: number) => new URLSearchParams({ ...(filter.action ? { action: filter.action } : {}), ...(filter.email ? { email: filter.email } : {}), before: String(before) });
+  const query = (before: number) =>
+    new URLSearchParams({ ...(filter.action ? { action: filter.action } : {}), ...(filter.email ? { email: filter.email } : {}), before: String(before) });
   return (
     <>
       <h1>操作ログ</h1>
@@ -51,7 +52,9 @@ export default function AuditLog() {
           <select id="action" name="action" defaultValue={filter.action ?? ''}>
             <option value="">すべて</option>
             {Object.entries(actionLabels).map(([code, label]) => (
-              <option key={code} value={code}>{label}</option>
+              <option key={code} value={code}>
+                {label}
+              </option>
             ))}
           </select>
         </div>
@@ -59,12 +62,20 @@ export default function AuditLog() {
           <label htmlFor="email">アカウント（メールアドレス）</label>
           <input id="email" name="email" type="email" defaultValue={filter.email ?? ''} />
         </div>
-        <button type="submit" className="button button--secondary">絞り込む</button>
+        <button type="submit" className="button button--secondary">
+          絞り込む
+        </button>
       </Form>
       <div className="table-wrap">
         <table>
           <thead>
-            <tr><th scope="col">日時</th><th scope="col">誰が</th><th scope="col">操作</th><th scope="col">対象</th><th scope="col">IPアドレス</th></tr>
+            <tr>
+              <th scope="col">日時</th>
+              <th scope="col">誰が</th>
+              <th scope="col">操作</th>
+              <th scope="col">対象</th>
+              <th scope="col">IPアドレス</th>
+            </tr>
           </thead>
           <tbody>
             {entries.map((e) => (
@@ -72,7 +83,10 @@ export default function AuditLog() {
                 <td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</td>
                 <td>{e.name ? `${e.name}（${e.email}）` : e.triedEmail || '—'}</td>
                 <td>{actionLabels[e.action] ?? e.action}</td>
-                <td>{e.entityType}{e.entityId ? ` #${e.entityId}` : ''}</td>
+                <td>
+                  {e.entityType}
+                  {e.entityId ? ` #${e.entityId}` : ''}
+                </td>
                 <td>{e.ip ?? '—'}</td>
               </tr>
             ))}
@@ -80,7 +94,11 @@ export default function AuditLog() {
         </table>
       </div>
       {entries.length === 0 ? <p>該当する記録はありません。</p> : null}
-      {next ? <p><Link to={`?${query(next)}`}>さらに古い記録</Link></p> : null}
+      {next ? (
+        <p>
+          <Link to={`?${query(next)}`}>さらに古い記録</Link>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -64,7 +64,10 @@ function EditRow({ municipality: m, actionData }: { municipality: Municipality; 
     <tr className="edit-row">
       <td colSpan={4}>
         <Form method="post" action="/admin/municipalities" preventScrollReset {...getFormProps(form)} className="form" aria-labelledby={`${form.id}-heading`}>
-          <h3 id={`${form.id}-heading`}>{m.prefecture}{m.name}を編集</h3>
+          <h3 id={`${form.id}-heading`}>
+            {m.prefecture}
+            {m.name}を編集
+          </h3>
           <input type="hidden" name="intent" value="update" />
           <input type="hidden" name="id" value={m.id} />
           <FormMessage id={form.errorId} errors={form.errors} />
@@ -72,8 +75,12 @@ function EditRow({ municipality: m, actionData }: { municipality: Municipality; 
           <TextField label="都道府県" field={fields.prefecture} required />
           <SelectField label="区分" field={fields.kind} options={municipalityKinds.codes.map((c) => [c, municipalityKinds.label[c]] as const)} required />
           <div className="form-actions">
-            <button type="submit" className="button">保存する</button>
-            <Link to="/admin/municipalities" preventScrollReset>やめる</Link>
+            <button type="submit" className="button">
+              保存する
+            </button>
+            <Link to="/admin/municipalities" preventScrollReset>
+              やめる
+            </Link>
           </div>
         </Form>
       </td>
@@ -88,7 +95,9 @@ export default function AdminMunicipalities() {
   const editing = actionData && actionData.forId !== 'new' ? Number(actionData.forId) : editId;
   return (
     <>
-      <p className="muted"><Link to="/admin/years">年度の設定</Link></p>
+      <p className="muted">
+        <Link to="/admin/years">年度の設定</Link>
+      </p>
       <h1>自治体の登録</h1>
       <p>CSVでチームを取り込むと、まだない自治体は自動で登録されます。</p>
       <section className="form" aria-labelledby="new-heading">
@@ -100,36 +109,64 @@ export default function AdminMunicipalities() {
           <TextField label="自治体名" field={fields.name} hint="例: 甲府市" required />
           <TextField label="都道府県" field={fields.prefecture} hint="例: 山梨県" required />
           <div className="field">
-            <label htmlFor={fields.kind.id}>区分<span className="required">必須</span></label>
+            <label htmlFor={fields.kind.id}>
+              区分<span className="required">必須</span>
+            </label>
             <select id={fields.kind.id} name={fields.kind.name} defaultValue={(fields.kind.initialValue as string | undefined) ?? 'city'}>
-              {municipalityKinds.codes.map((c) => <option key={c} value={c}>{municipalityKinds.label[c]}</option>)}
+              {municipalityKinds.codes.map((c) => (
+                <option key={c} value={c}>
+                  {municipalityKinds.label[c]}
+                </option>
+              ))}
             </select>
             <FieldErrors id={fields.kind.errorId} errors={fields.kind.errors} />
           </div>
-          <button type="submit" className="button">追加する</button>
+          <button type="submit" className="button">
+            追加する
+          </button>
         </Form>
       </section>
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">登録済みの自治体（{municipalities.length}件）</h2>
         <div className="table-wrap">
           <table>
-            <thead><tr><th scope="col">都道府県</th><th scope="col">自治体</th><th scope="col">区分</th><th scope="col">操作</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">都道府県</th>
+                <th scope="col">自治体</th>
+                <th scope="col">区分</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
             <tbody>
               {municipalities.map((m) => (
                 <Fragment key={m.id}>
                   <tr>
                     <td>{m.prefecture}</td>
-                    <td><Link to={`/municipalities/${m.id}`}>{m.name}</Link>{m.archivedAt ? <span className="tag">アーカイブ済み</span> : null}
+                    <td>
+                      <Link to={`/municipalities/${m.id}`}>{m.name}</Link>
+                      {m.archivedAt ? <span className="tag">アーカイブ済み</span> : null}
                       {/* The page keeps its scroll after saving, so the confirmation sits in the row. */}
-                      {m.id === savedId ? <span className="tag tag--saved" role="status">保存しました</span> : null}</td>
+                      {m.id === savedId ? (
+                        <span className="tag tag--saved" role="status">
+                          保存しました
+                        </span>
+                      ) : null}
+                    </td>
                     <td>{municipalityKinds.label[m.kind]}</td>
                     <td>
                       <div className="row-actions">
-                        {editing === m.id ? null : <Link to={`?edit=${m.id}`} preventScrollReset aria-label={`${m.name}を編集`}>編集</Link>}
+                        {editing === m.id ? null : (
+                          <Link to={`?edit=${m.id}`} preventScrollReset aria-label={`${m.name}を編集`}>
+                            編集
+                          </Link>
+                        )}
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="intent" value={m.archivedAt ? 'restore' : 'archive'} />
                           <input type="hidden" name="id" value={m.id} />
-                          <button type="submit" className="link-button">{m.archivedAt ? '元に戻す' : 'アーカイブ'}</button>
+                          <button type="submit" className="link-button">
+                            {m.archivedAt ? '元に戻す' : 'アーカイブ'}
+                          </button>
                         </Form>
                       </div>
                     </td>

@@ -68,8 +68,12 @@ function EditRow({ entry: o, actionData }: { entry: Entry; actionData: Reply }) 
           <SelectField label="役割" field={fields.role} options={roleOptions} required />
           <TextField label="所属" field={fields.affiliation} />
           <div className="form-actions">
-            <button type="submit" className="button">保存する</button>
-            <Link to="/admin/organizers" preventScrollReset>やめる</Link>
+            <button type="submit" className="button">
+              保存する
+            </button>
+            <Link to="/admin/organizers" preventScrollReset>
+              やめる
+            </Link>
           </div>
         </Form>
       </td>
@@ -84,32 +88,54 @@ export default function AdminOrganizers() {
   const editing = actionData && actionData.forId !== 'new' ? Number(actionData.forId) : editId;
   return (
     <>
-      <p className="muted"><Link to="/admin/years">年度の設定</Link></p>
+      <p className="muted">
+        <Link to="/admin/years">年度の設定</Link>
+      </p>
       <h1>事務局・幹事の名簿</h1>
-      <p>フィードバックやコメントに、誰が書いたかを表示するための名簿です。ログインできるようにするには <Link to="/admin/accounts">アカウント管理</Link> から招待してください。</p>
+      <p>
+        フィードバックやコメントに、誰が書いたかを表示するための名簿です。ログインできるようにするには <Link to="/admin/accounts">アカウント管理</Link>{' '}
+        から招待してください。
+      </p>
       <div className="table-wrap">
         <table>
           {/* Three columns, affiliation and account under the name: five did not fit a phone. */}
-          <thead><tr><th scope="col">氏名・所属</th><th scope="col">役割</th><th scope="col">操作</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">氏名・所属</th>
+              <th scope="col">役割</th>
+              <th scope="col">操作</th>
+            </tr>
+          </thead>
           <tbody>
             {roster.map((o) => (
               <Fragment key={o.id}>
                 <tr>
                   <td>
-                    {o.fullName}{o.active ? null : <span className="tag">退任</span>}
+                    {o.fullName}
+                    {o.active ? null : <span className="tag">退任</span>}
                     {/* The page keeps its scroll after saving, so the confirmation sits in the row. */}
-                    {o.id === savedId ? <span className="tag tag--saved" role="status">保存しました</span> : null}
+                    {o.id === savedId ? (
+                      <span className="tag tag--saved" role="status">
+                        保存しました
+                      </span>
+                    ) : null}
                     {o.affiliation ? <div className="cell-note">{o.affiliation}</div> : null}
                     <div className="cell-note">アカウント{o.hasAccount ? 'あり' : 'なし'}</div>
                   </td>
                   <td className="cell-short">{organizerRoles.label[o.role]}</td>
                   <td>
                     <div className="row-actions">
-                      {editing === o.id ? null : <Link to={`?edit=${o.id}`} preventScrollReset aria-label={`${o.fullName}さんを編集`}>編集</Link>}
+                      {editing === o.id ? null : (
+                        <Link to={`?edit=${o.id}`} preventScrollReset aria-label={`${o.fullName}さんを編集`}>
+                          編集
+                        </Link>
+                      )}
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value={o.active ? 'deactivate' : 'activate'} />
                         <input type="hidden" name="id" value={o.id} />
-                        <button type="submit" className="link-button">{o.active ? '退任にする' : '名簿に戻す'}</button>
+                        <button type="submit" className="link-button">
+                          {o.active ? '退任にする' : '名簿に戻す'}
+                        </button>
                       </Form>
                     </div>
                   </td>
@@ -128,14 +154,22 @@ export default function AdminOrganizers() {
           <FormMessage id={form.errorId} errors={form.errors} />
           <TextField label="氏名" field={fields.fullName} required />
           <div className="field">
-            <label htmlFor={fields.role.id}>役割<span className="required">必須</span></label>
+            <label htmlFor={fields.role.id}>
+              役割<span className="required">必須</span>
+            </label>
             <select id={fields.role.id} name={fields.role.name} defaultValue={(fields.role.initialValue as string | undefined) ?? 'kanji'}>
-              {organizerRoles.codes.map((c) => <option key={c} value={c}>{organizerRoles.label[c]}</option>)}
+              {organizerRoles.codes.map((c) => (
+                <option key={c} value={c}>
+                  {organizerRoles.label[c]}
+                </option>
+              ))}
             </select>
             <FieldErrors id={fields.role.errorId} errors={fields.role.errors} />
           </div>
           <TextField label="所属" field={fields.affiliation} hint="例: 元横浜市職員、早稲田大学マニフェスト研究所" />
-          <button type="submit" className="button">追加する</button>
+          <button type="submit" className="button">
+            追加する
+          </button>
         </Form>
       </section>
     </>

@@ -29,7 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const intents = {
-  add: 'organizer', 'update-member': 'organizer', 'hr-slot': 'organizer', archive: 'organizer', restore: 'organizer',
+  add: 'organizer',
+  'update-member': 'organizer',
+  'hr-slot': 'organizer',
+  archive: 'organizer',
+  restore: 'organizer',
 } as const satisfies IntentNeeds<ViewerNeed>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -73,7 +77,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.value.kind !== 'invited') return redirect(`/admin/teams/${teamId}`);
   // The link is shown once, like on the accounts page: only its hash is stored.
   const url = `${new URL(request.url).origin}/invite/${result.value.token}`;
-  return { intent, result: submission.reply({ resetForm: true }), link: { url, email: submission.value.email, expiresAt: result.value.expiresAt.toISOString() } };
+  return {
+    intent,
+    result: submission.reply({ resetForm: true }),
+    link: { url, email: submission.value.email, expiresAt: result.value.expiresAt.toISOString() },
+  };
 }
 
 export default function AdminTeam() {
@@ -85,14 +93,22 @@ export default function AdminTeam() {
   const seats = active.length + invitations.length;
   // A member's own edit form shows its errors in place; the list shows the rest (and those of a member no longer listed).
   const editedId = actionData && 'memberId' in actionData && active.some((m) => m.id === actionData.memberId) ? actionData.memberId : null;
-  const listError = actionData?.intent !== 'add' && editedId === null ? (actionData?.result as { error?: Record<string, string[]> } | undefined)?.error?.[''] : undefined;
+  const listError =
+    actionData?.intent !== 'add' && editedId === null ? (actionData?.result as { error?: Record<string, string[]> } | undefined)?.error?.[''] : undefined;
   const holderMember = active.find((m) => m.isHrSlot);
   const holderInvitation = invitations.find((i) => i.isHrSlot);
   const holder = holderMember ? `${holderMember.fullName}さん` : holderInvitation ? `招待中の${holderInvitation.fullName}さん` : null;
   return (
     <>
-      <p className="muted"><Link to={`/admin/years/${team.fiscalYear}/teams`}>{formatFiscalYear(team.fiscalYear)}のチーム</Link></p>
-      <h1>{team.municipalityName}チーム<span className="date-western">{team.prefecture}・FY{team.fiscalYear}</span></h1>
+      <p className="muted">
+        <Link to={`/admin/years/${team.fiscalYear}/teams`}>{formatFiscalYear(team.fiscalYear)}のチーム</Link>
+      </p>
+      <h1>
+        {team.municipalityName}チーム
+        <span className="date-western">
+          {team.prefecture}・FY{team.fiscalYear}
+        </span>
+      </h1>
       {team.archivedAt ? <p className="notice">このチームはアーカイブされています（チーム一覧から元に戻せます）。</p> : null}
       {actionData?.link ? (
         <div className="notice notice--success" role="status">
@@ -125,7 +141,9 @@ export default function AdminTeam() {
           ))}
           {invitations.map((i) => (
             <li key={`i${i.id}`}>
-              {i.fullName}<span className="muted">（{i.email}）</span><span className="tag">招待中</span>
+              {i.fullName}
+              <span className="muted">（{i.email}）</span>
+              <span className="tag">招待中</span>
               {i.isHrSlot ? <span className="tag">人事担当課枠</span> : null}
             </li>
           ))}
@@ -147,15 +165,18 @@ export default function AdminTeam() {
           <TextField label="部署（部・局）" field={fields.department} hint="例: 総務部" />
           <TextField label="課・係" field={fields.section} hint="例: 人事課" />
           <div className="field">
-            <label className="choice"><input type="checkbox" name={fields.isHrSlot.name} /> 人事担当課枠</label>
+            <label className="choice">
+              <input type="checkbox" name={fields.isHrSlot.name} /> 人事担当課枠
+            </label>
             <FieldErrors id={fields.isHrSlot.errorId} errors={fields.isHrSlot.errors} />
           </div>
-          <button type="submit" className="button">追加する</button>
+          <button type="submit" className="button">
+            追加する
+          </button>
         </Form>
       </section>
 
-      <ArchivedList id="removed-heading" heading="チームから外したメンバー" items={removed}
-        name="memberId" valueOf={(m) => m.id} label={(m) => m.fullName} />
+      <ArchivedList id="removed-heading" heading="チームから外したメンバー" items={removed} name="memberId" valueOf={(m) => m.id} label={(m) => m.fullName} />
     </>
   );
 }

@@ -59,10 +59,13 @@ export default function AdminYear() {
   const { year, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [themeForm, themeFields] = useForm<FormShape<typeof themeSchema>>({
-    id: 'theme', lastResult: actionData?.intent === 'theme' ? actionData.result : undefined, defaultValue: { theme: year.theme },
+    id: 'theme',
+    lastResult: actionData?.intent === 'theme' ? actionData.result : undefined,
+    defaultValue: { theme: year.theme },
   });
   const [form, fields] = useForm<FormShape<ReturnType<typeof sessionSchema>>>({
-    id: 'session', lastResult: actionData?.intent === 'session' ? actionData.result : undefined,
+    id: 'session',
+    lastResult: actionData?.intent === 'session' ? actionData.result : undefined,
   });
   return (
     <>
@@ -73,15 +76,39 @@ export default function AdminYear() {
         <div className="table-wrap">
           <table>
             <thead>
-              <tr><th scope="col">回</th><th scope="col">日程</th><th scope="col">会場</th><th scope="col">事前課題</th></tr>
+              <tr>
+                <th scope="col">回</th>
+                <th scope="col">日程</th>
+                <th scope="col">会場</th>
+                <th scope="col">事前課題</th>
+              </tr>
             </thead>
             <tbody>
               {sessions.map((s) => (
                 <tr key={s.id}>
-                  <td><Link to={`sessions/${s.id}`}>{sessionKinds.label[s.kind]} 第{s.number}回</Link></td>
-                  <td><EraDateSpan from={s.startsOn} to={s.endsOn} /></td>
-                  <td>{s.isOnline ? <span className="tag tag--online">オンライン</span> : null}{s.venue}</td>
-                  <td>{s.preAssignmentTitle ? <>{s.preAssignmentTitle}<br />期限 <EraDate iso={s.dueOn!} /></> : <span className="muted">なし</span>}</td>
+                  <td>
+                    <Link to={`sessions/${s.id}`}>
+                      {sessionKinds.label[s.kind]} 第{s.number}回
+                    </Link>
+                  </td>
+                  <td>
+                    <EraDateSpan from={s.startsOn} to={s.endsOn} />
+                  </td>
+                  <td>
+                    {s.isOnline ? <span className="tag tag--online">オンライン</span> : null}
+                    {s.venue}
+                  </td>
+                  <td>
+                    {s.preAssignmentTitle ? (
+                      <>
+                        {s.preAssignmentTitle}
+                        <br />
+                        期限 <EraDate iso={s.dueOn!} />
+                      </>
+                    ) : (
+                      <span className="muted">なし</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -95,7 +122,9 @@ export default function AdminYear() {
           <input type="hidden" name="intent" value="session" />
           <FormMessage id={form.errorId} errors={form.errors} />
           <SessionFields fields={fields} />
-          <button type="submit" className="button">追加する</button>
+          <button type="submit" className="button">
+            追加する
+          </button>
         </DraftForm>
       </section>
 
@@ -104,7 +133,9 @@ export default function AdminYear() {
         <Form method="post" {...getFormProps(themeForm)}>
           <input type="hidden" name="intent" value="theme" />
           <TextField label="統一テーマ" field={themeFields.theme} required />
-          <button type="submit" className="button button--secondary">テーマを保存</button>
+          <button type="submit" className="button button--secondary">
+            テーマを保存
+          </button>
         </Form>
       </section>
 
@@ -113,7 +144,9 @@ export default function AdminYear() {
         <p>一覧から外します。チームや記録は消えず、年度の設定からいつでも元に戻せます。</p>
         <Form method="post">
           <input type="hidden" name="intent" value="archive" />
-          <button type="submit" className="button button--danger">アーカイブする</button>
+          <button type="submit" className="button button--danger">
+            アーカイブする
+          </button>
         </Form>
       </section>
     </>

@@ -24,7 +24,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const year = await getActiveYear(requireIdParam(params.fiscalYear));
   if (!year) notFound();
   const [groups, dissolved, teams] = await Promise.all([
-    listGroupsOfYear(year.fiscalYear), listDissolvedGroupsOfYear(year.fiscalYear), listTeamsOfYear(year.fiscalYear),
+    listGroupsOfYear(year.fiscalYear),
+    listDissolvedGroupsOfYear(year.fiscalYear),
+    listTeamsOfYear(year.fiscalYear),
   ]);
   return { year, groups, dissolved, teams: teams.filter((t) => !t.archivedAt) };
 }
@@ -64,7 +66,9 @@ export default function AdminGroups() {
   const { year, groups, dissolved, teams } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const restoreFailed = actionData && 'restoreFailed' in actionData ? actionData : null;
-  const [form, fields] = useForm<FormShape<typeof dialogueGroupSchema>>({ lastResult: actionData && !('restoreFailed' in actionData) ? actionData : undefined });
+  const [form, fields] = useForm<FormShape<typeof dialogueGroupSchema>>({
+    lastResult: actionData && !('restoreFailed' in actionData) ? actionData : undefined,
+  });
   const picked = new Set(((fields.teamIds.initialValue as string[] | string | undefined) ?? []).toString().split(','));
   const ungrouped = teams.filter((t) => !t.groupId);
   return (
@@ -80,7 +84,9 @@ export default function AdminGroups() {
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="dissolve" />
                 <input type="hidden" name="groupId" value={g.id} />
-                <button type="submit" className="link-button">グループを解消</button>
+                <button type="submit" className="link-button">
+                  グループを解消
+                </button>
               </Form>
             </li>
           ))}
@@ -93,17 +99,21 @@ export default function AdminGroups() {
           <input type="hidden" name="intent" value="create" />
           <FormMessage id={form.errorId} errors={form.errors} />
           <fieldset className="field" aria-describedby={fields.teamIds.errors?.length ? fields.teamIds.errorId : undefined}>
-            <legend>チーム（2〜4つ）<span className="required">必須</span></legend>
+            <legend>
+              チーム（2〜4つ）<span className="required">必須</span>
+            </legend>
             {teams.map((t) => (
               <label key={t.id} className="choice">
-                <input type="checkbox" name="teamIds" value={t.id} defaultChecked={picked.has(String(t.id))} />
-                {' '}{t.prefecture} {t.municipalityName}{t.groupId ? <span className="tag">{t.groupName}</span> : null}
+                <input type="checkbox" name="teamIds" value={t.id} defaultChecked={picked.has(String(t.id))} /> {t.prefecture} {t.municipalityName}
+                {t.groupId ? <span className="tag">{t.groupName}</span> : null}
               </label>
             ))}
             <FieldErrors id={fields.teamIds.errorId} errors={fields.teamIds.errors} />
           </fieldset>
           <TextField label="グループ名（空欄なら自治体名をつなげます）" field={fields.name} />
-          <button type="submit" className="button">グループを作る</button>
+          <button type="submit" className="button">
+            グループを作る
+          </button>
         </Form>
         <p className="muted">グループに入っていないチーム: {ungrouped.length ? ungrouped.map((t) => t.municipalityName).join('・') : 'なし'}</p>
       </section>
@@ -115,12 +125,19 @@ export default function AdminGroups() {
         items={dissolved}
         name="groupId"
         valueOf={(g) => g.id}
-        label={(g) => <><strong>{g.name || `グループ${g.id}`}</strong>：{g.teams.length ? g.teams.map((t) => t.name).join('・') : 'チームの記録なし'}</>}
+        label={(g) => (
+          <>
+            <strong>{g.name || `グループ${g.id}`}</strong>：{g.teams.length ? g.teams.map((t) => t.name).join('・') : 'チームの記録なし'}
+          </>
+        )}
         after={(g) => (
           <>
             {g.teams.some((t) => t.nowInGroupId) ? (
               <p className="muted">
-                {g.teams.filter((t) => t.nowInGroupId).map((t) => `${t.name}はいま別のグループ「${t.nowInGroup || `グループ${t.nowInGroupId}`}」に入っています。`).join('')}
+                {g.teams
+                  .filter((t) => t.nowInGroupId)
+                  .map((t) => `${t.name}はいま別のグループ「${t.nowInGroup || `グループ${t.nowInGroupId}`}」に入っています。`)
+                  .join('')}
               </p>
             ) : null}
             {restoreFailed?.restoreFailed === g.id ? <FormMessage id={`restore-${g.id}-error`} errors={restoreFailed.errors} /> : null}

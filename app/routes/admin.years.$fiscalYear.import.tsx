@@ -48,7 +48,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if ('error' in input) return data({ stage: 'input' as const, message: input.error }, { status: 400 });
   // NUL cannot be stored (PostgreSQL text): a UTF-16 or binary file, not CSV.
   if (input.text.includes('\u0000')) {
-    return data({ stage: 'input' as const, message: 'CSVとして読めない文字（NUL）が含まれています。Excel の「CSV UTF-8（コンマ区切り）」で保存し直してください。' }, { status: 400 });
+    return data(
+      { stage: 'input' as const, message: 'CSVとして読めない文字（NUL）が含まれています。Excel の「CSV UTF-8（コンマ区切り）」で保存し直してください。' },
+      { status: 400 },
+    );
   }
   if (intent === 'preview') {
     const preview = await previewImport(year.fiscalYear, input.text);
@@ -74,16 +77,18 @@ export default function AdminImport() {
       <YearNav fiscalYear={year.fiscalYear} theme={year.theme} />
       <h2>チームとメンバーをCSVで取り込む</h2>
       {actionData?.stage === 'done' ? <ImportResult created={actionData.created} invitations={actionData.invitations} /> : null}
-      {actionData?.stage === 'preview' ? (
-        <ImportPreview csv={actionData.csv} teams={actionData.teams} errors={actionData.errors} busy={busy} />
-      ) : null}
+      {actionData?.stage === 'preview' ? <ImportPreview csv={actionData.csv} teams={actionData.teams} errors={actionData.errors} busy={busy} /> : null}
       <section className="form" aria-labelledby="upload-heading">
         <h3 id="upload-heading">{actionData?.stage === 'preview' ? '別のCSVで確認し直す' : 'CSVを選ぶ'}</h3>
         <p>
           1行に1人。見出しの行は <code>{columns.join(',')}</code>。UTF-8（BOM付きも可）で保存してください。
           人事担当課枠の人は「○」。同じファイルをもう一度取り込んでも、重複して登録されることはありません。
         </p>
-        {actionData?.stage === 'input' ? <p className="form-message" role="alert">{actionData.message}</p> : null}
+        {actionData?.stage === 'input' ? (
+          <p className="form-message" role="alert">
+            {actionData.message}
+          </p>
+        ) : null}
         <Form method="post" encType="multipart/form-data">
           <input type="hidden" name="intent" value="preview" />
           <div className="field">
@@ -94,7 +99,9 @@ export default function AdminImport() {
             <label htmlFor="csv">または、CSVの内容を貼り付け</label>
             <textarea id="csv" name="csv" rows={6} placeholder={`${columns.join(',')}\n甲府市,山梨県,市,山田 花子,hanako@example.jp,総務部,人事課,○`} />
           </div>
-          <button type="submit" className="button" disabled={busy}>取り込む内容を確認</button>
+          <button type="submit" className="button" disabled={busy}>
+            取り込む内容を確認
+          </button>
         </Form>
       </section>
     </>

@@ -38,7 +38,11 @@ export default function PreAssignmentMatrix() {
           <label htmlFor="pa">事前課題</label>
           <select id="pa" name="pa" defaultValue={filter.preAssignmentId ?? ''}>
             <option value="">すべて</option>
-            {allAssignments.map((a) => <option key={a.id} value={a.id}>{a.sessionLabel}：{a.title}</option>)}
+            {allAssignments.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.sessionLabel}：{a.title}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -50,14 +54,20 @@ export default function PreAssignmentMatrix() {
             <option value="submitted">提出済があるチーム</option>
           </select>
         </div>
-        <button type="submit" className="button button--secondary">絞り込む</button>
+        <button type="submit" className="button button--secondary">
+          絞り込む
+        </button>
       </Form>
       <p>
         {counted(rows.length, 'チーム')}を表示（全{counted(teamCount, 'チーム')}）。
-        <a href={`/admin/years/${year.fiscalYear}/preassignments.csv${search}`} download>CSVでダウンロード（Excel用）</a>
+        <a href={`/admin/years/${year.fiscalYear}/preassignments.csv${search}`} download>
+          CSVでダウンロード（Excel用）
+        </a>
       </p>
       {allAssignments.length === 0 ? (
-        <p>この年度には事前課題がまだありません。<Link to={`/admin/years/${year.fiscalYear}`}>研究会の設定</Link>で追加してください。</p>
+        <p>
+          この年度には事前課題がまだありません。<Link to={`/admin/years/${year.fiscalYear}`}>研究会の設定</Link>で追加してください。
+        </p>
       ) : (
         <div className="table-wrap">
           <table className="matrix">
@@ -65,18 +75,30 @@ export default function PreAssignmentMatrix() {
               <tr>
                 <th scope="col">自治体</th>
                 {assignments.map((a) => (
-                  <th key={a.id} scope="col">{a.sessionLabel}<br /><span className="muted">期限 {formatMonthDay(a.dueOn)}</span></th>
+                  <th key={a.id} scope="col">
+                    {a.sessionLabel}
+                    <br />
+                    <span className="muted">期限 {formatMonthDay(a.dueOn)}</span>
+                  </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <th scope="row"><Link to={`/teams/${r.id}/preassignments`}>{r.name}</Link><span className="date-western">{r.prefecture}</span></th>
+                  <th scope="row">
+                    <Link to={`/teams/${r.id}/preassignments`}>{r.name}</Link>
+                    <span className="date-western">{r.prefecture}</span>
+                  </th>
                   {r.cells.map((c) => (
                     <td key={c.preAssignmentId} data-status={c.status} className={`matrix__cell matrix__cell--${c.status}`}>
                       {submissionStatusLabel[c.status]}
-                      {c.submittedOn ? <><br /><EraDate iso={c.submittedOn} western={false} /></> : null}
+                      {c.submittedOn ? (
+                        <>
+                          <br />
+                          <EraDate iso={c.submittedOn} western={false} />
+                        </>
+                      ) : null}
                     </td>
                   ))}
                 </tr>

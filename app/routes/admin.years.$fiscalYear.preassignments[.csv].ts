@@ -13,9 +13,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!year) notFound();
   const { assignments, rows } = filterMatrix(await submissionMatrix(year.fiscalYear), readMatrixFilter(new URL(request.url)));
   const header = ['都道府県', '自治体', ...assignments.flatMap((a) => [`${a.sessionLabel} ${a.title}（期限 ${a.dueOn}）`, '提出日'])];
-  const body = rows.map((r) => [
-    r.prefecture, r.name,
-    ...r.cells.flatMap((c) => [submissionStatusLabel[c.status], c.submittedOn ?? '']),
-  ]);
+  const body = rows.map((r) => [r.prefecture, r.name, ...r.cells.flatMap((c) => [submissionStatusLabel[c.status], c.submittedOn ?? ''])]);
   return csvResponse(`事前課題提出状況_${year.fiscalYear}.csv`, `preassignments-${year.fiscalYear}.csv`, header, body);
 }

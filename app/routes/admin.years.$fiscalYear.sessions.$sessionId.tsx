@@ -9,9 +9,7 @@ import { ErrorPage } from '~/components/ErrorPage';
 import { FormMessage, TextField } from '~/components/form';
 import { TextAreaField } from '~/components/TextAreaField';
 import { sessionKinds } from '~/domain/codes';
-import {
-  archivePreAssignment, getSessionOfYear, savePreAssignment, setSessionArchived, updateSession,
-} from '~/models/admin-sessions.server';
+import { archivePreAssignment, getSessionOfYear, savePreAssignment, setSessionArchived, updateSession } from '~/models/admin-sessions.server';
 import { catchInputError } from '~/models/input-error.server';
 import { preAssignmentSchema, sessionSchema } from '~/schemas/session';
 import type { FormShape } from '~/schemas/types';
@@ -35,7 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const intents = {
-  session: 'organizer', preassignment: 'organizer', 'remove-preassignment': 'organizer', archive: 'organizer', restore: 'organizer',
+  session: 'organizer',
+  preassignment: 'organizer',
+  'remove-preassignment': 'organizer',
+  archive: 'organizer',
+  restore: 'organizer',
 } as const satisfies IntentNeeds<ViewerNeed>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -71,8 +73,13 @@ export default function AdminSession() {
     id: 'session',
     lastResult: actionData?.intent === 'session' ? actionData.result : undefined,
     defaultValue: {
-      kind: session.kind, number: String(session.number), startsOn: session.startsOn, endsOn: session.endsOn ?? '',
-      isOnline: session.isOnline ? 'on' : '', venue: session.venue, agenda: session.agenda,
+      kind: session.kind,
+      number: String(session.number),
+      startsOn: session.startsOn,
+      endsOn: session.endsOn ?? '',
+      isOnline: session.isOnline ? 'on' : '',
+      venue: session.venue,
+      agenda: session.agenda,
     },
   });
   const [paForm, paFields] = useForm<FormShape<ReturnType<typeof preAssignmentSchema>>>({
@@ -83,7 +90,9 @@ export default function AdminSession() {
   const title = `${sessionKinds.label[session.kind]} 第${session.number}回`;
   return (
     <>
-      <p className="muted"><Link to={`/admin/years/${fiscalYear}`}>{formatFiscalYear(fiscalYear)}の設定</Link></p>
+      <p className="muted">
+        <Link to={`/admin/years/${fiscalYear}`}>{formatFiscalYear(fiscalYear)}の設定</Link>
+      </p>
       <h1>{title}</h1>
       {session.archivedAt ? (
         <div className="notice" role="status">
@@ -102,12 +111,16 @@ export default function AdminSession() {
           <TextField label="事前課題の題名" field={paFields.title} required />
           <TextAreaField label="説明" field={paFields.description} rows={4} />
           <TextField label="提出期限" field={paFields.dueOn} type="date" hint="研究会の開催日以前の日にしてください。" required />
-          <button type="submit" className="button">事前課題を保存</button>
+          <button type="submit" className="button">
+            事前課題を保存
+          </button>
         </DraftForm>
         {preAssignment ? (
           <Form method="post">
             <input type="hidden" name="intent" value="remove-preassignment" />
-            <button type="submit" className="link-button">事前課題を取り下げる（提出記録は残ります）</button>
+            <button type="submit" className="link-button">
+              事前課題を取り下げる（提出記録は残ります）
+            </button>
           </Form>
         ) : null}
       </section>
@@ -118,7 +131,9 @@ export default function AdminSession() {
           <input type="hidden" name="intent" value="session" />
           <FormMessage id={form.errorId} errors={form.errors} />
           <SessionFields fields={fields} />
-          <button type="submit" className="button">保存する</button>
+          <button type="submit" className="button">
+            保存する
+          </button>
         </DraftForm>
       </section>
 
@@ -129,7 +144,9 @@ export default function AdminSession() {
           <p className="muted">年度の一覧から外れます。記録は残り、あとで元に戻せます。</p>
           <Form method="post">
             <input type="hidden" name="intent" value="archive" />
-            <button type="submit" className="button button--danger">この回をアーカイブする</button>
+            <button type="submit" className="button button--danger">
+              この回をアーカイブする
+            </button>
           </Form>
         </section>
       )}

@@ -61,19 +61,34 @@ export default function AdminYearTeams() {
         {active.length === 0 ? <p>まだチームがありません。1チームずつ追加するか、CSVでまとめて取り込めます。</p> : null}
         <div className="table-wrap">
           <table>
-            <thead><tr><th scope="col">都道府県</th><th scope="col">自治体</th><th scope="col">メンバー</th><th scope="col">対話自治体</th><th scope="col">操作</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">都道府県</th>
+                <th scope="col">自治体</th>
+                <th scope="col">メンバー</th>
+                <th scope="col">対話自治体</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
             <tbody>
               {active.map((t) => (
                 <tr key={t.id}>
                   <td>{t.prefecture}</td>
-                  <td><Link to={`/admin/teams/${t.id}`}>{t.municipalityName}</Link></td>
-                  <td>{counted(t.memberCount, '名')}{t.invitedCount ? <span className="muted">（ほか招待中 {counted(t.invitedCount, '名')}）</span> : null}</td>
+                  <td>
+                    <Link to={`/admin/teams/${t.id}`}>{t.municipalityName}</Link>
+                  </td>
+                  <td>
+                    {counted(t.memberCount, '名')}
+                    {t.invitedCount ? <span className="muted">（ほか招待中 {counted(t.invitedCount, '名')}）</span> : null}
+                  </td>
                   <td>{t.groupId ? t.groupName : <span className="muted">未設定</span>}</td>
                   <td>
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="archive" />
                       <input type="hidden" name="teamId" value={t.id} />
-                      <button type="submit" className="link-button">アーカイブ</button>
+                      <button type="submit" className="link-button">
+                        アーカイブ
+                      </button>
                     </Form>
                   </td>
                 </tr>
@@ -89,21 +104,42 @@ export default function AdminYearTeams() {
           <input type="hidden" name="intent" value="create" />
           <FormMessage id={form.errorId} errors={form.errors} />
           <div className="field">
-            <label htmlFor={fields.municipalityId.id}>自治体<span className="required">必須</span></label>
-            <select id={fields.municipalityId.id} name={fields.municipalityId.name} defaultValue={(fields.municipalityId.initialValue as string) ?? ''}
-              aria-invalid={fields.municipalityId.errors?.length ? true : undefined} aria-describedby={fields.municipalityId.errors?.length ? fields.municipalityId.errorId : undefined}>
+            <label htmlFor={fields.municipalityId.id}>
+              自治体<span className="required">必須</span>
+            </label>
+            <select
+              id={fields.municipalityId.id}
+              name={fields.municipalityId.name}
+              defaultValue={(fields.municipalityId.initialValue as string) ?? ''}
+              aria-invalid={fields.municipalityId.errors?.length ? true : undefined}
+              aria-describedby={fields.municipalityId.errors?.length ? fields.municipalityId.errorId : undefined}
+            >
               <option value="">選んでください</option>
-              {municipalities.map((m) => <option key={m.id} value={m.id}>{m.prefecture} {m.name}</option>)}
+              {municipalities.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.prefecture} {m.name}
+                </option>
+              ))}
             </select>
             <FieldErrors id={fields.municipalityId.errorId} errors={fields.municipalityId.errors} />
           </div>
-          <p className="hint">一覧にない自治体は <Link to="/admin/municipalities">自治体の登録</Link> で追加してください。</p>
-          <button type="submit" className="button">チームを追加</button>
+          <p className="hint">
+            一覧にない自治体は <Link to="/admin/municipalities">自治体の登録</Link> で追加してください。
+          </p>
+          <button type="submit" className="button">
+            チームを追加
+          </button>
         </Form>
       </section>
 
-      <ArchivedList id="archived-heading" heading="アーカイブしたチーム" items={archived}
-        name="teamId" valueOf={(t) => t.id} label={(t) => `${t.prefecture} ${t.municipalityName}`} />
+      <ArchivedList
+        id="archived-heading"
+        heading="アーカイブしたチーム"
+        items={archived}
+        name="teamId"
+        valueOf={(t) => t.id}
+        label={(t) => `${t.prefecture} ${t.municipalityName}`}
+      />
     </>
   );
 }

@@ -37,9 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: programYearSchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   const { fiscalYear, theme, copyPrevious } = submission.value;
-  const result = await catchInputError(() =>
-    createYear(actorOf(request, viewer), { fiscalYear, theme, copyFrom: copyPrevious ? fiscalYear - 1 : undefined }),
-  );
+  const result = await catchInputError(() => createYear(actorOf(request, viewer), { fiscalYear, theme, copyFrom: copyPrevious ? fiscalYear - 1 : undefined }));
   if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   return redirect(`/admin/years/${fiscalYear}`);
 }
@@ -56,8 +54,12 @@ export default function AdminYears() {
       <p className="lead">年度ごとの研究会・事前課題、参加チーム、対話自治体を設定します。</p>
       <nav aria-label="設定のメニュー">
         <ul className="tabs">
-          <li><Link to="/admin/municipalities">自治体</Link></li>
-          <li><Link to="/admin/organizers">事務局・幹事の名簿</Link></li>
+          <li>
+            <Link to="/admin/municipalities">自治体</Link>
+          </li>
+          <li>
+            <Link to="/admin/organizers">事務局・幹事の名簿</Link>
+          </li>
         </ul>
       </nav>
       <section aria-labelledby="years-heading">
@@ -65,12 +67,20 @@ export default function AdminYears() {
         <div className="table-wrap">
           <table>
             <thead>
-              <tr><th scope="col">年度</th><th scope="col">統一テーマ</th><th scope="col">研究会など</th><th scope="col">チーム</th></tr>
+              <tr>
+                <th scope="col">年度</th>
+                <th scope="col">統一テーマ</th>
+                <th scope="col">研究会など</th>
+                <th scope="col">チーム</th>
+              </tr>
             </thead>
             <tbody>
               {active.map((y) => (
                 <tr key={y.fiscalYear}>
-                  <td><Link to={`/admin/years/${y.fiscalYear}`}>{formatFiscalYear(y.fiscalYear)}</Link><span className="date-western">FY{y.fiscalYear}</span></td>
+                  <td>
+                    <Link to={`/admin/years/${y.fiscalYear}`}>{formatFiscalYear(y.fiscalYear)}</Link>
+                    <span className="date-western">FY{y.fiscalYear}</span>
+                  </td>
                   <td>{y.theme}</td>
                   <td>{counted(y.sessionCount, '回')}</td>
                   <td>{counted(y.teamCount, 'チーム')}</td>
@@ -89,16 +99,26 @@ export default function AdminYears() {
           <TextField label="年度（西暦）" field={fields.fiscalYear} inputMode="numeric" hint="例: 2027（令和9年度）。4月から翌年3月まで。" required />
           <TextField label="統一テーマ" field={fields.theme} required />
           <div className="field">
-            <label className="choice"><input type="checkbox" name="copyPrevious" defaultChecked /> 前年度の構成（研究会・事前課題）をコピーする</label>
+            <label className="choice">
+              <input type="checkbox" name="copyPrevious" defaultChecked /> 前年度の構成（研究会・事前課題）をコピーする
+            </label>
             <p className="hint">日付は翌年の同じ曜日に移します。チームと対話自治体はコピーしません。</p>
             <FieldErrors id={fields.copyPrevious.errorId} errors={fields.copyPrevious.errors} />
           </div>
-          <button type="submit" className="button">年度を作成</button>
+          <button type="submit" className="button">
+            年度を作成
+          </button>
         </Form>
       </section>
 
-      <ArchivedList id="archived-heading" heading="アーカイブした年度" items={archived}
-        name="fiscalYear" valueOf={(y) => y.fiscalYear} label={(y) => `${formatFiscalYear(y.fiscalYear)}（${y.theme}）`} />
+      <ArchivedList
+        id="archived-heading"
+        heading="アーカイブした年度"
+        items={archived}
+        name="fiscalYear"
+        valueOf={(y) => y.fiscalYear}
+        label={(y) => `${formatFiscalYear(y.fiscalYear)}（${y.theme}）`}
+      />
     </>
   );
 }

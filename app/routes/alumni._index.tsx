@@ -17,7 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const fiscalYear = currentFiscalYear();
   const own = teams.filter((t) => viewer.alumniMunicipalityIds.includes(t.municipalityId));
   const municipalities = [...new Map(own.map((t) => [t.municipalityId, t.municipalityName])).entries()].map(([id, name]) => ({
-    id, name, current: own.filter((t) => t.municipalityId === id && t.fiscalYear === fiscalYear),
+    id,
+    name,
+    current: own.filter((t) => t.municipalityId === id && t.fiscalYear === fiscalYear),
     past: own.filter((t) => t.municipalityId === id && t.fiscalYear < fiscalYear),
   }));
   return { fiscalYear, municipalities, mentored: teams.filter((t) => t.mentored) };
@@ -26,13 +28,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function TeamRows({ teams }: { teams: MunicipalityTeam[] }) {
   return (
     <table className="data-table">
-      <thead><tr><th scope="col">年度</th><th scope="col">チーム</th><th scope="col">活動</th><th scope="col">変革ストーリーシート</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">年度</th>
+          <th scope="col">チーム</th>
+          <th scope="col">活動</th>
+          <th scope="col">変革ストーリーシート</th>
+        </tr>
+      </thead>
       <tbody>
         {teams.map((t) => (
           <tr key={t.teamId} data-team={t.teamId}>
             <td>{formatFiscalYear(t.fiscalYear)}</td>
-            <th scope="row"><Link to={`/teams/${t.teamId}`}>{t.municipalityName}チーム（{t.generation}期生）</Link></th>
-            <td>{counted(t.activities, '回')}・{hours(t.minutes)}</td>
+            <th scope="row">
+              <Link to={`/teams/${t.teamId}`}>
+                {t.municipalityName}チーム（{t.generation}期生）
+              </Link>
+            </th>
+            <td>
+              {counted(t.activities, '回')}・{hours(t.minutes)}
+            </td>
             <td>{t.sheetVersion ? <Link to={`/teams/${t.teamId}/sheet`}>第{t.sheetVersion}版</Link> : '—'}</td>
           </tr>
         ))}
@@ -49,8 +64,12 @@ export default function AlumniOverview() {
       <p className="muted">部会に卒業はない。自分の自治体のチームと、支援しているチームの歩みを見守れます。</p>
       <nav aria-label="マネ友のページ">
         <ul className="tabs">
-          <li><Link to="/alumni/directory">マネ友名簿</Link></li>
-          <li><Link to="/alumni/groups">マネ友の会</Link></li>
+          <li>
+            <Link to="/alumni/directory">マネ友名簿</Link>
+          </li>
+          <li>
+            <Link to="/alumni/groups">マネ友の会</Link>
+          </li>
         </ul>
       </nav>
       {municipalities.map((m) => (

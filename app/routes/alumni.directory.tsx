@@ -24,9 +24,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const currentYear = currentFiscalYear();
   const [rows, choices] = await Promise.all([listAlumni(filter, currentYear), directoryChoices(currentYear)]);
   // One card per past team: its theme (final 重点取組) and the alumni who chose to be listed.
-  const teams = new Map<number, Omit<DirectoryRow, 'personId' | 'fullName' | 'department' | 'section' | 'contact'> & { sheetReadable: boolean; people: Pick<DirectoryRow, 'personId' | 'fullName' | 'department' | 'section' | 'contact'>[] }>();
+  const teams = new Map<
+    number,
+    Omit<DirectoryRow, 'personId' | 'fullName' | 'department' | 'section' | 'contact'> & {
+      sheetReadable: boolean;
+      people: Pick<DirectoryRow, 'personId' | 'fullName' | 'department' | 'section' | 'contact'>[];
+    }
+  >();
   for (const { personId, fullName, department, section, contact, ...team } of rows) {
-    const card = teams.get(team.teamId) ?? { ...team, sheetReadable: canTeam(viewer, { id: team.teamId, municipalityId: team.municipalityId, fiscalYear: team.fiscalYear }, 'readSheet'), people: [] };
+    const card = teams.get(team.teamId) ?? {
+      ...team,
+      sheetReadable: canTeam(viewer, { id: team.teamId, municipalityId: team.municipalityId, fiscalYear: team.fiscalYear }, 'readSheet'),
+      people: [],
+    };
     card.people.push({ personId, fullName, department, section, contact });
     teams.set(team.teamId, card);
   }
@@ -39,7 +49,10 @@ export default function AlumniDirectory() {
     <>
       <h1>マネ友名簿</h1>
       <AlumniNav />
-      <p className="lead">これまでの年度にチームで参加した人（マネ友）です。載せるかどうか、連絡先を出すかどうかは本人が決めています（<Link to="/alumni/me">自分の掲載設定</Link>）。</p>
+      <p className="lead">
+        これまでの年度にチームで参加した人（マネ友）です。載せるかどうか、連絡先を出すかどうかは本人が決めています（<Link to="/alumni/me">自分の掲載設定</Link>
+        ）。
+      </p>
       <Form method="get" className="filter-bar" role="search" aria-label="マネ友を探す">
         <div className="field">
           <label htmlFor="q">テーマ（重点取組）で探す</label>
@@ -49,35 +62,65 @@ export default function AlumniDirectory() {
           <label htmlFor="municipality">自治体</label>
           <select id="municipality" name="municipality" defaultValue={filter.municipalityId ?? ''}>
             <option value="">すべて</option>
-            {choices.municipalities.map((m) => <option key={m.id} value={m.id}>{m.prefecture} {m.name}</option>)}
+            {choices.municipalities.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.prefecture} {m.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="year">年度</label>
           <select id="year" name="year" defaultValue={filter.fiscalYear ?? ''}>
             <option value="">すべて</option>
-            {choices.years.map((y) => <option key={y} value={y}>{formatFiscalYear(y)}</option>)}
+            {choices.years.map((y) => (
+              <option key={y} value={y}>
+                {formatFiscalYear(y)}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="button">探す</button>
+        <button type="submit" className="button">
+          探す
+        </button>
       </Form>
 
-      <p role="status">{counted(teams.length, 'チーム')}・{counted(peopleCount, '名')}</p>
+      <p role="status">
+        {counted(teams.length, 'チーム')}・{counted(peopleCount, '名')}
+      </p>
       <ul className="alumni-cards">
         {teams.map((t) => (
           <li key={t.teamId} className="alumni-card">
-            <h2>{t.municipalityName}チーム <span className="muted">{t.prefecture}・{formatFiscalYear(t.fiscalYear)}・{t.generation}期生</span></h2>
+            <h2>
+              {t.municipalityName}チーム{' '}
+              <span className="muted">
+                {t.prefecture}・{formatFiscalYear(t.fiscalYear)}・{t.generation}期生
+              </span>
+            </h2>
             {t.focus.length ? (
               <>
                 <h3>重点取組</h3>
-                <ul>{t.focus.map((f, i) => <li key={i}>{f}</li>)}</ul>
+                <ul>
+                  {t.focus.map((f, i) => (
+                    <li key={i}>{f}</li>
+                  ))}
+                </ul>
               </>
-            ) : <p className="muted">最終版のシートはありません。</p>}
-            {t.sheetReadable && t.focus.length ? <p><Link to={`/teams/${t.teamId}/sheet`}>{t.municipalityName}チーム（{formatFiscalYear(t.fiscalYear)}）の最終版シートを読む</Link></p> : null}
+            ) : (
+              <p className="muted">最終版のシートはありません。</p>
+            )}
+            {t.sheetReadable && t.focus.length ? (
+              <p>
+                <Link to={`/teams/${t.teamId}/sheet`}>
+                  {t.municipalityName}チーム（{formatFiscalYear(t.fiscalYear)}）の最終版シートを読む
+                </Link>
+              </p>
+            ) : null}
             <ul className="plain-list">
               {t.people.map((p) => (
                 <li key={p.personId}>
-                  {p.fullName}<span className="muted">（{[p.department, p.section].filter(Boolean).join(' ')}）</span>
+                  {p.fullName}
+                  <span className="muted">（{[p.department, p.section].filter(Boolean).join(' ')}）</span>
                   {p.contact ? <span className="alumni-contact">連絡先: {p.contact}</span> : null}
                 </li>
               ))}

@@ -60,18 +60,31 @@ export default function AlumniGroup() {
   const generations = [...new Set(members.map((m) => m.fiscalYear).filter((y): y is number => y != null))].sort();
   return (
     <>
-      <p><Link to="/alumni/groups">マネ友の会の一覧へ</Link></p>
+      <p>
+        <Link to="/alumni/groups">マネ友の会の一覧へ</Link>
+      </p>
       <h1>{group.name}</h1>
-      <p className="muted">{group.municipalityName ?? ''}{group.foundedOn ? <>・設立 <EraDate iso={group.foundedOn} /></> : null}</p>
+      <p className="muted">
+        {group.municipalityName ?? ''}
+        {group.foundedOn ? (
+          <>
+            ・設立 <EraDate iso={group.foundedOn} />
+          </>
+        ) : null}
+      </p>
       {group.description ? <p className="prewrap">{group.description}</p> : null}
 
       <section aria-labelledby="members-heading">
-        <h2 id="members-heading">会員（{counted(members.length, '名')}・{counted(generations.length, '期')}にわたる）</h2>
+        <h2 id="members-heading">
+          会員（{counted(members.length, '名')}・{counted(generations.length, '期')}にわたる）
+        </h2>
         <ul className="plain-list">
           {members.map((m) => (
             <li key={m.personId}>
               {m.fullName}
-              <span className="muted">（{m.municipalityName && m.fiscalYear ? `${m.municipalityName} ${m.generation}期生・${formatFiscalYear(m.fiscalYear)}` : '期生の記録なし'}）</span>
+              <span className="muted">
+                （{m.municipalityName && m.fiscalYear ? `${m.municipalityName} ${m.generation}期生・${formatFiscalYear(m.fiscalYear)}` : '期生の記録なし'}）
+              </span>
             </li>
           ))}
         </ul>
@@ -81,12 +94,22 @@ export default function AlumniGroup() {
         <h2 id="meetings-heading">オフサイトミーティング（{counted(meetings.length, '回')}）</h2>
         {meetings.map((m) => (
           <article key={m.id} className="meeting">
-            <h3><EraDate iso={m.heldOn} western={false} />　{m.theme}</h3>
+            <h3>
+              <EraDate iso={m.heldOn} western={false} />　{m.theme}
+            </h3>
             <dl className="facts">
-              <dt>場所</dt><dd>{m.place || '—'}</dd>
-              <dt>世話人</dt><dd>{m.facilitators.join('、') || '—'}</dd>
-              <dt>参加者</dt><dd>{[...m.attendees, m.guests].filter(Boolean).join('、') || '—'}</dd>
-              {m.notes ? <><dt>メモ</dt><dd className="prewrap">{m.notes}</dd></> : null}
+              <dt>場所</dt>
+              <dd>{m.place || '—'}</dd>
+              <dt>世話人</dt>
+              <dd>{m.facilitators.join('、') || '—'}</dd>
+              <dt>参加者</dt>
+              <dd>{[...m.attendees, m.guests].filter(Boolean).join('、') || '—'}</dd>
+              {m.notes ? (
+                <>
+                  <dt>メモ</dt>
+                  <dd className="prewrap">{m.notes}</dd>
+                </>
+              ) : null}
             </dl>
           </article>
         ))}
@@ -106,16 +129,26 @@ export default function AlumniGroup() {
                 {members.map((m) => (
                   <li key={m.personId}>
                     {m.fullName}：
-                    <label className="choice"><input type="checkbox" name="facilitatorIds" value={m.personId} /> 世話人</label>
-                    <label className="choice"><input type="checkbox" name="attendeeIds" value={m.personId} /> 参加</label>
+                    <label className="choice">
+                      <input type="checkbox" name="facilitatorIds" value={m.personId} /> 世話人
+                    </label>
+                    <label className="choice">
+                      <input type="checkbox" name="attendeeIds" value={m.personId} /> 参加
+                    </label>
                   </li>
                 ))}
               </ul>
-              {fields.facilitatorIds.errors ? <p className="field-errors" id={fields.facilitatorIds.errorId}>{fields.facilitatorIds.errors.join(' ')}</p> : null}
+              {fields.facilitatorIds.errors ? (
+                <p className="field-errors" id={fields.facilitatorIds.errorId}>
+                  {fields.facilitatorIds.errors.join(' ')}
+                </p>
+              ) : null}
             </fieldset>
             <TextField label="会員以外の参加者" field={fields.guests} hint="例: 若手職員8名" />
             <TextAreaField label="メモ" field={fields.notes} rows={4} />
-            <button type="submit" className="button">記録する</button>
+            <button type="submit" className="button">
+              記録する
+            </button>
           </DraftForm>
         </section>
       ) : null}

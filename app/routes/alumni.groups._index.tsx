@@ -50,11 +50,20 @@ export default function AlumniGroups() {
       <ul className="alumni-cards">
         {groups.map((g) => (
           <li key={g.id} className="alumni-card">
-            <h2><Link to={`/alumni/groups/${g.id}`}>{g.name}</Link></h2>
+            <h2>
+              <Link to={`/alumni/groups/${g.id}`}>{g.name}</Link>
+            </h2>
             <p className="muted">
-              {g.municipalityName ?? ''}{g.foundedOn ? <>・設立 <EraDate iso={g.foundedOn} western={false} /></> : null}
+              {g.municipalityName ?? ''}
+              {g.foundedOn ? (
+                <>
+                  ・設立 <EraDate iso={g.foundedOn} western={false} />
+                </>
+              ) : null}
             </p>
-            <p>会員{counted(g.members, '名')}・オフサイトミーティング{counted(g.meetings, '回')}</p>
+            <p>
+              会員{counted(g.members, '名')}・オフサイトミーティング{counted(g.meetings, '回')}
+            </p>
           </li>
         ))}
       </ul>
@@ -68,7 +77,9 @@ export default function AlumniGroups() {
             <TextField label="会の名前" field={fields.name} required />
             <TextField label="設立日" field={fields.foundedOn} type="date" required />
             <TextAreaField label="紹介" field={fields.description} rows={3} />
-            <button type="submit" className="button">会をつくる</button>
+            <button type="submit" className="button">
+              会をつくる
+            </button>
           </Form>
         </section>
       ) : null}

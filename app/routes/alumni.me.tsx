@@ -41,17 +41,31 @@ export default function DirectoryEntry() {
     <>
       <h1>マネ友名簿の掲載設定</h1>
       <AlumniNav />
-      <p className="lead">名簿には、これまでの年度のチームでの参加（自治体・年度・所属・チームの重点取組）が自動で載ります。載せるかどうかと、連絡先を出すかどうかを選べます。</p>
-      {saved ? <p className="notice notice--success" role="status">掲載設定を保存しました。</p> : null}
+      <p className="lead">
+        名簿には、これまでの年度のチームでの参加（自治体・年度・所属・チームの重点取組）が自動で載ります。載せるかどうかと、連絡先を出すかどうかを選べます。
+      </p>
+      {saved ? (
+        <p className="notice notice--success" role="status">
+          掲載設定を保存しました。
+        </p>
+      ) : null}
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormMessage id={form.errorId} errors={form.errors} />
-        <label className="choice"><input type="checkbox" name={fields.directoryListed.name} defaultChecked={entry.directoryListed} /> マネ友名簿に載せる</label>
+        <label className="choice">
+          <input type="checkbox" name={fields.directoryListed.name} defaultChecked={entry.directoryListed} /> マネ友名簿に載せる
+        </label>
         <FieldErrors id={fields.directoryListed.errorId} errors={fields.directoryListed.errors} />
-        <label className="choice"><input type="checkbox" name={fields.directoryShowContact.name} defaultChecked={entry.directoryShowContact} /> 連絡先を名簿に表示する</label>
+        <label className="choice">
+          <input type="checkbox" name={fields.directoryShowContact.name} defaultChecked={entry.directoryShowContact} /> 連絡先を名簿に表示する
+        </label>
         <TextField label="連絡先" field={fields.directoryContact} hint="例: 総務部 人事課（内線2345）。表示するを選んだときだけ名簿に出ます。" />
-        <button type="submit" className="button">保存する</button>
+        <button type="submit" className="button">
+          保存する
+        </button>
       </Form>
-      <p><Link to="/alumni/directory">マネ友名簿へ</Link></p>
+      <p>
+        <Link to="/alumni/directory">マネ友名簿へ</Link>
+      </p>
     </>
   );
 }

@@ -36,7 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 // Offers come from マネ友 and organizers; the request is moved on by its writer, the owning team or group, and organizers.
 export const intents = {
-  offer: 'alumni', accept: 'record:requester', done: 'record:requester', cancel: 'record:requester',
+  offer: 'alumni',
+  accept: 'record:requester',
+  done: 'record:requester',
+  cancel: 'record:requester',
 } as const satisfies IntentNeeds<ViewerNeed>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -65,13 +68,22 @@ export default function FacilitatorRequestPage() {
   const open = r.status === 'open' || r.status === 'decided';
   return (
     <>
-      <p><Link to="/alumni/support">世話人派遣の一覧へ</Link></p>
+      <p>
+        <Link to="/alumni/support">世話人派遣の一覧へ</Link>
+      </p>
       <h1>{r.ownerName}の依頼</h1>
-      <p className="lead">状態: <strong className={`tag status-${r.status}`}>{facilitatorRequestStatuses.label[r.status]}</strong></p>
+      <p className="lead">
+        状態: <strong className={`tag status-${r.status}`}>{facilitatorRequestStatuses.label[r.status]}</strong>
+      </p>
       <dl className="facts">
-        <dt>開催日</dt><dd><EraDate iso={r.heldOn} /></dd>
-        <dt>場所</dt><dd>{r.place}</dd>
-        <dt>お願いしたいこと</dt><dd className="prewrap">{r.helpNeeded}</dd>
+        <dt>開催日</dt>
+        <dd>
+          <EraDate iso={r.heldOn} />
+        </dd>
+        <dt>場所</dt>
+        <dd>{r.place}</dd>
+        <dt>お願いしたいこと</dt>
+        <dd className="prewrap">{r.helpNeeded}</dd>
       </dl>
       <FormMessage id="request-errors" errors={formErrors ?? undefined} />
       <section aria-labelledby="offers-heading">
@@ -79,14 +91,17 @@ export default function FacilitatorRequestPage() {
         <ul className="plain-list">
           {offers.map((o) => (
             <li key={o.id}>
-              {o.fullName}{o.acceptedAt ? <span className="tag">お願い済み</span> : null}
+              {o.fullName}
+              {o.acceptedAt ? <span className="tag">お願い済み</span> : null}
               <span className="muted">（{formatDateTime(o.createdAt)}）</span>
               {o.message ? <p className="prewrap">{o.message}</p> : null}
               {requester && open && !o.acceptedAt ? (
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="accept" />
                   <input type="hidden" name="offerId" value={o.id} />
-                  <button type="submit" className="button button--small">{o.fullName}さんにお願いする</button>
+                  <button type="submit" className="button button--small">
+                    {o.fullName}さんにお願いする
+                  </button>
                 </Form>
               ) : null}
             </li>
@@ -102,7 +117,9 @@ export default function FacilitatorRequestPage() {
               <label htmlFor="offer-message">ひとこと（任意）</label>
               <textarea id="offer-message" name="message" rows={3} />
             </div>
-            <button type="submit" className="button">申し出る</button>
+            <button type="submit" className="button">
+              申し出る
+            </button>
           </Form>
         </section>
       ) : null}
@@ -113,12 +130,16 @@ export default function FacilitatorRequestPage() {
             {r.status === 'decided' ? (
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="done" />
-                <button type="submit" className="button">実施済にする</button>
+                <button type="submit" className="button">
+                  実施済にする
+                </button>
               </Form>
             ) : null}
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value="cancel" />
-              <button type="submit" className="button button--secondary">依頼を取り消す</button>
+              <button type="submit" className="button button--secondary">
+                依頼を取り消す
+              </button>
             </Form>
           </div>
         </section>

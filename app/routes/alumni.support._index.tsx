@@ -52,9 +52,14 @@ export async function action({ request }: ActionFunctionArgs) {
       return data(submission.reply({ fieldErrors: { owner: ['自分のチームか、所属するマネ友の会から選んでください'] } }), { status: 400 });
     }
     const [kind, id] = owner.split(':') as ['team' | 'group', string];
-    const requestId = await createRequest({ ...actorOf(request, viewer), userId: viewer.userId }, {
-      teamId: kind === 'team' ? Number(id) : null, groupId: kind === 'group' ? Number(id) : null, ...values,
-    });
+    const requestId = await createRequest(
+      { ...actorOf(request, viewer), userId: viewer.userId },
+      {
+        teamId: kind === 'team' ? Number(id) : null,
+        groupId: kind === 'group' ? Number(id) : null,
+        ...values,
+      },
+    );
     return redirect(`/alumni/support/${requestId}`);
   });
 }
@@ -74,7 +79,9 @@ export default function FacilitatorRequests() {
           {requests.map((r) => (
             <li key={r.id}>
               <span className={`tag status-${r.status}`}>{facilitatorRequestStatuses.label[r.status]}</span>{' '}
-              <Link to={`/alumni/support/${r.id}`}>{r.ownerName}：<EraDate iso={r.heldOn} western={false} /> {r.place}</Link>
+              <Link to={`/alumni/support/${r.id}`}>
+                {r.ownerName}：<EraDate iso={r.heldOn} western={false} /> {r.place}
+              </Link>
               <span className="muted">（申し出{counted(r.offers, '件')}）</span>
               <p className="muted support-help">{r.helpNeeded}</p>
             </li>
@@ -88,16 +95,35 @@ export default function FacilitatorRequests() {
             <OnceToken />
             <FormMessage id={form.errorId} errors={form.errors} />
             <div className="field">
-              <label htmlFor={fields.owner.id}>依頼するチーム・会<span className="required">必須</span></label>
-              <select id={fields.owner.id} name={fields.owner.name} defaultValue={(fields.owner.initialValue as string | undefined) ?? owners[0]!.value} aria-invalid={fields.owner.errors ? true : undefined}>
-                {owners.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              <label htmlFor={fields.owner.id}>
+                依頼するチーム・会<span className="required">必須</span>
+              </label>
+              <select
+                id={fields.owner.id}
+                name={fields.owner.name}
+                defaultValue={(fields.owner.initialValue as string | undefined) ?? owners[0]!.value}
+                aria-invalid={fields.owner.errors ? true : undefined}
+              >
+                {owners.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
               </select>
               <FieldErrors id={fields.owner.errorId} errors={fields.owner.errors} />
             </div>
             <TextField label="開催日" field={fields.heldOn} type="date" required />
             <TextField label="場所" field={fields.place} required />
-            <TextAreaField label="お願いしたいこと" field={fields.helpNeeded} rows={4} required hint="例: 当日の進行（ファシリテーション）と、ふりかえりの問いづくりを手伝ってほしい" />
-            <button type="submit" className="button">依頼する</button>
+            <TextAreaField
+              label="お願いしたいこと"
+              field={fields.helpNeeded}
+              rows={4}
+              required
+              hint="例: 当日の進行（ファシリテーション）と、ふりかえりの問いづくりを手伝ってほしい"
+            />
+            <button type="submit" className="button">
+              依頼する
+            </button>
           </Form>
         </section>
       ) : null}

@@ -37,7 +37,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     // An HR viewer of one municipality gets no chooser at all; organizers see every municipality.
     choices: choices.length > 1 ? choices : [],
-    chosen, fiscalYear, current, medians, trend, sessions,
+    chosen,
+    fiscalYear,
+    current,
+    medians,
+    trend,
+    sessions,
     past: teams.filter((t) => t.fiscalYear < fiscalYear),
   };
 }
@@ -52,10 +57,16 @@ export default function HrDashboard() {
           <div className="field">
             <label htmlFor="hr-municipality">自治体</label>
             <select id="hr-municipality" name="municipality" defaultValue={chosen?.id}>
-              {choices.map((c) => <option key={c.id} value={c.id}>{c.prefecture} {c.name}</option>)}
+              {choices.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.prefecture} {c.name}
+                </option>
+              ))}
             </select>
           </div>
-          <button type="submit" className="button button--secondary">表示する</button>
+          <button type="submit" className="button button--secondary">
+            表示する
+          </button>
         </Form>
       ) : null}
 
@@ -63,7 +74,11 @@ export default function HrDashboard() {
         <h2 id="current-heading">{formatFiscalYear(fiscalYear)}のチーム</h2>
         {current && medians ? (
           <>
-            <p><Link to={`/teams/${current.teamId}`}>{current.municipalityName}チーム（{current.generation}期生）の概要を開く</Link></p>
+            <p>
+              <Link to={`/teams/${current.teamId}`}>
+                {current.municipalityName}チーム（{current.generation}期生）の概要を開く
+              </Link>
+            </p>
             <CohortCards metrics={current} medians={medians} />
             <MoyamoyaChart
               title="モヤモヤ指数の推移（チームの数値と全体の中央値）"
@@ -73,7 +88,11 @@ export default function HrDashboard() {
                 fiscalYear,
                 sessions,
                 series: [
-                  { label: `${current.municipalityName}チーム`, emphasis: true, points: trend.filter((t) => t.own !== null).map((t) => ({ date: t.date, level: t.own!, note: t.reflection })) },
+                  {
+                    label: `${current.municipalityName}チーム`,
+                    emphasis: true,
+                    points: trend.filter((t) => t.own !== null).map((t) => ({ date: t.date, level: t.own!, note: t.reflection })),
+                  },
                   { label: '全体の中央値', points: trend.filter((t) => t.median !== null).map((t) => ({ date: t.date, level: t.median!, note: t.label })) },
                 ],
               }}
@@ -86,15 +105,28 @@ export default function HrDashboard() {
 
       <section aria-labelledby="past-heading">
         <h2 id="past-heading">これまでのチーム</h2>
-        {past.length === 0 ? <p className="muted">これまでのチームはありません。</p> : (
+        {past.length === 0 ? (
+          <p className="muted">これまでのチームはありません。</p>
+        ) : (
           <table className="data-table" data-twin="past-teams">
-            <thead><tr><th scope="col">年度</th><th scope="col">期</th><th scope="col">活動</th><th scope="col">変革ストーリーシート</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">年度</th>
+                <th scope="col">期</th>
+                <th scope="col">活動</th>
+                <th scope="col">変革ストーリーシート</th>
+              </tr>
+            </thead>
             <tbody>
               {past.map((t) => (
                 <tr key={t.teamId}>
-                  <th scope="row"><Link to={`/teams/${t.teamId}`}>{formatFiscalYear(t.fiscalYear)}</Link></th>
+                  <th scope="row">
+                    <Link to={`/teams/${t.teamId}`}>{formatFiscalYear(t.fiscalYear)}</Link>
+                  </th>
                   <td>{t.generation}期生</td>
-                  <td>{counted(t.activities, '回')}・{hours(t.minutes)}</td>
+                  <td>
+                    {counted(t.activities, '回')}・{hours(t.minutes)}
+                  </td>
                   <td>{t.sheetVersion ? <Link to={`/teams/${t.teamId}/sheet`}>最終版（第{t.sheetVersion}版）</Link> : '—'}</td>
                 </tr>
               ))}

@@ -27,7 +27,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data(submission.reply({ hideFields: hidden }), { status: 400 });
   const accepted = await acceptInvitation(params.token ?? '', submission.value.newPassword, clientIp(request));
   if (!accepted) {
-    return data(submission.reply({ formErrors: ['この招待リンクは使用済みか、有効期限が切れています。事務局に新しいリンクを依頼してください。'], hideFields: hidden }), { status: 400 });
+    return data(
+      submission.reply({ formErrors: ['この招待リンクは使用済みか、有効期限が切れています。事務局に新しいリンクを依頼してください。'], hideFields: hidden }),
+      { status: 400 },
+    );
   }
   return redirect('/teams', { headers: { 'Set-Cookie': await startSession(request, accepted.userId) } });
 }
@@ -40,14 +43,18 @@ export default function Invite() {
       <div className="form">
         <h1>招待リンクが無効です</h1>
         <p>このリンクは使用済みか、有効期限（7日間）が切れています。事務局に新しい招待リンクを依頼してください。</p>
-        <p><Link to="/login">ログイン画面へ</Link></p>
+        <p>
+          <Link to="/login">ログイン画面へ</Link>
+        </p>
       </div>
     );
   }
   return (
     <div className="form">
       <h1>アカウントの作成</h1>
-      <p>{loaded.fullName} さん（{loaded.email}）、人マネ トラッカーへようこそ。パスワードを決めてください。</p>
+      <p>
+        {loaded.fullName} さん（{loaded.email}）、人マネ トラッカーへようこそ。パスワードを決めてください。
+      </p>
       <SetPasswordForm lastResult={lastResult} submitLabel="アカウントを作成してログイン" />
     </div>
   );

@@ -8,9 +8,7 @@ import { formatFiscalYear } from '~/utils/dates';
 import { seesUnlistedMembers } from '~/utils/permissions';
 import { notFound, requireIdParam } from '~/utils/http.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.municipality.name} | 人マネ トラッカー` : 'ページが見つかりません' },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.municipality.name} | 人マネ トラッカー` : 'ページが見つかりません' }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -35,7 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function MunicipalityPage() {
   const { municipality, teams, counts, currentYear } = useLoaderData<typeof loader>();
   // マネ友: everyone from an earlier year's team (部会に卒業はない).
-  const alumni = new Map(teams.filter((t) => t.fiscalYear < currentYear).flatMap((t) => t.members.map((m) => [m.personId, { ...m, generation: t.generation }] as const)));
+  const alumni = new Map(
+    teams.filter((t) => t.fiscalYear < currentYear).flatMap((t) => t.members.map((m) => [m.personId, { ...m, generation: t.generation }] as const)),
+  );
   return (
     <>
       <p className="muted">{municipality.prefecture}</p>
@@ -55,9 +55,7 @@ export default function MunicipalityPage() {
             {team.members.map((m) => (
               <li key={m.personId}>
                 {m.fullName}
-                <span className="muted">
-                  （{[m.department, m.section].filter(Boolean).join(' ')}）
-                </span>
+                <span className="muted">（{[m.department, m.section].filter(Boolean).join(' ')}）</span>
                 {m.isHrSlot ? <span className="tag">人事担当課枠</span> : null}
               </li>
             ))}
@@ -70,9 +68,14 @@ export default function MunicipalityPage() {
         <section aria-labelledby="alumni-heading">
           <h2 id="alumni-heading">マネ友（これまでの研究生 {counts.alumni}名）</h2>
           <ul className="member-list">
-            {[...alumni.values()].sort((a, b) => a.generation - b.generation).map((m) => (
-              <li key={m.personId}>{m.fullName}<span className="muted">（{m.generation}期生）</span></li>
-            ))}
+            {[...alumni.values()]
+              .sort((a, b) => a.generation - b.generation)
+              .map((m) => (
+                <li key={m.personId}>
+                  {m.fullName}
+                  <span className="muted">（{m.generation}期生）</span>
+                </li>
+              ))}
           </ul>
           {counts.alumni > alumni.size ? <p className="muted">マネ友名簿に載せていない{counts.alumni - alumni.size}名の名前は表示していません。</p> : null}
         </section>

@@ -24,7 +24,9 @@ export default function Municipalities() {
             <tr>
               <th scope="col">都道府県</th>
               <th scope="col">自治体</th>
-              <th scope="col" className="num">参加年数</th>
+              <th scope="col" className="num">
+                参加年数
+              </th>
               <th scope="col">参加年度</th>
             </tr>
           </thead>

@@ -31,10 +31,14 @@ export default function Notifications() {
   return (
     <>
       <h1>お知らせ</h1>
-      <p className="lead">未読{counted(unread, '件')}・<Link to="/notifications/digest">今週のまとめ</Link></p>
+      <p className="lead">
+        未読{counted(unread, '件')}・<Link to="/notifications/digest">今週のまとめ</Link>
+      </p>
       {unread ? (
         <Form method="post">
-          <button type="submit" className="button button--secondary">すべて既読にする</button>
+          <button type="submit" className="button button--secondary">
+            すべて既読にする
+          </button>
         </Form>
       ) : null}
       {notifications.length === 0 ? <p className="muted">お知らせはありません。</p> : null}

@@ -18,13 +18,19 @@ export default function Digest() {
   const { digest } = useLoaderData<typeof loader>();
   return (
     <>
-      <p><Link to="/notifications">お知らせの一覧へ</Link></p>
+      <p>
+        <Link to="/notifications">お知らせの一覧へ</Link>
+      </p>
       <h1>今週のまとめ</h1>
-      <p className="lead">{digest.since.replaceAll('-', '/')} からの7日間のお知らせ（{counted(digest.total, '件')}）</p>
+      <p className="lead">
+        {digest.since.replaceAll('-', '/')} からの7日間のお知らせ（{counted(digest.total, '件')}）
+      </p>
       {digest.total === 0 ? <p className="muted">この1週間のお知らせはありません。</p> : null}
       {digest.groups.map((g) => (
         <section key={g.kind} aria-labelledby={`digest-${g.kind}`}>
-          <h2 id={`digest-${g.kind}`}>{g.label}（{counted(g.items.length, '件')}）</h2>
+          <h2 id={`digest-${g.kind}`}>
+            {g.label}（{counted(g.items.length, '件')}）
+          </h2>
           <ul className="plain-list">
             {g.items.map((i) => (
               <li key={i.id}>

@@ -26,7 +26,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data(submission.reply({ hideFields: hidden }), { status: 400 });
   const done = await resetPassword(params.token ?? '', submission.value.newPassword, clientIp(request));
   if (!done) {
-    return data(submission.reply({ formErrors: ['このリンクは使用済みか、有効期限が切れています。事務局に新しいリンクを依頼してください。'], hideFields: hidden }), { status: 400 });
+    return data(
+      submission.reply({ formErrors: ['このリンクは使用済みか、有効期限が切れています。事務局に新しいリンクを依頼してください。'], hideFields: hidden }),
+      { status: 400 },
+    );
   }
   return redirect('/teams', { headers: { 'Set-Cookie': await startSession(request, done.userId) } });
 }
@@ -39,7 +42,9 @@ export default function Reset() {
       <div className="form">
         <h1>再設定リンクが無効です</h1>
         <p>このリンクは使用済みか、有効期限（7日間）が切れています。事務局に新しいリンクを依頼してください。</p>
-        <p><Link to="/login">ログイン画面へ</Link></p>
+        <p>
+          <Link to="/login">ログイン画面へ</Link>
+        </p>
       </div>
     );
   }

@@ -20,9 +20,7 @@ import { requireIdParam } from '~/utils/http.server';
 import { requireTeam } from '~/utils/permissions.server';
 import { seesUnlistedMembers } from '~/utils/permissions';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.team.municipalityName}チーム | 人マネ トラッカー` : 'チーム' },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.team.municipalityName}チーム | 人マネ トラッカー` : 'チーム' }];
 
 // Its loader reads only the database, the URL, the viewer and today's date (page-cache.server.ts).
 export const handle = { documentCache: true };
@@ -35,9 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     access.readProgress ? recentActivities(team.id) : [],
     listInterviews(team.id, access.interviewVisibilities),
     // The charts are progress: partners (sheet only) do not get them.
-    access.readProgress
-      ? teamDashboard(team, { asMember: access.kinds.includes('member'), visibilities: access.interviewVisibilities })
-      : null,
+    access.readProgress ? teamDashboard(team, { asMember: access.kinds.includes('member'), visibilities: access.interviewVisibilities }) : null,
     // 引き継ぎ: what the previous generation left, shown to those who follow the team's progress.
     access.readProgress ? previousGenerations(team) : [],
     access.readProgress ? alumniOfMunicipality(team.municipalityId, team.fiscalYear) : [],
@@ -83,9 +79,18 @@ export default function TeamOverview() {
         <section aria-labelledby="activity-heading">
           <h2 id="activity-heading">活動の記録</h2>
           <ul className="stats">
-            <li><span className="stat-label">活動回数</span><span className="stat-value">{counted(totals.count, '回')}</span></li>
-            <li><span className="stat-label">活動時間</span><span className="stat-value">{hours(totals.minutes)}</span></li>
-            <li><span className="stat-label">最後の活動</span><span className="stat-value">{totals.lastOn ? <EraDate iso={totals.lastOn} western={false} /> : '—'}</span></li>
+            <li>
+              <span className="stat-label">活動回数</span>
+              <span className="stat-value">{counted(totals.count, '回')}</span>
+            </li>
+            <li>
+              <span className="stat-label">活動時間</span>
+              <span className="stat-value">{hours(totals.minutes)}</span>
+            </li>
+            <li>
+              <span className="stat-label">最後の活動</span>
+              <span className="stat-value">{totals.lastOn ? <EraDate iso={totals.lastOn} western={false} /> : '—'}</span>
+            </li>
           </ul>
           <h3>最近の活動</h3>
           <ul className="plain-list">
@@ -118,9 +123,10 @@ export default function TeamOverview() {
         <ul className="plain-list">
           {interviews.map((i) => (
             <li key={i.id} data-visibility={i.visibility}>
-              <EraDate iso={i.interviewedOn} western={false} />　
-              <Link to={`/teams/${team.id}/interviews/${i.id}`}>{i.interviewee}</Link>
-              <span className="muted">（{intervieweeRoles.label[i.roleCategory]}・{visibilities.label[i.visibility]}）</span>
+              <EraDate iso={i.interviewedOn} western={false} />　<Link to={`/teams/${team.id}/interviews/${i.id}`}>{i.interviewee}</Link>
+              <span className="muted">
+                （{intervieweeRoles.label[i.roleCategory]}・{visibilities.label[i.visibility]}）
+              </span>
             </li>
           ))}
         </ul>

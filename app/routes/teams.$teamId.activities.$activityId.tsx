@@ -19,7 +19,9 @@ import { badRequest, requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.activity.title || '活動'} | 活動記録 | 人マネ トラッカー` : '活動記録' }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.activity.title || '活動'} | 活動記録 | 人マネ トラッカー` : '活動記録' },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'readProgress');
@@ -61,7 +63,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!latest) return denyNotFound(request, viewer, { activityId });
       const names = new Map((await listTeamMembers(team.id)).map((m) => [m.personId, m.fullName]));
       const mine = { ...values, attendees: values.attendeeIds.map((id) => ({ fullName: names.get(id) ?? '' })) };
-      const answer = staleReply(formData, reply, readable(mine), { form: formValues(latest), readable: readable(latest), savedAt: latest.updatedAt, version: latest.version });
+      const answer = staleReply(formData, reply, readable(mine), {
+        form: formValues(latest),
+        readable: readable(latest),
+        savedAt: latest.updatedAt,
+        version: latest.version,
+      });
       return data(answer, { status: 409 });
     }
     return redirect(`${back}?added=${activityId}`);
@@ -70,7 +77,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(intent === 'archive' ? `${back}/archived?archived=${activityId}` : `${back}?added=${activityId}`);
 }
 
-type Entry = Pick<ActivityValues, 'kind' | 'occurredOn' | 'startsAt' | 'durationMinutes' | 'title' | 'guests' | 'notes'> & { attendees: { fullName: string }[] };
+type Entry = Pick<ActivityValues, 'kind' | 'occurredOn' | 'startsAt' | 'durationMinutes' | 'title' | 'guests' | 'notes'> & {
+  attendees: { fullName: string }[];
+};
 
 /** An entry's fields as people read them, to compare a refused save with the newer one. */
 function readable(entry: Entry): ReadableField[] {
@@ -89,9 +98,17 @@ function readable(entry: Entry): ReadableField[] {
 /** The newer entry as the form posts it. */
 function formValues(entry: NonNullable<Awaited<ReturnType<typeof getActivity>>>) {
   return {
-    kind: entry.kind, occurredOn: entry.occurredOn, startsAt: entry.startsAt ?? '', durationPick: '', durationMinutes: String(entry.durationMinutes),
-    title: entry.title, guests: entry.guests, notes: entry.notes, attendeeIds: entry.attendees.map((a) => String(a.personId)),
-    sessionId: entry.sessionId ? String(entry.sessionId) : '', interviewId: entry.interviewId ? String(entry.interviewId) : '',
+    kind: entry.kind,
+    occurredOn: entry.occurredOn,
+    startsAt: entry.startsAt ?? '',
+    durationPick: '',
+    durationMinutes: String(entry.durationMinutes),
+    title: entry.title,
+    guests: entry.guests,
+    notes: entry.notes,
+    attendeeIds: entry.attendees.map((a) => String(a.personId)),
+    sessionId: entry.sessionId ? String(entry.sessionId) : '',
+    interviewId: entry.interviewId ? String(entry.interviewId) : '',
   };
 }
 
@@ -102,7 +119,9 @@ export default function ActivityPage() {
   return (
     <>
       <TeamHeader team={team} links={links} />
-      <p><Link to={base}>← 活動記録に戻る</Link></p>
+      <p>
+        <Link to={base}>← 活動記録に戻る</Link>
+      </p>
       <h2>
         <span className="tag">{activityKinds.label[activity.kind]}</span> {activity.title || activityKinds.label[activity.kind]}
       </h2>
@@ -114,17 +133,37 @@ export default function ActivityPage() {
       ) : null}
       <dl className="facts">
         <dt>日付</dt>
-        <dd><EraDate iso={activity.occurredOn} />{activity.startsAt ? ` ${activity.startsAt}〜` : ''}</dd>
+        <dd>
+          <EraDate iso={activity.occurredOn} />
+          {activity.startsAt ? ` ${activity.startsAt}〜` : ''}
+        </dd>
         <dt>時間</dt>
         <dd>{duration(activity.durationMinutes)}</dd>
         <dt>参加者</dt>
         <dd>{[...activity.attendees.map((a) => a.fullName), activity.guests].filter(Boolean).join('、') || '—'}</dd>
-        {activity.sessionNumber !== null && activity.sessionKind ? (<><dt>研究会</dt><dd>第{activity.sessionNumber}回{sessionKinds.label[activity.sessionKind]}</dd></>) : null}
+        {activity.sessionNumber !== null && activity.sessionKind ? (
+          <>
+            <dt>研究会</dt>
+            <dd>
+              第{activity.sessionNumber}回{sessionKinds.label[activity.sessionKind]}
+            </dd>
+          </>
+        ) : null}
         {activity.interviewee ? (
-          <><dt>インタビュー</dt><dd><Link to={`/teams/${team.id}/interviews/${activity.interviewId}`}>{activity.interviewee}</Link></dd></>
+          <>
+            <dt>インタビュー</dt>
+            <dd>
+              <Link to={`/teams/${team.id}/interviews/${activity.interviewId}`}>{activity.interviewee}</Link>
+            </dd>
+          </>
         ) : null}
       </dl>
-      {activity.notes ? <section aria-labelledby="notes-heading"><h3 id="notes-heading">メモ</h3><p className="prewrap">{activity.notes}</p></section> : null}
+      {activity.notes ? (
+        <section aria-labelledby="notes-heading">
+          <h3 id="notes-heading">メモ</h3>
+          <p className="prewrap">{activity.notes}</p>
+        </section>
+      ) : null}
 
       {editable && choices && !activity.archivedAt ? (
         <>
@@ -145,7 +184,9 @@ export default function ActivityPage() {
             <p className="muted">削除した記録は「削除した記録」から元に戻せます。</p>
             <Form method="post">
               <input type="hidden" name="intent" value="archive" />
-              <button type="submit" className="button button--danger">この記録を削除する</button>
+              <button type="submit" className="button button--danger">
+                この記録を削除する
+              </button>
             </Form>
           </section>
         </>

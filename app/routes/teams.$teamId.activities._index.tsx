@@ -93,13 +93,23 @@ export default function ActivityLog() {
   return (
     <>
       <TeamHeader team={team} links={links} />
-      {added ? <p className="notice notice--success" role="status">活動を記録しました。</p> : null}
+      {added ? (
+        <p className="notice notice--success" role="status">
+          活動を記録しました。
+        </p>
+      ) : null}
       {canWrite ? <QuickAdd key={added ?? 'first'} kinds={pickableKinds()} today={today} lastResult={lastResult} /> : null}
 
       <nav className="activity-actions" aria-label="活動記録の操作">
-        {canWrite ? <Link className="button button--secondary" to={`${base}/new`}>詳しく記録する</Link> : null}
+        {canWrite ? (
+          <Link className="button button--secondary" to={`${base}/new`}>
+            詳しく記録する
+          </Link>
+        ) : null}
         <Link to={`${base}/summary`}>1年間の活動回数・時間</Link>
-        <a href={`${base}.csv`} download>CSVで書き出す</a>
+        <a href={`${base}.csv`} download>
+          CSVで書き出す
+        </a>
         {canWrite ? <Link to={`${base}/import`}>CSVから読み込む</Link> : null}
         {canWrite ? <Link to={`${base}/archived`}>削除した記録</Link> : null}
       </nav>
@@ -116,7 +126,9 @@ export default function ActivityLog() {
             <select id="filter-kind" name="kind" defaultValue={filter.kind}>
               <option value="">すべて</option>
               {activityKinds.codes.map((k) => (
-                <option key={k} value={k}>{activityKinds.label[k]}</option>
+                <option key={k} value={k}>
+                  {activityKinds.label[k]}
+                </option>
               ))}
             </select>
           </div>
@@ -125,7 +137,9 @@ export default function ActivityLog() {
             <select id="filter-member" name="member" defaultValue={filter.member}>
               <option value="">すべて</option>
               {members.map((m) => (
-                <option key={m.personId} value={m.personId}>{m.fullName}</option>
+                <option key={m.personId} value={m.personId}>
+                  {m.fullName}
+                </option>
               ))}
             </select>
           </div>
@@ -137,7 +151,9 @@ export default function ActivityLog() {
             <label htmlFor="filter-to">期間（まで）</label>
             <input id="filter-to" name="to" type="date" defaultValue={filter.to} />
           </div>
-          <button type="submit" className="button button--secondary">絞り込む</button>
+          <button type="submit" className="button button--secondary">
+            絞り込む
+          </button>
           {filtered ? <Link to={base}>条件をクリア</Link> : null}
         </Form>
         {entries.length === 0 ? (

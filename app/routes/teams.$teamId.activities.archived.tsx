@@ -25,8 +25,14 @@ export default function ArchivedActivities() {
   return (
     <>
       <TeamHeader team={team} links={links} />
-      <p><Link to={base}>← 活動記録に戻る</Link></p>
-      {archived ? <p className="notice notice--success" role="status">記録を削除しました。この画面から元に戻せます。</p> : null}
+      <p>
+        <Link to={base}>← 活動記録に戻る</Link>
+      </p>
+      {archived ? (
+        <p className="notice notice--success" role="status">
+          記録を削除しました。この画面から元に戻せます。
+        </p>
+      ) : null}
       <h2>削除した記録（{counted(entries.length, '件')}）</h2>
       {entries.length === 0 ? <p className="muted">削除した記録はありません。</p> : null}
       <ul className="plain-list">
@@ -37,9 +43,7 @@ export default function ArchivedActivities() {
               {a.ownInterview ? a.title : <Link to={`${base}/${a.id}`}>{a.title || activityKinds.label[a.kind]}</Link>}
               <span className="muted">（{duration(a.durationMinutes)}）</span>
             </span>
-            {a.ownInterview ? null : (
-              <RestoreButton action={`${base}/${a.id}`} variant="secondary" />
-            )}
+            {a.ownInterview ? null : <RestoreButton action={`${base}/${a.id}`} variant="secondary" />}
           </li>
         ))}
       </ul>

@@ -78,7 +78,9 @@ export default function ImportActivities() {
   return (
     <>
       <TeamHeader team={team} links={links} />
-      <p><Link to={`/teams/${team.id}/activities`}>← 活動記録に戻る</Link></p>
+      <p>
+        <Link to={`/teams/${team.id}/activities`}>← 活動記録に戻る</Link>
+      </p>
       <h2>CSVから活動記録を読み込む</h2>
       {done ? (
         <p className="notice notice--success" role="status">
@@ -87,7 +89,8 @@ export default function ImportActivities() {
       ) : null}
       <div className="prose">
         <p>
-          Excelなどで付けてきた{formatFiscalYear(team.fiscalYear)}の活動記録をまとめて取り込めます。1行目は見出し（日付・種別・時間（分）・タイトル・参加者・ゲスト・メモ など）にしてください。
+          Excelなどで付けてきた{formatFiscalYear(team.fiscalYear)}
+          の活動記録をまとめて取り込めます。1行目は見出し（日付・種別・時間（分）・タイトル・参加者・ゲスト・メモ など）にしてください。
         </p>
         <p>日付は 2022-04-27、2022/4/27、令和4年4月27日 のどれでも読み取れます。一覧にない種別は「その他」になり、元の種別名はタイトルに残ります。</p>
         <p>読み込む前に内容を確認できます。エラーが1行でもあると何も追加されません。同じファイルをもう一度読み込んでも、記録は重複しません。</p>
@@ -98,7 +101,9 @@ export default function ImportActivities() {
           <label htmlFor="file">CSVファイル（UTF-8）</label>
           <input id="file" name="file" type="file" accept=".csv,text/csv" required />
         </div>
-        <button type="submit" className="button" disabled={busy}>内容を確認する</button>
+        <button type="submit" className="button" disabled={busy}>
+          内容を確認する
+        </button>
       </Form>
       {result ? <ImportPreview csv={result.csv} preview={result.preview} /> : null}
     </>

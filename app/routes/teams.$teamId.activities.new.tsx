@@ -41,7 +41,9 @@ export default function NewActivity() {
   return (
     <>
       <TeamHeader team={team} links={links} />
-      <p><Link to={`/teams/${team.id}/activities`}>← 活動記録に戻る</Link></p>
+      <p>
+        <Link to={`/teams/${team.id}/activities`}>← 活動記録に戻る</Link>
+      </p>
       <h2>活動を記録する</h2>
       <ActivityForm
         choices={choices}

@@ -21,7 +21,9 @@ export default function ActivitySummary() {
   return (
     <>
       <TeamHeader team={team} links={links} />
-      <p><Link to={`/teams/${team.id}/activities`}>← 活動記録に戻る</Link></p>
+      <p>
+        <Link to={`/teams/${team.id}/activities`}>← 活動記録に戻る</Link>
+      </p>
       <h2>1年間の活動回数・時間</h2>
       <p className="lead">
         {formatFiscalYear(team.fiscalYear)}の活動は合計 {counted(summary.total.count, '回')}・{hours(summary.total.minutes)}です。報告書にそのまま使えます。
@@ -30,7 +32,15 @@ export default function ActivitySummary() {
         <table className="summary-table">
           <caption>種別ごとの活動回数と時間（削除した記録を除く）</caption>
           <thead>
-            <tr><th scope="col">種別</th><th scope="col" className="num">回数</th><th scope="col" className="num">時間</th></tr>
+            <tr>
+              <th scope="col">種別</th>
+              <th scope="col" className="num">
+                回数
+              </th>
+              <th scope="col" className="num">
+                時間
+              </th>
+            </tr>
           </thead>
           <tbody>
             {summary.byKind.map((r) => (
@@ -42,7 +52,11 @@ export default function ActivitySummary() {
             ))}
           </tbody>
           <tfoot>
-            <tr><th scope="row">合計</th><td className="num">{counted(summary.total.count, '回')}</td><td className="num">{hours(summary.total.minutes)}</td></tr>
+            <tr>
+              <th scope="row">合計</th>
+              <td className="num">{counted(summary.total.count, '回')}</td>
+              <td className="num">{hours(summary.total.minutes)}</td>
+            </tr>
           </tfoot>
         </table>
       </div>

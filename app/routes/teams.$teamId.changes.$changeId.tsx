@@ -44,14 +44,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const latest = await getChange(team.id, changeId);
     if (!latest) return denyNotFound(request, viewer, { teamId: team.id, changeId });
     const form = { title: latest.title, reflection: latest.reflection, coCreationStep: latest.coCreationStep ?? '', moments: latest.moments };
-    const answer = staleReply(formData, submission.reply(), readable(input), { form, readable: readable(latest), savedAt: latest.updatedAt, version: latest.version });
+    const answer = staleReply(formData, submission.reply(), readable(input), {
+      form,
+      readable: readable(latest),
+      savedAt: latest.updatedAt,
+      version: latest.version,
+    });
     return data(answer, { status: 409 });
   }
   return redirect(`/teams/${team.id}/changes?saved=${changeId}`);
 }
 
 /** A chain as people read it, to compare a refused save with the newer one. */
-function readable(chain: { title: string; reflection: string; coCreationStep?: string | null; moments: { stage: string; occurredOn?: string | null; description: string }[] }): ReadableField[] {
+function readable(chain: {
+  title: string;
+  reflection: string;
+  coCreationStep?: string | null;
+  moments: { stage: string; occurredOn?: string | null; description: string }[];
+}): ReadableField[] {
   const moments = chain.moments
     .filter((m) => m.description.trim())
     .map((m) => `${changeStages.label[m.stage as keyof typeof changeStages.label] ?? m.stage} ${m.occurredOn ?? ''} ${m.description.trim()}`)
@@ -82,7 +92,9 @@ export default function EditChange() {
       />
       <Form method="post">
         <input type="hidden" name="intent" value="archive" />
-        <button type="submit" className="button button--danger">アーカイブする</button>
+        <button type="submit" className="button button--danger">
+          アーカイブする
+        </button>
       </Form>
     </>
   );

@@ -24,7 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canWrite,
     changes,
     archived: archived.map((c) => ({ id: c.id, title: c.title })),
-    notice: url.searchParams.has('saved') ? '保存しました。' : url.searchParams.has('archived') ? 'アーカイブしました。下の「アーカイブ済み」から元に戻せます。' : url.searchParams.has('restored') ? '元に戻しました。' : null,
+    notice: url.searchParams.has('saved')
+      ? '保存しました。'
+      : url.searchParams.has('archived')
+        ? 'アーカイブしました。下の「アーカイブ済み」から元に戻せます。'
+        : url.searchParams.has('restored')
+          ? '元に戻しました。'
+          : null,
   };
 }
 
@@ -42,12 +48,22 @@ export default function Changes() {
   return (
     <>
       <TeamHeader team={team} links={links} />
-      {notice ? <p className="notice notice--success" role="status">{notice}</p> : null}
+      {notice ? (
+        <p className="notice notice--success" role="status">
+          {notice}
+        </p>
+      ) : null}
       <div className="page-actions">
         <h2>創り出した変化（{counted(changes.length, '件')}）</h2>
-        {canWrite ? <Link className="button" to={`/teams/${team.id}/changes/new`}>変化を記録</Link> : null}
+        {canWrite ? (
+          <Link className="button" to={`/teams/${team.id}/changes/new`}>
+            変化を記録
+          </Link>
+        ) : null}
       </div>
-      {changes.length === 0 ? <p className="muted">{canWrite ? 'まだ記録がありません。小さな一歩も、きっかけ・転機・変化として残しておきましょう。' : 'まだ記録がありません。'}</p> : null}
+      {changes.length === 0 ? (
+        <p className="muted">{canWrite ? 'まだ記録がありません。小さな一歩も、きっかけ・転機・変化として残しておきましょう。' : 'まだ記録がありません。'}</p>
+      ) : null}
       {changes.map((c) => (
         <article key={c.id} className="card change" aria-labelledby={`change-${c.id}`}>
           <h3 id={`change-${c.id}`}>
@@ -68,12 +84,22 @@ export default function Changes() {
               <p className="prewrap">{c.reflection}</p>
             </>
           ) : null}
-          {canWrite ? <p><Link to={`/teams/${team.id}/changes/${c.id}`}>編集する</Link></p> : null}
+          {canWrite ? (
+            <p>
+              <Link to={`/teams/${team.id}/changes/${c.id}`}>編集する</Link>
+            </p>
+          ) : null}
         </article>
       ))}
       {canWrite ? (
-        <ArchivedList id="archived-changes" heading={`アーカイブ済み（${counted(archived.length, '件')}）`} items={archived}
-          name="changeId" valueOf={(c) => c.id} label={(c) => c.title} />
+        <ArchivedList
+          id="archived-changes"
+          heading={`アーカイブ済み（${counted(archived.length, '件')}）`}
+          items={archived}
+          name="changeId"
+          valueOf={(c) => c.id}
+          label={(c) => c.title}
+        />
       ) : null}
     </>
   );

@@ -60,7 +60,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // A teammate saved first: nothing was written; the person's text comes back, now based on theirs.
     const latest = (await getHandover(team.id))!; // a handover is never deleted
     const form = { toContinue: latest.toContinue, peopleToTalkTo: latest.peopleToTalkTo, advice: latest.advice };
-    const answer = staleReply(formData, submission.reply(), readable(input), { form, readable: readable(latest), savedAt: latest.updatedAt, version: latest.version });
+    const answer = staleReply(formData, submission.reply(), readable(input), {
+      form,
+      readable: readable(latest),
+      savedAt: latest.updatedAt,
+      version: latest.version,
+    });
     return data(answer, { status: 409 });
   }
   return redirect(`/teams/${team.id}/handover?saved=1`);
@@ -88,19 +93,33 @@ export default function Handover() {
         {received.length === 0 ? <p className="muted">前の期からの引き継ぎはまだありません。</p> : null}
         {received.map((g) => (
           <article key={g.teamId} className="handover">
-            <h3>{formatFiscalYear(g.fiscalYear)}チーム（{g.generation}期生）から</h3>
+            <h3>
+              {formatFiscalYear(g.fiscalYear)}チーム（{g.generation}期生）から
+            </h3>
             <dl className="facts">
-              <dt>続けてほしいこと</dt><dd className="prewrap">{g.toContinue || '—'}</dd>
-              <dt>話を聞いてほしい人</dt><dd className="prewrap">{g.peopleToTalkTo || '—'}</dd>
-              <dt>アドバイス</dt><dd className="prewrap">{g.advice || '—'}</dd>
+              <dt>続けてほしいこと</dt>
+              <dd className="prewrap">{g.toContinue || '—'}</dd>
+              <dt>話を聞いてほしい人</dt>
+              <dd className="prewrap">{g.peopleToTalkTo || '—'}</dd>
+              <dt>アドバイス</dt>
+              <dd className="prewrap">{g.advice || '—'}</dd>
             </dl>
-            <p className="muted">{g.authorName ?? ''} {g.writtenAt ? formatDateTime(g.writtenAt) : ''}</p>
+            <p className="muted">
+              {g.authorName ?? ''} {g.writtenAt ? formatDateTime(g.writtenAt) : ''}
+            </p>
           </article>
         ))}
         {previousHomework.length ? (
           <>
             <h3>前の期から残っている宿題（{counted(previousHomework.length, '件')}）</h3>
-            <ul className="plain-list">{previousHomework.map((h) => <li key={h.id}>{h.body}<span className="muted">（{h.interviewee}）</span></li>)}</ul>
+            <ul className="plain-list">
+              {previousHomework.map((h) => (
+                <li key={h.id}>
+                  {h.body}
+                  <span className="muted">（{h.interviewee}）</span>
+                </li>
+              ))}
+            </ul>
           </>
         ) : null}
       </section>
@@ -111,7 +130,15 @@ export default function Handover() {
           <ul className="plain-list">
             {generations.map((g) => (
               <li key={g.teamId}>
-                {g.hasSheet ? <Link to={`/teams/${g.teamId}/sheet`}>{formatFiscalYear(g.fiscalYear)}（{g.generation}期生）の変革ストーリーシート</Link> : <span>{formatFiscalYear(g.fiscalYear)}（{g.generation}期生）<span className="muted">シートなし</span></span>}
+                {g.hasSheet ? (
+                  <Link to={`/teams/${g.teamId}/sheet`}>
+                    {formatFiscalYear(g.fiscalYear)}（{g.generation}期生）の変革ストーリーシート
+                  </Link>
+                ) : (
+                  <span>
+                    {formatFiscalYear(g.fiscalYear)}（{g.generation}期生）<span className="muted">シートなし</span>
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -120,9 +147,17 @@ export default function Handover() {
 
       {alumni.length ? (
         <section aria-labelledby="alumni-heading">
-          <h2 id="alumni-heading">{team.municipalityName}のマネ友（{counted(alumni.length, '名')}）</h2>
+          <h2 id="alumni-heading">
+            {team.municipalityName}のマネ友（{counted(alumni.length, '名')}）
+          </h2>
           <ul className="plain-list">
-            {alumni.map((a) => <li key={`${a.personId}-${a.fiscalYear}`}>{a.fullName}<span className="muted">（{a.generation}期生）</span>{a.contact ? <span className="alumni-contact">連絡先: {a.contact}</span> : null}</li>)}
+            {alumni.map((a) => (
+              <li key={`${a.personId}-${a.fiscalYear}`}>
+                {a.fullName}
+                <span className="muted">（{a.generation}期生）</span>
+                {a.contact ? <span className="alumni-contact">連絡先: {a.contact}</span> : null}
+              </li>
+            ))}
           </ul>
         </section>
       ) : null}
@@ -130,8 +165,14 @@ export default function Handover() {
       {canWrite ? (
         <section className="form" aria-labelledby="own-heading">
           <h2 id="own-heading">次の期への引き継ぎを書く</h2>
-          {saved ? <p className="notice notice--success" role="status">引き継ぎを保存しました。次の期のチームに届きます。</p> : null}
-          <p className="hint">年度の終わりに、次の期のチームに向けて書きます。インタビューの未完了の宿題（自治体・部会全体に公開したもの）は自動で一緒に引き継がれます。</p>
+          {saved ? (
+            <p className="notice notice--success" role="status">
+              引き継ぎを保存しました。次の期のチームに届きます。
+            </p>
+          ) : null}
+          <p className="hint">
+            年度の終わりに、次の期のチームに向けて書きます。インタビューの未完了の宿題（自治体・部会全体に公開したもの）は自動で一緒に引き継がれます。
+          </p>
           <DraftForm method="post" draftName={`handover-${team.id}`} {...getFormProps(form)}>
             {reply?.stale ? <StaleNotice stale={reply.stale} /> : null}
             <BaseVersionInput version={baseVersion} />
@@ -142,10 +183,19 @@ export default function Handover() {
             {ownHomework.length ? (
               <>
                 <h3>一緒に引き継がれる宿題（{counted(ownHomework.length, '件')}）</h3>
-                <ul className="plain-list">{ownHomework.map((h) => <li key={h.id}>{h.body}<span className="muted">（{h.interviewee}）</span></li>)}</ul>
+                <ul className="plain-list">
+                  {ownHomework.map((h) => (
+                    <li key={h.id}>
+                      {h.body}
+                      <span className="muted">（{h.interviewee}）</span>
+                    </li>
+                  ))}
+                </ul>
               </>
             ) : null}
-            <button type="submit" className="button">引き継ぎを保存する</button>
+            <button type="submit" className="button">
+              引き継ぎを保存する
+            </button>
           </DraftForm>
         </section>
       ) : null}

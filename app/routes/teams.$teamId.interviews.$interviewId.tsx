@@ -53,8 +53,14 @@ export default function InterviewPage() {
   return (
     <>
       <TeamHeader team={team} links={links} />
-      <p><Link to={`/teams/${team.id}/interviews`}>← インタビューの一覧</Link></p>
-      {saved ? <p className="notice notice--success" role="status">保存しました。活動記録にも反映されています。</p> : null}
+      <p>
+        <Link to={`/teams/${team.id}/interviews`}>← インタビューの一覧</Link>
+      </p>
+      {saved ? (
+        <p className="notice notice--success" role="status">
+          保存しました。活動記録にも反映されています。
+        </p>
+      ) : null}
       <h2>
         {interview.interviewee}
         <span className="muted">（{intervieweeRoles.label[interview.roleCategory]}）</span>
@@ -65,10 +71,14 @@ export default function InterviewPage() {
       </p>
       {canWrite ? (
         <div className="form-actions">
-          <Link className="button button--secondary" to={`/teams/${team.id}/interviews/${interview.id}/edit`}>編集する</Link>
+          <Link className="button button--secondary" to={`/teams/${team.id}/interviews/${interview.id}/edit`}>
+            編集する
+          </Link>
           <Form method="post" className="inline-form">
             <input type="hidden" name="intent" value="archive" />
-            <button type="submit" className="button button--danger">アーカイブする</button>
+            <button type="submit" className="button button--danger">
+              アーカイブする
+            </button>
           </Form>
         </div>
       ) : null}
@@ -85,7 +95,11 @@ export default function InterviewPage() {
         {interview.homework.map((h) => (
           <li key={h.id}>
             <span className="tag">{homeworkStatuses.label[h.status]}</span> <span className="prewrap">{h.body}</span>
-            {h.dueOn ? <span className="muted">（期限 <EraDate iso={h.dueOn} western={false} />）</span> : null}
+            {h.dueOn ? (
+              <span className="muted">
+                （期限 <EraDate iso={h.dueOn} western={false} />）
+              </span>
+            ) : null}
             {h.followUp ? <p className="prewrap muted">対応: {h.followUp}</p> : null}
           </li>
         ))}

@@ -6,9 +6,7 @@ import { ErrorPage } from '~/components/ErrorPage';
 import { TeamHeader } from '~/components/TeamHeader';
 import { homeworkStatuses, intervieweeRoles, visibilities } from '~/domain/codes';
 import { interviewCoverage, roleCoverageLabel } from '~/domain/interviews';
-import {
-  listArchivedInterviews, listInterviews, listOpenHomework, setInterviewArchived, teamMunicipalityKind,
-} from '~/models/interviews.server';
+import { listArchivedInterviews, listInterviews, listOpenHomework, setInterviewArchived, teamMunicipalityKind } from '~/models/interviews.server';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
@@ -56,19 +54,30 @@ export default function Interviews() {
   return (
     <>
       <TeamHeader team={team} links={links} />
-      {notice === 'archived' ? <p className="notice notice--success" role="status">インタビューをアーカイブしました。下の「アーカイブ済み」から元に戻せます。</p> : null}
+      {notice === 'archived' ? (
+        <p className="notice notice--success" role="status">
+          インタビューをアーカイブしました。下の「アーカイブ済み」から元に戻せます。
+        </p>
+      ) : null}
       <div className="page-actions">
         <h2 id="interviews-heading">キーパーソンインタビュー（{counted(interviews.length, '件')}）</h2>
-        {canWrite ? <Link className="button" to={`/teams/${team.id}/interviews/new`}>インタビューを記録</Link> : null}
-        <a href={`/teams/${team.id}/interviews.csv`} download>CSVで書き出す</a>
+        {canWrite ? (
+          <Link className="button" to={`/teams/${team.id}/interviews/new`}>
+            インタビューを記録
+          </Link>
+        ) : null}
+        <a href={`/teams/${team.id}/interviews.csv`} download>
+          CSVで書き出す
+        </a>
       </div>
       {interviews.length === 0 ? <p className="muted">表示できるインタビューはありません。</p> : null}
       <ul className="plain-list" aria-labelledby="interviews-heading">
         {interviews.map((i) => (
           <li key={i.id} data-visibility={i.visibility}>
-            <EraDate iso={i.interviewedOn} western={false} />　
-            <Link to={`/teams/${team.id}/interviews/${i.id}`}>{i.interviewee}</Link>
-            <span className="muted">（{intervieweeRoles.label[i.roleCategory]}・{visibilities.label[i.visibility]}）</span>
+            <EraDate iso={i.interviewedOn} western={false} />　<Link to={`/teams/${team.id}/interviews/${i.id}`}>{i.interviewee}</Link>
+            <span className="muted">
+              （{intervieweeRoles.label[i.roleCategory]}・{visibilities.label[i.visibility]}）
+            </span>
           </li>
         ))}
       </ul>
@@ -76,11 +85,7 @@ export default function Interviews() {
       <section aria-labelledby="coverage-heading">
         <h2 id="coverage-heading">話を聞けた相手</h2>
         {canWrite ? null : <p className="hint">あなたに公開されているインタビューから数えています。</p>}
-        {missing.length ? (
-          <p>まだ話していない相手: {missing.map((c) => c.label).join('、')}</p>
-        ) : (
-          <p>すべての立場の相手に話を聞けています。</p>
-        )}
+        {missing.length ? <p>まだ話していない相手: {missing.map((c) => c.label).join('、')}</p> : <p>すべての立場の相手に話を聞けています。</p>}
         <ul className="coverage">
           {coverage.map((c) => (
             <li key={c.role} className={c.count ? 'coverage--done' : 'coverage--gap'}>
@@ -97,16 +102,32 @@ export default function Interviews() {
           {homework.map((h) => (
             <li key={h.id}>
               <span className="tag">{homeworkStatuses.label[h.status]}</span> <span className="prewrap">{h.body}</span>
-              {h.dueOn ? <span className="muted">（期限 <EraDate iso={h.dueOn} western={false} />）</span> : null}
-              <span className="muted">　— <Link to={`/teams/${team.id}/interviews/${h.interviewId}`}>{h.interviewee}</Link></span>
+              {h.dueOn ? (
+                <span className="muted">
+                  （期限 <EraDate iso={h.dueOn} western={false} />）
+                </span>
+              ) : null}
+              <span className="muted">
+                　— <Link to={`/teams/${team.id}/interviews/${h.interviewId}`}>{h.interviewee}</Link>
+              </span>
             </li>
           ))}
         </ul>
       </section>
 
       {canWrite ? (
-        <ArchivedList id="archived-heading" heading={`アーカイブ済み（${counted(archived.length, '件')}）`} items={archived}
-          name="interviewId" valueOf={(i) => i.id} label={(i) => <><EraDate iso={i.interviewedOn} western={false} />　{i.interviewee}</>} />
+        <ArchivedList
+          id="archived-heading"
+          heading={`アーカイブ済み（${counted(archived.length, '件')}）`}
+          items={archived}
+          name="interviewId"
+          valueOf={(i) => i.id}
+          label={(i) => (
+            <>
+              <EraDate iso={i.interviewedOn} western={false} />　{i.interviewee}
+            </>
+          )}
+        />
       ) : null}
     </>
   );

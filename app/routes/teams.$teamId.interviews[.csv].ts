@@ -6,9 +6,7 @@ import { requireIdParam } from '~/utils/http.server';
 import { requireTeam } from '~/utils/permissions.server';
 
 // Columns documented in docs/csv.md. One row per interview; its 宿題 go in one cell, one a line.
-export const interviewCsvHeader = [
-  '実施日', '相手', '相手の立場', '公開範囲', '所要時間（分）', '目的', '質問', '内容', '気付き', 'モヤモヤ', '宿題',
-] as const;
+export const interviewCsvHeader = ['実施日', '相手', '相手の立場', '公開範囲', '所要時間（分）', '目的', '質問', '内容', '気付き', 'モヤモヤ', '宿題'] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'view');

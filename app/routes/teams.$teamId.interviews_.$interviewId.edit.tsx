@@ -26,7 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { team, links: { readProgress: access.readProgress, readSheet: access.readSheet }, interview };
 }
 
-type OwnFields = Pick<InterviewInput, 'interviewedOn' | 'interviewee' | 'roleCategory' | 'purpose' | 'questions' | 'content' | 'insights' | 'unease' | 'visibility'> & { durationMinutes?: number | null };
+type OwnFields = Pick<
+  InterviewInput,
+  'interviewedOn' | 'interviewee' | 'roleCategory' | 'purpose' | 'questions' | 'content' | 'insights' | 'unease' | 'visibility'
+> & { durationMinutes?: number | null };
 
 /** The interview's own fields as people read them, to compare a refused save with the newer one. */
 function readable(values: OwnFields): ReadableField[] {
@@ -47,7 +50,18 @@ function readable(values: OwnFields): ReadableField[] {
 /** The same fields as the form posts them. */
 function formValues({ durationMinutes, ...values }: OwnFields) {
   const { interviewedOn, interviewee, roleCategory, purpose, questions, content, insights, unease, visibility } = values;
-  return { interviewedOn, interviewee, roleCategory, purpose, questions, content, insights, unease, visibility, durationMinutes: durationMinutes ? String(durationMinutes) : '' };
+  return {
+    interviewedOn,
+    interviewee,
+    roleCategory,
+    purpose,
+    questions,
+    content,
+    insights,
+    unease,
+    visibility,
+    durationMinutes: durationMinutes ? String(durationMinutes) : '',
+  };
 }
 
 export const intents = { submit: 'team:member' } as const satisfies IntentNeeds;
@@ -68,7 +82,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const latest = await getInterview(team.id, interviewId, access.interviewVisibilities);
     if (!latest) return denyNotFound(request, viewer, { teamId: team.id, interviewId });
     const answer = staleReply(formData, submission.reply(), readable(input), {
-      form: formValues(latest), readable: readable(latest), savedAt: latest.updatedAt, version: latest.version,
+      form: formValues(latest),
+      readable: readable(latest),
+      savedAt: latest.updatedAt,
+      version: latest.version,
     });
     return data(answer, { status: 409 });
   }

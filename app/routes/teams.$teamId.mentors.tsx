@@ -23,11 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'readProgress');
   const canAssign = access.write;
-  const [mentors, talks, candidates] = await Promise.all([
-    listMentors(team.id),
-    listMentorTalks(team.id),
-    canAssign ? mentorCandidates(team) : [],
-  ]);
+  const [mentors, talks, candidates] = await Promise.all([listMentors(team.id), listMentorTalks(team.id), canAssign ? mentorCandidates(team) : []]);
   return {
     team,
     links: { readProgress: access.readProgress, readSheet: access.readSheet },
@@ -57,7 +53,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: mentorAssignSchema });
     if (submission.status !== 'success') return data({ which: intent, result: submission.reply() }, { status: 400 });
     if (!(await assignMentor(actor, team, submission.value.personId))) {
-      return data({ which: intent, result: submission.reply({ fieldErrors: { personId: ['前の年度までにチームで参加したマネ友から選んでください'] } }) }, { status: 400 });
+      return data(
+        { which: intent, result: submission.reply({ fieldErrors: { personId: ['前の年度までにチームで参加したマネ友から選んでください'] } }) },
+        { status: 400 },
+      );
     }
     return back('assigned');
   }
@@ -66,13 +65,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: mentorAdviceSchema });
       if (submission.status !== 'success') return data({ which: intent, result: submission.reply() }, { status: 400 });
       const added = await addSheetComment({ ...actor, userId: viewer.userId }, team.id, submission.value, 'mentor_advice');
-      if (!added) return data({ which: intent, result: submission.reply({ formErrors: ['チームのシートがまだないため、アドバイスを残せません'] }) }, { status: 400 });
+      if (!added)
+        return data({ which: intent, result: submission.reply({ formErrors: ['チームのシートがまだないため、アドバイスを残せません'] }) }, { status: 400 });
       return back('advice');
     });
   }
   return submitOnce(formData, viewer.userId, async () => {
     const { first, last } = fiscalYearRange(team.fiscalYear);
-    const schema = mentorTalkSchema.refine((v) => v.occurredOn >= first && v.occurredOn <= last, { message: `日付は${formatFiscalYear(team.fiscalYear)}の中から選んでください`, path: ['occurredOn'] });
+    const schema = mentorTalkSchema.refine((v) => v.occurredOn >= first && v.occurredOn <= last, {
+      message: `日付は${formatFiscalYear(team.fiscalYear)}の中から選んでください`,
+      path: ['occurredOn'],
+    });
     const submission = parseWithZod(formData, { schema });
     if (submission.status !== 'success') return data({ which: intent, result: submission.reply() }, { status: 400 });
     await logMentorTalk(actor, team, viewer.name, submission.value);
@@ -93,27 +96,41 @@ export default function Mentors() {
   return (
     <>
       <TeamHeader team={team} links={links} />
-      {done && doneMessages[done] ? <p className="notice notice--success" role="status">{doneMessages[done]}</p> : null}
+      {done && doneMessages[done] ? (
+        <p className="notice notice--success" role="status">
+          {doneMessages[done]}
+        </p>
+      ) : null}
       <section aria-labelledby="mentors-heading">
         <h2 id="mentors-heading">メンターのマネ友（{counted(mentors.length, '名')}）</h2>
         {mentors.length === 0 ? <p className="muted">まだメンターはいません。</p> : null}
         <ul className="plain-list">
           {mentors.map((m) => (
             <li key={m.id}>
-              {m.fullName}<span className="muted">（{m.municipalityName ?? ''}）</span>
+              {m.fullName}
+              <span className="muted">（{m.municipalityName ?? ''}）</span>
               {m.hasAccount ? null : <span className="tag">アカウントなし</span>}
               {canAssign ? (
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="end" />
                   <input type="hidden" name="assignmentId" value={m.id} />
-                  <button type="submit" className="link-button">終了する</button>
+                  <button type="submit" className="link-button">
+                    終了する
+                  </button>
                 </Form>
               ) : null}
             </li>
           ))}
         </ul>
       </section>
-      <MentorForms canAssign={canAssign} isMentor={isMentor} candidates={candidates} today={today} which={lastResult?.which ?? null} lastResult={lastResult?.result} />
+      <MentorForms
+        canAssign={canAssign}
+        isMentor={isMentor}
+        candidates={candidates}
+        today={today}
+        which={lastResult?.which ?? null}
+        lastResult={lastResult?.result}
+      />
       <section aria-labelledby="talks-heading">
         <h2 id="talks-heading">マネ友との対話（{counted(talks.length, '件')}）</h2>
         <ul className="plain-list">
@@ -124,7 +141,11 @@ export default function Mentors() {
             </li>
           ))}
         </ul>
-        {links.readProgress ? <p><Link to={`/teams/${team.id}/activities`}>活動記録を見る</Link></p> : null}
+        {links.readProgress ? (
+          <p>
+            <Link to={`/teams/${team.id}/activities`}>活動記録を見る</Link>
+          </p>
+        ) : null}
       </section>
     </>
   );

@@ -9,9 +9,7 @@ import { TeamHeader } from '~/components/TeamHeader';
 import { SelectField, TextAreaField } from '~/components/TextAreaField';
 import { moyamoyaVisibilities } from '~/domain/codes';
 import { sessionName } from '~/domain/moyamoya';
-import {
-  listMemberCheckins, listTeamMoyamoya, listYearSessions, saveCheckin, saveTeamMoyamoya, setMoyamoyaVisibility,
-} from '~/models/moyamoya.server';
+import { listMemberCheckins, listTeamMoyamoya, listYearSessions, saveCheckin, saveTeamMoyamoya, setMoyamoyaVisibility } from '~/models/moyamoya.server';
 import { checkinSchema, moyamoyaVisibilitySchema, teamMoyamoyaSchema } from '~/schemas/moyamoya';
 import { todayInTokyo } from '~/utils/clock';
 import { requireIdParam } from '~/utils/http.server';
@@ -89,18 +87,27 @@ export default function Moyamoya() {
     <>
       <TeamHeader team={team} links={links} />
       <h2>モヤモヤ指数</h2>
-      {saved && savedMessages[saved] ? <p className="notice notice--success" role="status">{savedMessages[saved]}</p> : null}
+      {saved && savedMessages[saved] ? (
+        <p className="notice notice--success" role="status">
+          {savedMessages[saved]}
+        </p>
+      ) : null}
       {asMember ? (
         <div className="moyamoya-forms">
           <section className="form card" aria-labelledby="checkin-heading">
             <h3 id="checkin-heading">今日のモヤモヤ</h3>
-            <p className="hint">0（すっきり）〜100（モヤモヤでいっぱい）。1日1回、同じ日に記録し直すと上書きされます。{mine ? `今日はすでに ${mine.level} と記録しています。` : ''}</p>
+            <p className="hint">
+              0（すっきり）〜100（モヤモヤでいっぱい）。1日1回、同じ日に記録し直すと上書きされます。
+              {mine ? `今日はすでに ${mine.level} と記録しています。` : ''}
+            </p>
             <Form method="post" {...getFormProps(checkinForm)}>
               <input type="hidden" name="intent" value="checkin" />
               <FormMessage id={checkinForm.errorId} errors={checkinForm.errors} />
               <TextField label="自分のモヤモヤ指数（0〜100）" field={checkinFields.level} type="number" inputMode="numeric" min={0} max={100} required />
               <TextAreaField label="ひとこと（任意）" field={checkinFields.note} rows={2} />
-              <button type="submit" className="button">記録する</button>
+              <button type="submit" className="button">
+                記録する
+              </button>
             </Form>
           </section>
           <section className="form card" aria-labelledby="team-entry-heading">
@@ -111,7 +118,9 @@ export default function Moyamoya() {
               <SelectField label="研究会" field={teamFields.sessionId} options={sessions.map((s) => [String(s.id), s.name] as const)} required />
               <TextField label="チームのモヤモヤ指数（0〜100）" field={teamFields.level} type="number" inputMode="numeric" min={0} max={100} required />
               <TextAreaField label="この頃の自分たち" field={teamFields.reflection} rows={3} />
-              <button type="submit" className="button">記録する</button>
+              <button type="submit" className="button">
+                記録する
+              </button>
             </Form>
           </section>
         </div>
@@ -128,17 +137,24 @@ export default function Moyamoya() {
               <legend>メンバー一人ひとりの数値を、人事課・マネ友・事務局に見せますか</legend>
               {moyamoyaVisibilities.codes.map((code) => (
                 <label key={code} className="choice">
-                  <input type="radio" name="moyamoyaVisibility" value={code} defaultChecked={team.moyamoyaVisibility === code} /> {moyamoyaVisibilities.label[code]}
+                  <input type="radio" name="moyamoyaVisibility" value={code} defaultChecked={team.moyamoyaVisibility === code} />{' '}
+                  {moyamoyaVisibilities.label[code]}
                 </label>
               ))}
             </fieldset>
-            <button type="submit" className="button button--secondary">公開範囲を保存</button>
+            <button type="submit" className="button button--secondary">
+              公開範囲を保存
+            </button>
           </Form>
         </section>
       ) : (
         <p className="muted">{membersShown ? 'このチームはメンバー個人の数値も公開しています。' : 'このチームはチームとしての数値だけを公開しています。'}</p>
       )}
-      <p><a href={`/teams/${team.id}/moyamoya.csv`} download>CSVで書き出す</a></p>
+      <p>
+        <a href={`/teams/${team.id}/moyamoya.csv`} download>
+          CSVで書き出す
+        </a>
+      </p>
     </>
   );
 }

@@ -11,17 +11,9 @@ export const moyamoyaCsvHeader = ['区分', '日付', '研究会', 'メンバー
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'readProgress');
-  const [teamEntries, checkins] = await Promise.all([
-    listTeamMoyamoya(team.id),
-    listMemberCheckins(team.id, { asMember: access.kinds.includes('member') }),
+  const [teamEntries, checkins] = await Promise.all([listTeamMoyamoya(team.id), listMemberCheckins(team.id, { asMember: access.kinds.includes('member') })]);
+  return csvResponse(`${team.municipalityName}_モヤモヤ指数_${team.fiscalYear}年度.csv`, `moyamoya-${team.id}-${team.fiscalYear}.csv`, moyamoyaCsvHeader, [
+    ...teamEntries.map((e) => ['チーム', e.startsOn, sessionName(e.sessionKind, e.sessionNumber), '', e.level, e.reflection]),
+    ...[...checkins].reverse().map((c) => ['メンバー', c.checkedOn, '', c.fullName, c.level, c.note]),
   ]);
-  return csvResponse(
-    `${team.municipalityName}_モヤモヤ指数_${team.fiscalYear}年度.csv`,
-    `moyamoya-${team.id}-${team.fiscalYear}.csv`,
-    moyamoyaCsvHeader,
-    [
-      ...teamEntries.map((e) => ['チーム', e.startsOn, sessionName(e.sessionKind, e.sessionNumber), '', e.level, e.reflection]),
-      ...[...checkins].reverse().map((c) => ['メンバー', c.checkedOn, '', c.fullName, c.level, c.note]),
-    ],
-  );
 }

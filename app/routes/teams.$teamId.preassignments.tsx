@@ -64,12 +64,20 @@ function SubmissionForm({ assignment, today }: { assignment: Assignment; today: 
       <TextField label="提出日" field={fields.submittedOn} type="date" required />
       <div className="field">
         <label htmlFor={fields.note.id}>メモ（提出先や提出したものなど）</label>
-        <textarea id={fields.note.id} name={fields.note.name} rows={2} defaultValue={fields.note.initialValue as string | undefined}
-          aria-invalid={fields.note.errors?.length ? true : undefined} aria-describedby={fields.note.errors?.length ? fields.note.errorId : undefined} />
+        <textarea
+          id={fields.note.id}
+          name={fields.note.name}
+          rows={2}
+          defaultValue={fields.note.initialValue as string | undefined}
+          aria-invalid={fields.note.errors?.length ? true : undefined}
+          aria-describedby={fields.note.errors?.length ? fields.note.errorId : undefined}
+        />
         <FieldErrors id={fields.note.errorId} errors={fields.note.errors} />
       </div>
       <TextField label="リンク（共有フォルダなど）" field={fields.url} type="url" hint="メモかリンクのどちらかを入力してください。" />
-      <button type="submit" className="button">{s ? '提出記録を直す' : '提出済みにする'}</button>
+      <button type="submit" className="button">
+        {s ? '提出記録を直す' : '提出済みにする'}
+      </button>
     </Form>
   );
 }
@@ -83,11 +91,15 @@ export default function TeamPreAssignments() {
   return (
     <>
       <TeamHeader team={team} links={links} />
-      <h2>事前課題（{counted(done, '件')}提出 / 全{counted(assignments.length, '件')}）</h2>
+      <h2>
+        事前課題（{counted(done, '件')}提出 / 全{counted(assignments.length, '件')}）
+      </h2>
       {assignments.length === 0 ? <p>この年度の事前課題はまだありません。</p> : null}
       {assignments.map((a) => (
         <section key={a.id} className="card" aria-labelledby={`pa-${a.id}`} data-status={a.status}>
-          <h3 id={`pa-${a.id}`}>{a.sessionLabel}：{a.title}</h3>
+          <h3 id={`pa-${a.id}`}>
+            {a.sessionLabel}：{a.title}
+          </h3>
           <p>
             提出期限 <EraDate iso={a.dueOn} />　<span className={`tag status--${a.status}`}>{submissionStatusLabel[a.status]}</span>
           </p>
@@ -95,8 +107,19 @@ export default function TeamPreAssignments() {
           {a.submission ? (
             <p>
               <EraDate iso={a.submission.submittedOn} /> に提出
-              {a.submission.note ? <>：<span className="prewrap">{a.submission.note}</span></> : null}
-              {a.submission.url ? <> <a href={a.submission.url} rel="noopener noreferrer" target="_blank">リンク</a></> : null}
+              {a.submission.note ? (
+                <>
+                  ：<span className="prewrap">{a.submission.note}</span>
+                </>
+              ) : null}
+              {a.submission.url ? (
+                <>
+                  {' '}
+                  <a href={a.submission.url} rel="noopener noreferrer" target="_blank">
+                    リンク
+                  </a>
+                </>
+              ) : null}
             </p>
           ) : null}
           {canWrite ? (

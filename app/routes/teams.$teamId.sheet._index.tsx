@@ -36,11 +36,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     links: { readProgress: access.readProgress, readSheet: access.readSheet },
     can: { write: access.write, comment: access.comment },
     viewerId: viewer.userId,
-    sheet: sheet ? { version: sheet.version, tag: sheet.tag, savedAt: sheet.savedAt, authorName: sheet.authorName, message: sheet.message, content: sheet.content } : null,
+    sheet: sheet
+      ? { version: sheet.version, tag: sheet.tag, savedAt: sheet.savedAt, authorName: sheet.authorName, message: sheet.message, content: sheet.content }
+      : null,
     comments,
     open,
     labels,
-    origin: origin ? { ...origin, readable: canTeam(viewer, { id: origin.teamId, municipalityId: origin.municipalityId, fiscalYear: origin.fiscalYear }, 'readSheet') } : null,
+    origin: origin
+      ? { ...origin, readable: canTeam(viewer, { id: origin.teamId, municipalityId: origin.municipalityId, fiscalYear: origin.fiscalYear }, 'readSheet') }
+      : null,
     previous: previous ? { fiscalYear: previous.fiscalYear, version: previous.version, tag: previous.tag } : null,
     saved: Number(new URL(request.url).searchParams.get('saved')) || null,
   };
@@ -57,7 +61,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return submitOnce(formData, viewer.userId, async () => {
       const submission = parseWithZod(formData, { schema: sheetCommentSchema });
       if (submission.status !== 'success') {
-        const errors = Object.values(submission.error ?? {}).flat().filter((e): e is string => Boolean(e));
+        const errors = Object.values(submission.error ?? {})
+          .flat()
+          .filter((e): e is string => Boolean(e));
         return data({ intent, section: String(formData.get('section') ?? ''), errors }, { status: 400 });
       }
       const added = await addSheetComment(actor, team.id, submission.value);
@@ -82,7 +88,11 @@ export default function SheetPage() {
   return (
     <>
       <TeamHeader team={team} links={links} />
-      {saved && sheet?.version === saved ? <p className="notice notice--success" role="status">第{saved}版として保存しました。</p> : null}
+      {saved && sheet?.version === saved ? (
+        <p className="notice notice--success" role="status">
+          第{saved}版として保存しました。
+        </p>
+      ) : null}
       {!sheet ? (
         <section className="card" aria-labelledby="start-heading">
           <h2 id="start-heading">まだシートがありません</h2>
@@ -92,13 +102,17 @@ export default function SheetPage() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="handover" />
                   <p>
-                    前の期（{formatFiscalYear(previous.fiscalYear)}チーム）の最終版（第{previous.version}版{previous.tag ? `・${previous.tag}` : ''}）を引き継いで始められます。
-                    文章はそのまま写し、前の期の記録への根拠の紐付けは外します。
+                    前の期（{formatFiscalYear(previous.fiscalYear)}チーム）の最終版（第{previous.version}版{previous.tag ? `・${previous.tag}` : ''}
+                    ）を引き継いで始められます。 文章はそのまま写し、前の期の記録への根拠の紐付けは外します。
                   </p>
-                  <button type="submit" className="button">前の期の最終版から始める</button>
+                  <button type="submit" className="button">
+                    前の期の最終版から始める
+                  </button>
                 </Form>
               ) : null}
-              <p><Link to={`/teams/${team.id}/sheet/edit`}>白紙から作成する</Link></p>
+              <p>
+                <Link to={`/teams/${team.id}/sheet/edit`}>白紙から作成する</Link>
+              </p>
             </>
           ) : null}
         </section>
@@ -108,12 +122,26 @@ export default function SheetPage() {
             <p>
               <strong>第{sheet.version}版</strong>
               {sheet.tag ? <span className="tag">{sheet.tag}</span> : null}
-              <span className="muted">　{formatDateTime(sheet.savedAt)}{sheet.authorName ? `・${sheet.authorName}` : ''}{sheet.message ? `・「${sheet.message}」` : ''}</span>
+              <span className="muted">
+                　{formatDateTime(sheet.savedAt)}
+                {sheet.authorName ? `・${sheet.authorName}` : ''}
+                {sheet.message ? `・「${sheet.message}」` : ''}
+              </span>
             </p>
             <ul className="sheet-actions">
-              {can.write ? <li><Link className="button" to={`/teams/${team.id}/sheet/edit`}>編集する</Link></li> : null}
-              <li><Link to={`/teams/${team.id}/sheet/history`}>版の履歴と比較</Link></li>
-              <li><Link to={`/teams/${team.id}/sheet/print`}>印刷・PDF用の表示</Link></li>
+              {can.write ? (
+                <li>
+                  <Link className="button" to={`/teams/${team.id}/sheet/edit`}>
+                    編集する
+                  </Link>
+                </li>
+              ) : null}
+              <li>
+                <Link to={`/teams/${team.id}/sheet/history`}>版の履歴と比較</Link>
+              </li>
+              <li>
+                <Link to={`/teams/${team.id}/sheet/print`}>印刷・PDF用の表示</Link>
+              </li>
             </ul>
           </div>
           {origin ? (
@@ -127,7 +155,10 @@ export default function SheetPage() {
             <p className="open-summary">
               未解決のコメント：
               {openSections.map(([key, title], i) => (
-                <span key={key}>{i ? '、' : ''}<a href={`#section-${key}`}>{title}</a> {counted(open[key] ?? 0, '件')}</span>
+                <span key={key}>
+                  {i ? '、' : ''}
+                  <a href={`#section-${key}`}>{title}</a> {counted(open[key] ?? 0, '件')}
+                </span>
               ))}
             </p>
           ) : null}

@@ -35,17 +35,27 @@ export default function SheetDiff() {
   return (
     <>
       <TeamHeader team={team} links={links} />
-      <p><Link to={`/teams/${team.id}/sheet/history`}>履歴に戻る</Link></p>
+      <p>
+        <Link to={`/teams/${team.id}/sheet/history`}>履歴に戻る</Link>
+      </p>
       {!compare ? (
         <p>比較できる版がまだありません（2つ以上の版が必要です）。</p>
       ) : (
         <>
-          <h2 className="page-title">第{compare.from.version}版と第{compare.to.version}版の比較</h2>
+          <h2 className="page-title">
+            第{compare.from.version}版と第{compare.to.version}版の比較
+          </h2>
           <dl className="facts">
             {[compare.from, compare.to].map((v) => (
               <div key={v.version} className="facts__row">
-                <dt>第{v.version}版{v.tag ? `（${v.tag}）` : ''}</dt>
-                <dd>{formatDateTime(v.savedAt)}{v.authorName ? `・${v.authorName}` : ''}{v.message ? `・「${v.message}」` : ''}</dd>
+                <dt>
+                  第{v.version}版{v.tag ? `（${v.tag}）` : ''}
+                </dt>
+                <dd>
+                  {formatDateTime(v.savedAt)}
+                  {v.authorName ? `・${v.authorName}` : ''}
+                  {v.message ? `・「${v.message}」` : ''}
+                </dd>
               </div>
             ))}
           </dl>

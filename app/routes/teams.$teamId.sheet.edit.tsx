@@ -59,7 +59,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const inherited = new Set(base ? citedEvidence(base.content).map(evidenceValue) : []);
   const fresh = citedEvidence(content).filter((e) => !inherited.has(evidenceValue(e)));
   if (!(await evidenceBelongsToTeam(team.id, fresh, access))) {
-    return data({ result: submission.reply({ formErrors: ['根拠に選べるのは、このチームのインタビューと活動記録だけです。'] }), conflict: null }, { status: 400 });
+    return data(
+      { result: submission.reply({ formErrors: ['根拠に選べるのは、このチームのインタビューと活動記録だけです。'] }), conflict: null },
+      { status: 400 },
+    );
   }
 
   const outcome = await saveSheetVersion(actorOf(request, viewer), team.id, { baseVersion, content, message });
@@ -92,7 +95,9 @@ function useRefusedSave(reply: ReturnType<typeof useActionData<typeof action>>) 
   if (reply !== state.reply) {
     const screen: Screen | null = reply?.conflict
       ? { conflict: reply.conflict as Conflict }
-      : reply && 'integrity' in reply ? { integrity: reply.integrity as Integrity } : state.screen;
+      : reply && 'integrity' in reply
+        ? { integrity: reply.integrity as Integrity }
+        : state.screen;
     setState({ reply, screen, round: screen === state.screen ? state.round : state.round + 1 });
   }
   return state;
@@ -107,22 +112,31 @@ export default function SheetEdit() {
   const integrity = screen?.integrity ?? null;
   const baseVersion = conflict ? conflict.latest.version : integrity ? integrity.baseVersion : (current?.version ?? 0);
   // What the form starts with that is already the person's own change, not the base version's text.
-  const carried = conflict
-    ? fieldsDifferentFrom(conflict.merged, conflict.theirs)
-    : integrity ? fieldsDifferentFrom(integrity.content, integrity.base) : [];
+  const carried = conflict ? fieldsDifferentFrom(conflict.merged, conflict.theirs) : integrity ? fieldsDifferentFrom(integrity.content, integrity.base) : [];
   return (
     <>
       <TeamHeader team={team} links={links} />
       <h2 className="page-title">変革ストーリーシートを編集</h2>
-      {screen ? null : <p className="muted">
-        {current
-          ? `第${current.version}版（${formatDateTime(current.savedAt)}${current.authorName ? `・${current.authorName}` : ''}）をもとに編集しています。`
-          : 'まだ保存された版はありません。最初の版を作成します。'}
-        入力中の内容はこのブラウザーに自動で保管され、保存するまで消えません。
-      </p>}
+      {screen ? null : (
+        <p className="muted">
+          {current
+            ? `第${current.version}版（${formatDateTime(current.savedAt)}${current.authorName ? `・${current.authorName}` : ''}）をもとに編集しています。`
+            : 'まだ保存された版はありません。最初の版を作成します。'}
+          入力中の内容はこのブラウザーに自動で保管され、保存するまで消えません。
+        </p>
+      )}
       <DraftForm method="post" draftName="sheet" className="sheet-form" carried={carried}>
         <BaseVersionInput version={baseVersion} />
-        <FormMessage id="sheet-form-error" errors={actionData?.result?.error ? Object.values(actionData.result.error).flat().filter((e): e is string => Boolean(e)) : undefined} />
+        <FormMessage
+          id="sheet-form-error"
+          errors={
+            actionData?.result?.error
+              ? Object.values(actionData.result.error)
+                  .flat()
+                  .filter((e): e is string => Boolean(e))
+              : undefined
+          }
+        />
         {conflict ? (
           <ConflictView key={`merge-${round}`} conflict={conflict} choices={choices} />
         ) : integrity ? (
@@ -135,8 +149,17 @@ export default function SheetEdit() {
         )}
         <div className="field sheet-form__message">
           <label htmlFor="message">保存メッセージ（任意）</label>
-          <p className="hint" id="message-hint">何を変えたかを一言で。例：幹事のフィードバックを受けて重点取組を2つに絞った</p>
-          <input id="message" name="message" type="text" maxLength={200} aria-describedby="message-hint" defaultValue={actionData && 'message' in actionData ? actionData.message : ''} />
+          <p className="hint" id="message-hint">
+            何を変えたかを一言で。例：幹事のフィードバックを受けて重点取組を2つに絞った
+          </p>
+          <input
+            id="message"
+            name="message"
+            type="text"
+            maxLength={200}
+            aria-describedby="message-hint"
+            defaultValue={actionData && 'message' in actionData ? actionData.message : ''}
+          />
         </div>
         <div className="sheet-form__actions">
           <button type="submit" className="button" disabled={navigation.state === 'submitting'}>

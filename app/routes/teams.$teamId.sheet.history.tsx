@@ -28,7 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     links: { readProgress: access.readProgress, readSheet: access.readSheet },
     canWrite: access.write,
     versions,
-    sessions: sessions.map((s) => ({ id: s.id, label: s.kind === 'study' ? `第${s.number}回研究会` : `${sessionKinds.label[s.kind]}（${s.number}）`, startsOn: s.startsOn, suggestedTag: s.kind === 'study' ? `第${s.number}回提出版` : `${sessionKinds.label[s.kind]}提出版` })),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      label: s.kind === 'study' ? `第${s.number}回研究会` : `${sessionKinds.label[s.kind]}（${s.number}）`,
+      startsOn: s.startsOn,
+      suggestedTag: s.kind === 'study' ? `第${s.number}回提出版` : `${sessionKinds.label[s.kind]}提出版`,
+    })),
   };
 }
 
@@ -61,7 +66,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // History is never rewritten: the old content becomes a new version, on the same optimistic lock.
   const outcome = await saveSheetVersion(actor, team.id, { baseVersion, content: old.content, message: `第${version}版を復元`, restoredFromVersion: version });
   if (outcome.kind === 'stale') {
-    return data({ intent, errors: ['ほかの人が先に新しい版を保存したため、復元しませんでした。最新の履歴を確かめてから、もう一度操作してください。'] }, { status: 409 });
+    return data(
+      { intent, errors: ['ほかの人が先に新しい版を保存したため、復元しませんでした。最新の履歴を確かめてから、もう一度操作してください。'] },
+      { status: 409 },
+    );
   }
   return redirect(`/teams/${team.id}/sheet?saved=${outcome.version}`);
 }
@@ -74,23 +82,35 @@ export default function SheetHistory() {
     <>
       <TeamHeader team={team} links={links} />
       <h2 className="page-title">変革ストーリーシートの履歴（{counted(versions.length, '件')}）</h2>
-      <p><Link to={`/teams/${team.id}/sheet`}>シートに戻る</Link></p>
+      <p>
+        <Link to={`/teams/${team.id}/sheet`}>シートに戻る</Link>
+      </p>
       <FormMessage id="history-error" errors={actionData?.errors} />
       {versions.length >= 2 ? (
         <Form method="get" action={`/teams/${team.id}/sheet/diff`} className="filters" aria-label="2つの版を比較">
           <div className="field">
             <label htmlFor="from">比べる版（古い方）</label>
             <select id="from" name="from" defaultValue={versions[1]!.version}>
-              {versions.map((v) => <option key={v.version} value={v.version}>第{v.version}版{v.tag ? `（${v.tag}）` : ''}</option>)}
+              {versions.map((v) => (
+                <option key={v.version} value={v.version}>
+                  第{v.version}版{v.tag ? `（${v.tag}）` : ''}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
             <label htmlFor="to">比べる版（新しい方）</label>
             <select id="to" name="to" defaultValue={current}>
-              {versions.map((v) => <option key={v.version} value={v.version}>第{v.version}版{v.tag ? `（${v.tag}）` : ''}</option>)}
+              {versions.map((v) => (
+                <option key={v.version} value={v.version}>
+                  第{v.version}版{v.tag ? `（${v.tag}）` : ''}
+                </option>
+              ))}
             </select>
           </div>
-          <button type="submit" className="button">比較する</button>
+          <button type="submit" className="button">
+            比較する
+          </button>
         </Form>
       ) : null}
       {versions.length === 0 ? <p>まだ保存された版はありません。</p> : null}
@@ -101,14 +121,27 @@ export default function SheetHistory() {
               <strong>第{v.version}版</strong>
               {v.version === current ? <span className="tag">現在の版</span> : null}
               {v.tag ? <span className="tag tag--submission">{v.tag}</span> : null}
-              <span className="muted">　{formatDateTime(v.savedAt)}{v.authorName ? `・${v.authorName}` : ''}</span>
+              <span className="muted">
+                　{formatDateTime(v.savedAt)}
+                {v.authorName ? `・${v.authorName}` : ''}
+              </span>
             </p>
             {v.message ? <p className="version__message">{v.message}</p> : null}
             {v.restoredFromVersion ? <p className="muted">第{v.restoredFromVersion}版の内容を復元した版です。</p> : null}
             <ul className="sheet-actions">
-              {v.version > 1 ? <li><Link to={`/teams/${team.id}/sheet/diff?from=${v.version - 1}&to=${v.version}`}>前の版との違い</Link></li> : null}
-              {v.version !== current ? <li><Link to={`/teams/${team.id}/sheet/diff?from=${v.version}&to=${current}`}>現在の版との違い</Link></li> : null}
-              <li><Link to={`/teams/${team.id}/sheet/print?version=${v.version}`}>この版を表示・印刷</Link></li>
+              {v.version > 1 ? (
+                <li>
+                  <Link to={`/teams/${team.id}/sheet/diff?from=${v.version - 1}&to=${v.version}`}>前の版との違い</Link>
+                </li>
+              ) : null}
+              {v.version !== current ? (
+                <li>
+                  <Link to={`/teams/${team.id}/sheet/diff?from=${v.version}&to=${current}`}>現在の版との違い</Link>
+                </li>
+              ) : null}
+              <li>
+                <Link to={`/teams/${team.id}/sheet/print?version=${v.version}`}>この版を表示・印刷</Link>
+              </li>
             </ul>
             {canWrite ? (
               <div className="version__tools">
@@ -118,7 +151,9 @@ export default function SheetHistory() {
                     <input type="hidden" name="intent" value="restore" />
                     <input type="hidden" name="version" value={v.version} />
                     <input type="hidden" name="baseVersion" value={current} />
-                    <button type="submit" className="button button--secondary">この版の内容を第{current + 1}版として復元</button>
+                    <button type="submit" className="button button--secondary">
+                      この版の内容を第{current + 1}版として復元
+                    </button>
                   </Form>
                 ) : null}
               </div>

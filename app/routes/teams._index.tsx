@@ -14,9 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     teamIds: [...viewer.memberTeamIds, ...viewer.partnerTeamIds, ...viewer.mentorTeamIds],
     municipalityIds: [...viewer.hrMunicipalityIds, ...viewer.alumniMunicipalityIds],
   });
-  const teams = candidates
-    .filter((team) => canSeeTeam(viewer, team))
-    .map((team) => ({ ...team, mine: viewer.memberTeamIds.includes(team.id) }));
+  const teams = candidates.filter((team) => canSeeTeam(viewer, team)).map((team) => ({ ...team, mine: viewer.memberTeamIds.includes(team.id) }));
   return { teams };
 }
 

@@ -38,18 +38,24 @@ export const mentorAdviceSchema = z.object({
 
 export const mentorTalkSchema = z.object({
   occurredOn: isoDate('日付'),
-  durationMinutes: z.coerce.number({ error: '時間を入力してください' }).int('時間は分単位の整数で入力してください').min(0, '時間は0分以上にしてください').max(24 * 60, '時間は1,440分以内にしてください'),
+  durationMinutes: z.coerce
+    .number({ error: '時間を入力してください' })
+    .int('時間は分単位の整数で入力してください')
+    .min(0, '時間は0分以上にしてください')
+    .max(24 * 60, '時間は1,440分以内にしてください'),
   title: requiredText('内容', 200),
   notes: optionalText('メモ'),
 });
 
-export const handoverSchema = z.object({
-  // 0: no handover was written yet when the form was shown.
-  baseVersion: baseVersion({ first: true }),
-  toContinue: optionalText('続けてほしいこと'),
-  peopleToTalkTo: optionalText('話を聞いてほしい人'),
-  advice: optionalText('アドバイス'),
-}).refine((v) => v.toContinue.trim() || v.peopleToTalkTo.trim() || v.advice.trim(), { message: 'どれか一つは書いてください', path: ['toContinue'] });
+export const handoverSchema = z
+  .object({
+    // 0: no handover was written yet when the form was shown.
+    baseVersion: baseVersion({ first: true }),
+    toContinue: optionalText('続けてほしいこと'),
+    peopleToTalkTo: optionalText('話を聞いてほしい人'),
+    advice: optionalText('アドバイス'),
+  })
+  .refine((v) => v.toContinue.trim() || v.peopleToTalkTo.trim() || v.advice.trim(), { message: 'どれか一つは書いてください', path: ['toContinue'] });
 
 export const facilitatorRequestSchema = z.object({
   owner: z.string({ error: '依頼するチームか会を選んでください' }).regex(/^(team|group):\d+$/, '依頼するチームか会を選んでください'),

@@ -33,7 +33,12 @@ export function optionalText(label: string, max = 20_000) {
 
 /** Short optional text stored as typed but trimmed (departments, affiliations). */
 export function shortText(label: string, max = 200) {
-  return z.string().trim().max(max, `${label}は${max.toLocaleString('ja-JP')}文字以内で入力してください`).refine(hasNoNul, nulMessage(label)).default('');
+  return z
+    .string()
+    .trim()
+    .max(max, `${label}は${max.toLocaleString('ja-JP')}文字以内で入力してください`)
+    .refine(hasNoNul, nulMessage(label))
+    .default('');
 }
 
 export function email(label = 'メールアドレス') {
@@ -56,7 +61,10 @@ export function newPassword(label = 'パスワード') {
 
 /** A password being checked: only required, so no rule reveals anything. */
 export function password(label = 'パスワード') {
-  return z.string({ error: `${label}を入力してください` }).min(1, `${label}を入力してください`).max(1024, `${label}が長すぎます`);
+  return z
+    .string({ error: `${label}を入力してください` })
+    .min(1, `${label}を入力してください`)
+    .max(1024, `${label}が長すぎます`);
 }
 
 /**
@@ -86,5 +94,9 @@ export function isoDate(label: string) {
  */
 export const baseVersion = ({ first = false } = {}) => {
   const message = '元にした版がわかりません。画面を再読み込みしてください';
-  return z.coerce.number({ error: message }).int().min(first ? 0 : 1, message).max(2_147_483_647);
+  return z.coerce
+    .number({ error: message })
+    .int()
+    .min(first ? 0 : 1, message)
+    .max(2_147_483_647);
 };

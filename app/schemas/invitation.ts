@@ -1,7 +1,6 @@
 import { email, recordId as id, requiredText, shortText, z } from './fields';
 import { organizerRoles } from '~/domain/codes';
 
-
 /** What an invitation grants once accepted. Stored with the token as its details. */
 export const invitationScopeSchema = z.discriminatedUnion('scope', [
   z.object({
@@ -20,7 +19,4 @@ export const invitationScopeSchema = z.discriminatedUnion('scope', [
 ]);
 export type InvitationScope = z.infer<typeof invitationScopeSchema>;
 
-export const invitationSchema = z.intersection(
-  z.object({ email: email(), fullName: requiredText('氏名', 100) }),
-  invitationScopeSchema,
-);
+export const invitationSchema = z.intersection(z.object({ email: email(), fullName: requiredText('氏名', 100) }), invitationScopeSchema);

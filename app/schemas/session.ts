@@ -11,7 +11,11 @@ export function sessionSchema(fiscalYear: number) {
   return z
     .object({
       kind: z.enum(sessionKinds.codes, { error: '種類を選んでください' }),
-      number: z.coerce.number({ error: '回を入力してください' }).int('回は整数で入力してください').min(1, '回は1以上で入力してください').max(99, '回は99以下で入力してください'),
+      number: z.coerce
+        .number({ error: '回を入力してください' })
+        .int('回は整数で入力してください')
+        .min(1, '回は1以上で入力してください')
+        .max(99, '回は99以下で入力してください'),
       startsOn: isoDate('開催日'),
       endsOn: optionalDate('2日目'),
       isOnline: checkbox,

@@ -11,11 +11,7 @@ type TeamScope = { id: number; fiscalYear: number };
 
 /** What the full activity form offers: the team's members, the year's sessions, readable interviews. */
 export async function activityChoices(team: TeamScope, visibilities: Visibility[], current?: ActivityKind) {
-  const [members, sessions, interviews] = await Promise.all([
-    listTeamMembers(team.id),
-    sessionsOfYear(team.fiscalYear),
-    listInterviews(team.id, visibilities),
-  ]);
+  const [members, sessions, interviews] = await Promise.all([listTeamMembers(team.id), sessionsOfYear(team.fiscalYear), listInterviews(team.id, visibilities)]);
   return { kinds: pickableKinds(current), members, sessions, interviews };
 }
 

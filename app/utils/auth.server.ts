@@ -1,6 +1,11 @@
 import { createCookie, redirect } from '@remix-run/node';
 import {
-  createAuthSession, deleteAuthSession, endSessions, findLiveSession, hashSessionId, purgeExpiredSessions,
+  createAuthSession,
+  deleteAuthSession,
+  endSessions,
+  findLiveSession,
+  hashSessionId,
+  purgeExpiredSessions,
   sessionLifetimeMs,
 } from '~/models/auth-sessions.server';
 import { loadViewer } from '~/models/viewers.server';

@@ -14,8 +14,9 @@ function files(dir: string): string[] {
   });
 }
 
-const sources = [...['app', 'db', 'scripts'].flatMap((dir) => files(path.resolve(dir))), path.resolve('server.mjs')]
-  .filter((file) => file !== path.resolve('app/utils/clock.ts'));
+const sources = [...['app', 'db', 'scripts'].flatMap((dir) => files(path.resolve(dir))), path.resolve('server.mjs')].filter(
+  (file) => file !== path.resolve('app/utils/clock.ts'),
+);
 
 /** file:line of each match of `pattern` (global) in the sources, optionally only inside sql`…` templates. */
 function find(pattern: RegExp, { inSql = false } = {}): string[] {
@@ -61,7 +62,9 @@ describe('one clock', () => {
   });
 
   it('is the only "now" in their SQL: queries are given its value', () => {
-    expect(find(/\b(now\s*\(\s*\)|current_date|current_time(stamp)?|localtime(stamp)?|(transaction|statement|clock)_timestamp\s*\()/gi, { inSql: true })).toEqual([]);
+    expect(
+      find(/\b(now\s*\(\s*\)|current_date|current_time(stamp)?|localtime(stamp)?|(transaction|statement|clock)_timestamp\s*\()/gi, { inSql: true }),
+    ).toEqual([]);
   });
 });
 
@@ -95,7 +98,7 @@ describe('setting the clock', () => {
     expect(Math.abs(now().getTime() - before)).toBeLessThan(60_000);
   });
 
-  it('refuses a time without its offset, which would be read in the server\'s own zone', () => {
+  it("refuses a time without its offset, which would be read in the server's own zone", () => {
     expect(() => setClock('2031-04-01T00:00:00')).toThrow(RangeError);
     expect(() => setClock('2031-04-01')).toThrow(RangeError);
     expect(() => setClock('2031-02-30T00:00:00+09:00')).not.toThrow();

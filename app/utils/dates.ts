@@ -4,12 +4,22 @@
 const timeZone = 'Asia/Tokyo';
 
 const eraDate = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-  era: 'long', year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', timeZone,
+  era: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  weekday: 'short',
+  timeZone,
 });
 const eraYear = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone });
 const isoDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
 const dateTime = new Intl.DateTimeFormat('ja-JP', {
-  year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone,
 });
 const monthDay = new Intl.DateTimeFormat('ja-JP', { month: 'long', day: 'numeric', weekday: 'short', timeZone });
 

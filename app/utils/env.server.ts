@@ -1,51 +1,57 @@
 import { z } from 'zod';
 import { isInstant } from './clock';
 
-const postgresUrl = z
-  .string()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'DATABASE_URL は postgres://ユーザー@ホスト:5432/データベース名 の形式で指定してください (DATABASE_URL must look like postgres://user@host:5432/dbname)');
+const postgresUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'DATABASE_URL は postgres://ユーザー@ホスト:5432/データベース名 の形式で指定してください (DATABASE_URL must look like postgres://user@host:5432/dbname)');
 
 const flag = (fallback: boolean) =>
-  z.enum(['true', 'false', '1', '0']).default(fallback ? 'true' : 'false').transform((v) => v === 'true' || v === '1');
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
 
-const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port
-  HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: postgresUrl.optional(),
-  PGLITE_DIR: z.string().min(1).default('./data/pglite'),
-  MIGRATE_ON_START: flag(true),
-  // Cookies are Secure, with the __Host- prefix; defaults to on in production (see readEnv).
-  COOKIE_SECURE: z.enum(['true', 'false', '1', '0']).optional(),
-  // Behind a reverse proxy, the number of proxy hops to trust for the client's IP.
-  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  // Weekly digests are mailed only when this is set (npm run digest:send).
-  SMTP_URL: z
-    .string()
-    .refine((v) => /^smtps?:\/\/[^/]+/.test(v), 'SMTP_URL は smtp://ユーザー:パスワード@ホスト:587 の形式で指定してください (SMTP_URL must look like smtp://user:pass@host:587)')
-    .optional(),
-  MAIL_FROM: z.string().min(3).default('人マネ トラッカー <no-reply@localhost>'),
-  // The address links in mails point to.
-  PUBLIC_URL: z.string().url().optional(),
-  // scrypt's cost for new password hashes, as a power of two; stored hashes keep their own.
-  PASSWORD_COST: z.coerce.number().int().min(10).max(18).default(17),
-  // The browser tests' server starts its clock here, so the demo data's year is the current one
-  // whatever the real date (app/utils/clock.ts). Never set on a real installation.
-  CLOCK_START: z
-    .string()
-    .refine(isInstant, 'CLOCK_START は 2026-11-26T12:00:00+09:00 の形式で指定してください (CLOCK_START must be an ISO time with its offset)')
-    .optional(),
-}).refine((env) => env.NODE_ENV !== 'production' || env.PASSWORD_COST >= 17, {
-  path: ['PASSWORD_COST'],
-  message: '本番ではパスワードのコストを17（2^17）より下げられません (PASSWORD_COST must be at least 17 in production)',
-});
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port
+    HOST: z.string().default('0.0.0.0'),
+    DATABASE_URL: postgresUrl.optional(),
+    PGLITE_DIR: z.string().min(1).default('./data/pglite'),
+    MIGRATE_ON_START: flag(true),
+    // Cookies are Secure, with the __Host- prefix; defaults to on in production (see readEnv).
+    COOKIE_SECURE: z.enum(['true', 'false', '1', '0']).optional(),
+    // Behind a reverse proxy, the number of proxy hops to trust for the client's IP.
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    // Weekly digests are mailed only when this is set (npm run digest:send).
+    SMTP_URL: z
+      .string()
+      .refine(
+        (v) => /^smtps?:\/\/[^/]+/.test(v),
+        'SMTP_URL は smtp://ユーザー:パスワード@ホスト:587 の形式で指定してください (SMTP_URL must look like smtp://user:pass@host:587)',
+      )
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('人マネ トラッカー <no-reply@localhost>'),
+    // The address links in mails point to.
+    PUBLIC_URL: z.string().url().optional(),
+    // scrypt's cost for new password hashes, as a power of two; stored hashes keep their own.
+    PASSWORD_COST: z.coerce.number().int().min(10).max(18).default(17),
+    // The browser tests' server starts its clock here, so the demo data's year is the current one
+    // whatever the real date (app/utils/clock.ts). Never set on a real installation.
+    CLOCK_START: z
+      .string()
+      .refine(isInstant, 'CLOCK_START は 2026-11-26T12:00:00+09:00 の形式で指定してください (CLOCK_START must be an ISO time with its offset)')
+      .optional(),
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.PASSWORD_COST >= 17, {
+    path: ['PASSWORD_COST'],
+    message: '本番ではパスワードのコストを17（2^17）より下げられません (PASSWORD_COST must be at least 17 in production)',
+  });
 
 export type Env = Omit<z.infer<typeof envSchema>, 'COOKIE_SECURE'> & { COOKIE_SECURE: boolean };
 

@@ -26,15 +26,19 @@ describe('layers', () => {
     const routes = path.resolve('app/routes');
     const offenders = files(routes)
       .map((file) => path.relative(routes, file))
-      .filter((file) => /new Response\([^)]*status: 4\d\d|new Response\('(Not Found|Bad Request|Forbidden)'/.test(fs.readFileSync(path.join(routes, file), 'utf8')));
+      .filter((file) =>
+        /new Response\([^)]*status: 4\d\d|new Response\('(Not Found|Bad Request|Forbidden)'/.test(fs.readFileSync(path.join(routes, file), 'utf8')),
+      );
     expect(offenders).toEqual([]);
   });
 
-  it('checks an action\'s rights in one way: every action reads its intent through a permission helper', () => {
+  it("checks an action's rights in one way: every action reads its intent through a permission helper", () => {
     const routes = path.resolve('app/routes');
     const offenders = files(routes)
       .filter((file) => /export async function action/.test(fs.readFileSync(file, 'utf8')))
-      .filter((file) => !/require(Team|Public)?Intent\(request/.test(fs.readFileSync(file, 'utf8')) || /request\.formData\(\)/.test(fs.readFileSync(file, 'utf8')))
+      .filter(
+        (file) => !/require(Team|Public)?Intent\(request/.test(fs.readFileSync(file, 'utf8')) || /request\.formData\(\)/.test(fs.readFileSync(file, 'utf8')),
+      )
       .map((file) => path.relative(routes, file));
     expect(offenders).toEqual([]);
   });

@@ -2,8 +2,16 @@ import { recordAuditAlone } from '~/models/audit.server';
 import { getTeamRef, type TeamSummary } from '~/models/teams.server';
 import { getSignedIn, requireSignedIn, type SignedIn } from './auth.server';
 import {
-  holdsTeamNeed, holdsViewerNeed, intentOf, teamAccess, type IntentNeeds, type TeamAccess, type TeamIntentNeed, type TeamNeed,
-  type Viewer, type ViewerNeed,
+  holdsTeamNeed,
+  holdsViewerNeed,
+  intentOf,
+  teamAccess,
+  type IntentNeeds,
+  type TeamAccess,
+  type TeamIntentNeed,
+  type TeamNeed,
+  type Viewer,
+  type ViewerNeed,
 } from './permissions';
 import { badRequest } from './http.server';
 import { clientIp } from './request.server';
@@ -12,12 +20,15 @@ import { clientIp } from './request.server';
 
 async function deny(request: Request, viewer: Viewer, status: 403 | 404, detail: Record<string, unknown>): Promise<never> {
   const url = new URL(request.url);
-  await recordAuditAlone({ userId: viewer.userId, ip: clientIp(request) }, {
-    action: 'access.denied',
-    entityType: 'route',
-    entityId: url.pathname,
-    detail: { method: request.method, ...detail },
-  });
+  await recordAuditAlone(
+    { userId: viewer.userId, ip: clientIp(request) },
+    {
+      action: 'access.denied',
+      entityType: 'route',
+      entityId: url.pathname,
+      detail: { method: request.method, ...detail },
+    },
+  );
   throw new Response(status === 404 ? 'Not Found' : 'Forbidden', { status });
 }
 
@@ -119,9 +130,7 @@ function declaredNeed<N extends IntentNeeds<string>>(needs: N, intent: string): 
  * the intent's need; anything else is refused before the intent runs. Someone who holds none of the
  * page's needs is refused before the body is read.
  */
-export async function requireIntent<N extends IntentNeeds<ViewerNeed>>(
-  request: Request, needs: N, records: RecordChecks = {},
-): Promise<SignedIn & Posted<N>> {
+export async function requireIntent<N extends IntentNeeds<ViewerNeed>>(request: Request, needs: N, records: RecordChecks = {}): Promise<SignedIn & Posted<N>> {
   const signedIn = await requireSignedIn(request);
   if (Object.values(needs).every((need) => holdsViewerNeed(signedIn.viewer, need) === false)) {
     return deny(request, signedIn.viewer, 403, { need: Object.values(needs).join('|') });
@@ -146,7 +155,10 @@ export async function requirePublicIntent<N extends IntentNeeds<'anyone'>>(reque
  * Both are audited.
  */
 export async function requireTeamIntent<N extends IntentNeeds<TeamIntentNeed>>(
-  request: Request, teamId: number, needs: N, records: RecordChecks = {},
+  request: Request,
+  teamId: number,
+  needs: N,
+  records: RecordChecks = {},
 ): Promise<TeamContext & Posted<N>> {
   const signedIn = await requireSignedIn(request);
   const team = await getTeamRef(teamId);

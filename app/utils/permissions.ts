@@ -123,10 +123,14 @@ export function isAlumnus(viewer: Viewer): boolean {
 /** Does the viewer hold a need that does not depend on a team or a record? */
 export function holdsViewerNeed(viewer: Viewer, need: ViewerNeed): boolean | 'record' {
   switch (need) {
-    case 'signedIn': return true;
-    case 'organizer': return viewer.organizer;
-    case 'alumni': return isAlumnus(viewer);
-    default: return 'record';
+    case 'signedIn':
+      return true;
+    case 'organizer':
+      return viewer.organizer;
+    case 'alumni':
+      return isAlumnus(viewer);
+    default:
+      return 'record';
   }
 }
 
@@ -147,8 +151,10 @@ export function holdsTeamNeed(viewer: Viewer, team: TeamRef, access: TeamAccess,
  */
 export function seesUnlistedMembers(viewer: Viewer, team: TeamRef): boolean {
   if (team.fiscalYear >= currentFiscalYear()) return true;
-  return viewer.organizer
-    || viewer.memberMunicipalityIds.includes(team.municipalityId)
-    || viewer.hrMunicipalityIds.includes(team.municipalityId)
-    || viewer.mentorTeamIds.includes(team.id);
+  return (
+    viewer.organizer ||
+    viewer.memberMunicipalityIds.includes(team.municipalityId) ||
+    viewer.hrMunicipalityIds.includes(team.municipalityId) ||
+    viewer.mentorTeamIds.includes(team.id)
+  );
 }

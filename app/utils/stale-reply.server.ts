@@ -31,7 +31,9 @@ export function staleReply(formData: FormData, reply: SubmissionResult<string[]>
     takenIn.push(...inputsOf(key, value));
   }
   const theirs = new Map(latest.readable.map((f) => [f.key, f.value]));
-  const fields = mine.filter((f) => changed(f.key) && theirs.get(f.key) !== f.value).map((f) => ({ label: f.label, latest: theirs.get(f.key) ?? '', mine: f.value }));
+  const fields = mine
+    .filter((f) => changed(f.key) && theirs.get(f.key) !== f.value)
+    .map((f) => ({ label: f.label, latest: theirs.get(f.key) ?? '', mine: f.value }));
   const stale: Stale = { savedAt: latest.savedAt.toISOString(), fields, takenIn };
   return { result: { ...reply, initialValue }, stale, version: latest.version };
 }

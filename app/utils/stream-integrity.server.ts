@@ -47,7 +47,9 @@ export async function assertRendererKeepsText(render: (element: ReactElement) =>
     const bytes = await render(createElement('div', null, 'x'.repeat(pad), ...items));
     const damage = textDamage(bytes);
     if (damage) {
-      throw new Error(`react-dom がページの文字を壊します（${damage}）。npm ci で patches/ の修正を当ててください (react-dom's stream writer corrupts text: run npm ci so patch-package applies patches/)`);
+      throw new Error(
+        `react-dom がページの文字を壊します（${damage}）。npm ci で patches/ の修正を当ててください (react-dom's stream writer corrupts text: run npm ci so patch-package applies patches/)`,
+      );
     }
   }
 }

@@ -16,7 +16,13 @@ const japanese = (length: number) => Array.from({ length }, (_, i) => [...sample
 const filler = (bytes: number) => Array.from({ length: 4 }, (_, i) => createElement('b', { key: i }, 'x'.repeat(Math.max(0, Math.min(600, bytes - i * 600)))));
 
 function page(pad: number, text: string) {
-  return createElement(Fragment, null, createElement('div', null, filler(pad)), createElement('textarea', { defaultValue: text, name: 's' }), createElement('p', null, text));
+  return createElement(
+    Fragment,
+    null,
+    createElement('div', null, filler(pad)),
+    createElement('textarea', { defaultValue: text, name: 's' }),
+    createElement('p', null, text),
+  );
 }
 
 /** Where the text starts in the streamed page when there is no filler. */
@@ -47,7 +53,7 @@ describe('the stream writer', () => {
       const base = textStart(text);
       const bytes = Buffer.byteLength(text);
       const charStarts: number[] = [];
-      for (let i = 0, at = 0; i < text.length; ) {
+      for (let i = 0, at = 0; i < text.length;) {
         const cp = text.codePointAt(i)!;
         charStarts.push(at);
         at += Buffer.byteLength(String.fromCodePoint(cp));

@@ -1,6 +1,4 @@
-import {
-  createAlumniGroup, createChangeChain, createHandover, createMentorAssignment, createOffsiteMeeting,
-} from '../../tests/factories';
+import { createAlumniGroup, createChangeChain, createHandover, createMentorAssignment, createOffsiteMeeting } from '../../tests/factories';
 import type { CoCreationStep } from '../../app/domain/codes';
 import type { Db } from '../client';
 import { titles } from './places';
@@ -20,7 +18,8 @@ const chains = (fy: number, hr: string): ChainPlan[] => [
   {
     title: '新規採用職員向け「市役所の1年」ガイドができた',
     step: 'cowork',
-    reflection: '対話を重ねたことで人事課が共感し、自分たちの課題として受け止めてくれた。提案を「お願い」ではなく「一緒につくる」形にしたことが、心理的安全性につながった。',
+    reflection:
+      '対話を重ねたことで人事課が共感し、自分たちの課題として受け止めてくれた。提案を「お願い」ではなく「一緒につくる」形にしたことが、心理的安全性につながった。',
     moments: [
       [`${fy}-12-26`, `${hr}に新規採用職員向けガイドの作成を提案した`],
       [`${fy + 1}-02-01`, `${hr}から素案が届き、チームで意見を返した`],
@@ -60,7 +59,13 @@ const chains = (fy: number, hr: string): ChainPlan[] => [
 ];
 
 export async function seedChanges(db: Db, roster: DemoRoster) {
-  const plan: [string, number][] = [['甲府市', 0], ['甲府市', 2], ['富岡市', 1], ['熊本市', 3], ['北上市', 1]];
+  const plan: [string, number][] = [
+    ['甲府市', 0],
+    ['甲府市', 2],
+    ['富岡市', 1],
+    ['熊本市', 3],
+    ['北上市', 1],
+  ];
   for (const [name, index] of plan) {
     const team = findTeam(roster, name, 2025);
     const chain = chains(2025, team.place.hr[1])[index]!;
@@ -103,14 +108,42 @@ export async function seedAlumni(db: Db, rng: Rng, roster: DemoRoster) {
   const kofuAlumni = membersOf(kofuPast.filter((t) => t.fiscalYear < 2025));
   const tomiokaAlumni = membersOf(tomiokaPast);
   const meetings = [
-    { groupId: hamidashi.id, heldOn: '2025-09-12', theme: '部署を越えて「はみ出す」対話会', place: '甲府市役所 本庁舎 会議室',
-      guests: '若手職員8名', notes: '「10年後の甲府で、自分は何をしていたいか」をテーマに対話した。', people: rng.sample(kofuAlumni, 6) },
-    { groupId: hamidashi.id, heldOn: '2026-06-19', theme: '新チーム激励と過去のアクションプランのふりかえり', place: '甲府市内 コワーキングスペース',
-      guests: '', notes: '令和8年度チームを迎え、過去の期のアクションプランを一緒に読み直した。', people: [...rng.sample(kofuAlumni, 4), ...membersOf([kofu2026])] },
-    { groupId: tomioka.id, heldOn: '2026-02-20', theme: '過去のアクションプランを読み直すオフサイトミーティング', place: '富岡市生涯学習センター',
-      guests: '職員課 職員2名', notes: '1期生から5期生までのアクションプランを並べ、続いていることと途切れたことを話した。', people: rng.sample(tomiokaAlumni, 7) },
-    { teamId: tomioka2026.id, heldOn: '2026-10-30', theme: '子育て世代職員のオフサイトミーティング', place: '富岡市役所 市民ホール',
-      guests: '子育て中の職員15名', notes: 'チームが企画し、マネ友会の世話人が進行を支えた。', people: [...rng.sample(tomiokaAlumni, 2), ...membersOf([tomioka2026])] },
+    {
+      groupId: hamidashi.id,
+      heldOn: '2025-09-12',
+      theme: '部署を越えて「はみ出す」対話会',
+      place: '甲府市役所 本庁舎 会議室',
+      guests: '若手職員8名',
+      notes: '「10年後の甲府で、自分は何をしていたいか」をテーマに対話した。',
+      people: rng.sample(kofuAlumni, 6),
+    },
+    {
+      groupId: hamidashi.id,
+      heldOn: '2026-06-19',
+      theme: '新チーム激励と過去のアクションプランのふりかえり',
+      place: '甲府市内 コワーキングスペース',
+      guests: '',
+      notes: '令和8年度チームを迎え、過去の期のアクションプランを一緒に読み直した。',
+      people: [...rng.sample(kofuAlumni, 4), ...membersOf([kofu2026])],
+    },
+    {
+      groupId: tomioka.id,
+      heldOn: '2026-02-20',
+      theme: '過去のアクションプランを読み直すオフサイトミーティング',
+      place: '富岡市生涯学習センター',
+      guests: '職員課 職員2名',
+      notes: '1期生から5期生までのアクションプランを並べ、続いていることと途切れたことを話した。',
+      people: rng.sample(tomiokaAlumni, 7),
+    },
+    {
+      teamId: tomioka2026.id,
+      heldOn: '2026-10-30',
+      theme: '子育て世代職員のオフサイトミーティング',
+      place: '富岡市役所 市民ホール',
+      guests: '子育て中の職員15名',
+      notes: 'チームが企画し、マネ友会の世話人が進行を支えた。',
+      people: [...rng.sample(tomiokaAlumni, 2), ...membersOf([tomioka2026])],
+    },
   ];
   for (const { people, ...meeting } of meetings) {
     await createOffsiteMeeting(db, {

@@ -72,7 +72,10 @@ const agendas = [
 const assignments: Record<number, [string, string]> = {
   2: ['事前課題②：組織の現状と背景の整理', '全庁・若手職員アンケートの結果や日頃の気付きから、組織の現状と背景をA4一枚にまとめてください。'],
   3: ['事前課題③：キーパーソンインタビューの計画と結果', 'インタビューの相手・目的・質問と、そこから得た気付きとモヤモヤを整理してください。'],
-  4: ['事前課題④：変革ストーリーシート（中間版）', '10年後のありたい姿から逆算して、変革ストーリーシートを中間版としてまとめてください。対話自治体のシートも読んでおくこと。'],
+  4: [
+    '事前課題④：変革ストーリーシート（中間版）',
+    '10年後のありたい姿から逆算して、変革ストーリーシートを中間版としてまとめてください。対話自治体のシートも読んでおくこと。',
+  ],
   5: ['事前課題⑤：重点取組とアクションプラン', '重点取組を絞り込み、「まず・次に・さらに」のアクションプランを具体化してください。'],
   6: ['事前課題⑥：変革ストーリーシート（最終版）と活動の振り返り', '変革ストーリーシート最終版と、1年間の活動回数・時間の振り返りを提出してください。'],
 };
@@ -93,7 +96,13 @@ export function sessionPlan(fy: number): SessionPlan[] {
   const covid = fy === 2021; // that year most sessions moved online
   const third = onOrAfter(`${fy}-07-18`, 4); // Thursday and Friday
   const study = (number: number, startsOn: string, venue: string, endsOn: string | null = null): SessionPlan => ({
-    kind: 'study', number, startsOn, endsOn, venue, isOnline: venue === online, agenda: agendas[number - 1]!,
+    kind: 'study',
+    number,
+    startsOn,
+    endsOn,
+    venue,
+    isOnline: venue === online,
+    agenda: agendas[number - 1]!,
   });
   const plans = [
     study(1, onOrAfter(`${fy}-04-19`, 5), covid ? online : '早稲田大学 早稲田キャンパス（東京都新宿区）'),
@@ -104,7 +113,12 @@ export function sessionPlan(fy: number): SessionPlan[] {
     study(6, onOrAfter(`${fy + 1}-01-23`, 5), '早稲田大学 大隈記念講堂'),
   ];
   const followup = (number: number, startsOn: string): SessionPlan => ({
-    kind: 'followup', number, startsOn, endsOn: null, venue: online, isOnline: true,
+    kind: 'followup',
+    number,
+    startsOn,
+    endsOn: null,
+    venue: online,
+    isOnline: true,
     agenda: 'フォローアップ研修：チームのモヤモヤを幹事に持ち込み、対話する',
   });
   plans.push(followup(1, onOrAfter(`${fy}-08-22`, 5)));

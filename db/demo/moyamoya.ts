@@ -6,7 +6,14 @@ import type { DemoTeam } from './roster';
 
 // モヤモヤ指数: high at the start, a bump when interviews begin, about 55 by 第4回, under 50 by 第6回.
 const anchors: readonly (readonly [day: number, level: number])[] = [
-  [0, 88], [55, 76], [100, 82], [150, 68], [198, 56], [240, 52], [300, 46], [364, 40],
+  [0, 88],
+  [55, 76],
+  [100, 82],
+  [150, 68],
+  [198, 56],
+  [240, 52],
+  [300, 46],
+  [364, 40],
 ];
 
 function curve(day: number): number {

@@ -1,7 +1,13 @@
 import type { Db } from '../client';
 import {
-  addTeamMember, createDialogueGroup, createHrViewer, createMunicipality, createOrganizer, createPerson,
-  createTeam, createUser,
+  addTeamMember,
+  createDialogueGroup,
+  createHrViewer,
+  createMunicipality,
+  createOrganizer,
+  createPerson,
+  createTeam,
+  createUser,
 } from '../../tests/factories';
 import type { DemoEmail } from './accounts';
 import type { DemoName } from './names';
@@ -86,7 +92,14 @@ export async function seedRoster(db: Db, rng: Rng, newName: () => DemoName, pass
         members.push({ personId: person.id, fullName: person.fullName, department, section, isHrSlot });
       }
       teams.push({
-        id: team.id, fiscalYear, place, municipalityId: municipality.id, generation: index + 1, members, partners: [], userId: null,
+        id: team.id,
+        fiscalYear,
+        place,
+        municipalityId: municipality.id,
+        generation: index + 1,
+        members,
+        partners: [],
+        userId: null,
       });
     }
   }

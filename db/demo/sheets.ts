@@ -18,23 +18,33 @@ export function sheetContent(place: DemoPlace, stage: number, evidence: Evidence
   const [hrInterview, managerInterview] = evidence.interviews;
   const cite = (id: number | undefined, kind: 'interview' | 'activity' = 'interview') => (id ? [{ kind, id }] : []);
   const focusCount = stage <= 2 ? place.focus.length : stage === 3 ? 3 : 2;
-  const focus = place.focus.slice(0, focusCount).map((text, i) =>
-    item(text, stage >= 3 ? (i === 0 ? [...cite(hrInterview), ...cite(evidence.survey, 'activity')] : cite(managerInterview)) : []));
+  const focus = place.focus
+    .slice(0, focusCount)
+    .map((text, i) => item(text, stage >= 3 ? (i === 0 ? [...cite(hrInterview), ...cite(evidence.survey, 'activity')] : cite(managerInterview)) : []));
   const currentState = [
     place.issue,
     stage >= 2 ? '全庁アンケートでは、「仕事にやりがいを感じる」が5割にとどまり、「部署を越えて相談できる」は3割だった。' : '',
     stage >= 3 ? `インタビューでは、${head}も管理職も「挑戦できる組織」「対話」を求めていることが分かった。足りないのは場と仕組みではないか。` : '',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   return {
     currentState,
     idealIn10Years: stage === 1 ? `（仮）${place.vision}` : place.vision,
     targetOrganization: stage >= 2 ? place.organization : '',
     focusInitiatives: focus,
-    oneYearGoal: stage >= 2
-      ? `重点取組「${place.focus[0]}」が試行され、関わった職員の半数以上が「やってよかった」と感じている。次の期のチームが引き継ぐ準備ができている状態。`
-      : '',
+    oneYearGoal:
+      stage >= 2
+        ? `重点取組「${place.focus[0]}」が試行され、関わった職員の半数以上が「やってよかった」と感じている。次の期のチームが引き継ぐ準備ができている状態。`
+        : '',
     actionPlan: {
-      first: stage >= 3 ? [item('まず3人で小さな対話の場を試行し、参加者の声を記録する', cite(managerInterview)), item(`${place.hr[1]}長に取組の趣旨を説明し、協力をお願いする`)] : [],
+      first:
+        stage >= 3
+          ? [
+              item('まず3人で小さな対話の場を試行し、参加者の声を記録する', cite(managerInterview)),
+              item(`${place.hr[1]}長に取組の趣旨を説明し、協力をお願いする`),
+            ]
+          : [],
       next: stage >= 4 ? [item(`試行の結果をもとに「${place.focus[1]}」を関係課と検討する`), item('マネ友と一緒にオフサイトミーティングを開く')] : [],
       further: stage >= 4 ? [item(`${head}に報告し、全庁の取組として位置付ける`), item('次の期のチームに引き継ぎ、毎年の取組として定着させる')] : [],
     },
@@ -42,14 +52,15 @@ export function sheetContent(place: DemoPlace, stage: number, evidence: Evidence
       official: stage >= 4 ? `${place.hr[1]}と連携して研修計画に位置付け、${head}報告を経て、人材育成基本方針の改定に職員の声を反映する。` : '',
       offsite: stage >= 5 ? 'マネ友や若手有志とオフサイトミーティングを重ね、部署を越えた仲間を増やす。対話自治体とも定期的に進捗を共有する。' : '',
     },
-    keywords: stage >= 5
-      ? {
-          standpoint: `${office}の都合ではなく、${place.name}で暮らす人の目線から組織の課題を捉え直した。`,
-          valueBased: '10年後のありたい姿から逆算し、「できること」ではなく「やるべきこと」から重点取組を選んだ。',
-          firstPerson: '「組織が悪い」ではなく、自分たち3人が何をするかを主語にして語るようにした。',
-          dominantLogic: '「若手は意見を言わない」という思い込みが、インタビューで覆された。',
-        }
-      : { standpoint: '', valueBased: '', firstPerson: '', dominantLogic: '' },
+    keywords:
+      stage >= 5
+        ? {
+            standpoint: `${office}の都合ではなく、${place.name}で暮らす人の目線から組織の課題を捉え直した。`,
+            valueBased: '10年後のありたい姿から逆算し、「できること」ではなく「やるべきこと」から重点取組を選んだ。',
+            firstPerson: '「組織が悪い」ではなく、自分たち3人が何をするかを主語にして語るようにした。',
+            dominantLogic: '「若手は意見を言わない」という思い込みが、インタビューで覆された。',
+          }
+        : { standpoint: '', valueBased: '', firstPerson: '', dominantLogic: '' },
   };
 }
 
@@ -66,7 +77,11 @@ const tags: Record<number, string> = { 3: '第4回提出版', 5: '第6回提出�
 /** Stages a team saved: 4–6 versions over a whole year, 2–3 in the year under way. */
 export function stagesFor(rng: Rng, fullYear: boolean): number[] {
   if (!fullYear) return rng.chance(0.5) ? [1, 3] : [1, 2, 3];
-  return rng.pick([[1, 3, 4, 5], [1, 2, 3, 4, 5], [1, 2, 3, 4, 5, 6]]);
+  return rng.pick([
+    [1, 3, 4, 5],
+    [1, 2, 3, 4, 5],
+    [1, 2, 3, 4, 5, 6],
+  ]);
 }
 
 export async function seedSheet(db: Db, rng: Rng, team: DemoTeam, sessions: DemoSession[], stages: number[], evidence: Evidence) {
@@ -78,7 +93,7 @@ export async function seedSheet(db: Db, rng: Rng, team: DemoTeam, sessions: Demo
       content: sheetContent(team.place, stage, evidence),
       message: messages[stage] ?? '',
       tag: tags[stage] ?? '',
-      sessionId: tags[stage] && stage !== 6 ? session?.id ?? null : null,
+      sessionId: tags[stage] && stage !== 6 ? (session?.id ?? null) : null,
       authorUserId: team.userId,
       createdAt: tokyoTime(day, rng.pick(['12:30', '18:40', '21:10'])),
     };
@@ -98,13 +113,7 @@ const organizerComments: readonly (readonly [SheetSectionKey, string])[] = [
 ];
 
 /** Comments on a sheet's sections; resolved ones were answered by a later version. */
-export async function seedComments(
-  db: Db,
-  rng: Rng,
-  team: DemoTeam,
-  sheet: Awaited<ReturnType<typeof seedSheet>>,
-  plans: CommentPlan[],
-) {
+export async function seedComments(db: Db, rng: Rng, team: DemoTeam, sheet: Awaited<ReturnType<typeof seedSheet>>, plans: CommentPlan[]) {
   for (const plan of plans) {
     const on = rng.pick(plan.resolved ? sheet.versions.slice(0, -1) : sheet.versions) ?? sheet.versions[0]!;
     const createdAt = new Date(on.createdAt.getTime() + rng.int(1, 3) * 86_400_000);

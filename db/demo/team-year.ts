@@ -1,6 +1,4 @@
-import {
-  createActivities, createInterview, createPreAssignmentSubmission,
-} from '../../tests/factories';
+import { createActivities, createInterview, createPreAssignmentSubmission } from '../../tests/factories';
 import type { HomeworkStatus } from '../../app/domain/codes';
 import type { Db } from '../client';
 import { attendees, planYear } from './activities';
@@ -60,19 +58,10 @@ async function seedInterviews(db: Db, rng: Rng, team: DemoTeam, sessions: DemoSe
   return { ids, dates };
 }
 
-export async function seedTeamYear(
-  db: Db,
-  rng: Rng,
-  roster: DemoRoster,
-  team: DemoTeam,
-  sessions: DemoSession[],
-  until: string,
-) {
+export async function seedTeamYear(db: Db, rng: Rng, roster: DemoRoster, team: DemoTeam, sessions: DemoSession[], until: string) {
   const fullYear = until >= `${team.fiscalYear + 1}-03-31`;
   const interviews = await seedInterviews(db, rng, team, sessions, fullYear);
-  const alumniNames = roster.teams
-    .filter((t) => t.place === team.place && t.fiscalYear < team.fiscalYear)
-    .flatMap((t) => t.members.map((m) => m.fullName));
+  const alumniNames = roster.teams.filter((t) => t.place === team.place && t.fiscalYear < team.fiscalYear).flatMap((t) => t.members.map((m) => m.fullName));
   const plan = planYear(rng, team, sessions, until, interviews.dates, alumniNames);
   const activities = await createActivities(db, plan.activities);
   for (const submission of plan.submissions) {
@@ -91,19 +80,22 @@ export async function seedTeamYear(
 }
 
 /** Who comments on which sheet: 事務局 on every sheet, and the partners of the demo teams on each other's. */
-export async function seedSheetComments(
-  db: Db,
-  rng: Rng,
-  roster: DemoRoster,
-  sheets: Map<DemoTeam, Awaited<ReturnType<typeof seedTeamYear>>['sheet']>,
-) {
+export async function seedSheetComments(db: Db, rng: Rng, roster: DemoRoster, sheets: Map<DemoTeam, Awaited<ReturnType<typeof seedTeamYear>>['sheet']>) {
   const admin = roster.adminUserId;
   const partner = roster.users['partner@example.jp'];
   const member = roster.users['member@example.jp'];
   const peerComments: Record<string, { authorUserId: number; body: string; section: 'focusInitiatives' | 'actionPlan' }[]> = {
-    甲府市: [{ authorUserId: partner, section: 'focusInitiatives', body: '熊本市チームです。「ランチ対話会」、私たちも真似したいです。参加者の集め方を教えてください。' }],
+    甲府市: [
+      {
+        authorUserId: partner,
+        section: 'focusInitiatives',
+        body: '熊本市チームです。「ランチ対話会」、私たちも真似したいです。参加者の集め方を教えてください。',
+      },
+    ],
     熊本市: [{ authorUserId: member, section: 'focusInitiatives', body: '甲府市チームです。語り部対話会にとても共感しました。若手側の声はどう集めますか？' }],
-    鹿児島市: [{ authorUserId: partner, section: 'actionPlan', body: '熊本市チームです。「やめる仕事」を決める進め方、ぜひ対話自治体ミーティングで共有してください。' }],
+    鹿児島市: [
+      { authorUserId: partner, section: 'actionPlan', body: '熊本市チームです。「やめる仕事」を決める進め方、ぜひ対話自治体ミーティングで共有してください。' },
+    ],
   };
   for (const [team, sheet] of sheets) {
     const fullYear = team.fiscalYear < 2026;

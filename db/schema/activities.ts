@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  check, date, foreignKey, index, integer, pgTable, primaryKey, serial, text, time, uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { check, date, foreignKey, index, integer, pgTable, primaryKey, serial, text, time, uniqueIndex } from 'drizzle-orm/pg-core';
 import { activityKinds } from '../../app/domain/codes';
 import { archivedAt, createdAt, oneOf, updatedAt, version } from './columns';
 import { interviews } from './interviews';
@@ -14,7 +12,9 @@ export const activities = pgTable(
   'activities',
   {
     id: serial('id').primaryKey(),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     kind: text('kind', { enum: activityKinds.codes }).notNull(),
     occurredOn: date('occurred_on').notNull(),
     startsAt: time('starts_at'),
@@ -38,7 +38,9 @@ export const activities = pgTable(
     index('activities_team_date').on(t.teamId, t.occurredOn),
     foreignKey({ name: 'activities_interview_team_fk', columns: [t.interviewId, t.teamId], foreignColumns: [interviews.id, interviews.teamId] }),
     // Entered once: an interview has exactly one activity of kind 'interview'; others may link to it.
-    uniqueIndex('activities_interview_own').on(t.interviewId).where(sql`${t.kind} = 'interview'`),
+    uniqueIndex('activities_interview_own')
+      .on(t.interviewId)
+      .where(sql`${t.kind} = 'interview'`),
     uniqueIndex('activities_team_import_key').on(t.teamId, t.importKey),
     index('activities_text_trgm').using('gin', sql`(${t.title} || ' ' || ${t.notes} || ' ' || ${t.guests}) gin_trgm_ops`),
   ],
@@ -47,8 +49,12 @@ export const activities = pgTable(
 export const activityAttendees = pgTable(
   'activity_attendees',
   {
-    activityId: integer('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
-    personId: integer('person_id').notNull().references(() => people.id),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
   },
   (t) => [primaryKey({ columns: [t.activityId, t.personId] }), index('activity_attendees_person').on(t.personId)],
 );

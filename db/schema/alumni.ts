@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  check, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { facilitatorRequestStatuses } from '../../app/domain/codes';
 import { archivedAt, createdAt, oneOf, updatedAt, version } from './columns';
 import { people, users } from './people';
@@ -27,8 +25,12 @@ export const alumniGroups = pgTable(
 export const alumniGroupMembers = pgTable(
   'alumni_group_members',
   {
-    groupId: integer('group_id').notNull().references(() => alumniGroups.id),
-    personId: integer('person_id').notNull().references(() => people.id),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => alumniGroups.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
     joinedOn: date('joined_on'),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.personId] }), index('alumni_group_members_person').on(t.personId)],
@@ -60,8 +62,12 @@ export const offsiteMeetings = pgTable(
 export const offsiteMeetingPeople = pgTable(
   'offsite_meeting_people',
   {
-    meetingId: integer('meeting_id').notNull().references(() => offsiteMeetings.id, { onDelete: 'cascade' }),
-    personId: integer('person_id').notNull().references(() => people.id),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => offsiteMeetings.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
     role: text('role', { enum: ['facilitator', 'attendee'] }).notNull(), // 世話人 or 参加者
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.personId] }), check('offsite_meeting_people_role', oneOf('role', ['facilitator', 'attendee']))],
@@ -72,8 +78,12 @@ export const mentorAssignments = pgTable(
   'mentor_assignments',
   {
     id: serial('id').primaryKey(),
-    teamId: integer('team_id').notNull().references(() => teams.id),
-    personId: integer('person_id').notNull().references(() => people.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
     assignedByUserId: integer('assigned_by_user_id').references(() => users.id),
     createdAt: createdAt(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
@@ -86,7 +96,9 @@ export const handovers = pgTable(
   'handovers',
   {
     id: serial('id').primaryKey(),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     toContinue: text('to_continue').notNull().default(''),
     peopleToTalkTo: text('people_to_talk_to').notNull().default(''),
     advice: text('advice').notNull().default(''),
@@ -109,7 +121,9 @@ export const facilitatorRequests = pgTable(
     place: text('place').notNull().default(''),
     helpNeeded: text('help_needed').notNull(),
     status: text('status', { enum: facilitatorRequestStatuses.codes }).notNull().default('open'),
-    createdByUserId: integer('created_by_user_id').notNull().references(() => users.id),
+    createdByUserId: integer('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -124,8 +138,12 @@ export const facilitatorOffers = pgTable(
   'facilitator_offers',
   {
     id: serial('id').primaryKey(),
-    requestId: integer('request_id').notNull().references(() => facilitatorRequests.id),
-    personId: integer('person_id').notNull().references(() => people.id),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => facilitatorRequests.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
     message: text('message').notNull().default(''),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -137,12 +155,18 @@ export const notifications = pgTable(
   'notifications',
   {
     id: serial('id').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     kind: text('kind').notNull(), // sheet_comment, mentor_advice, facilitator_offer, handover
     body: text('body').notNull(),
     href: text('href').notNull().default(''),
     createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [index('notifications_user_unread').on(t.userId, t.createdAt).where(sql`${t.readAt} is null`)],
+  (t) => [
+    index('notifications_user_unread')
+      .on(t.userId, t.createdAt)
+      .where(sql`${t.readAt} is null`),
+  ],
 );

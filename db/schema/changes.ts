@@ -9,7 +9,9 @@ export const changeChains = pgTable(
   'change_chains',
   {
     id: serial('id').primaryKey(),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     title: text('title').notNull(),
     reflection: text('reflection').notNull().default(''), // 考察
     coCreationStep: text('co_creation_step', { enum: coCreationSteps.codes }),
@@ -28,7 +30,9 @@ export const changeMoments = pgTable(
   'change_moments',
   {
     id: serial('id').primaryKey(),
-    chainId: integer('chain_id').notNull().references(() => changeChains.id, { onDelete: 'cascade' }),
+    chainId: integer('chain_id')
+      .notNull()
+      .references(() => changeChains.id, { onDelete: 'cascade' }),
     stage: text('stage', { enum: changeStages.codes }).notNull(),
     occurredOn: date('occurred_on').notNull(),
     description: text('description').notNull(),

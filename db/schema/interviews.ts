@@ -10,7 +10,9 @@ export const interviews = pgTable(
   'interviews',
   {
     id: serial('id').primaryKey(),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     interviewedOn: date('interviewed_on').notNull(),
     interviewee: text('interviewee').notNull(), // a name, or a label such as 部長級職員（Aさん）
     roleCategory: text('role_category', { enum: intervieweeRoles.codes }).notNull(),
@@ -41,7 +43,9 @@ export const interviewHomework = pgTable(
   {
     id: serial('id').primaryKey(),
     interviewId: integer('interview_id').notNull(),
-    teamId: integer('team_id').notNull().references(() => teams.id), // kept for scoped queries
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id), // kept for scoped queries
     position: integer('position').notNull().default(0),
     body: text('body').notNull(),
     status: text('status', { enum: homeworkStatuses.codes }).notNull().default('todo'),

@@ -10,8 +10,12 @@ export const moyamoyaCheckins = pgTable(
   'moyamoya_checkins',
   {
     id: serial('id').primaryKey(),
-    teamId: integer('team_id').notNull().references(() => teams.id),
-    personId: integer('person_id').notNull().references(() => people.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
     checkedOn: date('checked_on').notNull(),
     level: integer('level').notNull(),
     note: text('note').notNull().default(''),
@@ -30,15 +34,16 @@ export const teamMoyamoya = pgTable(
   'team_moyamoya',
   {
     id: serial('id').primaryKey(),
-    teamId: integer('team_id').notNull().references(() => teams.id),
-    sessionId: integer('session_id').notNull().references(() => studySessions.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => studySessions.id),
     level: integer('level').notNull(),
     reflection: text('reflection').notNull().default(''), // この頃の自分たち
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    check('team_moyamoya_level_range', sql`${t.level} between 0 and 100`),
-    uniqueIndex('team_moyamoya_team_session').on(t.teamId, t.sessionId),
-  ],
+  (t) => [check('team_moyamoya_level_range', sql`${t.level} between 0 and 100`), uniqueIndex('team_moyamoya_team_session').on(t.teamId, t.sessionId)],
 );

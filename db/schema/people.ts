@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigserial, boolean, check, index, inet, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, inet, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { tokenPurposes } from '../../app/domain/codes';
 import { archivedAt, createdAt, oneOf, updatedAt } from './columns';
 import { municipalities } from './program';
@@ -22,17 +20,16 @@ export const people = pgTable(
     updatedAt: updatedAt(),
     archivedAt: archivedAt(),
   },
-  (t) => [
-    check('people_name_not_blank', sql`length(trim(${t.fullName})) > 0`),
-    index('people_municipality').on(t.municipalityId),
-  ],
+  (t) => [check('people_name_not_blank', sql`length(trim(${t.fullName})) > 0`), index('people_municipality').on(t.municipalityId)],
 );
 
 export const users = pgTable(
   'users',
   {
     id: serial('id').primaryKey(),
-    personId: integer('person_id').notNull().references(() => people.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
     email: text('email').notNull(), // stored lower-cased
     passwordHash: text('password_hash'), // null until an invitation is accepted
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
@@ -40,11 +37,7 @@ export const users = pgTable(
     updatedAt: updatedAt(),
     archivedAt: archivedAt(),
   },
-  (t) => [
-    check('users_email_lower', sql`${t.email} = lower(${t.email})`),
-    uniqueIndex('users_email').on(t.email),
-    uniqueIndex('users_person').on(t.personId),
-  ],
+  (t) => [check('users_email_lower', sql`${t.email} = lower(${t.email})`), uniqueIndex('users_email').on(t.email), uniqueIndex('users_person').on(t.personId)],
 );
 
 /** HR sections (人事課・職員課) follow their municipality's teams. */
@@ -52,8 +45,12 @@ export const hrViewers = pgTable(
   'hr_viewers',
   {
     id: serial('id').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id),
-    municipalityId: integer('municipality_id').notNull().references(() => municipalities.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    municipalityId: integer('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
     department: text('department').notNull().default(''),
     createdAt: createdAt(),
     archivedAt: archivedAt(),
@@ -66,7 +63,9 @@ export const authSessions = pgTable(
   'auth_sessions',
   {
     idHash: text('id_hash').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -84,7 +83,9 @@ export const formSubmissions = pgTable(
   'form_submissions',
   {
     token: text('token').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     location: text('location'), // where the first submission redirected; null while it runs
     createdAt: createdAt(),
   },
@@ -106,10 +107,7 @@ export const accountTokens = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
-  (t) => [
-    check('account_tokens_purpose', oneOf('purpose', tokenPurposes.codes)),
-    uniqueIndex('account_tokens_hash').on(t.tokenHash),
-  ],
+  (t) => [check('account_tokens_purpose', oneOf('purpose', tokenPurposes.codes)), uniqueIndex('account_tokens_hash').on(t.tokenHash)],
 );
 
 /** Sign-in attempts: brute-force counters live here so they hold across app instances. */
@@ -137,9 +135,5 @@ export const auditLog = pgTable(
     entityId: text('entity_id'),
     detail: jsonb('detail').notNull().default({}),
   },
-  (t) => [
-    index('audit_log_at').on(t.at),
-    index('audit_log_entity').on(t.entityType, t.entityId),
-    index('audit_log_user_at').on(t.userId, t.at),
-  ],
+  (t) => [index('audit_log_at').on(t.at), index('audit_log_entity').on(t.entityType, t.entityId), index('audit_log_user_at').on(t.userId, t.at)],
 );

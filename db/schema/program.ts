@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean, check, date, index, integer, pgTable, serial, text, uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { municipalityKinds, organizerRoles, sessionKinds } from '../../app/domain/codes';
 import { archivedAt, createdAt, oneOf, updatedAt } from './columns';
 import { people } from './people';
@@ -23,7 +21,9 @@ export const studySessions = pgTable(
   'study_sessions',
   {
     id: serial('id').primaryKey(),
-    fiscalYear: integer('fiscal_year').notNull().references(() => programYears.fiscalYear),
+    fiscalYear: integer('fiscal_year')
+      .notNull()
+      .references(() => programYears.fiscalYear),
     kind: text('kind', { enum: sessionKinds.codes }).notNull(),
     number: integer('number').notNull(),
     startsOn: date('starts_on').notNull(),
@@ -52,7 +52,9 @@ export const preAssignments = pgTable(
   'pre_assignments',
   {
     id: serial('id').primaryKey(),
-    sessionId: integer('session_id').notNull().references(() => studySessions.id),
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => studySessions.id),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     dueOn: date('due_on').notNull(),
@@ -86,15 +88,14 @@ export const organizers = pgTable(
   'organizers',
   {
     id: serial('id').primaryKey(),
-    personId: integer('person_id').notNull().references(() => people.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
     role: text('role', { enum: organizerRoles.codes }).notNull(),
     affiliation: text('affiliation').notNull().default(''),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    check('organizers_role', oneOf('role', organizerRoles.codes)),
-    uniqueIndex('organizers_person').on(t.personId),
-  ],
+  (t) => [check('organizers_role', oneOf('role', organizerRoles.codes)), uniqueIndex('organizers_person').on(t.personId)],
 );

@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  check, foreignKey, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uniqueIndex, type AnyPgColumn,
-} from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { SheetContent } from '../../app/domain/sheet';
 import { sheetSectionKeys } from '../../app/domain/sheet';
 import { createdAt, oneOf, updatedAt } from './columns';
@@ -17,7 +15,9 @@ export const sheets = pgTable(
   'sheets',
   {
     id: serial('id').primaryKey(),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     currentVersion: integer('current_version').notNull().default(0),
     // Handover: a sheet started from an earlier generation's final version records it here.
     copiedFromVersionId: integer('copied_from_version_id').references((): AnyPgColumn => sheetVersions.id),
@@ -36,7 +36,9 @@ export const sheetVersions = pgTable(
   'sheet_versions',
   {
     id: serial('id').primaryKey(),
-    sheetId: integer('sheet_id').notNull().references(() => sheets.id),
+    sheetId: integer('sheet_id')
+      .notNull()
+      .references(() => sheets.id),
     version: integer('version').notNull(),
     content: jsonb('content').$type<SheetContent>().notNull(),
     message: text('message').notNull().default(''),
@@ -46,10 +48,7 @@ export const sheetVersions = pgTable(
     authorUserId: integer('author_user_id').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [
-    check('sheet_versions_version_positive', sql`${t.version} > 0`),
-    uniqueIndex('sheet_versions_sheet_version').on(t.sheetId, t.version),
-  ],
+  (t) => [check('sheet_versions_version_positive', sql`${t.version} > 0`), uniqueIndex('sheet_versions_sheet_version').on(t.sheetId, t.version)],
 );
 
 export const sheetComments = pgTable(
@@ -57,11 +56,15 @@ export const sheetComments = pgTable(
   {
     id: serial('id').primaryKey(),
     sheetId: integer('sheet_id').notNull(),
-    teamId: integer('team_id').notNull().references(() => teams.id), // kept for scoped queries
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id), // kept for scoped queries
     section: text('section', { enum: sheetSectionKeys }).notNull(),
     version: integer('version').notNull(), // the version the comment was made on
     body: text('body').notNull(),
-    authorUserId: integer('author_user_id').notNull().references(() => users.id),
+    authorUserId: integer('author_user_id')
+      .notNull()
+      .references(() => users.id),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     resolvedByUserId: integer('resolved_by_user_id').references(() => users.id),
     createdAt: createdAt(),
@@ -72,6 +75,8 @@ export const sheetComments = pgTable(
     check('sheet_comments_section', oneOf('section', sheetSectionKeys)),
     check('sheet_comments_body_not_blank', sql`length(trim(${t.body})) > 0`),
     index('sheet_comments_sheet_section').on(t.sheetId, t.section),
-    index('sheet_comments_team_open').on(t.teamId).where(sql`${t.resolvedAt} is null`),
+    index('sheet_comments_team_open')
+      .on(t.teamId)
+      .where(sql`${t.resolvedAt} is null`),
   ],
 );

@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean, check, date, foreignKey, index, integer, pgTable, pgView, serial, text, unique, uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, pgTable, pgView, serial, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { moyamoyaVisibilities } from '../../app/domain/codes';
 import { archivedAt, createdAt, oneOf, updatedAt } from './columns';
 import { people } from './people';
@@ -12,12 +10,14 @@ export const teams = pgTable(
   'teams',
   {
     id: serial('id').primaryKey(),
-    municipalityId: integer('municipality_id').notNull().references(() => municipalities.id),
-    fiscalYear: integer('fiscal_year').notNull().references(() => programYears.fiscalYear),
-    // Whether HR viewers and alumni see members' own モヤモヤ figures, or only the team's.
-    moyamoyaVisibility: text('moyamoya_visibility', { enum: moyamoyaVisibilities.codes })
+    municipalityId: integer('municipality_id')
       .notNull()
-      .default('team_figure_only'),
+      .references(() => municipalities.id),
+    fiscalYear: integer('fiscal_year')
+      .notNull()
+      .references(() => programYears.fiscalYear),
+    // Whether HR viewers and alumni see members' own モヤモヤ figures, or only the team's.
+    moyamoyaVisibility: text('moyamoya_visibility', { enum: moyamoyaVisibilities.codes }).notNull().default('team_figure_only'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: archivedAt(),
@@ -49,8 +49,12 @@ export const teamMembers = pgTable(
   'team_members',
   {
     id: serial('id').primaryKey(),
-    teamId: integer('team_id').notNull().references(() => teams.id),
-    personId: integer('person_id').notNull().references(() => people.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
     department: text('department').notNull().default(''),
     section: text('section').notNull().default(''),
     isHrSlot: boolean('is_hr_slot').notNull().default(false), // 人事担当課枠
@@ -60,7 +64,9 @@ export const teamMembers = pgTable(
   },
   (t) => [
     uniqueIndex('team_members_team_person').on(t.teamId, t.personId),
-    uniqueIndex('team_members_one_hr_slot').on(t.teamId).where(sql`${t.isHrSlot} and ${t.archivedAt} is null`),
+    uniqueIndex('team_members_one_hr_slot')
+      .on(t.teamId)
+      .where(sql`${t.isHrSlot} and ${t.archivedAt} is null`),
     index('team_members_person').on(t.personId),
   ],
 );
@@ -70,7 +76,9 @@ export const dialogueGroups = pgTable(
   'dialogue_groups',
   {
     id: serial('id').primaryKey(),
-    fiscalYear: integer('fiscal_year').notNull().references(() => programYears.fiscalYear),
+    fiscalYear: integer('fiscal_year')
+      .notNull()
+      .references(() => programYears.fiscalYear),
     name: text('name').notNull().default(''),
     /** The teams a dissolved group had (its dialogue_group_teams rows are freed), so it can be restored. */
     dissolvedTeamIds: integer('dissolved_team_ids').array(),
@@ -93,7 +101,11 @@ export const dialogueGroupTeams = pgTable(
     // A team is in at most one group; the composite keys keep group and team in the same year.
     uniqueIndex('dialogue_group_teams_team').on(t.teamId),
     index('dialogue_group_teams_group').on(t.groupId),
-    foreignKey({ name: 'dialogue_group_teams_group_year_fk', columns: [t.groupId, t.fiscalYear], foreignColumns: [dialogueGroups.id, dialogueGroups.fiscalYear] }),
+    foreignKey({
+      name: 'dialogue_group_teams_group_year_fk',
+      columns: [t.groupId, t.fiscalYear],
+      foreignColumns: [dialogueGroups.id, dialogueGroups.fiscalYear],
+    }),
     foreignKey({ name: 'dialogue_group_teams_team_year_fk', columns: [t.teamId, t.fiscalYear], foreignColumns: [teams.id, teams.fiscalYear] }),
   ],
 );
@@ -102,8 +114,12 @@ export const preAssignmentSubmissions = pgTable(
   'pre_assignment_submissions',
   {
     id: serial('id').primaryKey(),
-    preAssignmentId: integer('pre_assignment_id').notNull().references(() => preAssignments.id),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    preAssignmentId: integer('pre_assignment_id')
+      .notNull()
+      .references(() => preAssignments.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     submittedOn: date('submitted_on').notNull(),
     note: text('note').notNull().default(''),
     url: text('url').notNull().default(''),

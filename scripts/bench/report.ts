@@ -34,7 +34,11 @@ export function checkTargets(runs: DatabaseRun[]): Check[] {
     checks.push({ target: `${r.route}: zero errors`, holds: r.errors === 0, detail: `${r.errors} errors of ${r.requests}` });
     if (run.dashboards.includes(r.route)) {
       const share = ratio(run, r);
-      checks.push({ target: `${r.route}: ≥ ${targets.dashboardShare * 100}% of the minimal route`, holds: share >= targets.dashboardShare, detail: `${(share * 100).toFixed(1)}%` });
+      checks.push({
+        target: `${r.route}: ≥ ${targets.dashboardShare * 100}% of the minimal route`,
+        holds: share >= targets.dashboardShare,
+        detail: `${(share * 100).toFixed(1)}%`,
+      });
     }
   }
   for (const r of run.routes.filter((x) => x.status === 'skipped')) {
@@ -69,7 +73,7 @@ function markdown(report: Report): string {
   const lines = [
     '# Benchmarks',
     '',
-    'Written by `npm run bench` (`scripts/bench/`); do not edit by hand. The figures are this machine\'s,',
+    "Written by `npm run bench` (`scripts/bench/`); do not edit by hand. The figures are this machine's,",
     'measured; rerun to reproduce:',
     '',
     '```sh',
@@ -84,11 +88,18 @@ function markdown(report: Report): string {
     '',
     '## Data',
     '',
-    Object.entries(report.scale).map(([k, v]) => `${k} ${v}`).join(', ') + '.',
+    Object.entries(report.scale)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') + '.',
     '',
   ];
   for (const run of report.runs.filter((r) => r.pages === 'kept')) {
-    lines.push(`Rows (${run.database}, generated in ${run.generateSeconds} s): ${Object.entries(run.rows).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}.`, '');
+    lines.push(
+      `Rows (${run.database}, generated in ${run.generateSeconds} s): ${Object.entries(run.rows)
+        .map(([t, n]) => `${t} ${n.toLocaleString('en')}`)
+        .join(', ')}.`,
+      '',
+    );
   }
   lines.push(
     'Each database is measured twice on the same data:',
@@ -109,7 +120,9 @@ function markdown(report: Report): string {
         lines.push(`| ${r.route} | \`${r.path}\` | ${r.role} | — | — | — | — | — | skipped: ${r.note} |`);
         continue;
       }
-      lines.push(`| ${r.route} | \`${r.path}\` | ${r.role} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${(ratio(run, r) * 100).toFixed(0)}% |`);
+      lines.push(
+        `| ${r.route} | \`${r.path}\` | ${r.role} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${(ratio(run, r) * 100).toFixed(0)}% |`,
+      );
     }
     lines.push('');
   }

@@ -66,7 +66,11 @@ function routesFor(a: BenchAccounts) {
 async function runOn(database: 'postgres' | 'pglite', config: DbConfig, serverEnv: Record<string, string>): Promise<DatabaseRun[]> {
   console.log(`\n== ${database}: generating ten years of data…`);
   const prepared = await prepare(config);
-  console.log(`   ${prepared.seconds} s: ${Object.entries(prepared.rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  console.log(
+    `   ${prepared.seconds} s: ${Object.entries(prepared.rows)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}`,
+  );
   const runs: DatabaseRun[] = [];
   // As served (pages kept while the database does not change), then with every page rendered.
   for (const pages of ['kept', 'rendered'] as const) {
@@ -99,13 +103,24 @@ async function measure(
       }
       for (let i = 0; i < 5; i++) await probe(server.url, r.path, cookie); // warm the JIT and caches
       const figures = await load(server.url, r.path, cookie, durationSeconds);
-      console.log(`   ${r.route.padEnd(20)} ${String(figures.requestsPerSecond).padStart(6)} req/s  p50 ${figures.p50} ms  p95 ${figures.p95} ms  p99 ${figures.p99} ms  errors ${figures.errors}`);
+      console.log(
+        `   ${r.route.padEnd(20)} ${String(figures.requestsPerSecond).padStart(6)} req/s  p50 ${figures.p50} ms  p95 ${figures.p95} ms  p99 ${figures.p99} ms  errors ${figures.errors}`,
+      );
       results.push({ ...base, status: 'measured', ...figures });
     }
   } finally {
     await server.stop();
   }
-  return { database, pages, rows, generateSeconds: seconds, routes: results, dashboards: routesFor(accounts).filter((r) => r.dashboard).map((r) => r.route) };
+  return {
+    database,
+    pages,
+    rows,
+    generateSeconds: seconds,
+    routes: results,
+    dashboards: routesFor(accounts)
+      .filter((r) => r.dashboard)
+      .map((r) => r.route),
+  };
 }
 
 const loadAtStartRaw = os.loadavg()[0]!;

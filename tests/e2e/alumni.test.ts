@@ -20,7 +20,10 @@ async function currentTeamUrl(page: Page) {
 }
 
 async function ownName(page: Page) {
-  const text = await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: / さん$/ }).textContent();
+  const text = await page
+    .getByRole('navigation', { name: 'メインメニュー' })
+    .getByRole('link', { name: / さん$/ })
+    .textContent();
   return text!.replace(/ さん$/, '');
 }
 
@@ -37,7 +40,10 @@ describe('マネ友', () => {
     await page.getByRole('button', { name: '探す' }).click();
     await page.waitForURL(/q=/);
     // Only the team whose final sheet names the theme (the count above the list says so once it has loaded).
-    await page.getByRole('status').filter({ hasText: /^1チーム・/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^1チーム・/ })
+      .waitFor();
     const cards = page.locator('.alumni-card');
     expect(await cards.count()).toBe(1);
     expect(await cards.locator('h3 + ul').textContent()).toContain(theme);

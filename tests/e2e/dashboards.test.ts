@@ -18,7 +18,10 @@ async function teamUrl(page: Page) {
 
 /** Waits until every chart on the page has drawn something (a blank canvas is a short data URL). */
 async function chartsDrawn(page: Page, expected: number) {
-  await page.locator('figure.chart canvas').nth(expected - 1).waitFor();
+  await page
+    .locator('figure.chart canvas')
+    .nth(expected - 1)
+    .waitFor();
   await page.waitForFunction((n) => {
     const canvases = [...document.querySelectorAll('figure.chart canvas')] as HTMLCanvasElement[];
     return canvases.length >= n && canvases.every((c) => c.width > 0 && c.height > 0);
@@ -52,19 +55,30 @@ describe('dashboards', () => {
     // Session markers: the annotation lines sit on the week that holds each session's date.
     await page.goto(url);
     await chartsDrawn(page, 3);
-    const marks = JSON.parse((await page.locator('figure[data-chart="weekly"] .chart-canvas').getAttribute('data-session-marks'))!) as { label: string; date: string; x: number }[];
+    const marks = JSON.parse((await page.locator('figure[data-chart="weekly"] .chart-canvas').getAttribute('data-session-marks'))!) as {
+      label: string;
+      date: string;
+      x: number;
+    }[];
     const listed = await page.locator('[data-twin="sessions"] li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-date')));
     expect(marks.map((m) => m.date)).toEqual(listed);
     expect(marks.length).toBeGreaterThan(0);
     const firstWeek = (await page.locator('table[data-twin="weekly"] tbody tr').first().getAttribute('data-week'))!;
     const yearStart = firstWeek.slice(0, 4);
-    const monday = (() => { const d = new Date(`${yearStart}-04-01T00:00:00Z`); d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7)); return d.getTime(); })();
+    const monday = (() => {
+      const d = new Date(`${yearStart}-04-01T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+      return d.getTime();
+    })();
     for (const [i, m] of marks.entries()) {
       expect(m.label).toBe(`第${i + 1}回`);
       expect(m.x).toBe(Math.floor((utc(m.date) - monday) / dayMs / 7));
     }
     // The モヤモヤ chart marks the same sessions, on its day axis.
-    const lineMarks = JSON.parse((await page.locator('figure[data-chart="lines"] .chart-canvas').getAttribute('data-session-marks'))!) as { date: string; x: number }[];
+    const lineMarks = JSON.parse((await page.locator('figure[data-chart="lines"] .chart-canvas').getAttribute('data-session-marks'))!) as {
+      date: string;
+      x: number;
+    }[];
     expect(lineMarks.map((m) => m.date)).toEqual(listed);
     for (const m of lineMarks) expect(m.x).toBe((utc(m.date) - utc(`${yearStart}-04-01`)) / dayMs);
 
@@ -127,7 +141,9 @@ describe('dashboards', () => {
     // The heat map's row for a team adds up to its activity count (every test's activities lie inside the year).
     const first = rows.first();
     const teamId = await first.getAttribute('data-team');
-    const heat = await page.locator(`table[data-twin="heatmap"] tr[data-team="${teamId}"] td`).evaluateAll((tds) => tds.reduce((s, td) => s + Number(td.textContent || 0), 0));
+    const heat = await page
+      .locator(`table[data-twin="heatmap"] tr[data-team="${teamId}"] td`)
+      .evaluateAll((tds) => tds.reduce((s, td) => s + Number(td.textContent || 0), 0));
     expect(heat).toBe(counts[0]);
     const csv = await page.request.get(`/admin/dashboard.csv?year=${new URL(page.url()).searchParams.get('year')}`);
     expect(csv.status()).toBe(200);
@@ -135,7 +151,7 @@ describe('dashboards', () => {
     await keepScreenshot(page, 'dashboard-admin');
   });
 
-  it('alumni: their municipality\'s teams, current and past', async () => {
+  it("alumni: their municipality's teams, current and past", async () => {
     const { page } = await openPage('dashboard-alumni');
     await signIn(page, alumni);
     await page.getByRole('link', { name: 'マネ友', exact: true }).click();

@@ -2,9 +2,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, selectRows, type DbConfig } from '../../db/client';
-import {
-  burstThenKill, postInterview, prepareDatabase, signInOver, tcpProxy, throwawayPostgres,
-} from './fault-helpers';
+import { burstThenKill, postInterview, prepareDatabase, signInOver, tcpProxy, throwawayPostgres } from './fault-helpers';
 import { startServer, tempDir, type RunningServer } from './server';
 
 // What happens to the real server process when the database blinks or the process is killed.
@@ -30,8 +28,14 @@ async function expectNothingLostOrHalfApplied(config: DbConfig, acknowledged: st
       handle.db,
     );
     const stored = new Set(rows.map((r) => r.interviewee));
-    expect(acknowledged.filter((label) => !stored.has(label)), 'acknowledged but lost').toEqual([]);
-    expect(rows.filter((r) => Number(r.activities) !== 1 || Number(r.homework) !== 2), 'half applied').toEqual([]);
+    expect(
+      acknowledged.filter((label) => !stored.has(label)),
+      'acknowledged but lost',
+    ).toEqual([]);
+    expect(
+      rows.filter((r) => Number(r.activities) !== 1 || Number(r.homework) !== 2),
+      'half applied',
+    ).toEqual([]);
     const orphans = await selectRows<{ n: number }>(
       sql`select count(*)::int as n from activities where kind = 'interview' and interview_id not in (select id from interviews)`,
       handle.db,
@@ -81,7 +85,11 @@ describe.runIf(serverUrl)('a Postgres server that stops and comes back', () => {
     expect(server.process.exitCode).toBeNull(); // no crash
 
     await proxy.start();
-    const health = () => fetch(`${server.url}/healthz`).then((res) => res.status, () => 0);
+    const health = () =>
+      fetch(`${server.url}/healthz`).then(
+        (res) => res.status,
+        () => 0,
+      );
     await expect.poll(health, { timeout: 10_000, interval: 250 }).toBe(200);
     const back = await fetch(page, { headers: { Cookie: cookie } });
     expect(back.status).toBe(200);

@@ -40,10 +40,17 @@ beforeAll(async () => {
 });
 
 describe('hostile HTML in the set-up pages is escaped where it is shown', () => {
-  it('in the theme, a session, its pre-assignment, and a team\'s submission note', async () => {
+  it("in the theme, a session, its pre-assignment, and a team's submission note", async () => {
     const yearPage = `/admin/years/${year}`;
     await send(organizer, yearPage, { intent: 'theme', theme: payload });
-    const { location } = await send(organizer, yearPage, { intent: 'session', kind: 'study', number: '1', startsOn: `${year}-06-10`, venue: payload, agenda: payload });
+    const { location } = await send(organizer, yearPage, {
+      intent: 'session',
+      kind: 'study',
+      number: '1',
+      startsOn: `${year}-06-10`,
+      venue: payload,
+      agenda: payload,
+    });
     await send(organizer, location, { intent: 'preassignment', title: payload, description: payload, dueOn: `${year}-06-05` });
     expectEscaped(await page(organizer, yearPage));
     expectEscaped(await page(organizer, location));
@@ -67,12 +74,20 @@ describe('hostile HTML in the set-up pages is escaped where it is shown', () => 
     const body = new URLSearchParams({ intent: 'create', name: payload });
     for (const id of new Set(ids)) body.append('teamIds', id);
     const res = await fetch(`${baseUrl()}/admin/years/${year}/groups`, {
-      method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: baseUrl(), Cookie: organizer }, body,
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: baseUrl(), Cookie: organizer },
+      body,
     });
     expect(res.status).toBe(302);
     expectEscaped(await page(organizer, `/admin/years/${year}/groups`));
 
-    const added = await send(organizer, `/admin/teams/${teamId}`, { intent: 'add', email: 'hostile-html-admin.new@e2e.example.jp', fullName: payload, department: payload, section: payload }, 200);
+    const added = await send(
+      organizer,
+      `/admin/teams/${teamId}`,
+      { intent: 'add', email: 'hostile-html-admin.new@e2e.example.jp', fullName: payload, department: payload, section: payload },
+      200,
+    );
     expectEscaped(added.body);
     expectEscaped(await page(organizer, `/admin/teams/${teamId}`));
 

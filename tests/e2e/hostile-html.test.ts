@@ -36,7 +36,13 @@ beforeAll(async () => {
 
 describe('hostile HTML is escaped where it is shown', () => {
   it('in the activity timeline', async () => {
-    await form(`${baseUrl()}/teams/${teamId}/activities`, { intent: 'quick', kind: 'meeting', occurredOn: `${year}-05-01`, title: payload, durationPick: '30' });
+    await form(`${baseUrl()}/teams/${teamId}/activities`, {
+      intent: 'quick',
+      kind: 'meeting',
+      occurredOn: `${year}-05-01`,
+      title: payload,
+      durationPick: '30',
+    });
     expectEscaped(await page(`/teams/${teamId}/activities`));
   });
 
@@ -51,7 +57,12 @@ describe('hostile HTML is escaped where it is shown', () => {
   it('in a モヤモヤ note and a 変化 title', async () => {
     await form(`${baseUrl()}/teams/${teamId}/moyamoya`, { intent: 'checkin', level: '40', note: payload });
     expectEscaped(await page(`/teams/${teamId}/moyamoya`));
-    await form(`${baseUrl()}/teams/${teamId}/changes/new`, { title: payload, 'moments[0].stage': 'trigger', 'moments[0].occurredOn': `${year}-05-02`, 'moments[0].description': payload });
+    await form(`${baseUrl()}/teams/${teamId}/changes/new`, {
+      title: payload,
+      'moments[0].stage': 'trigger',
+      'moments[0].occurredOn': `${year}-05-02`,
+      'moments[0].description': payload,
+    });
     expectEscaped(await page(`/teams/${teamId}/changes`));
   });
 

@@ -5,7 +5,12 @@ import { demoPassword, keepScreenshot, openPage, phone, seeded, signIn, useBrows
 useBrowser();
 
 // The member's journeys around interviews and モヤモヤ, on a team of this file's own.
-const { year, teamName, members: [member, member2], hr } = seeded('interviews');
+const {
+  year,
+  teamName,
+  members: [member, member2],
+  hr,
+} = seeded('interviews');
 
 async function teamPath(page: Page) {
   await page.goto('/teams');
@@ -93,7 +98,10 @@ describe('key-person interviews', () => {
 describe('モヤモヤ指数', () => {
   it('checks in モヤモヤ as two members', async () => {
     let team = '';
-    for (const [email, level, note] of [[member, '70', 'まだ霧の中'], [member2, '40', '少し晴れてきた']] as const) {
+    for (const [email, level, note] of [
+      [member, '70', 'まだ霧の中'],
+      [member2, '40', '少し晴れてきた'],
+    ] as const) {
       const { page } = await openPage(`moyamoya-${email.split('@')[0]}`, phone);
       await signIn(page, email);
       team = await teamPath(page);

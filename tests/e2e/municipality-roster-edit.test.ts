@@ -6,7 +6,11 @@ useBrowser();
 // On a phone, the secretariat corrects a municipality typed wrongly and a roster entry, and brings
 // back a dialogue group dissolved by mistake. What it changes is its own: what it adds, and the
 // fixture's two groups of this year's teams.
-const { year, taken, groups: [first, second] } = seeded('municipality-roster-edit');
+const {
+  year,
+  taken,
+  groups: [first, second],
+} = seeded('municipality-roster-edit');
 const [firstGroup, secondGroup] = [first!.name, second!.name];
 
 describe('an organizer corrects set-up data on a phone', () => {

@@ -66,7 +66,10 @@ describe('kept pages', () => {
     expect(await theirs.text()).not.toContain(mine.html.slice(mine.html.indexOf('<main'), mine.html.indexOf('<main') + 400));
 
     const signedOut = await fetch(`${baseUrl()}/logout`, {
-      method: 'POST', redirect: 'manual', headers: { Origin: baseUrl(), Cookie: cookie }, body: new URLSearchParams(),
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: baseUrl(), Cookie: cookie },
+      body: new URLSearchParams(),
     });
     expect(signedOut.status).toBe(302);
     const after = await get(path, cookie);

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { keepScreenshot, openPage, phone, seeded, signIn, useBrowser, waitForHydration } from './browser';
 
 useBrowser();
-const { year, teamPath: team, members: [member, member2] } = seeded('record-versions');
+const {
+  year,
+  teamPath: team,
+  members: [member, member2],
+} = seeded('record-versions');
 
 // Two members of a team edit one interview at once (docs/decisions/0010): the second save is refused,
 // keeps every word typed, takes the first person's text where the second changed nothing, and lands
@@ -37,7 +41,7 @@ async function twoMembersOnNewInterview(name: string) {
 }
 
 describe('two members editing one interview', () => {
-  it('refuses the later save with the text kept and the other’s text taken in, then saves both; a teammate\'s 宿題 stays', async () => {
+  it("refuses the later save with the text kept and the other’s text taken in, then saves both; a teammate's 宿題 stays", async () => {
     const { first, second, url } = await twoMembersOnNewInterview('versions');
     await openEditor(first, url);
     await openEditor(second, url);

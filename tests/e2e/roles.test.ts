@@ -49,7 +49,7 @@ describe('what each role sees', () => {
     });
   }
 
-  it('outsider: another group\'s team is not found, and confidential pages say nothing', async () => {
+  it("outsider: another group's team is not found, and confidential pages say nothing", async () => {
     const { page } = await openPage('role-outsider');
     await signIn(page, accounts.outsider);
     const response = await page.goto(teamPath);
@@ -60,7 +60,7 @@ describe('what each role sees', () => {
     expect(await page.getByRole('link', { name: teamName }).count()).toBe(0);
   });
 
-  it('admin: the organizer pages and the audit log, which records an outsider\'s denied attempt', async () => {
+  it("admin: the organizer pages and the audit log, which records an outsider's denied attempt", async () => {
     const cookie = await signInOver(baseUrl(), accounts.outsider, demoPassword);
     expect((await fetch(baseUrl() + teamPath, { headers: { Cookie: cookie } })).status).toBe(404);
     const { page } = await openPage('role-admin-audit');

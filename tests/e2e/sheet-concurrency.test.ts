@@ -57,13 +57,15 @@ const backends: { name: string; open: () => Promise<{ config: DbConfig; env: Rec
     },
   },
   ...(serverUrl
-    ? [{
-        name: 'Postgres',
-        open: async () => {
-          const db = await throwawayPostgres(serverUrl, `jinmane_sheet_race_${process.pid}`);
-          return { config: { databaseUrl: db.url }, env: { DATABASE_URL: db.url }, cleanup: db.drop };
+    ? [
+        {
+          name: 'Postgres',
+          open: async () => {
+            const db = await throwawayPostgres(serverUrl, `jinmane_sheet_race_${process.pid}`);
+            return { config: { databaseUrl: db.url }, env: { DATABASE_URL: db.url }, cleanup: db.drop };
+          },
         },
-      }]
+      ]
     : []),
 ];
 
@@ -104,7 +106,10 @@ describe.each(backends)('twenty concurrent editors of one sheet on $name', ({ op
       const statuses = answers.map((res) => res.status);
       const won = statuses.flatMap((s, i) => (s >= 200 && s < 400 ? [i] : []));
       expect(won, `round ${round}: ${JSON.stringify(statuses)}`).toHaveLength(1);
-      expect(statuses.filter((s) => s === 409), `round ${round}: ${JSON.stringify(statuses)}`).toHaveLength(editors - 1);
+      expect(
+        statuses.filter((s) => s === 409),
+        `round ${round}: ${JSON.stringify(statuses)}`,
+      ).toHaveLength(editors - 1);
       const winner = won[0]!;
       expect(answers[winner]!.status).toBe(302);
       expect(answers[winner]!.headers.get('location')).toBe(`/teams/${fixture.teamId}/sheet?saved=${round}`);
@@ -117,7 +122,7 @@ describe.each(backends)('twenty concurrent editors of one sheet on $name', ({ op
     }
   });
 
-  it('the history page lists one version per round, the winner\'s', async () => {
+  it("the history page lists one version per round, the winner's", async () => {
     expect(winners).toHaveLength(rounds);
     const res = await fetch(`${server!.url}/teams/${fixture.teamId}/sheet/history`, { headers: { Cookie: cookies[0]! } });
     expect(res.status).toBe(200);
@@ -129,7 +134,7 @@ describe.each(backends)('twenty concurrent editors of one sheet on $name', ({ op
     }
   });
 
-  it('the database holds exactly versions 1…N, each the round winner\'s text and author', async () => {
+  it("the database holds exactly versions 1…N, each the round winner's text and author", async () => {
     await server?.stop(); // PGlite keeps its folder to one process
     server = undefined;
     const handle = await openDb(backend.config);

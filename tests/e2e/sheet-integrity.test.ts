@@ -5,7 +5,10 @@ import { evidenceValue, getItems, getText, setField, sheetFields } from '../../a
 import { desktop, keepScreenshot, openPage, phone, seeded, signIn, useBrowser, waitForHydration } from './browser';
 
 useBrowser();
-const { editPath, members: [member, member2] } = seeded('sheet-integrity');
+const {
+  editPath,
+  members: [member, member2],
+} = seeded('sheet-integrity');
 
 // Editing one section of a sheet full of Japanese text changes that section and nothing else,
 // byte for byte; and a section altered on its way (as NUL bytes in the page once turned 「市民」 into
@@ -25,12 +28,20 @@ async function storedContent(page: Page, url: string) {
   await page.goto(url);
   await waitForHydration(page);
   return page.evaluate((id) => {
-    const data = (window as unknown as { __remixContext: { state: { loaderData: Record<string, { current: { version: number; content: unknown } }> } } }).__remixContext.state.loaderData[id]!;
+    const data = (window as unknown as { __remixContext: { state: { loaderData: Record<string, { current: { version: number; content: unknown } }> } } })
+      .__remixContext.state.loaderData[id]!;
     return data.current as { version: number; content: SheetContent };
   }, route);
 }
 
-const phrases = ['市民と職員が対話する', '「ありたい姿」から逆算し、', '人事課長へのインタビューで', '令和8年4月27日の第1回研究会。', 'マネ友とオフサイトで語り合う。', '一人称で捉え語る！'];
+const phrases = [
+  '市民と職員が対話する',
+  '「ありたい姿」から逆算し、',
+  '人事課長へのインタビューで',
+  '令和8年4月27日の第1回研究会。',
+  'マネ友とオフサイトで語り合う。',
+  '一人称で捉え語る！',
+];
 /** Japanese prose of `length` characters, different for each `seed`, with line breaks. */
 const longJapanese = (length: number, seed: number) => {
   let text = '';
@@ -46,10 +57,11 @@ async function saveContent(page: Page, url: string, content: SheetContent, messa
   const form = new URLSearchParams({ baseVersion: String(version), message, _edited: JSON.stringify(sheetFields.map((f) => f.key)) });
   for (const field of sheetFields) {
     if (field.kind === 'text') form.append(field.key, getText(content, field.key));
-    else getItems(content, field.key).forEach((item, row) => {
-      form.append(`${field.key}[${row}].text`, item.text);
-      for (const cited of item.evidence) form.append(`${field.key}[${row}].evidence`, evidenceValue(cited));
-    });
+    else
+      getItems(content, field.key).forEach((item, row) => {
+        form.append(`${field.key}[${row}].text`, item.text);
+        for (const cited of item.evidence) form.append(`${field.key}[${row}].evidence`, evidenceValue(cited));
+      });
   }
   const headers = { Origin: new URL(page.url()).origin, 'Content-Type': 'application/x-www-form-urlencoded' };
   const saved = await page.request.post(url, { data: form.toString(), headers, maxRedirects: 0 });
@@ -63,9 +75,11 @@ async function fillSheet(page: Page, url: string) {
   sheetFields.forEach((field, i) => {
     // Each text under 683 characters: React writes such strings through its 2,048-byte buffer.
     const length = 180 + i * 35;
-    full = setField(full, field.key, field.kind === 'list'
-      ? [0, 1, 2].map((row) => ({ text: longJapanese(length / 3, i * 3 + row), evidence: [] }))
-      : longJapanese(length, i));
+    full = setField(
+      full,
+      field.key,
+      field.kind === 'list' ? [0, 1, 2].map((row) => ({ text: longJapanese(length / 3, i * 3 + row), evidence: [] })) : longJapanese(length, i),
+    );
   });
   const content = await saveContent(page, url, full, '長い文章で埋める');
   expect(sheetFields.map((f) => getText(content.content, f.key)).join('').length, 'the sheet is full of Japanese text').toBeGreaterThan(5000);

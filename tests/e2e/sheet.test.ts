@@ -9,7 +9,14 @@ useBrowser();
 // The change-story sheet in a real browser: two members saving at once, a diff, a partner's
 // comment, and the print view as Chromium's own 「PDFに保存」 renders it on A4. On this file's own
 // teams: each test reads the sheet as it finds it, so the tests run in any order.
-const { teamName, sheetPath: sheetUrl, members: [member, member2], alumni, partner: partnerEmail, diff } = seeded('sheet');
+const {
+  teamName,
+  sheetPath: sheetUrl,
+  members: [member, member2],
+  alumni,
+  partner: partnerEmail,
+  diff,
+} = seeded('sheet');
 
 /** Ticks a record the row does not cite yet; the checkbox, found again by its value after a reload. */
 async function citeOne(row: Locator) {
@@ -56,13 +63,18 @@ describe('the change-story sheet', () => {
     expect(await currentState(second).inputValue()).toBe(`${original}\n二人目が夜中に書いた段落。`);
     await keepScreenshot(second, 'sheet-conflict-phone');
     // Only the field both changed is shown for merging (evidence read back from jsonb compares equal).
-    expect(await second.locator('[data-field]:has(.merge-compare)').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')))).toEqual(['currentState']);
+    expect(await second.locator('[data-field]:has(.merge-compare)').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')))).toEqual([
+      'currentState',
+    ]);
     const overflow = await second.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
 
     await currentState(second).fill(`${original}\n一人目が書き足した段落。\n二人目が夜中に書いた段落。`);
     await second.getByRole('button', { name: `まとめた内容を第${firstVersion + 1}版として保存` }).click();
-    await second.getByRole('status').filter({ hasText: `第${firstVersion + 1}版として保存しました` }).waitFor();
+    await second
+      .getByRole('status')
+      .filter({ hasText: `第${firstVersion + 1}版として保存しました` })
+      .waitFor();
     const body = await second.locator('#section-currentState + .sheet-field').textContent();
     expect(body).toContain('一人目が書き足した段落。');
     expect(body).toContain('二人目が夜中に書いた段落。');

@@ -42,7 +42,10 @@ async function checkPage(base: string, path: string, cookie: string) {
   if (fresh.status >= 500) problems.push(`${path}: ${fresh.status}`);
   if (fresh.status !== 200) return { problems, html: '', kept: false };
   const again = await fetchPage(base, path, cookie);
-  for (const [how, page] of [['fresh', fresh], [`again (${again.kept ?? 'rendered'})`, again]] as const) {
+  for (const [how, page] of [
+    ['fresh', fresh],
+    [`again (${again.kept ?? 'rendered'})`, again],
+  ] as const) {
     const damage = textDamage(page.bytes);
     if (damage) problems.push(`${path} ${how}: ${damage}`);
   }

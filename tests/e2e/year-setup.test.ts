@@ -51,7 +51,7 @@ describe('an organizer sets up FY2027', { shuffle: false }, () => {
     await keepScreenshot(page, 'year-setup-import-preview');
     await page.getByRole('button', { name: 'この内容で取り込む' }).click();
     await page.getByText('取り込みました：自治体 2件、チーム 3件、メンバー 4名。').waitFor();
-    inviteUrl = (await page.getByRole('listitem').filter({ hasText: 'mao.fuefuki@example.jp' }).getByRole('textbox', { name: 'リンク' }).inputValue());
+    inviteUrl = await page.getByRole('listitem').filter({ hasText: 'mao.fuefuki@example.jp' }).getByRole('textbox', { name: 'リンク' }).inputValue();
     expect(inviteUrl).toMatch(/\/invite\/[\w-]{43}$/);
 
     await page.getByRole('link', { name: '対話自治体' }).click();
@@ -76,7 +76,10 @@ describe('an organizer sets up FY2027', { shuffle: false }, () => {
     const { page: member } = await openPage('year-setup-member', phone);
     await member.goto(inviteUrl);
     await member.getByRole('heading', { name: 'アカウントの作成' }).waitFor();
-    await member.getByLabel(/^パスワード/).first().fill('fuefuki-2027-pass');
+    await member
+      .getByLabel(/^パスワード/)
+      .first()
+      .fill('fuefuki-2027-pass');
     await member.getByLabel('パスワード（確認）').fill('fuefuki-2027-pass');
     await member.getByRole('button', { name: 'アカウントを作成してログイン' }).click();
     await member.getByRole('heading', { level: 1, name: 'チーム' }).waitFor();

@@ -24,9 +24,7 @@ export async function createActivities(db: Db, inputs: ActivityInput[]) {
   for (const batch of chunks(inputs)) {
     // Postgres numbers serial ids in VALUES order, so sorting by id pairs rows with their inputs.
     const rows = (await db.insert(activities).values(batch.map(activityValues)).returning()).sort((a, b) => a.id - b.id);
-    const attendees = rows.flatMap((row, i) =>
-      (batch[i]?.attendeeIds ?? []).map((personId) => ({ activityId: row.id, personId })),
-    );
+    const attendees = rows.flatMap((row, i) => (batch[i]?.attendeeIds ?? []).map((personId) => ({ activityId: row.id, personId })));
     for (const part of chunks(attendees, 2000)) await db.insert(activityAttendees).values(part);
     rows.forEach((row, i) => created.push({ ...row, attendeeIds: batch[i]?.attendeeIds ?? [] }));
   }

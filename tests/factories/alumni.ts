@@ -1,7 +1,14 @@
 import type { Db } from '../../db/client';
 import {
-  alumniGroupMembers, alumniGroups, changeChains, changeMoments, facilitatorRequests, handovers, mentorAssignments,
-  offsiteMeetingPeople, offsiteMeetings,
+  alumniGroupMembers,
+  alumniGroups,
+  changeChains,
+  changeMoments,
+  facilitatorRequests,
+  handovers,
+  mentorAssignments,
+  offsiteMeetingPeople,
+  offsiteMeetings,
 } from '../../db/schema';
 import { currentFiscalYear, one } from './util';
 
@@ -15,10 +22,7 @@ type NewHandover = typeof handovers.$inferInsert;
 type MomentInput = Omit<NewChangeMoment, 'chainId' | 'position' | 'id'>;
 
 /** 創り出した変化: きっかけ → 転機 → 変化 unless other moments are given. */
-export async function createChangeChain(
-  db: Db,
-  overrides: Partial<NewChangeChain> & Pick<NewChangeChain, 'teamId'> & { moments?: MomentInput[] },
-) {
+export async function createChangeChain(db: Db, overrides: Partial<NewChangeChain> & Pick<NewChangeChain, 'teamId'> & { moments?: MomentInput[] }) {
   const fy = currentFiscalYear();
   const {
     moments = [
@@ -28,7 +32,12 @@ export async function createChangeChain(
     ],
     ...values
   } = overrides;
-  const chain = one(await db.insert(changeChains).values({ title: '小さな一歩', ...values }).returning());
+  const chain = one(
+    await db
+      .insert(changeChains)
+      .values({ title: '小さな一歩', ...values })
+      .returning(),
+  );
   const rows = moments.length
     ? await db
         .insert(changeMoments)
@@ -41,12 +50,14 @@ export async function createChangeChain(
 type MemberInput = number | { personId: number; joinedOn?: string | null };
 
 /** マネ友 group with its members (person ids, or person ids with the day they joined). */
-export async function createAlumniGroup(
-  db: Db,
-  overrides: Partial<NewAlumniGroup> & { members?: MemberInput[] } = {},
-) {
+export async function createAlumniGroup(db: Db, overrides: Partial<NewAlumniGroup> & { members?: MemberInput[] } = {}) {
   const { members = [], ...values } = overrides;
-  const group = one(await db.insert(alumniGroups).values({ name: 'マネ友の会', ...values }).returning());
+  const group = one(
+    await db
+      .insert(alumniGroups)
+      .values({ name: 'マネ友の会', ...values })
+      .returning(),
+  );
   const rows = members.map((m) => (typeof m === 'number' ? { personId: m } : m));
   if (rows.length) await db.insert(alumniGroupMembers).values(rows.map((m) => ({ ...m, groupId: group.id })));
   return { ...group, memberIds: rows.map((m) => m.personId) };
@@ -55,10 +66,7 @@ export async function createAlumniGroup(
 type MeetingPerson = { personId: number; role: 'facilitator' | 'attendee' };
 
 /** オフサイトミーティング of a group or a team (a new group when neither is given), with 世話人 and 参加者. */
-export async function createOffsiteMeeting(
-  db: Db,
-  overrides: Partial<NewOffsiteMeeting> & { people?: MeetingPerson[] } = {},
-) {
+export async function createOffsiteMeeting(db: Db, overrides: Partial<NewOffsiteMeeting> & { people?: MeetingPerson[] } = {}) {
   const { people = [], ...values } = overrides;
   const groupId = values.groupId ?? (values.teamId ? null : (await createAlumniGroup(db)).id);
   const meeting = one(
@@ -73,10 +81,7 @@ export async function createOffsiteMeeting(
   return { ...meeting, people };
 }
 
-export async function createMentorAssignment(
-  db: Db,
-  overrides: Partial<NewMentorAssignment> & Pick<NewMentorAssignment, 'teamId' | 'personId'>,
-) {
+export async function createMentorAssignment(db: Db, overrides: Partial<NewMentorAssignment> & Pick<NewMentorAssignment, 'teamId' | 'personId'>) {
   return one(await db.insert(mentorAssignments).values(overrides).returning());
 }
 

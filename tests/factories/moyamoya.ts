@@ -27,10 +27,7 @@ export async function createMoyamoyaCheckin(db: Db, input: CheckinInput) {
 }
 
 /** The team's figure and 「この頃の自分たち」 for one session. */
-export async function createTeamMoyamoya(
-  db: Db,
-  overrides: Partial<NewTeamMoyamoya> & Pick<NewTeamMoyamoya, 'teamId' | 'sessionId'>,
-) {
+export async function createTeamMoyamoya(db: Db, overrides: Partial<NewTeamMoyamoya> & Pick<NewTeamMoyamoya, 'teamId' | 'sessionId'>) {
   return one(
     await db
       .insert(teamMoyamoya)

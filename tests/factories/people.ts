@@ -23,10 +23,7 @@ export async function createPerson(db: Db, overrides: Partial<NewPerson> = {}) {
  * An account. `passwordHash` is required on purpose: pass a hash to sign in with, or null for an
  * invitation not yet accepted. Without `personId` a person is created for it.
  */
-export async function createUser(
-  db: Db,
-  overrides: Partial<Omit<NewUser, 'passwordHash'>> & { passwordHash: string | null },
-) {
+export async function createUser(db: Db, overrides: Partial<Omit<NewUser, 'passwordHash'>> & { passwordHash: string | null }) {
   const personId = overrides.personId ?? (await createPerson(db)).id;
   const email = (overrides.email ?? `user${nextSeq()}@example.jp`).toLowerCase();
   return one(
@@ -56,9 +53,7 @@ export async function createOrganizer(db: Db, overrides: Partial<NewOrganizer> =
 /** An HR viewer; without `userId` an invited account (no password) of that municipality is made. */
 export async function createHrViewer(db: Db, overrides: Partial<NewHrViewer> = {}) {
   const municipalityId = overrides.municipalityId ?? (await createMunicipality(db)).id;
-  const userId =
-    overrides.userId ??
-    (await createUser(db, { passwordHash: null, personId: (await createPerson(db, { municipalityId })).id })).id;
+  const userId = overrides.userId ?? (await createUser(db, { passwordHash: null, personId: (await createPerson(db, { municipalityId })).id })).id;
   return one(
     await db
       .insert(hrViewers)

@@ -1,8 +1,6 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import {
-  municipalities, preAssignments, preAssignmentSubmissions, programYears, studySessions,
-} from '../../db/schema';
+import { municipalities, preAssignments, preAssignmentSubmissions, programYears, studySessions } from '../../db/schema';
 import { addDays, currentFiscalYear, nextSeq, one } from './util';
 
 type NewProgramYear = typeof programYears.$inferInsert;
@@ -55,9 +53,7 @@ export async function createSession(db: Db, overrides: Partial<NewSession> = {})
 
 /** 事前課題, due five days before its session unless told otherwise. */
 export async function createPreAssignment(db: Db, overrides: Partial<NewPreAssignment> = {}) {
-  const session = overrides.sessionId
-    ? one(await db.select().from(studySessions).where(eq(studySessions.id, overrides.sessionId)))
-    : await createSession(db);
+  const session = overrides.sessionId ? one(await db.select().from(studySessions).where(eq(studySessions.id, overrides.sessionId))) : await createSession(db);
   return one(
     await db
       .insert(preAssignments)
@@ -72,13 +68,14 @@ export async function createPreAssignment(db: Db, overrides: Partial<NewPreAssig
   );
 }
 
-export async function createPreAssignmentSubmission(
-  db: Db,
-  overrides: Partial<NewSubmission> & Pick<NewSubmission, 'preAssignmentId' | 'teamId'>,
-) {
-  const submittedOn = overrides.submittedOn
-    ?? one(await db.select().from(preAssignments).where(eq(preAssignments.id, overrides.preAssignmentId))).dueOn;
-  return one(await db.insert(preAssignmentSubmissions).values({ ...overrides, submittedOn }).returning());
+export async function createPreAssignmentSubmission(db: Db, overrides: Partial<NewSubmission> & Pick<NewSubmission, 'preAssignmentId' | 'teamId'>) {
+  const submittedOn = overrides.submittedOn ?? one(await db.select().from(preAssignments).where(eq(preAssignments.id, overrides.preAssignmentId))).dueOn;
+  return one(
+    await db
+      .insert(preAssignmentSubmissions)
+      .values({ ...overrides, submittedOn })
+      .returning(),
+  );
 }
 
 export async function createMunicipality(db: Db, overrides: Partial<NewMunicipality> = {}) {

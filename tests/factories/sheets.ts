@@ -17,12 +17,16 @@ export type VersionInput = Partial<Omit<NewSheetVersion, 'sheetId' | 'version'>>
  */
 export async function createSheetWithVersions(
   db: Db,
-  overrides: Partial<Omit<NewSheet, 'currentVersion'>> &
-    Pick<NewSheet, 'teamId'> & { versions?: number | VersionInput[] },
+  overrides: Partial<Omit<NewSheet, 'currentVersion'>> & Pick<NewSheet, 'teamId'> & { versions?: number | VersionInput[] },
 ) {
   const { versions: spec = 1, ...values } = overrides;
   const inputs: VersionInput[] = typeof spec === 'number' ? Array.from({ length: spec }, () => ({})) : spec;
-  const sheet = one(await db.insert(sheets).values({ ...values, currentVersion: inputs.length }).returning());
+  const sheet = one(
+    await db
+      .insert(sheets)
+      .values({ ...values, currentVersion: inputs.length })
+      .returning(),
+  );
   const versions = inputs.length
     ? await db
         .insert(sheetVersions)
@@ -41,10 +45,7 @@ export async function createSheetWithVersions(
 }
 
 /** A comment on one section; without an author an invited account is made for it. */
-export async function createSheetComment(
-  db: Db,
-  overrides: Partial<NewSheetComment> & Pick<NewSheetComment, 'sheetId'>,
-) {
+export async function createSheetComment(db: Db, overrides: Partial<NewSheetComment> & Pick<NewSheetComment, 'sheetId'>) {
   const sheet = one(await db.select().from(sheets).where(eq(sheets.id, overrides.sheetId)));
   const authorUserId = overrides.authorUserId ?? (await createUser(db, { passwordHash: null })).id;
   return one(

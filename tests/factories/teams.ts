@@ -14,14 +14,16 @@ export async function createTeam(db: Db, overrides: Partial<NewTeam> = {}) {
   const fiscalYear = overrides.fiscalYear ?? currentFiscalYear();
   await createProgramYear(db, { fiscalYear });
   const municipalityId = overrides.municipalityId ?? (await createMunicipality(db)).id;
-  return one(await db.insert(teams).values({ ...overrides, fiscalYear, municipalityId }).returning());
+  return one(
+    await db
+      .insert(teams)
+      .values({ ...overrides, fiscalYear, municipalityId })
+      .returning(),
+  );
 }
 
 /** Puts a person (a new one of the team's municipality unless given) on a team. */
-export async function addTeamMember(
-  db: Db,
-  overrides: Partial<NewTeamMember> & Pick<NewTeamMember, 'teamId'>,
-) {
+export async function addTeamMember(db: Db, overrides: Partial<NewTeamMember> & Pick<NewTeamMember, 'teamId'>) {
   let personId = overrides.personId;
   if (personId === undefined) {
     const team = one(await db.select().from(teams).where(eq(teams.id, overrides.teamId)));
@@ -36,17 +38,17 @@ export async function addTeamMember(
 }
 
 /** 対話自治体: a group of teams of one year (the year of the first team unless given). */
-export async function createDialogueGroup(
-  db: Db,
-  overrides: Partial<NewDialogueGroup> & { teamIds: number[] },
-) {
+export async function createDialogueGroup(db: Db, overrides: Partial<NewDialogueGroup> & { teamIds: number[] }) {
   const { teamIds, ...values } = overrides;
-  const members = teamIds.length
-    ? await db.select({ id: teams.id, fiscalYear: teams.fiscalYear }).from(teams).where(inArray(teams.id, teamIds))
-    : [];
+  const members = teamIds.length ? await db.select({ id: teams.id, fiscalYear: teams.fiscalYear }).from(teams).where(inArray(teams.id, teamIds)) : [];
   const fiscalYear = values.fiscalYear ?? members[0]?.fiscalYear ?? currentFiscalYear();
   await createProgramYear(db, { fiscalYear });
-  const group = one(await db.insert(dialogueGroups).values({ ...values, fiscalYear }).returning());
+  const group = one(
+    await db
+      .insert(dialogueGroups)
+      .values({ ...values, fiscalYear })
+      .returning(),
+  );
   if (teamIds.length) {
     await db.insert(dialogueGroupTeams).values(teamIds.map((teamId) => ({ groupId: group.id, teamId, fiscalYear })));
   }

@@ -1,15 +1,27 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '../../db/client';
-import {
-  activities, changeChains, facilitatorOffers, handovers, interviews, sheets, studySessions, teamMembers, users,
-} from '../../db/schema';
+import { activities, changeChains, facilitatorOffers, handovers, interviews, sheets, studySessions, teamMembers, users } from '../../db/schema';
 import { issueToken } from '../../app/models/account-tokens.server';
 import { inviteAccount } from '../../app/models/accounts.server';
 import { dissolveGroup } from '../../app/models/dialogue-groups.server';
 import { hashPassword } from '../../app/utils/password.server';
 import {
-  addTeamMember, createActivity, createChangeChain, createDialogueGroup, createFacilitatorRequest, createInterview, createMentorAssignment,
-  createMunicipality, createOrganizer, createPerson, createPreAssignment, createProgramYear, createSession, createSheetComment, createTeam, createUser,
+  addTeamMember,
+  createActivity,
+  createChangeChain,
+  createDialogueGroup,
+  createFacilitatorRequest,
+  createInterview,
+  createMentorAssignment,
+  createMunicipality,
+  createOrganizer,
+  createPerson,
+  createPreAssignment,
+  createProgramYear,
+  createSession,
+  createSheetComment,
+  createTeam,
+  createUser,
 } from '../factories';
 import { nextSeq } from '../factories/util';
 import type { Role, World } from '../world';
@@ -31,10 +43,26 @@ const freshYear = () => spareYear++;
 export const fresh: Record<string, (world: World) => Promise<number | string>> = {
   'new.activity': async (world) => (await createActivity(getDb(), { teamId: world.teamA.id, title: `行き先のミーティング${seq()}` })).id,
   'new.interview': async (world) =>
-    (await createInterview(getDb(), { teamId: world.teamA.id, interviewee: `総務課長${seq()}`, roleCategory: 'manager', visibility: 'team', homework: ['資料を送る'] })).id,
+    (
+      await createInterview(getDb(), {
+        teamId: world.teamA.id,
+        interviewee: `総務課長${seq()}`,
+        roleCategory: 'manager',
+        visibility: 'team',
+        homework: ['資料を送る'],
+      })
+    ).id,
   // Opened to the program, so that only the need (the team's own member), not the visibility, keeps organizers out.
   'new.interview.program': async (world) =>
-    (await createInterview(getDb(), { teamId: world.teamA.id, interviewee: `企画課長${seq()}`, roleCategory: 'manager', visibility: 'program', homework: ['資料を送る'] })).id,
+    (
+      await createInterview(getDb(), {
+        teamId: world.teamA.id,
+        interviewee: `企画課長${seq()}`,
+        roleCategory: 'manager',
+        visibility: 'program',
+        homework: ['資料を送る'],
+      })
+    ).id,
   'new.change': async (world) => (await createChangeChain(getDb(), { teamId: world.teamA.id })).id,
   'new.request': async (world) => (await createFacilitatorRequest(getDb(), { teamId: world.teamA.id, createdByUserId: world.users.member.id })).id,
   'new.team': async (world) => {
@@ -49,9 +77,16 @@ export const fresh: Record<string, (world: World) => Promise<number | string>> =
   },
   'new.year': async () => (await createProgramYear(getDb(), { fiscalYear: freshYear() })).fiscalYear,
   'new.invite': async (world) => {
-    const invited = await inviteAccount({ userId: world.users.organizer.id, ip: null }, {
-      email: `invitee${seq()}@example.jp`, fullName: '招待 花子', scope: 'hr', municipalityId: world.cityA.id, department: '人事課',
-    });
+    const invited = await inviteAccount(
+      { userId: world.users.organizer.id, ip: null },
+      {
+        email: `invitee${seq()}@example.jp`,
+        fullName: '招待 花子',
+        scope: 'hr',
+        municipalityId: world.cityA.id,
+        department: '人事課',
+      },
+    );
     if (invited.kind !== 'invited') throw new Error('the invitation was not issued');
     return invited.token;
   },
@@ -72,7 +107,10 @@ async function sheetVersion(teamId: number) {
 }
 
 async function memberRowOf(teamId: number) {
-  const [row] = await getDb().select({ id: teamMembers.id }).from(teamMembers).where(and(eq(teamMembers.teamId, teamId), isNull(teamMembers.archivedAt)));
+  const [row] = await getDb()
+    .select({ id: teamMembers.id })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.teamId, teamId), isNull(teamMembers.archivedAt)));
   return String(row!.id);
 }
 
@@ -94,9 +132,18 @@ const teamCsv = () => {
 const activityCsv = (world: World) => `日付,種別,時間（分）,タイトル\n${day(world, '05-20')},ミーティング,60,定例ミーティング\n`;
 
 const activityFields = (world: World): Form => ({ kind: 'meeting', occurredOn: day(world, '05-10'), title: '定例ミーティング', durationMinutes: '60' });
-const interviewFields = (world: World): Form => ({ interviewedOn: day(world, '06-01'), interviewee: '総務部長', roleCategory: 'manager', visibility: 'program', content: '職員の声を聞く場を' });
+const interviewFields = (world: World): Form => ({
+  interviewedOn: day(world, '06-01'),
+  interviewee: '総務部長',
+  roleCategory: 'manager',
+  visibility: 'program',
+  content: '職員の声を聞く場を',
+});
 const changeFields = (world: World): Form => ({
-  title: '朝の対話が続いた', 'moments[0].stage': 'trigger', 'moments[0].occurredOn': day(world, '07-01'), 'moments[0].description': '課長が朝会を始めた',
+  title: '朝の対話が続いた',
+  'moments[0].stage': 'trigger',
+  'moments[0].occurredOn': day(world, '07-01'),
+  'moments[0].description': '課長が朝会を始めた',
 });
 
 async function sheetIdOf(teamId: number) {
@@ -117,16 +164,31 @@ async function ownComment(call: Call, resolved: boolean, theirs = false) {
 
 /** The caller's password, set to a known one (the world's users have none). */
 async function knownPassword(userId: number | null) {
-  if (userId) await getDb().update(users).set({ passwordHash: await hashPassword('current-password-1') }).where(eq(users.id, userId));
+  if (userId)
+    await getDb()
+      .update(users)
+      .set({ passwordHash: await hashPassword('current-password-1') })
+      .where(eq(users.id, userId));
   return 'current-password-1';
 }
 
 export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
   'account.tsx submit': async (c) => ({ currentPassword: await knownPassword(c.userId), newPassword: 'a-new-password-2', confirmPassword: 'a-new-password-2' }),
-  'admin.accounts.tsx invite': (c) => ({ email: `hr${seq()}@example.jp`, fullName: '人事 花子', scope: 'hr', municipalityId: String(c.world.cityB.id), department: '人事課' }),
+  'admin.accounts.tsx invite': (c) => ({
+    email: `hr${seq()}@example.jp`,
+    fullName: '人事 花子',
+    scope: 'hr',
+    municipalityId: String(c.world.cityB.id),
+    department: '人事課',
+  }),
   'admin.accounts.tsx reset': (c) => ({ userId: String(c.world.users.partner.id) }),
   'admin.municipalities.tsx create': () => ({ name: `北杜${seq()}市`, prefecture: '山梨県', kind: 'city' }),
-  'admin.municipalities.tsx update': async () => ({ id: String((await createMunicipality(getDb())).id), name: `笛吹${seq()}市`, prefecture: '山梨県', kind: 'city' }),
+  'admin.municipalities.tsx update': async () => ({
+    id: String((await createMunicipality(getDb())).id),
+    name: `笛吹${seq()}市`,
+    prefecture: '山梨県',
+    kind: 'city',
+  }),
   'admin.municipalities.tsx archive': async () => ({ id: String((await createMunicipality(getDb())).id) }),
   'admin.municipalities.tsx restore': async () => ({ id: String((await createMunicipality(getDb(), { archivedAt: new Date() })).id) }),
   'admin.organizers.tsx create': () => ({ fullName: `幹事 ${seq()}`, role: 'kanji', affiliation: '' }),
@@ -140,12 +202,22 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
   'admin.teams.$teamId.tsx restore': async (c) => ({ memberId: await extraMember(Number(c.ids['new.team']), true) }),
   'admin.years._index.tsx create': () => ({ fiscalYear: String(freshYear()), theme: '対話から始める組織変革' }),
   'admin.years._index.tsx archive': async () => ({ fiscalYear: String((await createProgramYear(getDb(), { fiscalYear: freshYear() })).fiscalYear) }),
-  'admin.years._index.tsx restore': async () => ({ fiscalYear: String((await createProgramYear(getDb(), { fiscalYear: freshYear(), archivedAt: new Date() })).fiscalYear) }),
+  'admin.years._index.tsx restore': async () => ({
+    fiscalYear: String((await createProgramYear(getDb(), { fiscalYear: freshYear(), archivedAt: new Date() })).fiscalYear),
+  }),
   'admin.years.$fiscalYear._index.tsx theme': () => ({ theme: '一人称で語る' }),
-  'admin.years.$fiscalYear._index.tsx session': (c) => ({ kind: 'other', number: String(10 + (seq() % 80)), startsOn: day(c.world, '09-10'), venue: '早稲田大学' }),
+  'admin.years.$fiscalYear._index.tsx session': (c) => ({
+    kind: 'other',
+    number: String(10 + (seq() % 80)),
+    startsOn: day(c.world, '09-10'),
+    venue: '早稲田大学',
+  }),
   'admin.years.$fiscalYear._index.tsx archive': () => ({}),
   'admin.years.$fiscalYear.sessions.$sessionId.tsx session': async (c) => {
-    const [session] = await getDb().select().from(studySessions).where(eq(studySessions.id, Number(c.ids['new.session'])));
+    const [session] = await getDb()
+      .select()
+      .from(studySessions)
+      .where(eq(studySessions.id, Number(c.ids['new.session'])));
     return { kind: session!.kind, number: String(session!.number), startsOn: session!.startsOn, isOnline: 'on', agenda: '対話の場づくり' };
   },
   'admin.years.$fiscalYear.sessions.$sessionId.tsx preassignment': (c) => ({ title: '職場の現状を書く', dueOn: `${c.world.year}-04-01` }),
@@ -154,9 +226,12 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
   'admin.years.$fiscalYear.sessions.$sessionId.tsx restore': () => ({}),
   'admin.years.$fiscalYear.teams.tsx create': async () => ({ municipalityId: String((await createMunicipality(getDb())).id) }),
   'admin.years.$fiscalYear.teams.tsx archive': async (c) => ({ teamId: String((await createTeam(getDb(), { fiscalYear: c.world.year })).id) }),
-  'admin.years.$fiscalYear.teams.tsx restore': async (c) => ({ teamId: String((await createTeam(getDb(), { fiscalYear: c.world.year, archivedAt: new Date() })).id) }),
+  'admin.years.$fiscalYear.teams.tsx restore': async (c) => ({
+    teamId: String((await createTeam(getDb(), { fiscalYear: c.world.year, archivedAt: new Date() })).id),
+  }),
   'admin.years.$fiscalYear.groups.tsx create': async (c) => ({
-    name: '', teamIds: [String((await createTeam(getDb(), { fiscalYear: c.world.year })).id), String((await createTeam(getDb(), { fiscalYear: c.world.year })).id)],
+    name: '',
+    teamIds: [String((await createTeam(getDb(), { fiscalYear: c.world.year })).id), String((await createTeam(getDb(), { fiscalYear: c.world.year })).id)],
   }),
   'admin.years.$fiscalYear.groups.tsx dissolve': async (c) => ({
     groupId: String((await createDialogueGroup(getDb(), { teamIds: [(await createTeam(getDb(), { fiscalYear: c.world.year })).id] })).id),
@@ -171,10 +246,16 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
   'alumni.me.tsx submit': () => ({ directoryListed: 'on', directoryContact: '' }),
   'alumni.groups._index.tsx submit': (c) => ({ name: `ハミダシ${seq()}`, foundedOn: day(c.world, '04-20') }),
   'alumni.groups.$groupId.tsx submit': (c) => ({ heldOn: day(c.world, '08-01'), theme: '10年後の役所を語る' }),
-  'alumni.support._index.tsx submit': async (c) => ({ owner: await ownerFor(c), heldOn: day(c.world, '11-20'), place: '市役所 会議室', helpNeeded: '対話の進行' }),
+  'alumni.support._index.tsx submit': async (c) => ({
+    owner: await ownerFor(c),
+    heldOn: day(c.world, '11-20'),
+    place: '市役所 会議室',
+    helpNeeded: '対話の進行',
+  }),
   'alumni.support.$requestId.tsx offer': () => ({ message: '伺えます' }),
   'alumni.support.$requestId.tsx accept': async (c) => {
-    const [offer] = await getDb().insert(facilitatorOffers)
+    const [offer] = await getDb()
+      .insert(facilitatorOffers)
       .values({ requestId: Number(c.ids['new.request']), personId: c.world.users.alumni.personId, message: '伺えます' })
       .returning({ id: facilitatorOffers.id });
     return { offerId: String(offer!.id) };
@@ -196,22 +277,40 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
   'teams.$teamId.sheet._index.tsx reopen': async (c) => ({ commentId: await ownComment(c, true) }),
   'teams.$teamId.sheet._index.tsx resolve /teams/{teamA}/sheet?comment=theirs': async (c) => ({ commentId: await ownComment(c, false, true) }),
   'teams.$teamId.sheet._index.tsx handover': () => ({}),
-  'teams.$teamId.sheet.edit.tsx submit': async (c) => ({ baseVersion: await sheetVersion(c.teamId!), message: '現状を書き足した', currentState: `職員の声${seq()}` }),
+  'teams.$teamId.sheet.edit.tsx submit': async (c) => ({
+    baseVersion: await sheetVersion(c.teamId!),
+    message: '現状を書き足した',
+    currentState: `職員の声${seq()}`,
+  }),
   'teams.$teamId.sheet.history.tsx tag': () => ({ version: '1', tag: '提出版' }),
   'teams.$teamId.sheet.history.tsx restore': async (c) => ({ version: '1', baseVersion: await sheetVersion(c.teamId!) }),
   'teams.$teamId.interviews.new.tsx submit': (c) => interviewFields(c.world),
   'teams.$teamId.interviews_.$interviewId.edit.tsx submit': async (c) => ({
-    ...interviewFields(c.world), baseVersion: await versionOf(interviews, Number(c.ids['new.interview.program'] ?? c.ids['new.interview'])),
+    ...interviewFields(c.world),
+    baseVersion: await versionOf(interviews, Number(c.ids['new.interview.program'] ?? c.ids['new.interview'])),
   }),
   'teams.$teamId.interviews.$interviewId.tsx archive': () => ({}),
   'teams.$teamId.interviews._index.tsx restore': async (c) => ({
-    interviewId: String((await createInterview(getDb(), { teamId: c.world.teamA.id, interviewee: '副市長', roleCategory: 'deputy_head', visibility: 'program', archivedAt: new Date() })).id),
+    interviewId: String(
+      (
+        await createInterview(getDb(), {
+          teamId: c.world.teamA.id,
+          interviewee: '副市長',
+          roleCategory: 'deputy_head',
+          visibility: 'program',
+          archivedAt: new Date(),
+        })
+      ).id,
+    ),
   }),
   'teams.$teamId.moyamoya.tsx checkin': () => ({ level: '40', note: '' }),
   'teams.$teamId.moyamoya.tsx team': (c) => ({ sessionId: String(c.world.session.id), level: '55', reflection: '' }),
   'teams.$teamId.moyamoya.tsx visibility': () => ({ moyamoyaVisibility: 'team_figure_only' }),
   'teams.$teamId.changes.new.tsx submit': (c) => changeFields(c.world),
-  'teams.$teamId.changes.$changeId.tsx submit': async (c) => ({ ...changeFields(c.world), baseVersion: await versionOf(changeChains, Number(c.ids['new.change'])) }),
+  'teams.$teamId.changes.$changeId.tsx submit': async (c) => ({
+    ...changeFields(c.world),
+    baseVersion: await versionOf(changeChains, Number(c.ids['new.change'])),
+  }),
   'teams.$teamId.changes.$changeId.tsx archive': () => ({}),
   'teams.$teamId.changes._index.tsx restore': async (c) => ({
     changeId: String((await createChangeChain(getDb(), { teamId: c.world.teamA.id, archivedAt: new Date() })).id),
@@ -219,13 +318,18 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
   'teams.$teamId.activities._index.tsx quick': (c) => ({ kind: 'meeting', occurredOn: day(c.world, '05-12'), durationPick: '60' }),
   'teams.$teamId.activities.new.tsx save': (c) => activityFields(c.world),
   'teams.$teamId.activities.$activityId.tsx save': async (c) => ({
-    ...activityFields(c.world), baseVersion: await versionOf(activities, Number(c.ids['new.activity'])),
+    ...activityFields(c.world),
+    baseVersion: await versionOf(activities, Number(c.ids['new.activity'])),
   }),
   'teams.$teamId.activities.$activityId.tsx archive': () => ({}),
   'teams.$teamId.activities.$activityId.tsx restore': () => ({}),
   'teams.$teamId.activities.import.tsx preview': (c) => ({ csv: activityCsv(c.world) }),
   'teams.$teamId.activities.import.tsx commit': (c) => ({ csv: activityCsv(c.world) }),
-  'teams.$teamId.preassignments.tsx submit': async (c) => ({ preAssignmentId: await freshPreAssignment(c.world), submittedOn: day(c.world, '04-20'), note: '提出しました' }),
+  'teams.$teamId.preassignments.tsx submit': async (c) => ({
+    preAssignmentId: await freshPreAssignment(c.world),
+    submittedOn: day(c.world, '04-20'),
+    note: '提出しました',
+  }),
   'teams.$teamId.handover.tsx submit': async (c) => {
     const [row] = await getDb().select({ version: handovers.version }).from(handovers).where(eq(handovers.teamId, c.teamId!));
     return { baseVersion: String(row?.version ?? 0), toContinue: '朝の対話を続けてほしい' };
@@ -245,4 +349,3 @@ async function ownerFor(c: Call): Promise<string> {
   if (c.role === 'alumni') return `group:${c.world.alumniGroup.id}`;
   return `team:${teamOf[c.role] ?? c.world.teamA.id}`;
 }
-

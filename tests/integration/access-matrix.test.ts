@@ -23,7 +23,10 @@ function readMatrix(): Row[] {
     .split('\n')
     .filter((line) => line.startsWith('| `'))
     .map((line) => {
-      const cols = line.split('|').slice(1, -1).map((c) => c.trim().replace(/^`|`$/g, ''));
+      const cols = line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim().replace(/^`|`$/g, ''));
       const [file, method, routePath, ...cells] = cols;
       const [verb, intent] = method!.split(' ');
       return {
@@ -45,7 +48,10 @@ function readIntentTable(): { file: string; intent: string; need: string }[] {
     .split('\n')
     .filter((line) => line.startsWith('| `') && line.split('|').length === 5)
     .map((line) => {
-      const [file, intent, need] = line.split('|').slice(1, -1).map((c) => c.trim().replace(/^`|`$/g, ''));
+      const [file, intent, need] = line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim().replace(/^`|`$/g, ''));
       return { file: file!, intent: intent!, need: need! };
     });
 }
@@ -66,16 +72,33 @@ async function fill(template: string, world: World): Promise<{ path: string; ids
     if (!make) throw new Error(`unknown placeholder {${key}} in docs/access.md`);
     ids[key!] = await make(world);
   }
-  return { path: fillFixed(template.replace(/\{(new\.[\w.]+)\}/g, (_, key: string) => String(ids[key])), world), ids };
+  return {
+    path: fillFixed(
+      template.replace(/\{(new\.[\w.]+)\}/g, (_, key: string) => String(ids[key])),
+      world,
+    ),
+    ids,
+  };
 }
 
 function fillFixed(template: string, world: World) {
   const values: Record<string, string | number> = {
-    teamA: world.teamA.id, teamB: world.teamB.id, teamC: world.teamC.id, cityA: world.cityA.id, cityB: world.cityB.id,
-    'interview.team': world.interviews.team.id, 'interview.municipality': world.interviews.municipality.id,
-    'interview.program': world.interviews.program.id, change: world.change.id, activity: world.activity.id, token: 'x'.repeat(43),
-    year: world.year, session: world.session.id,
-    pastA: world.pastA.id, alumniGroup: world.alumniGroup.id, facilitatorRequest: world.facilitatorRequest.id,
+    teamA: world.teamA.id,
+    teamB: world.teamB.id,
+    teamC: world.teamC.id,
+    cityA: world.cityA.id,
+    cityB: world.cityB.id,
+    'interview.team': world.interviews.team.id,
+    'interview.municipality': world.interviews.municipality.id,
+    'interview.program': world.interviews.program.id,
+    change: world.change.id,
+    activity: world.activity.id,
+    token: 'x'.repeat(43),
+    year: world.year,
+    session: world.session.id,
+    pastA: world.pastA.id,
+    alumniGroup: world.alumniGroup.id,
+    facilitatorRequest: world.facilitatorRequest.id,
   };
   return template.replace(/\{([\w.]+)\}/g, (_, key: string) => {
     if (!(key in values)) throw new Error(`unknown placeholder {${key}} in docs/access.md`);
@@ -85,7 +108,10 @@ function fillFixed(template: string, world: World) {
 
 /** The route params a URL gives a flat-route file: `teams.$teamId.sheet.tsx` + `/teams/3/sheet`. */
 function paramsFor(file: string, urlPath: string): Record<string, string> {
-  const segments = file.replace(/\.(tsx?|jsx?)$/, '').split('.').filter((s) => s !== '_index');
+  const segments = file
+    .replace(/\.(tsx?|jsx?)$/, '')
+    .split('.')
+    .filter((s) => s !== '_index');
   const parts = urlPath.split('/').filter(Boolean);
   const params: Record<string, string> = {};
   segments.forEach((segment, i) => {
@@ -138,12 +164,18 @@ async function call(row: Row, world: World, role: Role, intentOverride?: string)
 function matches(expected: string, outcome: Outcome) {
   const toLogin = outcome.status >= 300 && outcome.status < 400 && (outcome.location ?? '').startsWith('/login');
   switch (expected) {
-    case 'login': return toLogin;
-    case '404': return outcome.status === 404;
-    case '✗': return outcome.status === 403 || outcome.status === 404;
-    case '✓': return !toLogin && outcome.status < 400;
-    case '400': return outcome.status === 400;
-    default: throw new Error(`unknown cell "${expected}" in docs/access.md`);
+    case 'login':
+      return toLogin;
+    case '404':
+      return outcome.status === 404;
+    case '✗':
+      return outcome.status === 403 || outcome.status === 404;
+    case '✓':
+      return !toLogin && outcome.status < 400;
+    case '400':
+      return outcome.status === 400;
+    default:
+      throw new Error(`unknown cell "${expected}" in docs/access.md`);
   }
 }
 
@@ -162,8 +194,16 @@ describe('access matrix (docs/access.md)', () => {
       const mod = (await import(`../../app/routes/${file}`)) as Record<string, unknown>;
       const rows = matrix.filter((r) => r.file === file);
       expect(rows.length, `${file} has no row in docs/access.md`).toBeGreaterThan(0);
-      if (mod.loader) expect(rows.some((r) => r.method === 'GET'), `${file}: loader has no GET row`).toBe(true);
-      if (mod.action) expect(rows.some((r) => r.method === 'POST'), `${file}: action has no POST row`).toBe(true);
+      if (mod.loader)
+        expect(
+          rows.some((r) => r.method === 'GET'),
+          `${file}: loader has no GET row`,
+        ).toBe(true);
+      if (mod.action)
+        expect(
+          rows.some((r) => r.method === 'POST'),
+          `${file}: action has no POST row`,
+        ).toBe(true);
     }
     for (const row of matrix) expect(routeFiles, `docs/access.md names a missing file`).toContain(row.file);
   });
@@ -178,11 +218,17 @@ describe('access matrix (docs/access.md)', () => {
     }
     expect(readIntentTable()).toEqual(declared);
     for (const { file, intent } of declared) {
-      expect(matrix.some((r) => r.file === file && r.intent === intent), `${file} ${intent} has no POST row`).toBe(true);
+      expect(
+        matrix.some((r) => r.file === file && r.intent === intent),
+        `${file} ${intent} has no POST row`,
+      ).toBe(true);
       expect(forms[`${file} ${intent}`], `${file} ${intent} has no valid form in access-forms.ts`).toBeDefined();
     }
     for (const row of matrix.filter((r) => r.intent)) {
-      expect(declared.some((d) => d.file === row.file && d.intent === row.intent), `${row.file} POST ${row.intent} is not declared`).toBe(true);
+      expect(
+        declared.some((d) => d.file === row.file && d.intent === row.intent),
+        `${row.file} POST ${row.intent} is not declared`,
+      ).toBe(true);
     }
   });
 
@@ -216,6 +262,9 @@ describe('access matrix (docs/access.md)', () => {
 });
 
 async function deniedCount() {
-  const [row] = await getDb().select({ n: sql<number>`count(*)`.mapWith(Number) }).from(auditLog).where(eq(auditLog.action, 'access.denied'));
+  const [row] = await getDb()
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(auditLog)
+    .where(eq(auditLog.action, 'access.denied'));
   return row!.n;
 }

@@ -37,8 +37,15 @@ async function timeline(query = '', headers = member) {
 }
 
 const full = (overrides: Record<string, string | string[]> = {}) => ({
-  intent: 'save', kind: 'meeting', occurredOn: `${world.year}-06-03`, startsAt: '18:30', durationPick: '90',
-  title: '全庁アンケートの設問づくり', guests: '人事課長', notes: '', ...overrides,
+  intent: 'save',
+  kind: 'meeting',
+  occurredOn: `${world.year}-06-03`,
+  startsAt: '18:30',
+  durationPick: '90',
+  title: '全庁アンケートの設問づくり',
+  guests: '人事課長',
+  notes: '',
+  ...overrides,
 });
 
 describe('adding, editing, deleting and restoring activities', () => {
@@ -47,8 +54,18 @@ describe('adding, editing, deleting and restoring activities', () => {
     expect(result.status).toBe(302);
     const id = Number(new URL(result.headers.get('Location')!, 'http://x').searchParams.get('added'));
     const [row] = await getDb().select().from(activities).where(eq(activities.id, id));
-    expect(row).toMatchObject({ teamId: world.teamA.id, kind: 'meeting', occurredOn: `${world.year}-05-20`, title: '廊下で打合せ', durationMinutes: 30, createdByUserId: world.users.member.id });
-    const audit = await getDb().select().from(auditLog).where(and(eq(auditLog.entityType, 'activity'), eq(auditLog.entityId, String(id))));
+    expect(row).toMatchObject({
+      teamId: world.teamA.id,
+      kind: 'meeting',
+      occurredOn: `${world.year}-05-20`,
+      title: '廊下で打合せ',
+      durationMinutes: 30,
+      createdByUserId: world.users.member.id,
+    });
+    const audit = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'activity'), eq(auditLog.entityId, String(id))));
     expect(audit.map((a) => a.action)).toEqual(['create']);
     // Typed minutes win over the pick, and a title may be left out.
     const typed = (await quickAdd({ kind: 'survey', occurredOn: `${world.year}-05-21`, durationPick: '60', durationMinutes: '45' })) as Response;
@@ -76,7 +93,9 @@ describe('adding, editing, deleting and restoring activities', () => {
     const session = await createSession(getDb(), { fiscalYear: world.year });
     const notes = `<script>alert("x")</script>${'対話の記録。'.repeat(3_500)}`;
     expect(notes.length).toBeGreaterThan(20_000);
-    const result = (await newAction(post(`/teams/${teamId}/activities/new`, full({ notes, attendeeIds: [String(world.users.member.personId)], sessionId: String(session.id) })))) as Response;
+    const result = (await newAction(
+      post(`/teams/${teamId}/activities/new`, full({ notes, attendeeIds: [String(world.users.member.personId)], sessionId: String(session.id) })),
+    )) as Response;
     expect(result.status).toBe(302);
     const id = Number(new URL(result.headers.get('Location')!, 'http://x').searchParams.get('added'));
     const [row] = await getDb().select().from(activities).where(eq(activities.id, id));
@@ -91,7 +110,9 @@ describe('adding, editing, deleting and restoring activities', () => {
   it('refuses attendees from outside the team, a session of another year and too long notes', async () => {
     const other = await addTeamMember(getDb(), { teamId: world.teamC.id });
     const oldSession = await createSession(getDb(), { fiscalYear: world.year - 1 });
-    const reply = (await newAction(post(`/teams/${teamId}/activities/new`, full({ attendeeIds: [String(other.personId)], sessionId: String(oldSession.id) })))) as unknown as Reply;
+    const reply = (await newAction(
+      post(`/teams/${teamId}/activities/new`, full({ attendeeIds: [String(other.personId)], sessionId: String(oldSession.id) })),
+    )) as unknown as Reply;
     expect(reply.init.status).toBe(400);
     expect(reply.data.error?.attendeeIds?.[0]).toBe('参加者はチームのメンバーから選んでください');
     expect(reply.data.error?.sessionId?.[0]).toBe('この年度の研究会から選んでください');
@@ -105,7 +126,14 @@ describe('adding, editing, deleting and restoring activities', () => {
     const created = await createActivity(getDb(), { teamId: world.teamA.id, title: '編集前', durationMinutes: 60 });
     const params = { activityId: String(created.id) };
     const path = `/teams/${teamId}/activities/${created.id}`;
-    const edit = (await entryAction(post(path, full({ baseVersion: '1', title: '編集後', durationPick: '', durationMinutes: '75', attendeeIds: [String(world.users.member.personId)] }), member, params))) as Response;
+    const edit = (await entryAction(
+      post(
+        path,
+        full({ baseVersion: '1', title: '編集後', durationPick: '', durationMinutes: '75', attendeeIds: [String(world.users.member.personId)] }),
+        member,
+        params,
+      ),
+    )) as Response;
     expect(edit.status).toBe(302);
     let [row] = await getDb().select().from(activities).where(eq(activities.id, created.id));
     expect(row).toMatchObject({ title: '編集後', durationMinutes: 75 });
@@ -122,7 +150,10 @@ describe('adding, editing, deleting and restoring activities', () => {
 
     expect(((await entryAction(post(path, { intent: 'restore' }, member, params))) as Response).status).toBe(302);
     expect((await timeline()).entries.map((e) => e.id)).toContain(created.id);
-    const audit = await getDb().select().from(auditLog).where(and(eq(auditLog.entityType, 'activity'), eq(auditLog.entityId, String(created.id))));
+    const audit = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'activity'), eq(auditLog.entityId, String(created.id))));
     expect(audit.map((a) => a.action)).toEqual(['update', 'archive', 'restore']);
   });
 
@@ -130,9 +161,13 @@ describe('adding, editing, deleting and restoring activities', () => {
     const created = await createActivity(getDb(), { teamId: world.teamA.id, title: '定例ミーティング', durationMinutes: 60 });
     const params = { activityId: String(created.id) };
     const path = `/teams/${teamId}/activities/${created.id}`;
-    const first = (await entryAction(post(path, full({ baseVersion: '1', title: '定例ミーティング', notes: '一人目のメモ：議題1\n議題2' }), member, params))) as Response;
+    const first = (await entryAction(
+      post(path, full({ baseVersion: '1', title: '定例ミーティング', notes: '一人目のメモ：議題1\n議題2' }), member, params),
+    )) as Response;
     expect(first.status).toBe(302);
-    const second = (await entryAction(post(path, full({ baseVersion: '1', title: '定例ミーティング（第2回）', notes: '二人目のメモ' }), member, params))) as unknown as {
+    const second = (await entryAction(
+      post(path, full({ baseVersion: '1', title: '定例ミーティング（第2回）', notes: '二人目のメモ' }), member, params),
+    )) as unknown as {
       data: { result: { initialValue: Record<string, unknown> }; stale: { fields: { label: string; latest: string; mine: string }[] }; version: number };
       init: { status: number };
     };
@@ -143,13 +178,17 @@ describe('adding, editing, deleting and restoring activities', () => {
     const [row] = await getDb().select().from(activities).where(eq(activities.id, created.id));
     expect(row).toMatchObject({ notes: '一人目のメモ：議題1\n議題2', version: 2 });
     // Two saves at once on the same version: exactly one lands.
-    const both = await Promise.all(['A', 'B'].map((who) => entryAction(post(path, full({ baseVersion: '2', title: `${who}さんの記録` }), member, params)) as Promise<unknown>));
+    const both = await Promise.all(
+      ['A', 'B'].map((who) => entryAction(post(path, full({ baseVersion: '2', title: `${who}さんの記録` }), member, params)) as Promise<unknown>),
+    );
     expect(both.map((r) => (r instanceof Response ? r.status : (r as { init: { status: number } }).init.status)).sort()).toEqual([302, 409]);
   });
 
-  it('leaves an interview\'s own activity to the interview form', async () => {
+  it("leaves an interview's own activity to the interview form", async () => {
     const own = world.interviews.team.activity;
-    const res = await thrownResponse(() => entryAction(post(`/teams/${teamId}/activities/${own.id}`, { intent: 'archive' }, member, { activityId: String(own.id) })));
+    const res = await thrownResponse(() =>
+      entryAction(post(`/teams/${teamId}/activities/${own.id}`, { intent: 'archive' }, member, { activityId: String(own.id) })),
+    );
     expect(res.status).toBe(400);
   });
 
@@ -223,7 +262,12 @@ describe('the year summary (1年間の活動回数・時間)', () => {
     const user = world.users.member;
     await addTeamMember(getDb(), { teamId: team.id, personId: user.personId });
     const db = getDb();
-    for (const [kind, minutes] of [['meeting', 60], ['meeting', 90], ['study_session', 300], ['survey', 30]] as const) {
+    for (const [kind, minutes] of [
+      ['meeting', 60],
+      ['meeting', 90],
+      ['study_session', 300],
+      ['survey', 30],
+    ] as const) {
       await createActivity(db, { teamId: team.id, kind, durationMinutes: minutes });
     }
     const gone = await createActivity(db, { teamId: team.id, kind: 'meeting', durationMinutes: 600 });

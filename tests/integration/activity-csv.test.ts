@@ -12,7 +12,14 @@ import { addDays } from '../factories/util';
 import { actionArgs, loaderArgs } from '../helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
 
-type Preview = { csv: string; preview: { fileErrors: string[]; rowErrors: { line: number; messages: string[] }[]; rows: { line: number; duplicate: boolean; kind: string; title: string }[] } };
+type Preview = {
+  csv: string;
+  preview: {
+    fileErrors: string[];
+    rowErrors: { line: number; messages: string[] }[];
+    rows: { line: number; duplicate: boolean; kind: string; title: string }[];
+  };
+};
 type Reply = { data: Preview; init: { status: number } };
 
 let world: World;
@@ -32,8 +39,17 @@ beforeAll(async () => {
 });
 
 const plan: [label: string, count: number, minutes: number][] = [
-  ['ミーティング', 40, 60], ['研究会', 6, 300], ['フォローアップ研修', 3, 120], ['キーマンインタビュー', 5, 60], ['アンケート', 4, 30],
-  ['報告', 3, 45], ['対話自治体ミーティング', 3, 90], ['激励会', 2, 60], ['マネ友との対話', 2, 120], ['共同論文提出', 1, 0], ['投票', 1, 15],
+  ['ミーティング', 40, 60],
+  ['研究会', 6, 300],
+  ['フォローアップ研修', 3, 120],
+  ['キーマンインタビュー', 5, 60],
+  ['アンケート', 4, 30],
+  ['報告', 3, 45],
+  ['対話自治体ミーティング', 3, 90],
+  ['激励会', 2, 60],
+  ['マネ友との対話', 2, 120],
+  ['共同論文提出', 1, 0],
+  ['投票', 1, 15],
 ];
 
 /** A year's log as a team keeps it in Excel: mixed date styles, an unknown kind, quoted notes. */
@@ -58,7 +74,13 @@ function yearlyLog(): string {
 
 const post = (form: Record<string, string>) =>
   importAction(actionArgs(`/teams/${teamId}/activities/import`, form, { headers, params: { teamId: String(teamId) } }));
-const count = async () => (await getDb().select({ n: sql<number>`count(*)`.mapWith(Number) }).from(activities).where(eq(activities.teamId, teamId)))[0]!.n;
+const count = async () =>
+  (
+    await getDb()
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(activities)
+      .where(eq(activities.teamId, teamId))
+  )[0]!.n;
 async function exportCsv() {
   const res = (await csvLoader(loaderArgs(`/teams/${teamId}/activities.csv`, { headers, params: { teamId: String(teamId) } }))) as Response;
   // Response.text() would drop the BOM; read the bytes as Excel does.
@@ -151,7 +173,10 @@ describe('CSV export and import of the activity log', () => {
 
   it('imports the same file sent twice at once only once, without an error', async () => {
     const before = await count();
-    const csv = ['日付,種別,時間（分）,タイトル', ...Array.from({ length: 12 }, (_, i) => `令和8年6月${i + 1}日,ミーティング,60,同時に送った定例ミーティング${i + 1}`)].join('\r\n');
+    const csv = [
+      '日付,種別,時間（分）,タイトル',
+      ...Array.from({ length: 12 }, (_, i) => `令和8年6月${i + 1}日,ミーティング,60,同時に送った定例ミーティング${i + 1}`),
+    ].join('\r\n');
     const replies = await Promise.all([post({ intent: 'commit', csv }), post({ intent: 'commit', csv })]);
     // Both answer with a redirect: one added the twelve, the other found them all already there.
     const added = replies.map((r) => new URL((r as Response).headers.get('Location')!, 'http://localhost').searchParams.get('added'));

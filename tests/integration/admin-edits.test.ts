@@ -17,7 +17,14 @@ import { fieldErrors, organizerCookie, outcome, tableCounts } from './setup-help
 // Organizers correct municipalities and roster entries, and bring back a dissolved dialogue group.
 
 const lastAudit = async (entityType: string, entityId: number) =>
-  (await getDb().select().from(auditLog).where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId)))).orderBy(desc(auditLog.id)).limit(1))[0];
+  (
+    await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId))))
+      .orderBy(desc(auditLog.id))
+      .limit(1)
+  )[0];
 
 async function memberCookie() {
   const db = getDb();
@@ -42,7 +49,10 @@ describe('editing a municipality', () => {
     expect(audit).toMatchObject({ action: 'update', detail: { before: { name: '小鹿野市', kind: 'city' }, after: { name: '小鹿野町', kind: 'town' } } });
 
     // The list opens the row's form for ?edit= and marks the saved row.
-    const listed = (await municipalitiesLoader(loaderArgs(`/admin/municipalities?edit=${city.id}&saved=${city.id}`, { headers }))) as { editId: number; savedId: number };
+    const listed = (await municipalitiesLoader(loaderArgs(`/admin/municipalities?edit=${city.id}&saved=${city.id}`, { headers }))) as {
+      editId: number;
+      savedId: number;
+    };
     expect(listed).toMatchObject({ editId: city.id, savedId: city.id });
   });
 
@@ -63,7 +73,11 @@ describe('editing a municipality', () => {
     expect(fieldErrors(dupArchived.body).name).toEqual(['山梨県北杜市はすでに登録されています（アーカイブ済み。元に戻せます）']);
     const blank = await edit(headers, city.id, { name: '  ', prefecture: '', kind: 'metropolis' });
     expect(blank.status).toBe(400);
-    expect(fieldErrors(blank.body)).toMatchObject({ name: ['自治体名を入力してください'], prefecture: ['都道府県を入力してください'], kind: ['区分を選んでください'] });
+    expect(fieldErrors(blank.body)).toMatchObject({
+      name: ['自治体名を入力してください'],
+      prefecture: ['都道府県を入力してください'],
+      kind: ['区分を選んでください'],
+    });
 
     expect(await tableCounts()).toEqual(before);
     const [row] = await db.select().from(municipalities).where(eq(municipalities.id, city.id));
@@ -85,7 +99,9 @@ describe('editing a municipality', () => {
     await fc.assert(
       fc.asyncProperty(hostileText, hostileText, kind, async (name, prefecture, kind) => {
         const [before] = await getDb().select().from(municipalities).where(eq(municipalities.id, city.id));
-        const result = await outcomeOf(() => municipalitiesAction(actionArgs('/admin/municipalities', { intent: 'update', id: String(city.id), name, prefecture, kind }, { headers })));
+        const result = await outcomeOf(() =>
+          municipalitiesAction(actionArgs('/admin/municipalities', { intent: 'update', id: String(city.id), name, prefecture, kind }, { headers })),
+        );
         const [after] = await getDb().select().from(municipalities).where(eq(municipalities.id, city.id));
         if (result.kind !== 'saved') {
           expect(result.kind).toBe('invalid');
@@ -94,7 +110,13 @@ describe('editing a municipality', () => {
         }
         expect(after).toMatchObject({ name: asRequired(name), prefecture: asRequired(prefecture), kind });
       }),
-      { ...runs, examples: [['NUL\u0000入り', '山梨県', 'city'], ['<script>alert(1)</script>', '１２３４５', 'town']] },
+      {
+        ...runs,
+        examples: [
+          ['NUL\u0000入り', '山梨県', 'city'],
+          ['<script>alert(1)</script>', '１２３４５', 'town'],
+        ],
+      },
     );
   });
 });
@@ -109,7 +131,11 @@ describe('editing a roster entry', () => {
     const entry = await createOrganizer(getDb(), { personId: person.id, role: 'kanji', affiliation: '' });
     const saved = await edit(headers, entry.id, { fullName: '早瀬 悠希', role: 'chair', affiliation: '元甲府市職員' });
     expect(saved).toMatchObject({ status: 302, location: `/admin/organizers?saved=${entry.id}` });
-    const [row] = await getDb().select({ o: organizers, name: people.fullName }).from(organizers).innerJoin(people, eq(people.id, organizers.personId)).where(eq(organizers.id, entry.id));
+    const [row] = await getDb()
+      .select({ o: organizers, name: people.fullName })
+      .from(organizers)
+      .innerJoin(people, eq(people.id, organizers.personId))
+      .where(eq(organizers.id, entry.id));
     expect(row).toMatchObject({ name: '早瀬 悠希', o: { role: 'chair', affiliation: '元甲府市職員', active: true } });
     const audit = await lastAudit('organizer', entry.id);
     expect(audit).toMatchObject({ action: 'update', detail: { changed: ['fullName', 'role', 'affiliation'], role: { before: 'kanji', after: 'chair' } } });
@@ -121,7 +147,11 @@ describe('editing a roster entry', () => {
     const before = await tableCounts();
     const bad = await edit(headers, entry.id, { fullName: ' ', role: 'boss', affiliation: '長'.repeat(201) });
     expect(bad.status).toBe(400);
-    expect(fieldErrors(bad.body)).toMatchObject({ fullName: ['氏名を入力してください'], role: ['役割を選んでください'], affiliation: ['所属は200文字以内で入力してください'] });
+    expect(fieldErrors(bad.body)).toMatchObject({
+      fullName: ['氏名を入力してください'],
+      role: ['役割を選んでください'],
+      affiliation: ['所属は200文字以内で入力してください'],
+    });
     expect(bad.body).toMatchObject({ forId: String(entry.id) });
     expect(await tableCounts()).toEqual(before);
     const [row] = await getDb().select().from(organizers).where(eq(organizers.id, entry.id));
@@ -132,12 +162,19 @@ describe('editing a roster entry', () => {
   it('hostile values are saved exactly as trimmed, or refused with a field error and nothing changed', async () => {
     const headers = await organizerCookie();
     const entry = await createOrganizer(getDb());
-    const current = () => getDb().select({ o: organizers, name: people.fullName }).from(organizers).innerJoin(people, eq(people.id, organizers.personId)).where(eq(organizers.id, entry.id));
+    const current = () =>
+      getDb()
+        .select({ o: organizers, name: people.fullName })
+        .from(organizers)
+        .innerJoin(people, eq(people.id, organizers.personId))
+        .where(eq(organizers.id, entry.id));
     const role = fc.oneof(fc.constantFrom(...organizerRoles.codes), hostileText);
     await fc.assert(
       fc.asyncProperty(hostileText, role, hostileText, async (fullName, role, affiliation) => {
         const [before] = await current();
-        const result = await outcomeOf(() => organizersAction(actionArgs('/admin/organizers', { intent: 'update', id: String(entry.id), fullName, role, affiliation }, { headers })));
+        const result = await outcomeOf(() =>
+          organizersAction(actionArgs('/admin/organizers', { intent: 'update', id: String(entry.id), fullName, role, affiliation }, { headers })),
+        );
         const [after] = await current();
         if (result.kind !== 'saved') {
           expect(result.kind).toBe('invalid');
@@ -146,7 +183,13 @@ describe('editing a roster entry', () => {
         }
         expect(after).toMatchObject({ name: asRequired(fullName), o: { role, affiliation: affiliation.trim() } });
       }),
-      { ...runs, examples: [['幹事\u0000', 'kanji', ''], ['<img src=x onerror=alert(1)>', 'advisor', '👨‍👩‍👧‍👦']] },
+      {
+        ...runs,
+        examples: [
+          ['幹事\u0000', 'kanji', ''],
+          ['<img src=x onerror=alert(1)>', 'advisor', '👨‍👩‍👧‍👦'],
+        ],
+      },
     );
   });
 });
@@ -178,11 +221,16 @@ describe('restoring a dissolved dialogue group', () => {
     expect(await membersOf(group.id)).toEqual([]);
 
     const page = (await groupsLoader(loaderArgs('/admin/years/2070/groups', { headers, params: { fiscalYear: '2070' } }))) as {
-      groups: unknown[]; dissolved: { id: number; name: string; teams: { name: string; nowInGroupId: number | null }[] }[];
+      groups: unknown[];
+      dissolved: { id: number; name: string; teams: { name: string; nowInGroupId: number | null }[] }[];
     };
     expect(page.groups).toEqual([]);
     expect(page.dissolved).toMatchObject([{ id: group.id, name: '甲府市・熊本市・鹿児島市' }]);
-    expect(page.dissolved[0]!.teams.map((t) => [t.name, t.nowInGroupId])).toEqual([['熊本市', null], ['甲府市', null], ['鹿児島市', null]]);
+    expect(page.dissolved[0]!.teams.map((t) => [t.name, t.nowInGroupId])).toEqual([
+      ['熊本市', null],
+      ['甲府市', null],
+      ['鹿児島市', null],
+    ]);
 
     const restored = await post(headers, 2070, { intent: 'restore', groupId: String(group.id) });
     expect(restored).toMatchObject({ status: 302, location: '/admin/years/2070/groups' });
@@ -208,7 +256,10 @@ describe('restoring a dissolved dialogue group', () => {
     const page = (await groupsLoader(loaderArgs('/admin/years/2071/groups', { headers, params: { fiscalYear: '2071' } }))) as {
       dissolved: { teams: { name: string; nowInGroup: string | null }[] }[];
     };
-    expect(page.dissolved[0]!.teams).toMatchObject([{ name: '人吉市', nowInGroup: '人吉・富岡' }, { name: '笛吹市', nowInGroup: null }]);
+    expect(page.dissolved[0]!.teams).toMatchObject([
+      { name: '人吉市', nowInGroup: '人吉・富岡' },
+      { name: '笛吹市', nowInGroup: null },
+    ]);
 
     const before = await tableCounts();
     const refused = await post(headers, 2071, { intent: 'restore', groupId: String(first.id) });
@@ -258,13 +309,25 @@ describe('only organizers may edit or restore', () => {
     await db.insert(auditLog).values({ action: 'archive', entityType: 'dialogue_group', entityId: String(group.id), detail: { teamIds: [a.id, b.id] } });
     const before = await tableCounts();
     const answers = [
-      await outcome(() => municipalitiesAction(actionArgs('/admin/municipalities', { intent: 'update', id: String(city.id), name: '奪取市', prefecture: '岩手県', kind: 'city' }, { headers }))),
-      await outcome(() => organizersAction(actionArgs('/admin/organizers', { intent: 'update', id: String(entry.id), fullName: '奪取', role: 'chair', affiliation: '' }, { headers }))),
-      await outcome(() => groupsAction(actionArgs('/admin/years/2074/groups', { intent: 'restore', groupId: String(group.id) }, { headers, params: { fiscalYear: '2074' } }))),
+      await outcome(() =>
+        municipalitiesAction(
+          actionArgs('/admin/municipalities', { intent: 'update', id: String(city.id), name: '奪取市', prefecture: '岩手県', kind: 'city' }, { headers }),
+        ),
+      ),
+      await outcome(() =>
+        organizersAction(
+          actionArgs('/admin/organizers', { intent: 'update', id: String(entry.id), fullName: '奪取', role: 'chair', affiliation: '' }, { headers }),
+        ),
+      ),
+      await outcome(() =>
+        groupsAction(actionArgs('/admin/years/2074/groups', { intent: 'restore', groupId: String(group.id) }, { headers, params: { fiscalYear: '2074' } })),
+      ),
     ];
     expect(answers.map((a) => a.status)).toEqual([403, 403, 403]);
     expect(await tableCounts()).toEqual(before);
-    const anonymous = await outcome(() => municipalitiesAction(actionArgs('/admin/municipalities', { intent: 'update', id: String(city.id), name: '奪取市', prefecture: '岩手県', kind: 'city' })));
+    const anonymous = await outcome(() =>
+      municipalitiesAction(actionArgs('/admin/municipalities', { intent: 'update', id: String(city.id), name: '奪取市', prefecture: '岩手県', kind: 'city' })),
+    );
     expect(anonymous.status).toBe(302);
     expect(anonymous.location).toMatch(/^\/login/);
   });

@@ -58,11 +58,15 @@ describe('マネ友名簿', () => {
     expect(card.people[0]!.contact).toBe('総務課（内線2345）');
     expect(card.sheetReadable).toBe(true);
     // The current team member reads that past sheet of another municipality …
-    const sheet = await sheetLoader(loaderArgs(`/teams/${elsewhere.teamId}/sheet`, { params: { teamId: String(elsewhere.teamId) }, headers: await as(world.users.member.id) }));
+    const sheet = await sheetLoader(
+      loaderArgs(`/teams/${elsewhere.teamId}/sheet`, { params: { teamId: String(elsewhere.teamId) }, headers: await as(world.users.member.id) }),
+    );
     expect(sheet.sheet?.content.focusInitiatives[0]?.text).toContain('人材育成基本方針');
     // … but not its interviews.
     await createInterview(getDb(), { teamId: elsewhere.teamId, interviewee: '市長', roleCategory: 'head', visibility: 'program' });
-    const interviews = await interviewsLoader(loaderArgs(`/teams/${elsewhere.teamId}/interviews`, { params: { teamId: String(elsewhere.teamId) }, headers: await as(world.users.member.id) }));
+    const interviews = await interviewsLoader(
+      loaderArgs(`/teams/${elsewhere.teamId}/interviews`, { params: { teamId: String(elsewhere.teamId) }, headers: await as(world.users.member.id) }),
+    );
     expect(interviews.interviews).toHaveLength(0);
     expect(interviews.homework).toHaveLength(0);
   });
@@ -92,7 +96,9 @@ describe('マネ友名簿', () => {
 
 describe('mentoring', () => {
   const post = async (userId: number, form: Record<string, string>) =>
-    settle(async () => mentorsAction(actionArgs(`/teams/${world.teamA.id}/mentors`, form, { params: { teamId: String(world.teamA.id) }, headers: await as(userId) })));
+    settle(async () =>
+      mentorsAction(actionArgs(`/teams/${world.teamA.id}/mentors`, form, { params: { teamId: String(world.teamA.id) }, headers: await as(userId) })),
+    );
 
   it('the team assigns an alumnus from elsewhere; advice reaches the team as a comment and a notification', async () => {
     expect(statusOf(await post(elsewhere.userId, { intent: 'advice', section: 'focusInitiatives', body: 'まだメンターではない' }))).toBe(404);
@@ -101,18 +107,29 @@ describe('mentoring', () => {
     expect(statusOf(await post(world.users.member.id, { intent: 'assign', personId: String(elsewhere.listed) }))).toBe(302);
     const before = await unreadCount(world.users.member.id);
     expect(statusOf(await post(elsewhere.userId, { intent: 'advice', section: 'focusInitiatives', body: '人事課長と早めに話してみて。' }))).toBe(302);
-    const [comment] = await getDb().select().from(sheetComments).where(and(eq(sheetComments.teamId, world.teamA.id), eq(sheetComments.authorUserId, elsewhere.userId)));
+    const [comment] = await getDb()
+      .select()
+      .from(sheetComments)
+      .where(and(eq(sheetComments.teamId, world.teamA.id), eq(sheetComments.authorUserId, elsewhere.userId)));
     expect(comment?.body).toBe('人事課長と早めに話してみて。');
     expect(await unreadCount(world.users.member.id)).toBe(before + 1);
-    const [note] = await getDb().select().from(notifications).where(and(eq(notifications.userId, world.users.member.id), eq(notifications.kind, 'mentor_advice')));
+    const [note] = await getDb()
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, world.users.member.id), eq(notifications.kind, 'mentor_advice')));
     expect(note?.href).toBe(`/teams/${world.teamA.id}/sheet`);
   });
 
   it('a logged conversation is one マネ友との対話 activity, recorded as the mentor’s', async () => {
     expect(statusOf(await post(world.users.alumni.id, { intent: 'talk', occurredOn: `${world.year}-06-01`, durationMinutes: '30', title: 'x' }))).toBe(403);
     expect(statusOf(await post(elsewhere.userId, { intent: 'talk', occurredOn: `${world.year - 3}-06-01`, durationMinutes: '30', title: '年度外' }))).toBe(400);
-    expect(statusOf(await post(elsewhere.userId, { intent: 'talk', occurredOn: `${world.year}-06-01`, durationMinutes: '45', title: '重点取組の絞り込みについて' }))).toBe(302);
-    const rows = await getDb().select().from(activities).where(and(eq(activities.teamId, world.teamA.id), eq(activities.kind, 'alumni_dialogue')));
+    expect(
+      statusOf(await post(elsewhere.userId, { intent: 'talk', occurredOn: `${world.year}-06-01`, durationMinutes: '45', title: '重点取組の絞り込みについて' })),
+    ).toBe(302);
+    const rows = await getDb()
+      .select()
+      .from(activities)
+      .where(and(eq(activities.teamId, world.teamA.id), eq(activities.kind, 'alumni_dialogue')));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ title: '重点取組の絞り込みについて', durationMinutes: 45, createdByUserId: elsewhere.userId, guests: '山梨 花子' });
   });
@@ -124,28 +141,51 @@ describe('引き継ぎ', () => {
     const pastMember = await createPerson(db, { municipalityId: world.cityA.id });
     const pastUser = await createUser(db, { personId: pastMember.id, email: 'past-kofu@example.jp', passwordHash: null });
     await addTeamMember(db, { teamId: world.pastA.id, personId: pastMember.id });
-    await createInterview(db, { teamId: world.pastA.id, interviewee: '人事課長', roleCategory: 'hr', visibility: 'municipality', homework: ['研修計画に対話を入れる'] });
+    await createInterview(db, {
+      teamId: world.pastA.id,
+      interviewee: '人事課長',
+      roleCategory: 'hr',
+      visibility: 'municipality',
+      homework: ['研修計画に対話を入れる'],
+    });
     await createInterview(db, { teamId: world.pastA.id, interviewee: '市長', roleCategory: 'head', visibility: 'team', homework: ['内密の宿題'] });
     // Alumni of the past team do not write on its behalf; its own members do (it is their voice).
-    const write = (userId: number, form: Record<string, string>) => settle(async () =>
-      handoverAction(actionArgs(`/teams/${world.pastA.id}/handover`, form, { params: { teamId: String(world.pastA.id) }, headers: await as(userId) })));
+    const write = (userId: number, form: Record<string, string>) =>
+      settle(async () =>
+        handoverAction(actionArgs(`/teams/${world.pastA.id}/handover`, form, { params: { teamId: String(world.pastA.id) }, headers: await as(userId) })),
+      );
     expect(statusOf(await write(world.users.organizer.id, { toContinue: 'x' }))).toBe(403);
     expect(statusOf(await write(pastUser.id, { baseVersion: '0', toContinue: '', peopleToTalkTo: '', advice: '' }))).toBe(400);
-    expect(statusOf(await write(pastUser.id, { baseVersion: '0', toContinue: 'ランチ対話会を続けて', peopleToTalkTo: '人事課長', advice: '3人で話す時間を' }))).toBe(302);
+    expect(
+      statusOf(await write(pastUser.id, { baseVersion: '0', toContinue: 'ランチ対話会を続けて', peopleToTalkTo: '人事課長', advice: '3人で話す時間を' })),
+    ).toBe(302);
     // A teammate's form opened before that first save is refused, not written over it, and comes back
     // with the saved text in the fields that teammate did not touch.
-    const refused = await write(pastUser.id, { baseVersion: '0', toContinue: '別の人が同時に書いた引き継ぎ', peopleToTalkTo: '', advice: '', _edited: '["toContinue"]' });
+    const refused = await write(pastUser.id, {
+      baseVersion: '0',
+      toContinue: '別の人が同時に書いた引き継ぎ',
+      peopleToTalkTo: '',
+      advice: '',
+      _edited: '["toContinue"]',
+    });
     expect(statusOf(refused)).toBe(409);
     const reply = (refused as { data: { result: { initialValue: Record<string, string> }; version: number } }).data;
     expect(reply.result.initialValue).toMatchObject({ toContinue: '別の人が同時に書いた引き継ぎ', peopleToTalkTo: '人事課長', advice: '3人で話す時間を' });
     expect(reply.version).toBe(1);
-    expect(statusOf(await write(pastUser.id, { baseVersion: '1', toContinue: 'ランチ対話会を続けて', peopleToTalkTo: '人事課長', advice: '3人で話す時間を' }))).toBe(302);
+    expect(
+      statusOf(await write(pastUser.id, { baseVersion: '1', toContinue: 'ランチ対話会を続けて', peopleToTalkTo: '人事課長', advice: '3人で話す時間を' })),
+    ).toBe(302);
 
-    const page = await handoverLoader(loaderArgs(`/teams/${world.teamA.id}/handover`, { params: { teamId: String(world.teamA.id) }, headers: await as(world.users.member.id) }));
+    const page = await handoverLoader(
+      loaderArgs(`/teams/${world.teamA.id}/handover`, { params: { teamId: String(world.teamA.id) }, headers: await as(world.users.member.id) }),
+    );
     expect(page.generations[0]).toMatchObject({ teamId: world.pastA.id, toContinue: 'ランチ対話会を続けて', hasSheet: true });
     expect(page.previousHomework.map((h) => h.body)).toEqual(['研修計画に対話を入れる']);
     expect(page.canWrite).toBe(true);
-    const [note] = await db.select().from(notifications).where(and(eq(notifications.userId, world.users.member.id), eq(notifications.kind, 'handover')));
+    const [note] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, world.users.member.id), eq(notifications.kind, 'handover')));
     expect(note?.href).toBe(`/teams/${world.teamA.id}/handover`);
   });
 });
@@ -161,7 +201,9 @@ describe('世話人派遣', () => {
     expect(statusOf(await post(world.users.alumni.id, { intent: 'offer', message: '進行を手伝えます' }))).toBe(302);
     expect(statusOf(await post(world.users.alumni.id, { intent: 'offer', message: '二度目' }))).toBe(400);
     expect(await unreadCount(world.users.member.id)).toBeGreaterThan(0);
-    const page = await requestLoader(loaderArgs(url(), { params: { requestId: String(world.facilitatorRequest.id) }, headers: await as(world.users.member.id) }));
+    const page = await requestLoader(
+      loaderArgs(url(), { params: { requestId: String(world.facilitatorRequest.id) }, headers: await as(world.users.member.id) }),
+    );
     expect(page.requester).toBe(true);
     const offerId = String(page.offers[0]!.id);
     expect(statusOf(await post(world.users.alumni.id, { intent: 'accept', offerId }))).toBe(403);
@@ -180,11 +222,23 @@ describe('マネ友の会', () => {
   it('members record off-sites with 世話人; others may read but not write', async () => {
     const params = { groupId: String(world.alumniGroup.id) };
     const form = { heldOn: `${world.year}-09-12`, theme: '部署を越えた対話会', place: '本庁舎', facilitatorIds: String(world.users.alumni.personId) };
-    const denied = await settle(async () => groupAction(actionArgs(`/alumni/groups/${world.alumniGroup.id}`, form, { params, headers: await as(world.users.member.id) })));
+    const denied = await settle(async () =>
+      groupAction(actionArgs(`/alumni/groups/${world.alumniGroup.id}`, form, { params, headers: await as(world.users.member.id) })),
+    );
     expect(statusOf(denied)).toBe(403);
-    const stranger = await settle(async () => groupAction(actionArgs(`/alumni/groups/${world.alumniGroup.id}`, { ...form, attendeeIds: String(elsewhere.listed) }, { params, headers: await as(world.users.alumni.id) })));
+    const stranger = await settle(async () =>
+      groupAction(
+        actionArgs(
+          `/alumni/groups/${world.alumniGroup.id}`,
+          { ...form, attendeeIds: String(elsewhere.listed) },
+          { params, headers: await as(world.users.alumni.id) },
+        ),
+      ),
+    );
     expect(statusOf(stranger)).toBe(400);
-    const ok = await settle(async () => groupAction(actionArgs(`/alumni/groups/${world.alumniGroup.id}`, form, { params, headers: await as(world.users.alumni.id) })));
+    const ok = await settle(async () =>
+      groupAction(actionArgs(`/alumni/groups/${world.alumniGroup.id}`, form, { params, headers: await as(world.users.alumni.id) })),
+    );
     expect(statusOf(ok)).toBe(302);
     const page = await groupLoader(loaderArgs(`/alumni/groups/${world.alumniGroup.id}`, { params, headers: await as(world.users.member.id) }));
     expect(page.meetings[0]).toMatchObject({ theme: '部署を越えた対話会', facilitators: [expect.any(String)] });

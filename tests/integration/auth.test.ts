@@ -25,8 +25,9 @@ beforeAll(async () => {
 
 async function login(email: string, pw: string, ip = '203.0.113.10') {
   const result = await loginAction(actionArgs('/login', { email, password: pw }, { headers: { 'x-jinmane-client-ip': ip } }));
-  if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), cookie: result.headers.get('Set-Cookie'), errors: [] as string[] };
-  const reply = (result as { data: { error?: Record<string, string[] | null> }; init: { status: number } });
+  if (result instanceof Response)
+    return { status: result.status, location: result.headers.get('Location'), cookie: result.headers.get('Set-Cookie'), errors: [] as string[] };
+  const reply = result as { data: { error?: Record<string, string[] | null> }; init: { status: number } };
   return { status: reply.init.status, location: null, cookie: null, errors: reply.data.error?.[''] ?? [], fieldErrors: reply.data.error };
 }
 
@@ -36,7 +37,10 @@ async function newUser(email: string, hash = passwordHash) {
 
 /** Moves every recorded attempt for the email back in time, as if minutes had passed. */
 async function age(email: string, minutes: number) {
-  await getDb().update(loginAttempts).set({ at: sql`${loginAttempts.at} - make_interval(mins => ${minutes})` }).where(eq(loginAttempts.email, email));
+  await getDb()
+    .update(loginAttempts)
+    .set({ at: sql`${loginAttempts.at} - make_interval(mins => ${minutes})` })
+    .where(eq(loginAttempts.email, email));
 }
 
 describe('signing in', () => {
@@ -101,7 +105,10 @@ describe('signing in', () => {
     await newUser('audited@example.jp');
     await login('audited@example.jp', 'wrong', '203.0.113.77');
     await login('audited@example.jp', password, '203.0.113.77');
-    const entries = await getDb().select().from(auditLog).where(sql`${auditLog.detail}->>'email' = 'audited@example.jp'`);
+    const entries = await getDb()
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.detail}->>'email' = 'audited@example.jp'`);
     expect(entries.map((e) => e.action).sort()).toEqual(['login.failure', 'login.success']);
     expect(entries.every((e) => e.ip === '203.0.113.77')).toBe(true);
   });
@@ -145,11 +152,17 @@ describe('sessions', () => {
   it('ends the other sessions when the password changes', async () => {
     const user = await newUser('change@example.jp');
     const [mine, other] = [await sessionCookie(user.id), await sessionCookie(user.id)];
-    const tooShort = await accountAction(actionArgs('/account', { currentPassword: password, newPassword: 'short', confirmPassword: 'short' }, { headers: { Cookie: mine } }));
+    const tooShort = await accountAction(
+      actionArgs('/account', { currentPassword: password, newPassword: 'short', confirmPassword: 'short' }, { headers: { Cookie: mine } }),
+    );
     expect((tooShort as { init: { status: number } }).init.status).toBe(400);
     expect(JSON.stringify(tooShort)).toContain('8文字以上');
     const result = await accountAction(
-      actionArgs('/account', { currentPassword: password, newPassword: '新しいパスワード2026', confirmPassword: '新しいパスワード2026' }, { headers: { Cookie: mine } }),
+      actionArgs(
+        '/account',
+        { currentPassword: password, newPassword: '新しいパスワード2026', confirmPassword: '新しいパスワード2026' },
+        { headers: { Cookie: mine } },
+      ),
     );
     expect((result as Response).status).toBe(302);
     expect(await getViewer(request('/', { headers: { Cookie: mine } }))).not.toBeNull();
@@ -168,21 +181,35 @@ describe('invitations and reset links (no mail server)', () => {
   it('invites a member with a single-use link that expires after 7 days', async () => {
     const team = await createTeam(getDb());
     const result = (await adminAccountsAction(
-      actionArgs('/admin/accounts', { intent: 'invite', email: 'new@example.jp', fullName: '新井 次郎', scope: 'member', teamId: String(team.id), department: '企画部', section: '企画課' }, { headers: await organizerCookie() }),
+      actionArgs(
+        '/admin/accounts',
+        { intent: 'invite', email: 'new@example.jp', fullName: '新井 次郎', scope: 'member', teamId: String(team.id), department: '企画部', section: '企画課' },
+        { headers: await organizerCookie() },
+      ),
     )) as { link: { url: string; expiresAt: string } };
     const token = result.link.url.split('/invite/')[1]!;
     const days = (new Date(result.link.expiresAt).getTime() - now().getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
     expect(days).toBeLessThanOrEqual(7);
-    expect(await inviteLoader({ request: request(`/invite/${token}`), params: { token }, context: { cspNonce: '' } })).toMatchObject({ valid: true, email: 'new@example.jp' });
+    expect(await inviteLoader({ request: request(`/invite/${token}`), params: { token }, context: { cspNonce: '' } })).toMatchObject({
+      valid: true,
+      email: 'new@example.jp',
+    });
 
-    const accepted = await inviteAction(actionArgs(`/invite/${token}`, { newPassword: 'はじめてのパスワード', confirmPassword: 'はじめてのパスワード' }, { params: { token } }));
+    const accepted = await inviteAction(
+      actionArgs(`/invite/${token}`, { newPassword: 'はじめてのパスワード', confirmPassword: 'はじめてのパスワード' }, { params: { token } }),
+    );
     expect((accepted as Response).status).toBe(302);
     const [user] = await getDb().select().from(users).where(eq(users.email, 'new@example.jp'));
-    const seats = await getDb().select().from(teamMembers).where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.personId, user!.personId)));
+    const seats = await getDb()
+      .select()
+      .from(teamMembers)
+      .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.personId, user!.personId)));
     expect(seats).toHaveLength(1);
 
-    const again = await inviteAction(actionArgs(`/invite/${token}`, { newPassword: 'べつのパスワード', confirmPassword: 'べつのパスワード' }, { params: { token } }));
+    const again = await inviteAction(
+      actionArgs(`/invite/${token}`, { newPassword: 'べつのパスワード', confirmPassword: 'べつのパスワード' }, { params: { token } }),
+    );
     expect((again as { init: { status: number } }).init.status).toBe(400);
     expect(JSON.stringify(again)).toContain('使用済み');
   });
@@ -190,24 +217,42 @@ describe('invitations and reset links (no mail server)', () => {
   it('still seats an invited member whose 人事担当課枠 went to someone else meanwhile, without the slot', async () => {
     const team = await createTeam(getDb());
     const result = (await adminAccountsAction(
-      actionArgs('/admin/accounts', { intent: 'invite', email: 'slot@example.jp', fullName: '枠野 一子', scope: 'member', teamId: String(team.id), isHrSlot: 'on' }, { headers: await organizerCookie() }),
+      actionArgs(
+        '/admin/accounts',
+        { intent: 'invite', email: 'slot@example.jp', fullName: '枠野 一子', scope: 'member', teamId: String(team.id), isHrSlot: 'on' },
+        { headers: await organizerCookie() },
+      ),
     )) as { link: { url: string } };
     const token = result.link.url.split('/invite/')[1]!;
     // Meanwhile the slot is given to someone already on the team (as a direct database change would).
     const holder = await createPerson(getDb());
     await getDb().insert(teamMembers).values({ teamId: team.id, personId: holder.id, isHrSlot: true });
 
-    const accepted = await inviteAction(actionArgs(`/invite/${token}`, { newPassword: 'はじめてのパスワード', confirmPassword: 'はじめてのパスワード' }, { params: { token } }));
+    const accepted = await inviteAction(
+      actionArgs(`/invite/${token}`, { newPassword: 'はじめてのパスワード', confirmPassword: 'はじめてのパスワード' }, { params: { token } }),
+    );
     expect((accepted as Response).status).toBe(302);
     const [user] = await getDb().select().from(users).where(eq(users.email, 'slot@example.jp'));
-    const seats = await getDb().select().from(teamMembers).where(and(eq(teamMembers.teamId, team.id), isNull(teamMembers.archivedAt)));
-    expect(seats.map((s) => [s.personId, s.isHrSlot]).sort()).toEqual([[holder.id, true], [user!.personId, false]].sort());
+    const seats = await getDb()
+      .select()
+      .from(teamMembers)
+      .where(and(eq(teamMembers.teamId, team.id), isNull(teamMembers.archivedAt)));
+    expect(seats.map((s) => [s.personId, s.isHrSlot]).sort()).toEqual(
+      [
+        [holder.id, true],
+        [user!.personId, false],
+      ].sort(),
+    );
   });
 
   it('refuses an expired invitation', async () => {
     const team = await createTeam(getDb());
     const result = (await adminAccountsAction(
-      actionArgs('/admin/accounts', { intent: 'invite', email: 'late@example.jp', fullName: '遅井 三郎', scope: 'member', teamId: String(team.id) }, { headers: await organizerCookie() }),
+      actionArgs(
+        '/admin/accounts',
+        { intent: 'invite', email: 'late@example.jp', fullName: '遅井 三郎', scope: 'member', teamId: String(team.id) },
+        { headers: await organizerCookie() },
+      ),
     )) as { link: { url: string } };
     const token = result.link.url.split('/invite/')[1]!;
     const invite = () => inviteLoader({ request: request(`/invite/${token}`), params: { token }, context: { cspNonce: '' } });
@@ -220,7 +265,11 @@ describe('invitations and reset links (no mail server)', () => {
     await createUser(getDb(), { email: 'existing@example.jp', personId: person.id, passwordHash });
     const team = await createTeam(getDb());
     const result = (await adminAccountsAction(
-      actionArgs('/admin/accounts', { intent: 'invite', email: 'existing@example.jp', fullName: '既存 花子', scope: 'member', teamId: String(team.id) }, { headers: await organizerCookie() }),
+      actionArgs(
+        '/admin/accounts',
+        { intent: 'invite', email: 'existing@example.jp', fullName: '既存 花子', scope: 'member', teamId: String(team.id) },
+        { headers: await organizerCookie() },
+      ),
     )) as { done: string | null; link: unknown };
     expect(result.link).toBeNull();
     expect(result.done).toContain('既存のアカウントに追加しました');
@@ -231,9 +280,13 @@ describe('invitations and reset links (no mail server)', () => {
   it('resets a password from an organizer-issued link and ends every session', async () => {
     const user = await newUser('forgot@example.jp');
     const old = await sessionCookie(user.id);
-    const issued = (await adminAccountsAction(actionArgs('/admin/accounts', { intent: 'reset', userId: String(user.id) }, { headers: await organizerCookie() }))) as { link: { url: string } };
+    const issued = (await adminAccountsAction(
+      actionArgs('/admin/accounts', { intent: 'reset', userId: String(user.id) }, { headers: await organizerCookie() }),
+    )) as { link: { url: string } };
     const token = issued.link.url.split('/reset/')[1]!;
-    const done = await resetAction(actionArgs(`/reset/${token}`, { newPassword: 'やりなおしのパスワード', confirmPassword: 'やりなおしのパスワード' }, { params: { token } }));
+    const done = await resetAction(
+      actionArgs(`/reset/${token}`, { newPassword: 'やりなおしのパスワード', confirmPassword: 'やりなおしのパスワード' }, { params: { token } }),
+    );
     expect((done as Response).status).toBe(302);
     expect(await getViewer(request('/', { headers: { Cookie: old } }))).toBeNull();
     expect((await login('forgot@example.jp', 'やりなおしのパスワード')).status).toBe(302);

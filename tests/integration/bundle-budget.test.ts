@@ -21,7 +21,8 @@ type Manifest = {
 function readManifest(): Manifest {
   if (!fs.existsSync(buildDir)) throw new Error('public/build is missing: run `npx remix build` first');
   // The newest manifest is the current build (older builds may leave theirs behind).
-  const [newest] = fs.readdirSync(buildDir)
+  const [newest] = fs
+    .readdirSync(buildDir)
     .filter((f) => /^manifest-.*\.js$/.test(f))
     .map((f) => path.join(buildDir, f))
     .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
@@ -48,7 +49,12 @@ function staticClosure(start: string[]): Set<string> {
 }
 
 const manifest = readManifest();
-const rootFiles = staticClosure([manifest.entry.module, ...(manifest.entry.imports ?? []), manifest.routes.root!.module, ...(manifest.routes.root!.imports ?? [])]);
+const rootFiles = staticClosure([
+  manifest.entry.module,
+  ...(manifest.entry.imports ?? []),
+  manifest.routes.root!.module,
+  ...(manifest.routes.root!.imports ?? []),
+]);
 const chartChunk = fs.readdirSync(path.join(buildDir, '_shared')).find((f) => /^ChartCanvas-.*\.js$/.test(f));
 
 describe('bundle budgets', () => {
@@ -76,7 +82,9 @@ describe('bundle budgets', () => {
 
   it('only the pages that draw charts reference the chart chunk, through a dynamic import', () => {
     const referencing = Object.entries(manifest.routes)
-      .filter(([, route]) => [...staticClosure([route.module, ...(route.imports ?? [])])].some((url) => /import\("\/build\/_shared\/ChartCanvas-/.test(read(url))))
+      .filter(([, route]) =>
+        [...staticClosure([route.module, ...(route.imports ?? [])])].some((url) => /import\("\/build\/_shared\/ChartCanvas-/.test(read(url))),
+      )
       .map(([id]) => id)
       .sort();
     expect(referencing).toEqual([...chartRoutes].sort());

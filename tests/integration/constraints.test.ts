@@ -2,8 +2,17 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import {
-  dialogueGroups, dialogueGroupTeams, moyamoyaCheckins, municipalities, people, programYears,
-  sheets, sheetVersions, studySessions, teams, activities,
+  dialogueGroups,
+  dialogueGroupTeams,
+  moyamoyaCheckins,
+  municipalities,
+  people,
+  programYears,
+  sheets,
+  sheetVersions,
+  studySessions,
+  teams,
+  activities,
 } from '../../db/schema';
 import { emptySheet } from '../../app/domain/sheet';
 
@@ -22,7 +31,10 @@ async function rejects(run: () => Promise<unknown>, constraint: string) {
 async function base() {
   const db = getDb();
   await db.insert(programYears).values({ fiscalYear: 2022, theme: 'テーマ' }).onConflictDoNothing();
-  const [m] = await db.insert(municipalities).values({ name: `甲府市${Math.random()}`, prefecture: '山梨県', kind: 'city' }).returning();
+  const [m] = await db
+    .insert(municipalities)
+    .values({ name: `甲府市${Math.random()}`, prefecture: '山梨県', kind: 'city' })
+    .returning();
   const [team] = await db.insert(teams).values({ municipalityId: m!.id, fiscalYear: 2022 }).returning();
   const [person] = await db.insert(people).values({ fullName: '山田 花子' }).returning();
   return { db, municipality: m!, team: team!, person: person! };
@@ -34,7 +46,10 @@ describe('database constraints', () => {
     const session = { fiscalYear: 2022, kind: 'study' as const, number: 1 };
     await rejects(() => db.insert(studySessions).values({ ...session, startsOn: '2022-03-31' }), 'study_sessions_inside_fiscal_year');
     await rejects(() => db.insert(studySessions).values({ ...session, startsOn: '2023-03-31', endsOn: '2023-04-01' }), 'study_sessions_inside_fiscal_year');
-    const [ok] = await db.insert(studySessions).values({ ...session, startsOn: '2023-03-31' }).returning();
+    const [ok] = await db
+      .insert(studySessions)
+      .values({ ...session, startsOn: '2023-03-31' })
+      .returning();
     expect(ok?.startsOn).toBe('2023-03-31');
   });
 
@@ -77,12 +92,22 @@ describe('database constraints', () => {
     const [sheet] = await db.insert(sheets).values({ teamId: team.id, currentVersion: 1 }).returning();
     const [version] = await db.insert(sheetVersions).values({ sheetId: sheet!.id, version: 1, content: emptySheet() }).returning();
     await rejects(
-      () => db.update(sheetVersions).set({ content: { ...emptySheet(), currentState: '書き換え' } }).where(sql`id = ${version!.id}`),
+      () =>
+        db
+          .update(sheetVersions)
+          .set({ content: { ...emptySheet(), currentState: '書き換え' } })
+          .where(sql`id = ${version!.id}`),
       'immutable',
     );
     await rejects(() => db.delete(sheetVersions).where(sql`id = ${version!.id}`), 'immutable');
-    await db.update(sheetVersions).set({ tag: '第4回提出版' }).where(sql`id = ${version!.id}`);
-    const [tagged] = await db.select().from(sheetVersions).where(sql`id = ${version!.id}`);
+    await db
+      .update(sheetVersions)
+      .set({ tag: '第4回提出版' })
+      .where(sql`id = ${version!.id}`);
+    const [tagged] = await db
+      .select()
+      .from(sheetVersions)
+      .where(sql`id = ${version!.id}`);
     expect(tagged?.tag).toBe('第4回提出版');
   });
 });

@@ -13,8 +13,17 @@ import { activityKinds, homeworkStatuses, intervieweeRoles, sessionKinds, visibi
 import { sessionName } from '../../app/domain/moyamoya';
 import { writeCsv } from '../../app/utils/csv-export.server';
 import {
-  addTeamMember, createActivity, createInterview, createMoyamoyaCheckin, createMunicipality, createPerson, createPreAssignment,
-  createPreAssignmentSubmission, createSession, createTeam, createTeamMoyamoya,
+  addTeamMember,
+  createActivity,
+  createInterview,
+  createMoyamoyaCheckin,
+  createMunicipality,
+  createPerson,
+  createPreAssignment,
+  createPreAssignmentSubmission,
+  createSession,
+  createTeam,
+  createTeamMoyamoya,
 } from '../factories';
 import { loaderArgs } from '../helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
@@ -49,7 +58,11 @@ let teamId: number;
 let member: Record<string, string>;
 let organizer: Record<string, string>;
 const expected: Record<'activities' | 'interviews' | 'moyamoya' | 'dashboard' | 'preassignments', string[][]> = {
-  activities: [], interviews: [], moyamoya: [], dashboard: [], preassignments: [],
+  activities: [],
+  interviews: [],
+  moyamoya: [],
+  dashboard: [],
+  preassignments: [],
 };
 
 beforeAll(async () => {
@@ -68,21 +81,61 @@ beforeAll(async () => {
   for (const [i, notes] of [...texts, long].entries()) {
     const attendees = i % 2 ? people : [people[1]!];
     const a = await createActivity(db, {
-      teamId, occurredOn: `${y}-05-${String(i + 1).padStart(2, '0')}`, durationMinutes: 30 + i, title: titles[i % titles.length]!,
-      guests: texts[(i + 1) % texts.length]!, notes, attendeeIds: attendees.map((p) => p.id),
+      teamId,
+      occurredOn: `${y}-05-${String(i + 1).padStart(2, '0')}`,
+      durationMinutes: 30 + i,
+      title: titles[i % titles.length]!,
+      guests: texts[(i + 1) % texts.length]!,
+      notes,
+      attendeeIds: attendees.map((p) => p.id),
     });
-    activityRows.push([a.occurredOn, '', activityKinds.label.meeting, String(a.durationMinutes), guardCell(a.title), guardCell(attendees.map((p) => p.fullName).join('、')), guardCell(a.guests), guardCell(a.notes)]);
+    activityRows.push([
+      a.occurredOn,
+      '',
+      activityKinds.label.meeting,
+      String(a.durationMinutes),
+      guardCell(a.title),
+      guardCell(attendees.map((p) => p.fullName).join('、')),
+      guardCell(a.guests),
+      guardCell(a.notes),
+    ]);
   }
   // インタビュー (each also writes its own activity), with 宿題 in one cell, one a line.
   const interviewees = ['部長級職員\n（Aさん）', hostile.quotes, hostile.emoji, hostile.formula];
   for (const [i, interviewee] of interviewees.entries()) {
     const iv = await createInterview(db, {
-      teamId, interviewedOn: `${y}-07-${String(i + 1).padStart(2, '0')}`, interviewee, roleCategory: 'head', visibility: visibilities.codes[i % 3],
-      purpose: texts[i]!, questions: texts[i + 1]!, content: i === 0 ? long : texts[i + 2]!, insights: texts[i + 3]!, unease: texts[i + 4]!,
-      homework: [{ body: hostile.lf, followUp: hostile.quotes, dueOn: `${y}-08-31` }, { body: hostile.emoji, status: 'done' }],
+      teamId,
+      interviewedOn: `${y}-07-${String(i + 1).padStart(2, '0')}`,
+      interviewee,
+      roleCategory: 'head',
+      visibility: visibilities.codes[i % 3],
+      purpose: texts[i]!,
+      questions: texts[i + 1]!,
+      content: i === 0 ? long : texts[i + 2]!,
+      insights: texts[i + 3]!,
+      unease: texts[i + 4]!,
+      homework: [
+        { body: hostile.lf, followUp: hostile.quotes, dueOn: `${y}-08-31` },
+        { body: hostile.emoji, status: 'done' },
+      ],
     });
-    const homework = [`【${homeworkStatuses.label.todo}】${hostile.lf}（期限 ${y}-08-31） 対応: ${hostile.quotes}`, `【${homeworkStatuses.label.done}】${hostile.emoji}`];
-    expected.interviews.push([iv.interviewedOn, interviewee, intervieweeRoles.label.head, visibilities.label[iv.visibility], '60', iv.purpose, iv.questions, iv.content, iv.insights, iv.unease, homework.join('\n')]);
+    const homework = [
+      `【${homeworkStatuses.label.todo}】${hostile.lf}（期限 ${y}-08-31） 対応: ${hostile.quotes}`,
+      `【${homeworkStatuses.label.done}】${hostile.emoji}`,
+    ];
+    expected.interviews.push([
+      iv.interviewedOn,
+      interviewee,
+      intervieweeRoles.label.head,
+      visibilities.label[iv.visibility],
+      '60',
+      iv.purpose,
+      iv.questions,
+      iv.content,
+      iv.insights,
+      iv.unease,
+      homework.join('\n'),
+    ]);
     activityRows.push([iv.interviewedOn, '', activityKinds.label.interview, '60', guardCell(`${interviewee}へのインタビュー`), '', '', '']);
   }
   expected.activities = activityRows.sort((a, b) => a[0]!.localeCompare(b[0]!));
@@ -112,7 +165,21 @@ beforeAll(async () => {
     if (i === 0) await createActivity(db, { teamId: team.id, occurredOn: `${otherYear}-05-01`, durationMinutes: 90 });
     const status = i === 0 ? '提出済' : i === 1 ? '期限後提出' : '未提出';
     expected.preassignments.push([prefecture, name, status, submittedOn ?? '', '未提出', '']);
-    expected.dashboard.push([prefecture, name, '1期生', i === 0 ? '1' : '0', i === 0 ? '1.5' : '0', '0', i === 0 ? `${otherYear}-05-01` : '', submittedOn ? '1' : '0', '2', '0', '', '0', '']);
+    expected.dashboard.push([
+      prefecture,
+      name,
+      '1期生',
+      i === 0 ? '1' : '0',
+      i === 0 ? '1.5' : '0',
+      '0',
+      i === 0 ? `${otherYear}-05-01` : '',
+      submittedOn ? '1' : '0',
+      '2',
+      '0',
+      '',
+      '0',
+      '',
+    ]);
   }
   expected.preassignments.unshift(['都道府県', '自治体', ...pas.flatMap((p) => [`${sessionKinds.label.study} 第1回 ${p.title}（期限 ${p.dueOn}）`, '提出日'])]);
 });
@@ -174,7 +241,9 @@ describe('every CSV export reads back exactly as written', () => {
   });
 
   it('事前課題の提出状況, headers with line breaks included', async () => {
-    const { rows } = await download(await preassignmentsCsv(loaderArgs(`/admin/years/${otherYear}/preassignments.csv`, { headers: organizer, params: { fiscalYear: String(otherYear) } })));
+    const { rows } = await download(
+      await preassignmentsCsv(loaderArgs(`/admin/years/${otherYear}/preassignments.csv`, { headers: organizer, params: { fiscalYear: String(otherYear) } })),
+    );
     expect(rows[0]).toEqual(expected.preassignments[0]);
     expect(byCells(rows.slice(1))).toEqual(byCells(expected.preassignments.slice(1)));
   });
@@ -188,7 +257,10 @@ describe('the CSV writer', () => {
     fc.string({ unit: fc.oneof(breaks, fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })) }),
   );
   const table = fc.integer({ min: 1, max: 6 }).chain((width) =>
-    fc.record({ header: fc.array(cell, { minLength: width, maxLength: width }), rows: fc.array(fc.array(cell, { minLength: width, maxLength: width }), { maxLength: 8 }) }),
+    fc.record({
+      header: fc.array(cell, { minLength: width, maxLength: width }),
+      rows: fc.array(fc.array(cell, { minLength: width, maxLength: width }), { maxLength: 8 }),
+    }),
   );
 
   it('round-trips any cells through csv-parse, as text and as UTF-8 bytes', () => {
@@ -204,6 +276,14 @@ describe('the CSV writer', () => {
   });
 
   it('quotes a lone LF or CR, and writes CRLF between records', () => {
-    expect(writeCsv(['メモ', '件'], [['議題1\n議題2', 1], ['古い\r改行', null]])).toBe('\uFEFFメモ,件\r\n"議題1\n議題2",1\r\n"古い\r改行",\r\n');
+    expect(
+      writeCsv(
+        ['メモ', '件'],
+        [
+          ['議題1\n議題2', 1],
+          ['古い\r改行', null],
+        ],
+      ),
+    ).toBe('\uFEFFメモ,件\r\n"議題1\n議題2",1\r\n"古い\r改行",\r\n');
   });
 });

@@ -47,7 +47,9 @@ async function render(element: ReactElement) {
 const postActivities = async (intent: string, csv: string) =>
   outcome(() => activityImport(actionArgs(`/teams/${teamId}/activities/import`, { intent, csv }, { headers: member, params: { teamId: String(teamId) } })));
 const postTeams = async (intent: string, csv: string) =>
-  outcome(() => teamImport(actionArgs(`/admin/years/${fiscalYear}/import`, { intent, csv }, { headers: organizer, params: { fiscalYear: String(fiscalYear) } })));
+  outcome(() =>
+    teamImport(actionArgs(`/admin/years/${fiscalYear}/import`, { intent, csv }, { headers: organizer, params: { fiscalYear: String(fiscalYear) } })),
+  );
 
 describe('活動記録の取り込み', () => {
   const header = '日付,種別,時間（分）,タイトル,メモ';
@@ -85,7 +87,11 @@ describe('活動記録の取り込み', () => {
     const form = new FormData();
     form.set('intent', 'preview');
     form.set('file', new File([bytes], 'log.csv', { type: 'text/csv' }));
-    const request = new Request(`http://localhost/teams/${teamId}/activities/import`, { method: 'POST', body: form, headers: { ...member, Origin: 'http://localhost' } });
+    const request = new Request(`http://localhost/teams/${teamId}/activities/import`, {
+      method: 'POST',
+      body: form,
+      headers: { ...member, Origin: 'http://localhost' },
+    });
     const reply = await outcome(() => activityImport({ request, params: { teamId: String(teamId) }, context: { cspNonce: 'test' } }));
     expect(reply.status).toBe(400);
     expect((reply.body as ActivityReply).preview.fileErrors).toEqual([expect.stringContaining('文字コードを読み取れません')]);

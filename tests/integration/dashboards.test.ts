@@ -14,8 +14,18 @@ import { flagsOf } from '../../app/domain/team-table';
 import { listPreAssignmentsOfYear } from '../../app/models/preassignment-tracking.server';
 import { todayInTokyo } from '../../app/utils/clock';
 import {
-  addTeamMember, createActivities, createInterview, createMoyamoyaCheckins, createMunicipality, createPerson, createPreAssignment,
-  createSession, createSheetComment, createSheetWithVersions, createTeam, createTeamMoyamoya,
+  addTeamMember,
+  createActivities,
+  createInterview,
+  createMoyamoyaCheckins,
+  createMunicipality,
+  createPerson,
+  createPreAssignment,
+  createSession,
+  createSheetComment,
+  createSheetWithVersions,
+  createTeam,
+  createTeamMoyamoya,
 } from '../factories';
 import { addDays } from '../factories/util';
 import { loaderArgs, pinClock } from '../helpers';
@@ -56,27 +66,50 @@ async function addLotsOfData() {
   const sessions = [];
   for (let i = 0; i < 4; i++) sessions.push(await createSession(db, { fiscalYear: year }));
   const kinds = ['meeting', 'survey', 'report', 'interview_prep'] as const;
-  await createActivities(db, Array.from({ length: 400 }, (_, i) => ({
-    teamId: world.teamA.id, kind: kinds[i % kinds.length], occurredOn: addDays(`${year}-04-01`, i % 300), durationMinutes: 30 + (i % 4) * 15,
-  })));
+  await createActivities(
+    db,
+    Array.from({ length: 400 }, (_, i) => ({
+      teamId: world.teamA.id,
+      kind: kinds[i % kinds.length],
+      occurredOn: addDays(`${year}-04-01`, i % 300),
+      durationMinutes: 30 + (i % 4) * 15,
+    })),
+  );
   const people = [world.users.member.personId];
   for (let i = 0; i < 2; i++) {
     const person = await createPerson(db, { municipalityId: world.cityA.id });
     await addTeamMember(db, { teamId: world.teamA.id, personId: person.id });
     people.push(person.id);
   }
-  await createMoyamoyaCheckins(db, people.flatMap((personId, p) => Array.from({ length: 120 }, (_, i) => ({
-    teamId: world.teamA.id, personId, checkedOn: addDays(`${year}-04-02`, i * 2), level: (i * 7 + p * 13) % 101, note: `メモ${i}`,
-  }))));
+  await createMoyamoyaCheckins(
+    db,
+    people.flatMap((personId, p) =>
+      Array.from({ length: 120 }, (_, i) => ({
+        teamId: world.teamA.id,
+        personId,
+        checkedOn: addDays(`${year}-04-02`, i * 2),
+        level: (i * 7 + p * 13) % 101,
+        note: `メモ${i}`,
+      })),
+    ),
+  );
   for (const [i, s] of sessions.entries()) await createTeamMoyamoya(db, { teamId: world.teamA.id, sessionId: s.id, level: 40 + i * 10 });
   for (let i = 0; i < 6; i++) {
-    await createInterview(db, { teamId: world.teamA.id, roleCategory: i % 2 ? 'manager' : 'council', visibility: 'municipality', homework: ['宿題A', '宿題B'] });
+    await createInterview(db, {
+      teamId: world.teamA.id,
+      roleCategory: i % 2 ? 'manager' : 'council',
+      visibility: 'municipality',
+      homework: ['宿題A', '宿題B'],
+    });
   }
   for (const s of sessions) await createPreAssignment(db, { sessionId: s.id, dueOn: addDays(s.startsOn, -5) });
   for (let t = 0; t < 12; t++) {
     const city = await createMunicipality(db);
     const team = await createTeam(db, { municipalityId: city.id, fiscalYear: year });
-    await createActivities(db, Array.from({ length: 20 + t }, (_, i) => ({ teamId: team.id, occurredOn: addDays(`${year}-04-03`, i * 5) })));
+    await createActivities(
+      db,
+      Array.from({ length: 20 + t }, (_, i) => ({ teamId: team.id, occurredOn: addDays(`${year}-04-03`, i * 5) })),
+    );
     const sheet = await createSheetWithVersions(db, { teamId: team.id, versions: 1 + (t % 3) });
     await createSheetComment(db, { sheetId: sheet.id });
     for (const s of sessions.slice(0, 3)) await createTeamMoyamoya(db, { teamId: team.id, sessionId: s.id, level: 30 + t * 3 });
@@ -95,9 +128,11 @@ describe('dashboards issue a fixed number of queries', () => {
   });
 });
 
-describe('the figures are the database\'s', () => {
+describe("the figures are the database's", () => {
   it('team dashboard: weekly bars add up to the log, sessions are marked at their dates', async () => {
-    const data = (await teamLoader(loaderArgs(`/teams/${world.teamA.id}`, { params: { teamId: String(world.teamA.id) }, headers: cookies.member }))) as Awaited<ReturnType<typeof teamLoader>>;
+    const data = (await teamLoader(loaderArgs(`/teams/${world.teamA.id}`, { params: { teamId: String(world.teamA.id) }, headers: cookies.member }))) as Awaited<
+      ReturnType<typeof teamLoader>
+    >;
     const weekly = data.dashboard!.weekly;
     const [db] = await selectRows<{ n: number; minutes: number }>(sql`select count(*)::int as n, coalesce(sum(duration_minutes), 0)::int as minutes
       from activities where team_id = ${world.teamA.id} and archived_at is null and occurred_on between ${`${world.year}-04-01`} and ${`${world.year + 1}-03-31`}`);
@@ -108,7 +143,10 @@ describe('the figures are the database\'s', () => {
         and date_trunc('week', occurred_on) <= ${todayInTokyo()}::date`);
     // Shown in hours to one decimal, as the chart labels it.
     expect(Math.max(...weekly.cumulativeHours.map((h) => h ?? 0))).toBe(Math.round((Number(soFar!.minutes) / 60) * 10) / 10);
-    const sessions = await selectRows<{ starts_on: string; number: number }>(sql`select to_char(starts_on, 'YYYY-MM-DD') as starts_on, number from study_sessions
+    const sessions = await selectRows<{
+      starts_on: string;
+      number: number;
+    }>(sql`select to_char(starts_on, 'YYYY-MM-DD') as starts_on, number from study_sessions
       where fiscal_year = ${world.year} and kind = 'study' and archived_at is null order by starts_on`);
     expect(weekly.sessions).toEqual(sessions.map((s) => ({ date: s.starts_on, label: `第${s.number}回` })));
     // The member sees every member's line; the team figure comes first.
@@ -129,15 +167,17 @@ describe('the figures are the database\'s', () => {
     await getDb().update(teams).set({ moyamoyaVisibility: 'team_figure_only' }).where(eq(teams.id, world.teamA.id));
   });
 
-  it('the week link of the chart opens that week\'s entries', async () => {
+  it("the week link of the chart opens that week's entries", async () => {
     const from = `${world.year}-04-06`;
     const to = `${world.year}-04-12`;
-    const data = (await activityLoader(loaderArgs(`/teams/${world.teamA.id}/activities?from=${from}&to=${to}`, { params: { teamId: String(world.teamA.id) }, headers: cookies.member }))) as Awaited<ReturnType<typeof activityLoader>>;
+    const data = (await activityLoader(
+      loaderArgs(`/teams/${world.teamA.id}/activities?from=${from}&to=${to}`, { params: { teamId: String(world.teamA.id) }, headers: cookies.member }),
+    )) as Awaited<ReturnType<typeof activityLoader>>;
     expect(data.entries.length).toBeGreaterThan(0);
     expect(data.entries.every((e) => e.occurredOn >= from && e.occurredOn <= to)).toBe(true);
   });
 
-  it('HR: medians are the cohort\'s, and no other municipality is named', async () => {
+  it("HR: medians are the cohort's, and no other municipality is named", async () => {
     const data = (await hrLoader(loaderArgs('/hr', { headers: cookies.hr }))) as Awaited<ReturnType<typeof hrLoader>>;
     const all = (await adminLoader(loaderArgs('/admin', { headers: cookies.organizer }))) as Awaited<ReturnType<typeof adminLoader>>;
     const median = (xs: number[]) => {
@@ -155,7 +195,9 @@ describe('the figures are the database\'s', () => {
   });
 
   it('admin: sorts by query parameters, flags rising モヤモヤ and overdue pre-assignments; CSV for Excel', async () => {
-    const data = (await adminLoader(loaderArgs(`/admin?year=${world.year}&sort=activities&dir=desc`, { headers: cookies.organizer }))) as Awaited<ReturnType<typeof adminLoader>>;
+    const data = (await adminLoader(loaderArgs(`/admin?year=${world.year}&sort=activities&dir=desc`, { headers: cookies.organizer }))) as Awaited<
+      ReturnType<typeof adminLoader>
+    >;
     const counts = data.rows.map((r) => r.activities);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     const teamA = data.rows.find((r) => r.teamId === world.teamA.id)!;
@@ -174,7 +216,7 @@ describe('the figures are the database\'s', () => {
     expect(body).toContain('甲府市');
   });
 
-  it('alumni: their municipality\'s teams, current and past', async () => {
+  it("alumni: their municipality's teams, current and past", async () => {
     const data = (await alumniLoader(loaderArgs('/alumni', { headers: cookies.alumni }))) as Awaited<ReturnType<typeof alumniLoader>>;
     const city = data.municipalities.find((m) => m.id === world.cityA.id)!;
     expect(city.current.map((t) => t.teamId)).toEqual([world.teamA.id]);

@@ -47,7 +47,11 @@ afterAll(async () => {
 describe('notifications and the weekly digest', () => {
   it('counts unread, lists this week by kind, and marks all read', async () => {
     const db = getDb();
-    await notify(db, [world.users.member.id], { kind: 'sheet_comment', body: 'シートにコメントがつきました: 絞り込めそうです', href: `/teams/${world.teamA.id}/sheet` });
+    await notify(db, [world.users.member.id], {
+      kind: 'sheet_comment',
+      body: 'シートにコメントがつきました: 絞り込めそうです',
+      href: `/teams/${world.teamA.id}/sheet`,
+    });
     await notify(db, [world.users.member.id], { kind: 'facilitator_offer', body: '世話人の申し出が届きました', href: '/alumni/support/1' });
     const headers = { Cookie: await sessionCookie(world.users.member.id) };
     const digest = await digestLoader(loaderArgs('/notifications/digest', { headers }));

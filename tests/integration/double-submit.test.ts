@@ -29,59 +29,108 @@ type Action = (args: ReturnType<typeof actionArgs>) => Promise<unknown>;
 const teamId = () => String(world.teamA.id);
 
 type Create = {
-  name: string; action: Action; path: () => string; form: () => Record<string, string>; rows: () => Promise<number>;
-  role?: Role; params?: () => Record<string, string>;
+  name: string;
+  action: Action;
+  path: () => string;
+  form: () => Record<string, string>;
+  rows: () => Promise<number>;
+  role?: Role;
+  params?: () => Record<string, string>;
 };
 
 const creates: Create[] = [
   {
-    name: 'quick activity', action: quickAction as Action, path: () => `/teams/${teamId()}/activities`,
+    name: 'quick activity',
+    action: quickAction as Action,
+    path: () => `/teams/${teamId()}/activities`,
     form: () => ({ intent: 'quick', kind: 'meeting', occurredOn: `${world.year}-07-01`, title: '二度押しした定例ミーティング', durationPick: '60' }),
     rows: async () => (await getDb().select({ n: count() }).from(activities).where(eq(activities.title, '二度押しした定例ミーティング')))[0]!.n,
   },
   {
-    name: 'activity', action: newActivityAction as Action, path: () => `/teams/${teamId()}/activities/new`,
-    form: () => ({ intent: 'save', kind: 'survey', occurredOn: `${world.year}-07-02`, durationPick: '90', title: '二度押しした全庁アンケート', notes: '設問を確定', guests: '' }),
+    name: 'activity',
+    action: newActivityAction as Action,
+    path: () => `/teams/${teamId()}/activities/new`,
+    form: () => ({
+      intent: 'save',
+      kind: 'survey',
+      occurredOn: `${world.year}-07-02`,
+      durationPick: '90',
+      title: '二度押しした全庁アンケート',
+      notes: '設問を確定',
+      guests: '',
+    }),
     rows: async () => (await getDb().select({ n: count() }).from(activities).where(eq(activities.title, '二度押しした全庁アンケート')))[0]!.n,
   },
   {
-    name: 'interview', action: newInterviewAction as Action, path: () => `/teams/${teamId()}/interviews/new`,
-    form: () => ({ interviewedOn: `${world.year}-07-03`, interviewee: '二度押し課長', roleCategory: 'manager', visibility: 'team', content: '内容', 'homework[0].body': '宿題' }),
+    name: 'interview',
+    action: newInterviewAction as Action,
+    path: () => `/teams/${teamId()}/interviews/new`,
+    form: () => ({
+      interviewedOn: `${world.year}-07-03`,
+      interviewee: '二度押し課長',
+      roleCategory: 'manager',
+      visibility: 'team',
+      content: '内容',
+      'homework[0].body': '宿題',
+    }),
     rows: async () => (await getDb().select({ n: count() }).from(interviews).where(eq(interviews.interviewee, '二度押し課長')))[0]!.n,
   },
   {
-    name: 'change', action: newChangeAction as Action, path: () => `/teams/${teamId()}/changes/new`,
-    form: () => ({ title: '二度押しした変化', 'moments[0].stage': 'trigger', 'moments[0].occurredOn': `${world.year}-07-04`, 'moments[0].description': '提案した' }),
+    name: 'change',
+    action: newChangeAction as Action,
+    path: () => `/teams/${teamId()}/changes/new`,
+    form: () => ({
+      title: '二度押しした変化',
+      'moments[0].stage': 'trigger',
+      'moments[0].occurredOn': `${world.year}-07-04`,
+      'moments[0].description': '提案した',
+    }),
     rows: async () => (await getDb().select({ n: count() }).from(changeChains).where(eq(changeChains.title, '二度押しした変化')))[0]!.n,
   },
   {
-    name: 'sheet comment', action: sheetAction as Action, path: () => `/teams/${teamId()}/sheet`,
+    name: 'sheet comment',
+    action: sheetAction as Action,
+    path: () => `/teams/${teamId()}/sheet`,
     form: () => ({ intent: 'comment', section: 'currentState', body: '二度押ししたコメント' }),
     rows: async () => (await getDb().select({ n: count() }).from(sheetComments).where(eq(sheetComments.body, '二度押ししたコメント')))[0]!.n,
   },
   {
-    name: 'mentor advice', role: 'alumni', action: mentorsAction as Action, path: () => `/teams/${teamId()}/mentors`,
+    name: 'mentor advice',
+    role: 'alumni',
+    action: mentorsAction as Action,
+    path: () => `/teams/${teamId()}/mentors`,
     form: () => ({ intent: 'advice', section: 'currentState', body: '二度押ししたアドバイス' }),
     rows: async () => (await getDb().select({ n: count() }).from(sheetComments).where(eq(sheetComments.body, '二度押ししたアドバイス')))[0]!.n,
   },
   {
-    name: 'mentor talk', role: 'alumni', action: mentorsAction as Action, path: () => `/teams/${teamId()}/mentors`,
+    name: 'mentor talk',
+    role: 'alumni',
+    action: mentorsAction as Action,
+    path: () => `/teams/${teamId()}/mentors`,
     form: () => ({ intent: 'talk', occurredOn: `${world.year}-07-05`, durationMinutes: '60', title: '二度押しした対話' }),
     rows: async () => (await getDb().select({ n: count() }).from(activities).where(eq(activities.title, '二度押しした対話')))[0]!.n,
   },
   {
-    name: 'alumni group', role: 'alumni', action: newGroupAction as Action, path: () => '/alumni/groups',
+    name: 'alumni group',
+    role: 'alumni',
+    action: newGroupAction as Action,
+    path: () => '/alumni/groups',
     form: () => ({ name: '二度押しの会', foundedOn: `${world.year}-07-06` }),
     rows: async () => (await getDb().select({ n: count() }).from(alumniGroups).where(eq(alumniGroups.name, '二度押しの会')))[0]!.n,
   },
   {
-    name: 'off-site meeting', role: 'alumni', action: newMeetingAction as Action, path: () => `/alumni/groups/${world.alumniGroup.id}`,
+    name: 'off-site meeting',
+    role: 'alumni',
+    action: newMeetingAction as Action,
+    path: () => `/alumni/groups/${world.alumniGroup.id}`,
     params: () => ({ groupId: String(world.alumniGroup.id) }),
     form: () => ({ heldOn: `${world.year}-07-07`, theme: '二度押ししたオフサイト' }),
     rows: async () => (await getDb().select({ n: count() }).from(offsiteMeetings).where(eq(offsiteMeetings.theme, '二度押ししたオフサイト')))[0]!.n,
   },
   {
-    name: '世話人派遣 request', action: newRequestAction as Action, path: () => '/alumni/support',
+    name: '世話人派遣 request',
+    action: newRequestAction as Action,
+    path: () => '/alumni/support',
     form: () => ({ owner: `team:${teamId()}`, heldOn: `${world.year}-07-08`, place: '二度押し会議室', helpNeeded: '進行' }),
     rows: async () => (await getDb().select({ n: count() }).from(facilitatorRequests).where(eq(facilitatorRequests.place, '二度押し会議室')))[0]!.n,
   },
@@ -90,7 +139,9 @@ const creates: Create[] = [
 async function send(action: Action, path: string, form: Record<string, string>, create?: Create) {
   const params = create?.params?.() ?? { teamId: teamId() };
   const result = await action(actionArgs(path, form, { params, headers: await cookieFor(world, create?.role ?? 'member') }));
-  return result instanceof Response ? { status: result.status, location: result.headers.get('Location') } : { status: (result as { init?: { status?: number } }).init?.status ?? 200, location: null };
+  return result instanceof Response
+    ? { status: result.status, location: result.headers.get('Location') }
+    : { status: (result as { init?: { status?: number } }).init?.status ?? 200, location: null };
 }
 
 describe('a create form sent twice', () => {

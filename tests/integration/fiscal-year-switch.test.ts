@@ -46,7 +46,7 @@ describe('the fiscal year switch', () => {
     expect(asked).toMatchObject({ year: 2030, current: false });
   });
 
-  it('a member of the FY2030 team becomes one of the city\'s alumni (マネ友) at midnight', async () => {
+  it("a member of the FY2030 team becomes one of the city's alumni (マネ友) at midnight", async () => {
     expect((await loadViewer(memberUserId))?.alumniMunicipalityIds).toEqual([]);
     midnight();
     expect((await loadViewer(memberUserId))?.alumniMunicipalityIds).toEqual([kofuId]);

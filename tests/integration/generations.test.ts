@@ -54,7 +54,11 @@ function byTeam(rows: { teamId: number; generation: number | null }[]) {
 describe('期生', () => {
   it('counts the live teams of the municipality in fiscal-year order, skipping gap years and archived teams', async () => {
     const page = await listTeamsOfMunicipality(city.id);
-    expect(page.map((t) => [t.fiscalYear, t.generation])).toEqual([[2019, 3], [2018, 2], [2015, 1]]);
+    expect(page.map((t) => [t.fiscalYear, t.generation])).toEqual([
+      [2019, 3],
+      [2018, 2],
+      [2015, 1],
+    ]);
   });
 
   it('is the same number on every page that shows it', async () => {

@@ -3,7 +3,17 @@ import { getDb } from '../../db/client';
 import { loader as overviewLoader } from '../../app/routes/teams.$teamId._index';
 import { loader as municipalityLoader } from '../../app/routes/municipalities.$municipalityId';
 import {
-  addTeamMember, createDialogueGroup, createHandover, createHrViewer, createMentorAssignment, createMunicipality, createOrganizer, createPerson, createSheetWithVersions, createTeam, createUser,
+  addTeamMember,
+  createDialogueGroup,
+  createHandover,
+  createHrViewer,
+  createMentorAssignment,
+  createMunicipality,
+  createOrganizer,
+  createPerson,
+  createSheetWithVersions,
+  createTeam,
+  createUser,
 } from '../factories';
 import { currentFiscalYear } from '../factories/util';
 import { loaderArgs } from '../helpers';
@@ -68,7 +78,10 @@ describe('the handover on the next team’s first page', () => {
     const past = await createTeam(db, { municipalityId: city.id, fiscalYear: year - 2 });
     const current = await createTeam(db, { municipalityId: city.id, fiscalYear: year });
     await addTeamMember(db, { teamId: past.id, personId: (await createPerson(db, { municipalityId: city.id, fullName: '名簿 載子' })).id });
-    await addTeamMember(db, { teamId: past.id, personId: (await createPerson(db, { municipalityId: city.id, fullName: '非掲載 伏男', directoryListed: false })).id });
+    await addTeamMember(db, {
+      teamId: past.id,
+      personId: (await createPerson(db, { municipalityId: city.id, fullName: '非掲載 伏男', directoryListed: false })).id,
+    });
 
     const user = () => createUser(db, { passwordHash: null });
     const organizer = await user();

@@ -40,7 +40,9 @@ describe('hostile input in sign-in, set-up, import and the sheet', () => {
   it('password change refuses hostile current passwords', async () => {
     await fc.assert(
       fc.asyncProperty(hostileText, hostileText, async (currentPassword, newPassword) => {
-        const outcome = await outcomeOf(() => accountAction(actionArgs('/account', { currentPassword, newPassword, confirmPassword: newPassword }, { headers: member })));
+        const outcome = await outcomeOf(() =>
+          accountAction(actionArgs('/account', { currentPassword, newPassword, confirmPassword: newPassword }, { headers: member })),
+        );
         expect(outcome.kind).toBe('invalid');
       }),
       runs,
@@ -55,7 +57,10 @@ describe('hostile input in sign-in, set-up, import and the sheet', () => {
           expect(outcome.kind).toBe('invalid');
           return;
         }
-        const [row] = await getDb().select().from(programYears).where(eq(programYears.fiscalYear, Number(fiscalYear)));
+        const [row] = await getDb()
+          .select()
+          .from(programYears)
+          .where(eq(programYears.fiscalYear, Number(fiscalYear)));
         expect(row!.theme).toBe(asRequired(theme));
       }),
       runs,
@@ -65,7 +70,9 @@ describe('hostile input in sign-in, set-up, import and the sheet', () => {
   it('new municipality', async () => {
     await fc.assert(
       fc.asyncProperty(hostileText, hostileText, async (name, prefecture) => {
-        const outcome = await outcomeOf(() => municipalitiesAction(actionArgs('/admin/municipalities', { intent: 'create', name, prefecture, kind: 'town' }, { headers: organizer })));
+        const outcome = await outcomeOf(() =>
+          municipalitiesAction(actionArgs('/admin/municipalities', { intent: 'create', name, prefecture, kind: 'town' }, { headers: organizer })),
+        );
         if (outcome.kind !== 'saved') {
           expect(outcome.kind).toBe('invalid');
           return;
@@ -83,7 +90,9 @@ describe('hostile input in sign-in, set-up, import and the sheet', () => {
       fc.asyncProperty(hostileDate, hostileText, hostileNumber, hostileText, async (date, title, minutes, notes) => {
         const csv = `日付,種別,タイトル,時間（分）,メモ\r\n${[date, 'ミーティング', title, minutes, notes].map(csvCell).join(',')}\r\n`;
         const before = await getDb().select({ id: activities.id }).from(activities).orderBy(desc(activities.id)).limit(1);
-        const outcome = await outcomeOf(() => importAction(actionArgs(`/teams/${teamId}/activities/import`, { intent: 'commit', csv }, { headers: member, params: { teamId } })));
+        const outcome = await outcomeOf(() =>
+          importAction(actionArgs(`/teams/${teamId}/activities/import`, { intent: 'commit', csv }, { headers: member, params: { teamId } })),
+        );
         if (outcome.kind !== 'saved') {
           expect(outcome.kind).toBe('invalid');
           return;
@@ -96,7 +105,13 @@ describe('hostile input in sign-in, set-up, import and the sheet', () => {
         expect(row!.teamId).toBe(world.teamA.id);
         expect(row!.title.endsWith(title.trim()) || row!.title === title.trim()).toBe(true);
       }),
-      { ...runs, examples: [['2019-05-01', 'NUL\u0000入り', '30', 'メモ\u0000'], ['平成31年4月30日', '<script>alert(1)</script>', '９０', '']] },
+      {
+        ...runs,
+        examples: [
+          ['2019-05-01', 'NUL\u0000入り', '30', 'メモ\u0000'],
+          ['平成31年4月30日', '<script>alert(1)</script>', '９０', ''],
+        ],
+      },
     );
   });
 
@@ -116,7 +131,13 @@ describe('hostile input in sign-in, set-up, import and the sheet', () => {
         expect(version!.content.currentState).toBe(currentState.replace(/\r\n/g, '\n').trimEnd());
         expect(version!.content.focusInitiatives.map((i) => i.text)).toEqual(focus.trim() ? [focus.trim()] : []);
       }),
-      { ...runs, examples: [['現状\u0000', '重点', 'NUL'], ['<script>alert(1)</script>', '👨‍👩‍👧‍👦', '']] },
+      {
+        ...runs,
+        examples: [
+          ['現状\u0000', '重点', 'NUL'],
+          ['<script>alert(1)</script>', '👨‍👩‍👧‍👦', ''],
+        ],
+      },
     );
   });
 });

@@ -31,16 +31,48 @@ export const hostileText = fc.oneof(
 );
 
 export const hostileDate = fc.oneof(
-  fc.constantFrom('2019-04-30', '2019-05-01', '2019-02-29', '2020-02-29', '2026-02-30', '2026-13-01', '0000-00-00', '9999-12-31',
-    '２０２６-０４-０１', '2026-4-1', '', '2026/04/01', 'R8.4.1', '2026-04-01T00:00:00Z', '-2026-04-01',
-    '0000-01-01', '0001-01-01'), // PostgreSQL has no year 0
+  fc.constantFrom(
+    '2019-04-30',
+    '2019-05-01',
+    '2019-02-29',
+    '2020-02-29',
+    '2026-02-30',
+    '2026-13-01',
+    '0000-00-00',
+    '9999-12-31',
+    '２０２６-０４-０１',
+    '2026-4-1',
+    '',
+    '2026/04/01',
+    'R8.4.1',
+    '2026-04-01T00:00:00Z',
+    '-2026-04-01',
+    '0000-01-01',
+    '0001-01-01',
+  ), // PostgreSQL has no year 0
   fc.date({ min: new Date('1800-01-01'), max: new Date('2300-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
 );
 
 export const hostileNumber = fc.oneof(
   fc.integer().map(String),
-  fc.constantFrom('-1', '0', '-0', '1e309', '1e3', 'NaN', 'Infinity', '９０', '1.5', '99999999999999999999', '0x10', '', ' 30 ', '30分',
-    '2147483648', '9007199254740991'), // past PostgreSQL's integer, still a safe JS integer
+  fc.constantFrom(
+    '-1',
+    '0',
+    '-0',
+    '1e309',
+    '1e3',
+    'NaN',
+    'Infinity',
+    '９０',
+    '1.5',
+    '99999999999999999999',
+    '0x10',
+    '',
+    ' 30 ',
+    '30分',
+    '2147483648',
+    '9007199254740991',
+  ), // past PostgreSQL's integer, still a safe JS integer
   fc.double({ noNaN: false }).map(String),
 );
 
@@ -73,7 +105,13 @@ export async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
 export function hasErrors(value: unknown): boolean {
   if (!value || typeof value !== 'object') return false;
   for (const [key, inner] of Object.entries(value)) {
-    if (['error', 'errors', 'fieldErrors', 'formErrors', 'fileErrors', 'rowErrors'].includes(key) && inner && JSON.stringify(inner) !== '{}' && JSON.stringify(inner) !== '[]') return true;
+    if (
+      ['error', 'errors', 'fieldErrors', 'formErrors', 'fileErrors', 'rowErrors'].includes(key) &&
+      inner &&
+      JSON.stringify(inner) !== '{}' &&
+      JSON.stringify(inner) !== '[]'
+    )
+      return true;
     if (typeof inner === 'object' && hasErrors(inner)) return true;
   }
   return false;

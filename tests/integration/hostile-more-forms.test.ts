@@ -3,8 +3,22 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import {
-  activities, alumniGroups, changeChains, changeMoments, facilitatorOffers, facilitatorRequests, handovers, interviewHomework, interviews,
-  offsiteMeetingPeople, offsiteMeetings, people, sheetComments, sheetVersions, teamMoyamoya, users,
+  activities,
+  alumniGroups,
+  changeChains,
+  changeMoments,
+  facilitatorOffers,
+  facilitatorRequests,
+  handovers,
+  interviewHomework,
+  interviews,
+  offsiteMeetingPeople,
+  offsiteMeetings,
+  people,
+  sheetComments,
+  sheetVersions,
+  teamMoyamoya,
+  users,
 } from '../../db/schema';
 import { action as groupsAction } from '../../app/routes/alumni.groups._index';
 import { action as groupAction } from '../../app/routes/alumni.groups.$groupId';
@@ -80,7 +94,10 @@ describe('hostile input in the マネ友 forms', () => {
       fc.asyncProperty(mostly(filledText(100), hostileText), anyDate(), someText(2000), async (name, foundedOn, description) => {
         const outcome = await outcomeOf(() => groupsAction(post('alumni', '/alumni/groups', { name, foundedOn, description })));
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
-        const [row] = await getDb().select().from(alumniGroups).where(eq(alumniGroups.id, idIn(outcome.location)));
+        const [row] = await getDb()
+          .select()
+          .from(alumniGroups)
+          .where(eq(alumniGroups.id, idIn(outcome.location)));
         expect(row).toMatchObject({ name: asRequired(name), foundedOn, description: asTyped(description) });
       }),
       runs,
@@ -91,15 +108,31 @@ describe('hostile input in the マネ友 forms', () => {
     const groupId = String(world.alumniGroup.id);
     const person = mostly(fc.constant(String(world.users.alumni.personId)), tamperedId);
     const form = fc.record({
-      heldOn: anyDate(), theme: mostly(filledText(200), hostileText), place: someText(200), guests: someText(500), notes: someText(20_000),
-      facilitatorIds: fc.array(person, { maxLength: 2 }), attendeeIds: fc.array(person, { maxLength: 2 }),
+      heldOn: anyDate(),
+      theme: mostly(filledText(200), hostileText),
+      place: someText(200),
+      guests: someText(500),
+      notes: someText(20_000),
+      facilitatorIds: fc.array(person, { maxLength: 2 }),
+      attendeeIds: fc.array(person, { maxLength: 2 }),
     });
     await fc.assert(
       fc.asyncProperty(form, async (form) => {
         const outcome = await outcomeOf(() => groupAction(post('alumni', `/alumni/groups/${groupId}`, form, { groupId })));
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
-        const [row] = await getDb().select().from(offsiteMeetings).where(eq(offsiteMeetings.groupId, world.alumniGroup.id)).orderBy(desc(offsiteMeetings.id)).limit(1);
-        expect(row).toMatchObject({ heldOn: form.heldOn, theme: asRequired(form.theme), place: asTyped(form.place), guests: asTyped(form.guests), notes: asTyped(form.notes) });
+        const [row] = await getDb()
+          .select()
+          .from(offsiteMeetings)
+          .where(eq(offsiteMeetings.groupId, world.alumniGroup.id))
+          .orderBy(desc(offsiteMeetings.id))
+          .limit(1);
+        expect(row).toMatchObject({
+          heldOn: form.heldOn,
+          theme: asRequired(form.theme),
+          place: asTyped(form.place),
+          guests: asTyped(form.guests),
+          notes: asTyped(form.notes),
+        });
         const chosen = await getDb().select().from(offsiteMeetingPeople).where(eq(offsiteMeetingPeople.meetingId, row!.id));
         expect(chosen.map((p) => p.personId)).toEqual([...new Set([...form.facilitatorIds, ...form.attendeeIds])].map(Number));
       }),
@@ -113,49 +146,80 @@ describe('hostile input in the マネ友 forms', () => {
         const outcome = await outcomeOf(() => directoryAction(post('alumni', '/alumni/me', { directoryListed, directoryShowContact, directoryContact })));
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
         const [row] = await getDb().select().from(people).where(eq(people.id, world.users.alumni.personId));
-        expect(row).toMatchObject({ directoryListed: ticked(directoryListed), directoryShowContact: ticked(directoryShowContact), directoryContact: asTyped(directoryContact) });
+        expect(row).toMatchObject({
+          directoryListed: ticked(directoryListed),
+          directoryShowContact: ticked(directoryShowContact),
+          directoryContact: asTyped(directoryContact),
+        });
       }),
       runs,
     );
   });
 
   it('a 世話人派遣 request and an offer', async () => {
-    const owner = mostly(fc.constant(`team:${world.teamA.id}`), fc.oneof(hostileText, fc.constantFrom('team:99999', `team:${world.teamB.id}`, 'group:2147483648', 'team:9007199254740993')));
+    const owner = mostly(
+      fc.constant(`team:${world.teamA.id}`),
+      fc.oneof(hostileText, fc.constantFrom('team:99999', `team:${world.teamB.id}`, 'group:2147483648', 'team:9007199254740993')),
+    );
     await fc.assert(
-      fc.asyncProperty(owner, anyDate(), mostly(filledText(200), hostileText), mostly(filledText(2000), hostileText), someText(1000), async (owner, heldOn, place, helpNeeded, message) => {
-        const outcome = await outcomeOf(() => requestsAction(post('member', '/alumni/support', { owner, heldOn, place, helpNeeded })));
-        if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
-        const requestId = idIn(outcome.location);
-        const [row] = await getDb().select().from(facilitatorRequests).where(eq(facilitatorRequests.id, requestId));
-        expect(row).toMatchObject({ teamId: world.teamA.id, heldOn, place: asRequired(place), helpNeeded: asRequired(helpNeeded), status: 'open' });
-        const offered = await outcomeOf(() => requestAction(post('alumni', `/alumni/support/${requestId}`, { intent: 'offer', message }, { requestId: String(requestId) })));
-        if (offered.kind !== 'saved') return void expect(offered.kind).toBe('invalid');
-        const [offer] = await getDb().select().from(facilitatorOffers).where(eq(facilitatorOffers.requestId, requestId));
-        expect(offer).toMatchObject({ personId: world.users.alumni.personId, message: asTyped(message) });
-      }),
+      fc.asyncProperty(
+        owner,
+        anyDate(),
+        mostly(filledText(200), hostileText),
+        mostly(filledText(2000), hostileText),
+        someText(1000),
+        async (owner, heldOn, place, helpNeeded, message) => {
+          const outcome = await outcomeOf(() => requestsAction(post('member', '/alumni/support', { owner, heldOn, place, helpNeeded })));
+          if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
+          const requestId = idIn(outcome.location);
+          const [row] = await getDb().select().from(facilitatorRequests).where(eq(facilitatorRequests.id, requestId));
+          expect(row).toMatchObject({ teamId: world.teamA.id, heldOn, place: asRequired(place), helpNeeded: asRequired(helpNeeded), status: 'open' });
+          const offered = await outcomeOf(() =>
+            requestAction(post('alumni', `/alumni/support/${requestId}`, { intent: 'offer', message }, { requestId: String(requestId) })),
+          );
+          if (offered.kind !== 'saved') return void expect(offered.kind).toBe('invalid');
+          const [offer] = await getDb().select().from(facilitatorOffers).where(eq(facilitatorOffers.requestId, requestId));
+          expect(offer).toMatchObject({ personId: world.users.alumni.personId, message: asTyped(message) });
+        },
+      ),
       runs,
     );
   });
 });
 
-describe('hostile input when editing a team\'s records', () => {
+describe("hostile input when editing a team's records", () => {
   it('editing an activity', async () => {
     const activityId = String(world.activity.id);
     const form = fc.record({
-      kind: code(activityKinds.codes.filter((k) => k !== 'interview')), occurredOn: anyDate(), title: mostly(filledText(200), hostileText),
-      durationMinutes: anyNumber(0, 1440), notes: someText(50_000), guests: someText(1000),
+      kind: code(activityKinds.codes.filter((k) => k !== 'interview')),
+      occurredOn: anyDate(),
+      title: mostly(filledText(200), hostileText),
+      durationMinutes: anyNumber(0, 1440),
+      notes: someText(50_000),
+      guests: someText(1000),
       attendeeIds: fc.array(mostly(fc.constant(String(world.users.member.personId)), tamperedId), { maxLength: 2 }),
       sessionId: fc.oneof(fc.constant(''), mostly(fc.constant(String(world.session.id)), tamperedId)),
     });
     await fc.assert(
       fc.asyncProperty(form, async (form) => {
-        const [{ version }] = (await getDb().select({ version: activities.version }).from(activities).where(eq(activities.id, world.activity.id))) as [{ version: number }];
-        const outcome = await outcomeOf(() => activityAction(post('member', `/teams/${teamId}/activities/${activityId}`, { intent: 'save', ...form, baseVersion: String(version) }, { activityId })));
+        const [{ version }] = (await getDb().select({ version: activities.version }).from(activities).where(eq(activities.id, world.activity.id))) as [
+          { version: number },
+        ];
+        const outcome = await outcomeOf(() =>
+          activityAction(
+            post('member', `/teams/${teamId}/activities/${activityId}`, { intent: 'save', ...form, baseVersion: String(version) }, { activityId }),
+          ),
+        );
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
         const [row] = await getDb().select().from(activities).where(eq(activities.id, world.activity.id));
         expect(row).toMatchObject({
-          kind: form.kind, occurredOn: form.occurredOn, title: asRequired(form.title), durationMinutes: Number(form.durationMinutes) + 0,
-          notes: asTyped(form.notes), guests: form.guests.trim(), sessionId: form.sessionId ? Number(form.sessionId) : null,
+          kind: form.kind,
+          occurredOn: form.occurredOn,
+          title: asRequired(form.title),
+          durationMinutes: Number(form.durationMinutes) + 0,
+          notes: asTyped(form.notes),
+          guests: form.guests.trim(),
+          sessionId: form.sessionId ? Number(form.sessionId) : null,
         });
       }),
       runs,
@@ -165,18 +229,28 @@ describe('hostile input when editing a team\'s records', () => {
   it('editing a 変化', async () => {
     const changeId = String(world.change.id);
     const form = fc.record({
-      title: mostly(filledText(200), hostileText), reflection: someText(20_000), coCreationStep: fc.oneof(fc.constant(''), code(coCreationSteps.codes)),
-      'moments[0].stage': code(changeStages.codes), 'moments[0].occurredOn': anyDate(), 'moments[0].description': mostly(filledText(2000), hostileText),
+      title: mostly(filledText(200), hostileText),
+      reflection: someText(20_000),
+      coCreationStep: fc.oneof(fc.constant(''), code(coCreationSteps.codes)),
+      'moments[0].stage': code(changeStages.codes),
+      'moments[0].occurredOn': anyDate(),
+      'moments[0].description': mostly(filledText(2000), hostileText),
     });
     await fc.assert(
       fc.asyncProperty(form, async (form) => {
-        const [{ version }] = (await getDb().select({ version: changeChains.version }).from(changeChains).where(eq(changeChains.id, world.change.id))) as [{ version: number }];
-        const outcome = await outcomeOf(() => changeAction(post('member', `/teams/${teamId}/changes/${changeId}`, { ...form, baseVersion: String(version) }, { changeId })));
+        const [{ version }] = (await getDb().select({ version: changeChains.version }).from(changeChains).where(eq(changeChains.id, world.change.id))) as [
+          { version: number },
+        ];
+        const outcome = await outcomeOf(() =>
+          changeAction(post('member', `/teams/${teamId}/changes/${changeId}`, { ...form, baseVersion: String(version) }, { changeId })),
+        );
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
         const [chain] = await getDb().select().from(changeChains).where(eq(changeChains.id, world.change.id));
         expect(chain).toMatchObject({ title: asRequired(form.title), reflection: asTyped(form.reflection), coCreationStep: form.coCreationStep || null });
         const moments = await getDb().select().from(changeMoments).where(eq(changeMoments.chainId, world.change.id));
-        expect(moments.map((m) => [m.stage, m.occurredOn, m.description])).toEqual([[form['moments[0].stage'], form['moments[0].occurredOn'], expect.stringContaining(form['moments[0].description'].trim())]]);
+        expect(moments.map((m) => [m.stage, m.occurredOn, m.description])).toEqual([
+          [form['moments[0].stage'], form['moments[0].occurredOn'], expect.stringContaining(form['moments[0].description'].trim())],
+        ]);
       }),
       runs,
     );
@@ -185,22 +259,35 @@ describe('hostile input when editing a team\'s records', () => {
   it('editing an interview and its homework (with tampered homework ids)', async () => {
     const interviewId = String(world.interviews.team.id);
     const form = fc.record({
-      interviewedOn: anyDate(), interviewee: mostly(filledText(200), hostileText), roleCategory: code(intervieweeRoles.codes), visibility: code(visibilities.codes),
-      durationMinutes: fc.oneof(fc.constant(''), anyNumber(0, 1440)), content: someText(50_000), insights: someText(20_000),
-      'homework[0].id': fc.oneof(fc.constant(''), tamperedId), 'homework[0].body': someText(2000), 'homework[0].status': code(homeworkStatuses.codes),
+      interviewedOn: anyDate(),
+      interviewee: mostly(filledText(200), hostileText),
+      roleCategory: code(intervieweeRoles.codes),
+      visibility: code(visibilities.codes),
+      durationMinutes: fc.oneof(fc.constant(''), anyNumber(0, 1440)),
+      content: someText(50_000),
+      insights: someText(20_000),
+      'homework[0].id': fc.oneof(fc.constant(''), tamperedId),
+      'homework[0].body': someText(2000),
+      'homework[0].status': code(homeworkStatuses.codes),
       'homework[0].dueOn': fc.oneof(fc.constant(''), anyDate()),
     });
     await fc.assert(
       fc.asyncProperty(form, async (form) => {
-        const [{ version }] = (await getDb().select({ version: interviews.version }).from(interviews).where(eq(interviews.id, world.interviews.team.id))) as [{ version: number }];
+        const [{ version }] = (await getDb().select({ version: interviews.version }).from(interviews).where(eq(interviews.id, world.interviews.team.id))) as [
+          { version: number },
+        ];
         const sent = { ...form, baseVersion: String(version) };
         const outcome = await outcomeOf(() => interviewEditAction(post('member', `/teams/${teamId}/interviews/${interviewId}/edit`, sent, { interviewId })));
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
         const [row] = await getDb().select().from(interviews).where(eq(interviews.id, world.interviews.team.id));
         expect(row).toMatchObject({
           // An empty 公開範囲 means the schema's default: the team only.
-          interviewedOn: form.interviewedOn, interviewee: asRequired(form.interviewee), roleCategory: form.roleCategory, visibility: form.visibility || 'team',
-          content: asTyped(form.content), insights: asTyped(form.insights),
+          interviewedOn: form.interviewedOn,
+          interviewee: asRequired(form.interviewee),
+          roleCategory: form.roleCategory,
+          visibility: form.visibility || 'team',
+          content: asTyped(form.content),
+          insights: asTyped(form.insights),
         });
         if (!form['homework[0].body'].trim()) return;
         const items = await getDb().select().from(interviewHomework).where(eq(interviewHomework.interviewId, world.interviews.team.id));
@@ -224,31 +311,46 @@ describe('hostile input when editing a team\'s records', () => {
     );
   });
 
-  it('a mentor\'s advice and talk', async () => {
+  it("a mentor's advice and talk", async () => {
     const path = `/teams/${teamId}/mentors`;
     await fc.assert(
-      fc.asyncProperty(code(sheetSectionKeys), mostly(filledText(4000), hostileText), anyDate(), anyNumber(0, 1440), mostly(filledText(200), hostileText), async (section, body, occurredOn, minutes, title) => {
-        const advice = await outcomeOf(() => mentorsAction(post('alumni', path, { intent: 'advice', section, body })));
-        if (advice.kind === 'saved') {
-          const [row] = await getDb().select().from(sheetComments).orderBy(desc(sheetComments.id)).limit(1);
-          expect(row).toMatchObject({ section, body: asRequired(body) });
-        } else expect(advice.kind).toBe('invalid');
-        const talk = await outcomeOf(() => mentorsAction(post('alumni', path, { intent: 'talk', occurredOn, durationMinutes: minutes, title, notes: body })));
-        if (talk.kind !== 'saved') return void expect(talk.kind).toBe('invalid');
-        const [row] = await getDb().select().from(activities).where(and(eq(activities.teamId, world.teamA.id), eq(activities.kind, 'alumni_dialogue'))).orderBy(desc(activities.id)).limit(1);
-        expect(row).toMatchObject({ occurredOn, durationMinutes: Number(minutes) + 0, title: asRequired(title), notes: asTyped(body) });
-      }),
+      fc.asyncProperty(
+        code(sheetSectionKeys),
+        mostly(filledText(4000), hostileText),
+        anyDate(),
+        anyNumber(0, 1440),
+        mostly(filledText(200), hostileText),
+        async (section, body, occurredOn, minutes, title) => {
+          const advice = await outcomeOf(() => mentorsAction(post('alumni', path, { intent: 'advice', section, body })));
+          if (advice.kind === 'saved') {
+            const [row] = await getDb().select().from(sheetComments).orderBy(desc(sheetComments.id)).limit(1);
+            expect(row).toMatchObject({ section, body: asRequired(body) });
+          } else expect(advice.kind).toBe('invalid');
+          const talk = await outcomeOf(() => mentorsAction(post('alumni', path, { intent: 'talk', occurredOn, durationMinutes: minutes, title, notes: body })));
+          if (talk.kind !== 'saved') return void expect(talk.kind).toBe('invalid');
+          const [row] = await getDb()
+            .select()
+            .from(activities)
+            .where(and(eq(activities.teamId, world.teamA.id), eq(activities.kind, 'alumni_dialogue')))
+            .orderBy(desc(activities.id))
+            .limit(1);
+          expect(row).toMatchObject({ occurredOn, durationMinutes: Number(minutes) + 0, title: asRequired(title), notes: asTyped(body) });
+        },
+      ),
       runs,
     );
   });
 
-  it('the team\'s モヤモヤ for a session', async () => {
+  it("the team's モヤモヤ for a session", async () => {
     const sessionId = mostly(fc.constant(String(world.session.id)), tamperedId);
     await fc.assert(
       fc.asyncProperty(sessionId, anyNumber(0, 100), someText(20_000), async (sessionId, level, reflection) => {
         const outcome = await outcomeOf(() => moyamoyaAction(post('member', `/teams/${teamId}/moyamoya`, { intent: 'team', sessionId, level, reflection })));
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
-        const [row] = await getDb().select().from(teamMoyamoya).where(and(eq(teamMoyamoya.teamId, world.teamA.id), eq(teamMoyamoya.sessionId, Number(sessionId))));
+        const [row] = await getDb()
+          .select()
+          .from(teamMoyamoya)
+          .where(and(eq(teamMoyamoya.teamId, world.teamA.id), eq(teamMoyamoya.sessionId, Number(sessionId))));
         expect(row).toMatchObject({ level: Number(level) + 0, reflection: asTyped(reflection) });
       }),
       runs,
@@ -258,13 +360,21 @@ describe('hostile input when editing a team\'s records', () => {
   it('a tag on a sheet version', async () => {
     const version = mostly(fc.constantFrom('1', '2'), tamperedId);
     await fc.assert(
-      fc.asyncProperty(version, someText(40), fc.oneof(fc.constant(''), mostly(fc.constant(String(world.session.id)), tamperedId)), async (version, tag, sessionId) => {
-        const outcome = await outcomeOf(() => historyAction(post('member', `/teams/${teamId}/sheet/history`, { intent: 'tag', version, tag, sessionId })));
-        if (outcome.kind !== 'saved') return void expect(['invalid', 'refused']).toContain(outcome.kind);
-        const [row] = await getDb().select().from(sheetVersions).where(and(eq(sheetVersions.sheetId, world.sheet.id), eq(sheetVersions.version, Number(version))));
-        if (tag.trim()) expect(row!.tag).toBe(tag.trim());
-        expect(row!.sessionId).toBe(sessionId ? Number(sessionId) : null);
-      }),
+      fc.asyncProperty(
+        version,
+        someText(40),
+        fc.oneof(fc.constant(''), mostly(fc.constant(String(world.session.id)), tamperedId)),
+        async (version, tag, sessionId) => {
+          const outcome = await outcomeOf(() => historyAction(post('member', `/teams/${teamId}/sheet/history`, { intent: 'tag', version, tag, sessionId })));
+          if (outcome.kind !== 'saved') return void expect(['invalid', 'refused']).toContain(outcome.kind);
+          const [row] = await getDb()
+            .select()
+            .from(sheetVersions)
+            .where(and(eq(sheetVersions.sheetId, world.sheet.id), eq(sheetVersions.version, Number(version))));
+          if (tag.trim()) expect(row!.tag).toBe(tag.trim());
+          expect(row!.sessionId).toBe(sessionId ? Number(sessionId) : null);
+        },
+      ),
       runs,
     );
   });
@@ -274,21 +384,31 @@ describe('hostile input in the password links', () => {
   it('accepting an invitation and resetting a password', async () => {
     const password = mostly(fc.string({ unit: 'grapheme', minLength: 8, maxLength: 60 }), hostileText);
     await fc.assert(
-      fc.asyncProperty(password, fc.oneof(fc.constant('same'), hostileText), fc.oneof(fc.constant('real'), hostileText), async (newPassword, confirm, token) => {
-        const confirmPassword = confirm === 'same' ? newPassword : confirm;
-        const email = `invited${Date.now()}${Math.random().toString(36).slice(2)}@example.jp`;
-        const invited = await inviteAccount({ userId: world.users.organizer.id, ip: null }, { email, fullName: '招待 花子', scope: 'member', teamId: world.teamB.id, department: '', section: '', isHrSlot: false });
-        const link = token === 'real' && invited.kind === 'invited' ? invited.token : token;
-        const accepted = await outcomeOf(() => inviteAction(actionArgs(`/invite/${link}`, { newPassword, confirmPassword }, { params: { token: link } })));
-        if (accepted.kind !== 'saved') return void expect(accepted.kind).toBe('invalid');
-        const [user] = await getDb().select().from(users).where(eq(users.email, email));
-        expect(await verifyPassword(newPassword, user!.passwordHash!)).toBe(true);
-        const reset = await issuePasswordReset({ userId: world.users.organizer.id, ip: null }, user!.id);
-        const again = await outcomeOf(() => resetAction(actionArgs(`/reset/${reset!.token}`, { newPassword: confirmPassword, confirmPassword }, { params: { token: reset!.token } })));
-        if (again.kind !== 'saved') return void expect(again.kind).toBe('invalid');
-        const [after] = await getDb().select().from(users).where(eq(users.id, user!.id));
-        expect(await verifyPassword(confirmPassword, after!.passwordHash!)).toBe(true);
-      }),
+      fc.asyncProperty(
+        password,
+        fc.oneof(fc.constant('same'), hostileText),
+        fc.oneof(fc.constant('real'), hostileText),
+        async (newPassword, confirm, token) => {
+          const confirmPassword = confirm === 'same' ? newPassword : confirm;
+          const email = `invited${Date.now()}${Math.random().toString(36).slice(2)}@example.jp`;
+          const invited = await inviteAccount(
+            { userId: world.users.organizer.id, ip: null },
+            { email, fullName: '招待 花子', scope: 'member', teamId: world.teamB.id, department: '', section: '', isHrSlot: false },
+          );
+          const link = token === 'real' && invited.kind === 'invited' ? invited.token : token;
+          const accepted = await outcomeOf(() => inviteAction(actionArgs(`/invite/${link}`, { newPassword, confirmPassword }, { params: { token: link } })));
+          if (accepted.kind !== 'saved') return void expect(accepted.kind).toBe('invalid');
+          const [user] = await getDb().select().from(users).where(eq(users.email, email));
+          expect(await verifyPassword(newPassword, user!.passwordHash!)).toBe(true);
+          const reset = await issuePasswordReset({ userId: world.users.organizer.id, ip: null }, user!.id);
+          const again = await outcomeOf(() =>
+            resetAction(actionArgs(`/reset/${reset!.token}`, { newPassword: confirmPassword, confirmPassword }, { params: { token: reset!.token } })),
+          );
+          if (again.kind !== 'saved') return void expect(again.kind).toBe('invalid');
+          const [after] = await getDb().select().from(users).where(eq(users.id, user!.id));
+          expect(await verifyPassword(confirmPassword, after!.passwordHash!)).toBe(true);
+        },
+      ),
       runsOf(10), // each run signs in and sets a password
     );
   });

@@ -3,8 +3,20 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import {
-  accountTokens, dialogueGroups, dialogueGroupTeams, hrViewers, organizers, people, preAssignments, preAssignmentSubmissions,
-  municipalities, programYears, studySessions, teamMembers, teams, users,
+  accountTokens,
+  dialogueGroups,
+  dialogueGroupTeams,
+  hrViewers,
+  organizers,
+  people,
+  preAssignments,
+  preAssignmentSubmissions,
+  municipalities,
+  programYears,
+  studySessions,
+  teamMembers,
+  teams,
+  users,
 } from '../../db/schema';
 import { action as yearsAction } from '../../app/routes/admin.years._index';
 import { action as yearAction } from '../../app/routes/admin.years.$fiscalYear._index';
@@ -51,10 +63,18 @@ const checkbox = fc.oneof(fc.constantFrom('on', 'true', '', 'off', 'false', 'ON'
 const ticked = (v: string) => v === 'on' || v === 'true';
 /** One of the ids a form offers (read when the run starts), or a tampered one. */
 const idOr = (ids: () => number[]) =>
-  mostly(fc.nat().map((i) => String(ids()[i % ids().length])), fc.oneof(hostileNumber, fc.constantFrom('2147483648', '9007199254740991', '99999')));
+  mostly(
+    fc.nat().map((i) => String(ids()[i % ids().length])),
+    fc.oneof(hostileNumber, fc.constantFrom('2147483648', '9007199254740991', '99999')),
+  );
 /** Addresses the schema accepts, typed the ways people type them (capitals, full-width, spaces), some of existing accounts. */
 const validEmail = fc.oneof(
-  fc.tuple(fc.stringMatching(/^[a-z0-9][a-z0-9_+-]{0,12}$/), fc.constantFrom('example.jp', 'City.Example.LG.JP'), fc.constantFrom('plain', 'upper', 'wide', 'padded'))
+  fc
+    .tuple(
+      fc.stringMatching(/^[a-z0-9][a-z0-9_+-]{0,12}$/),
+      fc.constantFrom('example.jp', 'City.Example.LG.JP'),
+      fc.constantFrom('plain', 'upper', 'wide', 'padded'),
+    )
     .map(([local, domain, style]) => {
       const address = `${local}@${domain}`;
       if (style === 'upper') return address.toUpperCase();
@@ -63,11 +83,14 @@ const validEmail = fc.oneof(
     }),
   fc.constantFrom('member@example.jp', 'ORGANIZER@example.jp', 'hr@example.jp', 'alumni@example.jp'),
 );
-const hostileEmail = mostly(validEmail, fc.oneof(
-  hostileText,
-  fc.emailAddress(),
-  fc.constantFrom('a@b', '<script>@x.jp', "o'reilly@example.jp", 'a@example.jp\u0000', 'x@例え.jp', '"a b"@example.jp', `${'a'.repeat(250)}@example.jp`),
-));
+const hostileEmail = mostly(
+  validEmail,
+  fc.oneof(
+    hostileText,
+    fc.emailAddress(),
+    fc.constantFrom('a@b', '<script>@x.jp', "o'reilly@example.jp", 'a@example.jp\u0000', 'x@例え.jp', '"a b"@example.jp', `${'a'.repeat(250)}@example.jp`),
+  ),
+);
 const normalizedEmail = (v: string) => v.trim().normalize('NFKC').toLowerCase();
 /**
  * Text as stored and read back. PGlite's driver decodes each text value with a TextDecoder that
@@ -98,11 +121,20 @@ const sessionForm = (year: number) =>
     agenda: mostly(fc.oneof(fc.constant(''), filledText(5000)), hostileText),
   });
 
-async function expectSession(id: number, form: { kind: string; number: string; startsOn: string; endsOn: string; isOnline: string; venue: string; agenda: string }) {
+async function expectSession(
+  id: number,
+  form: { kind: string; number: string; startsOn: string; endsOn: string; isOnline: string; venue: string; agenda: string },
+) {
   const [row] = await getDb().select().from(studySessions).where(eq(studySessions.id, id));
   expect(row).toMatchObject({
-    fiscalYear: world.year, kind: form.kind, number: Number(form.number), startsOn: form.startsOn, endsOn: form.endsOn || null,
-    isOnline: ticked(form.isOnline), venue: asTyped(form.venue), agenda: asTyped(form.agenda),
+    fiscalYear: world.year,
+    kind: form.kind,
+    number: Number(form.number),
+    startsOn: form.startsOn,
+    endsOn: form.endsOn || null,
+    isOnline: ticked(form.isOnline),
+    venue: asTyped(form.venue),
+    agenda: asTyped(form.agenda),
   });
 }
 
@@ -160,18 +192,32 @@ describe('hostile input in the program-year pages', () => {
     await fc.assert(
       fc.asyncProperty(mostly(filledText(200), hostileText), hostileText, anyDate(world.year), async (title, description, dueOn) => {
         const path = `/admin/years/${fy}/sessions/${sessionId}`;
-        const outcome = await outcomeOf(() => sessionAction(asOrganizer(path, { intent: 'preassignment', title, description, dueOn }, { fiscalYear: fy, sessionId })));
+        const outcome = await outcomeOf(() =>
+          sessionAction(asOrganizer(path, { intent: 'preassignment', title, description, dueOn }, { fiscalYear: fy, sessionId })),
+        );
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
-        const live = await getDb().select().from(preAssignments).where(and(eq(preAssignments.sessionId, world.session.id), isNull(preAssignments.archivedAt)));
+        const live = await getDb()
+          .select()
+          .from(preAssignments)
+          .where(and(eq(preAssignments.sessionId, world.session.id), isNull(preAssignments.archivedAt)));
         expect(live).toHaveLength(1);
         expect(live[0]).toMatchObject({ title: asRequired(title), description: asTyped(description), dueOn });
       }),
-      { ...runs, examples: [['事前課題', '', '2019-04-30'], ['<b>課題</b>', '説明\u0007', '0000-01-01']] },
+      {
+        ...runs,
+        examples: [
+          ['事前課題', '', '2019-04-30'],
+          ['<b>課題</b>', '説明\u0007', '0000-01-01'],
+        ],
+      },
     );
   });
 
   it('a new year, copied from the year before', async () => {
-    const years = mostly(fc.constantFrom(world.year + 1, world.year + 2, world.year + 3).map(String), fc.oneof(hostileNumber, fc.integer({ min: 1999, max: 2201 }).map(String)));
+    const years = mostly(
+      fc.constantFrom(world.year + 1, world.year + 2, world.year + 3).map(String),
+      fc.oneof(hostileNumber, fc.integer({ min: 1999, max: 2201 }).map(String)),
+    );
     await fc.assert(
       fc.asyncProperty(years, mostly(filledText(500), hostileText), checkbox, async (fiscalYear, theme, copyPrevious) => {
         const outcome = await outcomeOf(() => yearsAction(asOrganizer('/admin/years', { intent: 'create', fiscalYear, theme, copyPrevious })));
@@ -179,11 +225,20 @@ describe('hostile input in the program-year pages', () => {
         const year = Number(fiscalYear);
         const [row] = await getDb().select().from(programYears).where(eq(programYears.fiscalYear, year));
         expect(row!.theme).toBe(asRequired(theme));
-        const copied = await getDb().select().from(studySessions).where(eq(studySessions.fiscalYear, year)).orderBy(asc(studySessions.startsOn), asc(studySessions.id));
+        const copied = await getDb()
+          .select()
+          .from(studySessions)
+          .where(eq(studySessions.fiscalYear, year))
+          .orderBy(asc(studySessions.startsOn), asc(studySessions.id));
         if (!ticked(copyPrevious)) return void expect(copied).toEqual([]);
-        const source = await getDb().select().from(studySessions).where(and(eq(studySessions.fiscalYear, year - 1), isNull(studySessions.archivedAt))).orderBy(asc(studySessions.startsOn), asc(studySessions.id));
+        const source = await getDb()
+          .select()
+          .from(studySessions)
+          .where(and(eq(studySessions.fiscalYear, year - 1), isNull(studySessions.archivedAt)))
+          .orderBy(asc(studySessions.startsOn), asc(studySessions.id));
         // Compared by kind and number: a session on April 1st moves a week further than the rest, so the order may change.
-        const shape = (rows: typeof copied) => rows.map((s) => [s.kind, s.number, s.venue, s.agenda, s.isOnline]).sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
+        const shape = (rows: typeof copied) =>
+          rows.map((s) => [s.kind, s.number, s.venue, s.agenda, s.isOnline]).sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
         expect(shape(copied)).toEqual(shape(source));
         for (const s of copied) expect(s.startsOn >= `${year}-04-01` && s.startsOn <= `${year + 1}-03-31`).toBe(true);
       }),
@@ -203,20 +258,34 @@ describe('hostile input in teams, groups and people', () => {
 
   it('a team of the year', async () => {
     await fc.assert(
-      fc.asyncProperty(idOr(() => [...freeMunicipalities, world.cityA.id]), async (municipalityId) => {
-        const outcome = await outcomeOf(() => yearTeamsAction(asOrganizer(`/admin/years/${fy}/teams`, { intent: 'create', municipalityId }, { fiscalYear: fy })));
-        if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
-        const [row] = await getDb().select().from(teams).where(eq(teams.id, Number(/teams\/(\d+)$/.exec(outcome.location)![1])));
-        expect(row).toMatchObject({ municipalityId: Number(municipalityId), fiscalYear: world.year });
-        freeMunicipalities = freeMunicipalities.filter((id) => id !== row!.municipalityId);
-        if (!freeMunicipalities.length) freeMunicipalities.push((await createMunicipality(getDb())).id);
-      }),
+      fc.asyncProperty(
+        idOr(() => [...freeMunicipalities, world.cityA.id]),
+        async (municipalityId) => {
+          const outcome = await outcomeOf(() =>
+            yearTeamsAction(asOrganizer(`/admin/years/${fy}/teams`, { intent: 'create', municipalityId }, { fiscalYear: fy })),
+          );
+          if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
+          const [row] = await getDb()
+            .select()
+            .from(teams)
+            .where(eq(teams.id, Number(/teams\/(\d+)$/.exec(outcome.location)![1])));
+          expect(row).toMatchObject({ municipalityId: Number(municipalityId), fiscalYear: world.year });
+          freeMunicipalities = freeMunicipalities.filter((id) => id !== row!.municipalityId);
+          if (!freeMunicipalities.length) freeMunicipalities.push((await createMunicipality(getDb())).id);
+        },
+      ),
       runs,
     );
   });
 
   it('対話自治体 groups', async () => {
-    const teamIds = mostly(fc.shuffledSubarray(freeTeams, { minLength: 2, maxLength: 4 }).map((ids) => ids.map(String)), fc.array(idOr(() => [...freeTeams, world.teamA.id, world.pastA.id]), { maxLength: 5 }));
+    const teamIds = mostly(
+      fc.shuffledSubarray(freeTeams, { minLength: 2, maxLength: 4 }).map((ids) => ids.map(String)),
+      fc.array(
+        idOr(() => [...freeTeams, world.teamA.id, world.pastA.id]),
+        { maxLength: 5 },
+      ),
+    );
     await fc.assert(
       fc.asyncProperty(hostileText, teamIds, async (name, ids) => {
         const path = `/admin/years/${fy}/groups`;
@@ -236,7 +305,13 @@ describe('hostile input in teams, groups and people', () => {
   });
 
   it('adding a member on the team page', async () => {
-    const form = fc.record({ email: hostileEmail, fullName: mostly(filledText(100), hostileText), department: hostileText, section: hostileText, isHrSlot: checkbox });
+    const form = fc.record({
+      email: hostileEmail,
+      fullName: mostly(filledText(100), hostileText),
+      department: hostileText,
+      section: hostileText,
+      isHrSlot: checkbox,
+    });
     await fc.assert(
       fc.asyncProperty(form, async (form) => {
         const team = await createTeam(getDb(), { fiscalYear: world.year });
@@ -246,11 +321,20 @@ describe('hostile input in teams, groups and people', () => {
         const email = normalizedEmail(form.email);
         const seat = { department: form.department.trim(), section: form.section.trim(), isHrSlot: ticked(form.isHrSlot) };
         if (answer.kind === 'shown') {
-          const [token] = await getDb().select().from(accountTokens).where(and(eq(accountTokens.email, email), eq(accountTokens.purpose, 'invite'))).orderBy(desc(accountTokens.id)).limit(1);
+          const [token] = await getDb()
+            .select()
+            .from(accountTokens)
+            .where(and(eq(accountTokens.email, email), eq(accountTokens.purpose, 'invite')))
+            .orderBy(desc(accountTokens.id))
+            .limit(1);
           expect(token!.details).toEqual({ fullName: asRequired(form.fullName), scope: 'member', teamId: team.id, ...seat });
           return;
         }
-        const [seated] = await getDb().select({ m: teamMembers }).from(teamMembers).innerJoin(users, eq(users.personId, teamMembers.personId)).where(and(eq(teamMembers.teamId, team.id), eq(users.email, email)));
+        const [seated] = await getDb()
+          .select({ m: teamMembers })
+          .from(teamMembers)
+          .innerJoin(users, eq(users.personId, teamMembers.personId))
+          .where(and(eq(teamMembers.teamId, team.id), eq(users.email, email)));
         expect(seated?.m).toMatchObject({ ...seat, archivedAt: null });
       }),
       runs,
@@ -263,7 +347,12 @@ describe('hostile input in teams, groups and people', () => {
       fc.asyncProperty(mostly(filledText(100), hostileText), role, hostileText, async (fullName, role, affiliation) => {
         const outcome = await outcomeOf(() => organizersAction(asOrganizer('/admin/organizers', { intent: 'create', fullName, role, affiliation })));
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
-        const [row] = await getDb().select({ o: organizers, name: people.fullName }).from(organizers).innerJoin(people, eq(people.id, organizers.personId)).orderBy(desc(organizers.id)).limit(1);
+        const [row] = await getDb()
+          .select({ o: organizers, name: people.fullName })
+          .from(organizers)
+          .innerJoin(people, eq(people.id, organizers.personId))
+          .orderBy(desc(organizers.id))
+          .limit(1);
         expect(row).toMatchObject({ name: asRequired(fullName), o: { role, affiliation: affiliation.trim(), active: true } });
       }),
       runs,
@@ -290,12 +379,25 @@ describe('hostile input in teams, groups and people', () => {
         expect(answer.kind).toBe('shown');
         const email = normalizedEmail(form.email);
         const scope =
-          form.scope === 'organizer' ? { scope: 'organizer', role: form.role, affiliation: form.affiliation.trim() }
-            : form.scope === 'hr' ? { scope: 'hr', municipalityId: Number(form.municipalityId), department: form.department.trim() }
-              : { scope: 'member', teamId: Number(form.teamId), department: form.department.trim(), section: form.section.trim(), isHrSlot: ticked(form.isHrSlot) };
+          form.scope === 'organizer'
+            ? { scope: 'organizer', role: form.role, affiliation: form.affiliation.trim() }
+            : form.scope === 'hr'
+              ? { scope: 'hr', municipalityId: Number(form.municipalityId), department: form.department.trim() }
+              : {
+                  scope: 'member',
+                  teamId: Number(form.teamId),
+                  department: form.department.trim(),
+                  section: form.section.trim(),
+                  isHrSlot: ticked(form.isHrSlot),
+                };
         const [user] = await getDb().select().from(users).where(eq(users.email, email));
         if (!user) {
-          const [token] = await getDb().select().from(accountTokens).where(and(eq(accountTokens.email, email), eq(accountTokens.purpose, 'invite'))).orderBy(desc(accountTokens.id)).limit(1);
+          const [token] = await getDb()
+            .select()
+            .from(accountTokens)
+            .where(and(eq(accountTokens.email, email), eq(accountTokens.purpose, 'invite')))
+            .orderBy(desc(accountTokens.id))
+            .limit(1);
           expect(token!.details).toEqual({ fullName: asRequired(form.fullName), ...scope });
           return;
         }
@@ -304,10 +406,16 @@ describe('hostile input in teams, groups and people', () => {
           const [row] = await getDb().select().from(organizers).where(eq(organizers.personId, user.personId));
           expect(row).toMatchObject({ role: scope.role, affiliation: scope.affiliation, active: true });
         } else if (scope.scope === 'hr') {
-          const rows = await getDb().select().from(hrViewers).where(and(eq(hrViewers.userId, user.id), eq(hrViewers.municipalityId, scope.municipalityId!)));
+          const rows = await getDb()
+            .select()
+            .from(hrViewers)
+            .where(and(eq(hrViewers.userId, user.id), eq(hrViewers.municipalityId, scope.municipalityId!)));
           expect(rows).toHaveLength(1);
         } else {
-          const [row] = await getDb().select().from(teamMembers).where(and(eq(teamMembers.teamId, scope.teamId!), eq(teamMembers.personId, user.personId)));
+          const [row] = await getDb()
+            .select()
+            .from(teamMembers)
+            .where(and(eq(teamMembers.teamId, scope.teamId!), eq(teamMembers.personId, user.personId)));
           expect(row).toMatchObject({ archivedAt: null });
         }
       }),
@@ -316,19 +424,36 @@ describe('hostile input in teams, groups and people', () => {
   });
 });
 
-describe('hostile input in a team\'s pre-assignment submission', () => {
+describe("hostile input in a team's pre-assignment submission", () => {
   it('date and note or link', async () => {
-    const [assignment] = await getDb().select().from(preAssignments).where(and(eq(preAssignments.sessionId, world.session.id), isNull(preAssignments.archivedAt)));
+    const [assignment] = await getDb()
+      .select()
+      .from(preAssignments)
+      .where(and(eq(preAssignments.sessionId, world.session.id), isNull(preAssignments.archivedAt)));
     const teamId = String(world.teamA.id);
-    const url = mostly(fc.oneof(fc.constant(''), fc.webUrl(), fc.constantFrom('https://example.jp/<script>', ' https://example.jp/a ')), fc.oneof(hostileText, fc.constantFrom('javascript:alert(1)', 'http://', 'https://a b', 'ｈｔｔｐｓ://example.jp')));
+    const url = mostly(
+      fc.oneof(fc.constant(''), fc.webUrl(), fc.constantFrom('https://example.jp/<script>', ' https://example.jp/a ')),
+      fc.oneof(hostileText, fc.constantFrom('javascript:alert(1)', 'http://', 'https://a b', 'ｈｔｔｐｓ://example.jp')),
+    );
     await fc.assert(
-      fc.asyncProperty(idOr(() => [assignment!.id]), anyDate(world.year), hostileText, url, async (preAssignmentId, submittedOn, note, url) => {
-        const form = { intent: 'submit', preAssignmentId, submittedOn, note, url };
-        const outcome = await outcomeOf(() => preassignmentsAction(actionArgs(`/teams/${teamId}/preassignments`, form, { headers: member, params: { teamId } })));
-        if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
-        const [row] = await getDb().select().from(preAssignmentSubmissions).where(and(eq(preAssignmentSubmissions.preAssignmentId, Number(preAssignmentId)), eq(preAssignmentSubmissions.teamId, world.teamA.id)));
-        expect(row).toMatchObject({ submittedOn, note: asTyped(note), url: url.trim(), submittedByPersonId: world.users.member.personId });
-      }),
+      fc.asyncProperty(
+        idOr(() => [assignment!.id]),
+        anyDate(world.year),
+        hostileText,
+        url,
+        async (preAssignmentId, submittedOn, note, url) => {
+          const form = { intent: 'submit', preAssignmentId, submittedOn, note, url };
+          const outcome = await outcomeOf(() =>
+            preassignmentsAction(actionArgs(`/teams/${teamId}/preassignments`, form, { headers: member, params: { teamId } })),
+          );
+          if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
+          const [row] = await getDb()
+            .select()
+            .from(preAssignmentSubmissions)
+            .where(and(eq(preAssignmentSubmissions.preAssignmentId, Number(preAssignmentId)), eq(preAssignmentSubmissions.teamId, world.teamA.id)));
+          expect(row).toMatchObject({ submittedOn, note: asTyped(note), url: url.trim(), submittedByPersonId: world.users.member.personId });
+        },
+      ),
       { ...runs, examples: [[String(assignment!.id), '2019-05-01', '提出しました<script>', '']] },
     );
   });
@@ -366,7 +491,9 @@ const csvFile = fc.record({
 
 function writeCsv(file: { bom: boolean; eol: string; quoting: string; columns: Column[]; headerVariant: string; rows: CsvRow[] }) {
   const cell = file.quoting === 'always' ? quoted : file.quoting === 'minimal' ? minimal : (v: string) => v;
-  const names = file.columns.map((c) => (file.headerVariant === 'half-width' ? c.replace('・', '･') : file.headerVariant === 'hostile' && c === '氏名' ? '<script>氏名' : c));
+  const names = file.columns.map((c) =>
+    file.headerVariant === 'half-width' ? c.replace('・', '･') : file.headerVariant === 'hostile' && c === '氏名' ? '<script>氏名' : c,
+  );
   const lines = [names.map(cell).join(','), ...file.rows.map((r) => file.columns.map((c) => cell(r[c])).join(','))];
   return (file.bom ? '\uFEFF' : '') + lines.join(file.eol) + file.eol;
 }
@@ -421,10 +548,19 @@ async function expectImported(fiscalYear: number, file: { columns: Column[]; row
     const seat = { department: col('部署'), section: col('課・係'), isHrSlot: yes.has(col('人事担当課枠')) };
     const action = actions.get(email);
     if (action === 'invite') {
-      const [token] = await db.select().from(accountTokens).where(and(eq(accountTokens.email, email), eq(accountTokens.purpose, 'invite'))).orderBy(desc(accountTokens.id)).limit(1);
+      const [token] = await db
+        .select()
+        .from(accountTokens)
+        .where(and(eq(accountTokens.email, email), eq(accountTokens.purpose, 'invite')))
+        .orderBy(desc(accountTokens.id))
+        .limit(1);
       expect(token!.details).toEqual({ fullName: col('氏名'), scope: 'member', teamId: team!.id, ...seat });
     } else if (action === 'link') {
-      const [seated] = await db.select({ m: teamMembers }).from(teamMembers).innerJoin(users, eq(users.personId, teamMembers.personId)).where(and(eq(teamMembers.teamId, team!.id), eq(users.email, email)));
+      const [seated] = await db
+        .select({ m: teamMembers })
+        .from(teamMembers)
+        .innerJoin(users, eq(users.personId, teamMembers.personId))
+        .where(and(eq(teamMembers.teamId, team!.id), eq(users.email, email)));
       expect(seated?.m).toMatchObject({ ...seat, archivedAt: null });
     } else expect(action).toBe('unchanged');
   }
@@ -450,10 +586,13 @@ describe('hostile CSV files in the team import', () => {
     const utf16 = (text: string) => new Uint8Array(Buffer.from(`\uFEFF${text}`, 'utf16le'));
     const shiftJis = new Uint8Array([0x8e, 0xa9, 0x8e, 0xa1, 0x91, 0xcc, 0x96, 0xbc, 0x2c, 0x93, 0x73, 0x93, 0xb9, 0x95, 0x7b, 0x8c, 0xa7, 0x0d, 0x0a]); // 自治体名,都道府県 in Shift_JIS
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 4000 }), fc.constant(utf16(`${header.join(',')}\r\n甲府市,山梨県,市,,,,,\r\n`)), fc.constant(shiftJis)), async (bytes) => {
-        const { body } = await importOnce(fiscalYear, { bytes });
-        expect(body.stage).not.toBe('done');
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.uint8Array({ maxLength: 4000 }), fc.constant(utf16(`${header.join(',')}\r\n甲府市,山梨県,市,,,,,\r\n`)), fc.constant(shiftJis)),
+        async (bytes) => {
+          const { body } = await importOnce(fiscalYear, { bytes });
+          expect(body.stage).not.toBe('done');
+        },
+      ),
       runsOf(15),
     );
   });
@@ -470,8 +609,11 @@ describe('hostile CSV files in the team import', () => {
       [`${h}\r甲府市,山梨県,市,,,,,\r`, 'done'], // old Mac line ends
       [`${h}\n甲府市,山梨県,市,,,,,,,,extra,cells\n`, 'done'],
       [`${h}\n甲府市,山梨県\n`, 'refused'],
-      [`${h}\n"甲府
-市",山梨県,市,,,,,\n`, 'done'], // a line break inside a quoted name is part of the name
+      [
+        `${h}\n"甲府
+市",山梨県,市,,,,,\n`,
+        'done',
+      ], // a line break inside a quoted name is part of the name
       [`${h.replace('都道府県', '都道府県\u200B')}\n甲府市,山梨県,市,,,,,\n`, 'refused'],
       [`${h}\n${'長'.repeat(101)},山梨県,市,,,,,\n`, 'refused'],
       [`${h}\n甲府市,山梨県山梨県山梨県山梨県,市,,,,,\n`, 'refused'],

@@ -32,12 +32,17 @@ describe('hostile input in the team forms', () => {
   it('activity quick add', async () => {
     await fc.assert(
       fc.asyncProperty(hostileText, fc.oneof(hostileDate, dateInYear(world.year)), hostileNumber, async (title, occurredOn, minutes) => {
-        const outcome = await outcomeOf(() => timelineAction(post(`/teams/${teamId}/activities`, { intent: 'quick', kind: 'meeting', occurredOn, title, durationMinutes: minutes })));
+        const outcome = await outcomeOf(() =>
+          timelineAction(post(`/teams/${teamId}/activities`, { intent: 'quick', kind: 'meeting', occurredOn, title, durationMinutes: minutes })),
+        );
         if (outcome.kind !== 'saved') {
           expect(outcome.kind).toBe('invalid');
           return;
         }
-        const [row] = await getDb().select().from(activities).where(eq(activities.id, idFrom(outcome.location, 'added')));
+        const [row] = await getDb()
+          .select()
+          .from(activities)
+          .where(eq(activities.id, idFrom(outcome.location, 'added')));
         expect(row).toMatchObject({ occurredOn, durationMinutes: Number(minutes) + 0 });
         expect([title, title.trim()]).toContain(row!.title);
       }),
@@ -54,7 +59,10 @@ describe('hostile input in the team forms', () => {
           expect(outcome.kind).toBe('invalid');
           return;
         }
-        const [row] = await getDb().select().from(activities).where(eq(activities.id, idFrom(outcome.location, 'added')));
+        const [row] = await getDb()
+          .select()
+          .from(activities)
+          .where(eq(activities.id, idFrom(outcome.location, 'added')));
         expect(row!.durationMinutes).toBe(Number(minutes) + 0);
         expect([title, title.trim()]).toContain(row!.title);
         expect([notes, notes.trim()]).toContain(row!.notes);
@@ -66,20 +74,26 @@ describe('hostile input in the team forms', () => {
 
   it('interview with homework', async () => {
     await fc.assert(
-      fc.asyncProperty(hostileText, hostileText, hostileText, fc.oneof(hostileDate, dateInYear(world.year)), async (interviewee, content, homework, interviewedOn) => {
-        const form = { interviewedOn, interviewee, roleCategory: 'hr', visibility: 'team', content, 'homework[0].body': homework };
-        const outcome = await outcomeOf(() => newInterviewAction(post(`/teams/${teamId}/interviews/new`, form)));
-        if (outcome.kind !== 'saved') {
-          expect(outcome.kind).toBe('invalid');
-          return;
-        }
-        const id = Number(/interviews\/(\d+)/.exec(outcome.location)![1]);
-        const [row] = await getDb().select().from(interviews).where(eq(interviews.id, id));
-        expect(row).toMatchObject({ interviewee: asRequired(interviewee), interviewedOn });
-        expect([content, content.trim()]).toContain(row!.content);
-        const items = await getDb().select().from(interviewHomework).where(eq(interviewHomework.interviewId, id));
-        expect(items.map((h) => h.body)).toEqual(homework.trim() ? [expect.stringContaining(homework.trim())] : []);
-      }),
+      fc.asyncProperty(
+        hostileText,
+        hostileText,
+        hostileText,
+        fc.oneof(hostileDate, dateInYear(world.year)),
+        async (interviewee, content, homework, interviewedOn) => {
+          const form = { interviewedOn, interviewee, roleCategory: 'hr', visibility: 'team', content, 'homework[0].body': homework };
+          const outcome = await outcomeOf(() => newInterviewAction(post(`/teams/${teamId}/interviews/new`, form)));
+          if (outcome.kind !== 'saved') {
+            expect(outcome.kind).toBe('invalid');
+            return;
+          }
+          const id = Number(/interviews\/(\d+)/.exec(outcome.location)![1]);
+          const [row] = await getDb().select().from(interviews).where(eq(interviews.id, id));
+          expect(row).toMatchObject({ interviewee: asRequired(interviewee), interviewedOn });
+          expect([content, content.trim()]).toContain(row!.content);
+          const items = await getDb().select().from(interviewHomework).where(eq(interviewHomework.interviewId, id));
+          expect(items.map((h) => h.body)).toEqual(homework.trim() ? [expect.stringContaining(homework.trim())] : []);
+        },
+      ),
       runs,
     );
   });
@@ -92,7 +106,12 @@ describe('hostile input in the team forms', () => {
           expect(outcome.kind).toBe('invalid');
           return;
         }
-        const [row] = await getDb().select().from(moyamoyaCheckins).where(eq(moyamoyaCheckins.personId, world.users.member.personId)).orderBy(desc(moyamoyaCheckins.updatedAt)).limit(1);
+        const [row] = await getDb()
+          .select()
+          .from(moyamoyaCheckins)
+          .where(eq(moyamoyaCheckins.personId, world.users.member.personId))
+          .orderBy(desc(moyamoyaCheckins.updatedAt))
+          .limit(1);
         expect(row!.level).toBe(Number(level) + 0);
         expect([note, note.trim()]).toContain(row!.note);
       }),
@@ -124,7 +143,10 @@ describe('hostile input in the team forms', () => {
           expect(outcome.kind).toBe('invalid');
           return;
         }
-        const [chain] = await getDb().select().from(changeChains).where(eq(changeChains.id, idFrom(outcome.location, 'saved')));
+        const [chain] = await getDb()
+          .select()
+          .from(changeChains)
+          .where(eq(changeChains.id, idFrom(outcome.location, 'saved')));
         expect(chain!.title).toBe(asRequired(title));
         const moments = await getDb().select().from(changeMoments).where(eq(changeMoments.chainId, chain!.id));
         expect(moments.map((m) => m.occurredOn)).toEqual([occurredOn]);

@@ -18,7 +18,13 @@ beforeAll(async () => {
 const base = () => `/teams/${world.teamA.id}/interviews`;
 const params = (extra: Record<string, string> = {}) => ({ teamId: String(world.teamA.id), ...extra });
 
-async function post(run: (args: ReturnType<typeof actionArgs>) => Promise<unknown>, path: string, form: Record<string, string>, role: Role, extra: Record<string, string> = {}) {
+async function post(
+  run: (args: ReturnType<typeof actionArgs>) => Promise<unknown>,
+  path: string,
+  form: Record<string, string>,
+  role: Role,
+  extra: Record<string, string> = {},
+) {
   try {
     const result = await run(actionArgs(path, form, { params: params(extra), headers: await cookieFor(world, role) }));
     if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), data: null };
@@ -51,7 +57,10 @@ const mayorForm = {
 };
 
 async function ownActivities(interviewId: number) {
-  return getDb().select().from(activities).where(and(eq(activities.interviewId, interviewId), eq(activities.kind, 'interview')));
+  return getDb()
+    .select()
+    .from(activities)
+    .where(and(eq(activities.interviewId, interviewId), eq(activities.kind, 'interview')));
 }
 
 describe('recording a key-person interview', () => {
@@ -70,26 +79,35 @@ describe('recording a key-person interview', () => {
     expect(own).toHaveLength(1);
     // The log names the role, not the person: HR reads the log even when the interview is the team's own.
     expect(own[0]).toMatchObject({ teamId: world.teamA.id, occurredOn: '2026-06-10', durationMinutes: 45, title: '市長インタビュー' });
-    const audits = await getDb().select().from(auditLog).where(and(eq(auditLog.entityType, 'interview'), eq(auditLog.entityId, String(id))));
+    const audits = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'interview'), eq(auditLog.entityId, String(id))));
     expect(audits.map((a) => a.action)).toEqual(['create']);
     expect(JSON.stringify(audits[0]!.detail)).not.toContain('挑戦');
 
     // Edit: new date and role, one homework item done, the other removed, a third added.
     const [first, second] = homework.sort((a, b) => a.position - b.position);
-    const edited = await post(editAction, `${base()}/${id}/edit`, {
-      ...mayorForm,
-      baseVersion: '1',
-      interviewedOn: '2026-06-12',
-      interviewee: '副市長',
-      roleCategory: 'deputy_head',
-      durationMinutes: '90',
-      'homework[0].id': String(first!.id),
-      'homework[0].status': 'done',
-      'homework[0].followUp': '7月に報告済み',
-      'homework[1].id': String(second!.id),
-      'homework[1].remove': 'on',
-      'homework[2].body': '次回は部長も交えて',
-    }, 'member', { interviewId: String(id) });
+    const edited = await post(
+      editAction,
+      `${base()}/${id}/edit`,
+      {
+        ...mayorForm,
+        baseVersion: '1',
+        interviewedOn: '2026-06-12',
+        interviewee: '副市長',
+        roleCategory: 'deputy_head',
+        durationMinutes: '90',
+        'homework[0].id': String(first!.id),
+        'homework[0].status': 'done',
+        'homework[0].followUp': '7月に報告済み',
+        'homework[1].id': String(second!.id),
+        'homework[1].remove': 'on',
+        'homework[2].body': '次回は部長も交えて',
+      },
+      'member',
+      { interviewId: String(id) },
+    );
     expect(edited.status).toBe(302);
     own = await ownActivities(id);
     expect(own).toHaveLength(1);
@@ -103,21 +121,28 @@ describe('recording a key-person interview', () => {
     // Archive hides both; restore brings both back.
     expect((await post(detailAction, `${base()}/${id}`, { intent: 'archive' }, 'member', { interviewId: String(id) })).status).toBe(302);
     expect((await ownActivities(id))[0]!.archivedAt).not.toBeNull();
-    const hidden = await thrownResponse(async () => detailLoader(loaderArgs(`${base()}/${id}`, { params: params({ interviewId: String(id) }), headers: await cookieFor(world, 'member') })));
+    const hidden = await thrownResponse(async () =>
+      detailLoader(loaderArgs(`${base()}/${id}`, { params: params({ interviewId: String(id) }), headers: await cookieFor(world, 'member') })),
+    );
     expect(hidden.status).toBe(404);
     expect((await post(indexAction, base(), { intent: 'restore', interviewId: String(id) }, 'member')).status).toBe(302);
     expect((await ownActivities(id))[0]!.archivedAt).toBeNull();
   });
 
   it('refuses a bad form with Japanese field errors and keeps what was typed; long text is accepted', async () => {
-    const bad = await post(newAction, `${base()}/new`, {
-      ...mayorForm,
-      interviewee: ' ',
-      interviewedOn: '2026-02-30',
-      roleCategory: '',
-      durationMinutes: 'abc',
-      'homework[2].dueOn': '2026-08-01',
-    }, 'member');
+    const bad = await post(
+      newAction,
+      `${base()}/new`,
+      {
+        ...mayorForm,
+        interviewee: ' ',
+        interviewedOn: '2026-02-30',
+        roleCategory: '',
+        durationMinutes: 'abc',
+        'homework[2].dueOn': '2026-08-01',
+      },
+      'member',
+    );
     expect(bad.status).toBe(400);
     const errors = bad.data!.error!;
     expect(errors.interviewee).toEqual(['インタビューの相手を入力してください']);
@@ -135,7 +160,7 @@ describe('recording a key-person interview', () => {
     expect(tooLong.data!.error!.insights?.[0]).toContain('20,000文字以内');
   });
 
-  it('lets only the team\'s members write; nobody else, not even organizers', async () => {
+  it("lets only the team's members write; nobody else, not even organizers", async () => {
     for (const role of roles.filter((r) => r !== 'member' && r !== 'anonymous')) {
       const result = await post(newAction, `${base()}/new`, mayorForm, role);
       expect([403, 404], role).toContain(result.status);
@@ -164,7 +189,12 @@ describe('who reads which interviews', () => {
       }
       const page = await indexLoader(loaderArgs(base(), { params: params(), headers }));
       const world3 = new Set(Object.values(ids));
-      expect(page.interviews.filter((i) => world3.has(i.id)).map((i) => i.visibility).sort()).toEqual([...visible].sort());
+      expect(
+        page.interviews
+          .filter((i) => world3.has(i.id))
+          .map((i) => i.visibility)
+          .sort(),
+      ).toEqual([...visible].sort());
       expect(new Set(page.homework.map((h) => h.interviewId)).size).toBeGreaterThan(0);
       for (const h of page.homework) expect(page.interviews.some((i) => i.id === h.interviewId)).toBe(true);
       for (const [visibility, id] of Object.entries(ids)) {
@@ -217,16 +247,36 @@ describe('two people editing one interview', () => {
     const id = await newInterview();
     const [first] = await homeworkOf(id);
     // A teammate adds a 宿題 while the first form is open (it shows only the first row).
-    const teammate = await post(editAction, `${base()}/${id}/edit`, {
-      ...fields, baseVersion: '1', 'homework[0].id': String(first!.id), 'homework[0].body': first!.body, 'homework[1].body': '市長からの宿題：他市の事例を調べる',
-      _edited: JSON.stringify(['homework[1].body']),
-    }, 'member', { interviewId: String(id) });
+    const teammate = await post(
+      editAction,
+      `${base()}/${id}/edit`,
+      {
+        ...fields,
+        baseVersion: '1',
+        'homework[0].id': String(first!.id),
+        'homework[0].body': first!.body,
+        'homework[1].body': '市長からの宿題：他市の事例を調べる',
+        _edited: JSON.stringify(['homework[1].body']),
+      },
+      'member',
+      { interviewId: String(id) },
+    );
     expect(teammate.status).toBe(302);
     // The first form saves its change to the first row.
-    const mine = await post(editAction, `${base()}/${id}/edit`, {
-      ...fields, baseVersion: '1', 'homework[0].id': String(first!.id), 'homework[0].body': first!.body, 'homework[0].status': 'done',
-      _edited: JSON.stringify(['homework[0].status']),
-    }, 'member', { interviewId: String(id) });
+    const mine = await post(
+      editAction,
+      `${base()}/${id}/edit`,
+      {
+        ...fields,
+        baseVersion: '1',
+        'homework[0].id': String(first!.id),
+        'homework[0].body': first!.body,
+        'homework[0].status': 'done',
+        _edited: JSON.stringify(['homework[0].status']),
+      },
+      'member',
+      { interviewId: String(id) },
+    );
     expect(mine.status).toBe(302);
     expect((await homeworkOf(id)).map((h) => [h.body, h.status])).toEqual([
       ['若手職員の声を集めて報告してほしい', 'done'],
@@ -236,12 +286,28 @@ describe('two people editing one interview', () => {
 
   it('refuses a save based on an older version with 409, keeps the text, and saves it when sent again', async () => {
     const id = await newInterview();
-    const first = await post(editAction, `${base()}/${id}/edit`, { ...fields, baseVersion: '1', content: '一人目がまとめた内容', _edited: '["content"]' }, 'member', { interviewId: String(id) });
+    const first = await post(
+      editAction,
+      `${base()}/${id}/edit`,
+      { ...fields, baseVersion: '1', content: '一人目がまとめた内容', _edited: '["content"]' },
+      'member',
+      { interviewId: String(id) },
+    );
     expect(first.status).toBe(302);
     expect(await versionOf(id)).toBe(2);
-    const second = await post(editAction, `${base()}/${id}/edit`, { ...fields, baseVersion: '1', insights: '二人目の気付き', _edited: '["insights"]' }, 'member', { interviewId: String(id) });
+    const second = await post(
+      editAction,
+      `${base()}/${id}/edit`,
+      { ...fields, baseVersion: '1', insights: '二人目の気付き', _edited: '["insights"]' },
+      'member',
+      { interviewId: String(id) },
+    );
     expect(second.status).toBe(409);
-    const reply = second.data as unknown as { result: { initialValue: Record<string, unknown> }; stale: { fields: { label: string; latest: string; mine: string }[] }; version: number };
+    const reply = second.data as unknown as {
+      result: { initialValue: Record<string, unknown> };
+      stale: { fields: { label: string; latest: string; mine: string }[] };
+      version: number;
+    };
     expect(reply.version).toBe(2);
     expect(reply.result.initialValue.insights).toBe('二人目の気付き');
     // Listed: what this person changed, beside what is saved. The 内容 they did not touch comes back
@@ -251,15 +317,28 @@ describe('two people editing one interview', () => {
     const [row] = await getDb().select().from(interviews).where(eq(interviews.id, id));
     expect(row).toMatchObject({ content: '一人目がまとめた内容', insights: mayorForm.insights, version: 2 });
     // Sent again on the newer version (after merging by hand), it lands.
-    const again = await post(editAction, `${base()}/${id}/edit`, { ...fields, baseVersion: '2', content: '一人目がまとめた内容', insights: '二人目の気付き', _edited: '["insights"]' }, 'member', { interviewId: String(id) });
+    const again = await post(
+      editAction,
+      `${base()}/${id}/edit`,
+      { ...fields, baseVersion: '2', content: '一人目がまとめた内容', insights: '二人目の気付き', _edited: '["insights"]' },
+      'member',
+      { interviewId: String(id) },
+    );
     expect(again.status).toBe(302);
-    expect((await getDb().select().from(interviews).where(eq(interviews.id, id)))[0]).toMatchObject({ content: '一人目がまとめた内容', insights: '二人目の気付き', version: 3 });
+    expect((await getDb().select().from(interviews).where(eq(interviews.id, id)))[0]).toMatchObject({
+      content: '一人目がまとめた内容',
+      insights: '二人目の気付き',
+      version: 3,
+    });
   });
 
   it('lets exactly one of two concurrent saves on the same version land', async () => {
     const id = await newInterview();
-    const saves = await Promise.all(['A', 'B'].map((who) =>
-      post(editAction, `${base()}/${id}/edit`, { ...fields, baseVersion: '1', content: `${who}さんの内容` }, 'member', { interviewId: String(id) })));
+    const saves = await Promise.all(
+      ['A', 'B'].map((who) =>
+        post(editAction, `${base()}/${id}/edit`, { ...fields, baseVersion: '1', content: `${who}さんの内容` }, 'member', { interviewId: String(id) }),
+      ),
+    );
     expect(saves.map((s) => s.status).sort()).toEqual([302, 409]);
     expect(await versionOf(id)).toBe(2);
   });

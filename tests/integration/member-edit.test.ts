@@ -28,7 +28,12 @@ const post = (params: { teamId: string }, form: Record<string, string>, headers:
   outcome(() => teamAction(actionArgs(`/admin/teams/${params.teamId}`, form, { headers, params })));
 
 const holders = async (teamId: number) =>
-  (await db().select({ id: teamMembers.id }).from(teamMembers).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.isHrSlot, true), isNull(teamMembers.archivedAt)))).map((r) => r.id);
+  (
+    await db()
+      .select({ id: teamMembers.id })
+      .from(teamMembers)
+      .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.isHrSlot, true), isNull(teamMembers.archivedAt)))
+  ).map((r) => r.id);
 
 const lastAudit = async () => (await db().select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]!;
 
@@ -41,7 +46,9 @@ describe('editing a member', () => {
     const [row] = await db().select().from(teamMembers).where(eq(teamMembers.id, second.id));
     expect(row).toMatchObject({ department: '消防局', section: '情報管理課', isHrSlot: false });
     expect(await lastAudit()).toMatchObject({
-      action: 'update', entityType: 'team_member', entityId: String(second.id),
+      action: 'update',
+      entityType: 'team_member',
+      entityId: String(second.id),
       detail: { teamId: team.id, before: { department: '市民部', section: '市民課' }, after: { department: '消防局', section: '情報管理課' } },
     });
     const page = (await teamLoader(loaderArgs('/x', { headers, params }))) as { members: { id: number; section: string }[] };
@@ -108,7 +115,9 @@ describe('moving the 人事担当課枠', () => {
     expect(moved).toMatchObject({ status: 302, location: `/admin/teams/${team.id}` });
     expect(await holders(team.id)).toEqual([second.id]);
     expect(await lastAudit()).toMatchObject({
-      action: 'update', entityType: 'team', entityId: String(team.id),
+      action: 'update',
+      entityType: 'team',
+      entityId: String(team.id),
       detail: { hrSlot: { from: hr.id, to: second.id, releasedRemovedMembers: [], releasedInvitations: [] } },
     });
     // Asking again for the holder changes nothing and writes nothing.
@@ -158,7 +167,11 @@ describe('moving the 人事担当課枠', () => {
     const team = await createTeam(db(), { fiscalYear: 2079 });
     const member = await addTeamMember(db(), { teamId: team.id });
     const params = { teamId: String(team.id) };
-    const invited = await post(params, { intent: 'add', email: 'hr-invite@example.jp', fullName: '招待 花子', department: '総務部', section: '職員課', isHrSlot: 'on' }, headers);
+    const invited = await post(
+      params,
+      { intent: 'add', email: 'hr-invite@example.jp', fullName: '招待 花子', department: '総務部', section: '職員課', isHrSlot: 'on' },
+      headers,
+    );
     expect(invited.status).toBe(200);
     expect((await post(params, { intent: 'hr-slot', memberId: String(member.id) }, headers)).status).toBe(302);
     const [token] = await db().select().from(accountTokens).where(eq(accountTokens.email, 'hr-invite@example.jp'));
@@ -174,7 +187,9 @@ describe('hostile input in the member forms', () => {
     const { second, params } = await teamOfThree(2080);
     await fc.assert(
       fc.asyncProperty(hostileText, hostileText, async (department, section) => {
-        const answer = await outcomeOf(() => teamAction(actionArgs('/x', { intent: 'update-member', memberId: String(second.id), department, section }, { headers, params })));
+        const answer = await outcomeOf(() =>
+          teamAction(actionArgs('/x', { intent: 'update-member', memberId: String(second.id), department, section }, { headers, params })),
+        );
         if (answer.kind !== 'saved') {
           expect(answer.kind).toBe('invalid');
           return;
@@ -182,7 +197,13 @@ describe('hostile input in the member forms', () => {
         const [row] = await db().select().from(teamMembers).where(eq(teamMembers.id, second.id));
         expect(row).toMatchObject({ department: department.trim(), section: section.trim() });
       }),
-      { ...runs, examples: [['消防局\u0000', '情報管理課'], ['<script>alert(1)</script>', '👨‍👩‍👧‍👦']] },
+      {
+        ...runs,
+        examples: [
+          ['消防局\u0000', '情報管理課'],
+          ['<script>alert(1)</script>', '👨‍👩‍👧‍👦'],
+        ],
+      },
     );
   });
 

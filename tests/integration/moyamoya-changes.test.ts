@@ -25,7 +25,13 @@ beforeAll(async () => {
 const params = (extra: Record<string, string> = {}) => ({ teamId: String(world.teamA.id), ...extra });
 const headersOf = async (who: Role | 'second') => (who === 'second' ? { Cookie: await sessionCookie(second.userId) } : cookieFor(world, who));
 
-async function call(run: (args: ReturnType<typeof actionArgs>) => Promise<unknown>, path: string, form: Record<string, string>, who: Role | 'second', extra: Record<string, string> = {}) {
+async function call(
+  run: (args: ReturnType<typeof actionArgs>) => Promise<unknown>,
+  path: string,
+  form: Record<string, string>,
+  who: Role | 'second',
+  extra: Record<string, string> = {},
+) {
   try {
     const result = await run(actionArgs(path, form, { params: params(extra), headers: await headersOf(who) }));
     if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), errors: null };
@@ -45,9 +51,15 @@ describe('モヤモヤ指数', () => {
     expect((await call(moyamoyaAction, moyamoyaPath(), { intent: 'checkin', level: '80', note: '何から手をつければ' }, 'member')).status).toBe(302);
     expect((await call(moyamoyaAction, moyamoyaPath(), { intent: 'checkin', level: '65', note: '少し見えてきた' }, 'member')).status).toBe(302);
     expect((await call(moyamoyaAction, moyamoyaPath(), { intent: 'checkin', level: '90' }, 'second')).status).toBe(302);
-    const rows = await getDb().select().from(moyamoyaCheckins).where(and(eq(moyamoyaCheckins.teamId, world.teamA.id), eq(moyamoyaCheckins.checkedOn, today)));
+    const rows = await getDb()
+      .select()
+      .from(moyamoyaCheckins)
+      .where(and(eq(moyamoyaCheckins.teamId, world.teamA.id), eq(moyamoyaCheckins.checkedOn, today)));
     expect(rows.map((r) => [r.personId, r.level, r.note]).sort()).toEqual(
-      [[world.users.member.personId, 65, '少し見えてきた'], [second.personId, 90, '']].sort(),
+      [
+        [world.users.member.personId, 65, '少し見えてきた'],
+        [second.personId, 90, ''],
+      ].sort(),
     );
     const audits = await getDb().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityType, 'moyamoya_checkin'));
     expect(audits.map((a) => a.action)).toEqual(['create', 'update', 'create']);
@@ -62,11 +74,17 @@ describe('モヤモヤ指数', () => {
     }
   });
 
-  it('records the team figure once per session (upsert) and only for a session of the team\'s year', async () => {
+  it("records the team figure once per session (upsert) and only for a session of the team's year", async () => {
     const session = await createSession(getDb(), { fiscalYear: world.year, number: 4, startsOn: `${world.year}-10-20` });
     const other = await createSession(getDb(), { fiscalYear: world.year - 1, number: 4, startsOn: `${world.year - 1}-10-20` });
-    expect((await call(moyamoyaAction, moyamoyaPath(), { intent: 'team', sessionId: String(session.id), level: '60', reflection: '輪郭が見えてきた頃' }, 'member')).status).toBe(302);
-    expect((await call(moyamoyaAction, moyamoyaPath(), { intent: 'team', sessionId: String(session.id), level: '55', reflection: '絞り込みを始めた頃' }, 'second')).status).toBe(302);
+    expect(
+      (await call(moyamoyaAction, moyamoyaPath(), { intent: 'team', sessionId: String(session.id), level: '60', reflection: '輪郭が見えてきた頃' }, 'member'))
+        .status,
+    ).toBe(302);
+    expect(
+      (await call(moyamoyaAction, moyamoyaPath(), { intent: 'team', sessionId: String(session.id), level: '55', reflection: '絞り込みを始めた頃' }, 'second'))
+        .status,
+    ).toBe(302);
     const rows = await getDb().select().from(teamMoyamoya).where(eq(teamMoyamoya.teamId, world.teamA.id));
     expect(rows.map((r) => [r.sessionId, r.level, r.reflection])).toEqual([[session.id, 55, '絞り込みを始めた頃']]);
     const wrongYear = await call(moyamoyaAction, moyamoyaPath(), { intent: 'team', sessionId: String(other.id), level: '50' }, 'member');
@@ -74,8 +92,14 @@ describe('モヤモヤ指数', () => {
     expect(wrongYear.errors?.sessionId).toEqual(['この年度の研究会を選んでください']);
   });
 
-  it('shows members\' own figures to HR, alumni and organizers only when the team chose so, in the page and in the CSV', async () => {
-    await createMoyamoyaCheckin(getDb(), { teamId: world.teamA.id, personId: second.personId, checkedOn: `${world.year}-05-01`, level: 77, note: 'ひみつのメモ' });
+  it("shows members' own figures to HR, alumni and organizers only when the team chose so, in the page and in the CSV", async () => {
+    await createMoyamoyaCheckin(getDb(), {
+      teamId: world.teamA.id,
+      personId: second.personId,
+      checkedOn: `${world.year}-05-01`,
+      level: 77,
+      note: 'ひみつのメモ',
+    });
     await createTeamMoyamoya(getDb(), { teamId: world.teamA.id, sessionId: world.session.id /* 第1回 of the year */, level: 85 });
     const read = async (role: Role) => {
       const page = await moyamoyaLoader(loaderArgs(moyamoyaPath(), { params: params(), headers: await cookieFor(world, role) }));
@@ -116,9 +140,15 @@ describe('創り出した変化', () => {
   const path = () => `/teams/${world.teamA.id}/changes`;
   const form = {
     title: '職員課と新任研修を変えた',
-    'moments[0].stage': 'trigger', 'moments[0].occurredOn': '2026-12-26', 'moments[0].description': '職員課に提案',
-    'moments[1].stage': 'turning_point', 'moments[1].occurredOn': '', 'moments[1].description': '',
-    'moments[2].stage': 'change', 'moments[2].occurredOn': '2027-03-01', 'moments[2].description': '研修に対話の時間が入った',
+    'moments[0].stage': 'trigger',
+    'moments[0].occurredOn': '2026-12-26',
+    'moments[0].description': '職員課に提案',
+    'moments[1].stage': 'turning_point',
+    'moments[1].occurredOn': '',
+    'moments[1].description': '',
+    'moments[2].stage': 'change',
+    'moments[2].occurredOn': '2027-03-01',
+    'moments[2].description': '研修に対話の時間が入った',
     reflection: '対話 → 共感 → 自分事化',
     coCreationStep: 'empathy',
   };
@@ -131,14 +161,29 @@ describe('創り出した変化', () => {
     let moments = await getDb().select().from(changeMoments).where(eq(changeMoments.chainId, chain!.id));
     expect(moments.map((m) => m.stage)).toEqual(['trigger', 'change']);
 
-    const edited = await call(changeAction, `${path()}/${chain!.id}`, {
-      ...form, baseVersion: '1', 'moments[1].occurredOn': '2027-02-01', 'moments[1].description': '職員課から案が届いた', coCreationStep: '',
-    }, 'member', { changeId: String(chain!.id) });
+    const edited = await call(
+      changeAction,
+      `${path()}/${chain!.id}`,
+      {
+        ...form,
+        baseVersion: '1',
+        'moments[1].occurredOn': '2027-02-01',
+        'moments[1].description': '職員課から案が届いた',
+        coCreationStep: '',
+      },
+      'member',
+      { changeId: String(chain!.id) },
+    );
     expect(edited.status).toBe(302);
     // A second form still on version 1 is refused (409), its text kept; nothing it sent is written.
-    const stale = await call(changeAction, `${path()}/${chain!.id}`, { ...form, baseVersion: '1', reflection: '古い版からの考察' }, 'member', { changeId: String(chain!.id) });
+    const stale = await call(changeAction, `${path()}/${chain!.id}`, { ...form, baseVersion: '1', reflection: '古い版からの考察' }, 'member', {
+      changeId: String(chain!.id),
+    });
     expect(stale.status).toBe(409);
-    expect((await getDb().select().from(changeChains).where(eq(changeChains.id, chain!.id)))[0]).toMatchObject({ reflection: '対話 → 共感 → 自分事化', version: 2 });
+    expect((await getDb().select().from(changeChains).where(eq(changeChains.id, chain!.id)))[0]).toMatchObject({
+      reflection: '対話 → 共感 → 自分事化',
+      version: 2,
+    });
     moments = await getDb().select().from(changeMoments).where(eq(changeMoments.chainId, chain!.id));
     expect(moments.sort((a, b) => a.position - b.position).map((m) => m.stage)).toEqual(['trigger', 'turning_point', 'change']);
     expect((await getDb().select().from(changeChains).where(eq(changeChains.id, chain!.id)))[0]!.coCreationStep).toBeNull();
@@ -150,7 +195,10 @@ describe('創り出した変化', () => {
     expect((await call(changesAction, path(), { intent: 'restore', changeId: String(chain!.id) }, 'member')).status).toBe(302);
     const memberView = await changesLoader(loaderArgs(path(), { params: params(), headers: await cookieFor(world, 'member') }));
     expect(memberView.changes.find((c) => c.id === chain!.id)?.moments).toHaveLength(3);
-    const audits = await getDb().select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, 'change_chain'), eq(auditLog.entityId, String(chain!.id))));
+    const audits = await getDb()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'change_chain'), eq(auditLog.entityId, String(chain!.id))));
     expect(audits.map((a) => a.action)).toEqual(['create', 'update', 'archive', 'restore']);
   });
 

@@ -9,8 +9,7 @@ import { sessionCookie } from '../world';
 
 // The two keys of app/utils/page-cache.server.ts: what must change them and what must not.
 
-const contextWith = (loaderData: unknown) =>
-  ({ staticHandlerContext: { loaderData, actionData: null, errors: null } }) as unknown as EntryContext;
+const contextWith = (loaderData: unknown) => ({ staticHandlerContext: { loaderData, actionData: null, errors: null } }) as unknown as EntryContext;
 
 describe('the database snapshot', () => {
   it('stays the same while nothing is written, and changes with every committed write', async () => {
@@ -27,10 +26,12 @@ describe('the database snapshot', () => {
 
   it('changes when a transaction rolls back after writing (a miss, never a stale hit)', async () => {
     const before = await databaseSnapshot();
-    await expect(transaction(async (tx) => {
-      await createMunicipality(tx);
-      throw new Error('取り消し');
-    })).rejects.toThrow('取り消し');
+    await expect(
+      transaction(async (tx) => {
+        await createMunicipality(tx);
+        throw new Error('取り消し');
+      }),
+    ).rejects.toThrow('取り消し');
     expect(await databaseSnapshot()).not.toBe(before);
   });
 });
@@ -61,7 +62,10 @@ describe('document keys', () => {
   it('belong to one signed-in user, one path and one state of the database', async () => {
     const [a, b] = [await createUser(getDb(), { passwordHash: null }), await createUser(getDb(), { passwordHash: null })];
     // Signing in is a write: both sessions first, then the keys.
-    const cookies = new Map([[a.id, await sessionCookie(a.id)], [b.id, await sessionCookie(b.id)]]);
+    const cookies = new Map([
+      [a.id, await sessionCookie(a.id)],
+      [b.id, await sessionCookie(b.id)],
+    ]);
     const as = (userId: number, path = '/hr', bot = false) => documentKey(request(path, { headers: { Cookie: cookies.get(userId)! } }), bot);
     const first = await as(a.id);
     expect(first).toBeTruthy();

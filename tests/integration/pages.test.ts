@@ -32,7 +32,11 @@ describe('the pages that prove the stack', () => {
     }
     const data = await municipalityLoader(loaderArgs(`/municipalities/${city.id}`, { params: { municipalityId: String(city.id) }, headers: await signedIn() }));
     expect(data.municipality.name).toBe('富岡市');
-    expect(data.teams.map((t) => [t.fiscalYear, t.generation])).toEqual([[2023, 3], [2020, 2], [2019, 1]]);
+    expect(data.teams.map((t) => [t.fiscalYear, t.generation])).toEqual([
+      [2023, 3],
+      [2020, 2],
+      [2019, 1],
+    ]);
     expect(data.teams.every((t) => t.members.length === 1)).toBe(true);
   });
 
@@ -41,7 +45,10 @@ describe('the pages that prove the stack', () => {
     const city = await createMunicipality(db, { name: '館林市', prefecture: '群馬県', kind: 'city' });
     const past = await createTeam(db, { municipalityId: city.id, fiscalYear: 2020 });
     await addTeamMember(db, { teamId: past.id, personId: (await createPerson(db, { municipalityId: city.id, fullName: '掲載 花子' })).id });
-    await addTeamMember(db, { teamId: past.id, personId: (await createPerson(db, { municipalityId: city.id, fullName: '非掲載 次郎', directoryListed: false })).id });
+    await addTeamMember(db, {
+      teamId: past.id,
+      personId: (await createPerson(db, { municipalityId: city.id, fullName: '非掲載 次郎', directoryListed: false })).id,
+    });
     const view = async (headers: Record<string, string>) =>
       municipalityLoader(loaderArgs(`/municipalities/${city.id}`, { params: { municipalityId: String(city.id) }, headers }));
 
@@ -61,9 +68,7 @@ describe('the pages that prove the stack', () => {
   it('answers 404 for a municipality that does not exist or an id that is not a number', async () => {
     const headers = await signedIn();
     for (const id of ['999999', 'abc', '0', '99999999999']) {
-      const response = await thrownResponse(() =>
-        municipalityLoader(loaderArgs(`/municipalities/${id}`, { params: { municipalityId: id }, headers })),
-      );
+      const response = await thrownResponse(() => municipalityLoader(loaderArgs(`/municipalities/${id}`, { params: { municipalityId: id }, headers })));
       expect(response.status).toBe(404);
     }
   });

@@ -40,7 +40,9 @@ describe('pre-assignment tracking', () => {
     expect(await getDb().select().from(preAssignmentSubmissions).where(eq(preAssignmentSubmissions.teamId, kofu.id))).toHaveLength(2);
     expect((await getDb().select().from(auditLog).where(eq(auditLog.entityType, 'pre_assignment_submission'))).length).toBeGreaterThanOrEqual(3);
 
-    const page = (await teamLoader(loaderArgs('/x', { headers: member, params }))) as { assignments: { status: string; submission: { note: string } | null }[] };
+    const page = (await teamLoader(loaderArgs('/x', { headers: member, params }))) as {
+      assignments: { status: string; submission: { note: string } | null }[];
+    };
     expect(page.assignments.map((a) => a.status)).toEqual(['submitted', 'late']);
     expect(page.assignments[0]!.submission?.note).toBe('<b>再提出</b>');
 
@@ -52,7 +54,9 @@ describe('pre-assignment tracking', () => {
       ['甲府市', ['submitted', 'late']],
       ['韮崎市', ['missing', 'missing']],
     ]);
-    const missing = (await matrixLoader(loaderArgs(`/admin/years/2080/preassignments?status=missing&pa=${pa1.id}`, { headers: organizer, params: { fiscalYear: '2080' } }))) as { rows: { id: number }[] };
+    const missing = (await matrixLoader(
+      loaderArgs(`/admin/years/2080/preassignments?status=missing&pa=${pa1.id}`, { headers: organizer, params: { fiscalYear: '2080' } }),
+    )) as { rows: { id: number }[] };
     expect(missing.rows.map((r) => r.id)).toEqual([nirasaki.id]);
 
     const response = (await csvLoader(loaderArgs('/admin/years/2080/preassignments.csv', { headers: organizer, params: { fiscalYear: '2080' } }))) as Response;
@@ -73,7 +77,15 @@ describe('pre-assignment tracking', () => {
     await addTeamMember(db, { teamId: kofu.id, personId: user.personId });
     const member = { Cookie: await sessionCookie(user.id) };
     const other = await createPreAssignment(getDb(), { sessionId: (await createSession(getDb(), { fiscalYear: 2081 })).id });
-    const result = await outcome(() => teamAction(actionArgs('/x', { intent: 'submit', preAssignmentId: String(other.id), submittedOn: '2081-05-01', note: 'x' }, { headers: member, params: { teamId: String(kofu.id) } })));
+    const result = await outcome(() =>
+      teamAction(
+        actionArgs(
+          '/x',
+          { intent: 'submit', preAssignmentId: String(other.id), submittedOn: '2081-05-01', note: 'x' },
+          { headers: member, params: { teamId: String(kofu.id) } },
+        ),
+      ),
+    );
     expect(result.status).toBe(400);
     expect(fieldErrors(result.body).preAssignmentId?.[0]).toBe('この年度の事前課題を選んでください');
   });

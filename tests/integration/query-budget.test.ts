@@ -8,8 +8,16 @@ import { countQueries } from '../../db/query-counter';
 import { sheets, sheetVersions } from '../../db/schema';
 import { emptySheet } from '../../app/domain/sheet';
 import {
-  addTeamMember, createActivities, createInterview, createMoyamoyaCheckins, createMunicipality, createPerson,
-  createSheetComment, createTeam, createUser, createHrViewer,
+  addTeamMember,
+  createActivities,
+  createInterview,
+  createMoyamoyaCheckins,
+  createMunicipality,
+  createPerson,
+  createSheetComment,
+  createTeam,
+  createUser,
+  createHrViewer,
 } from '../factories';
 import { addDays } from '../factories/util';
 import { loaderArgs } from '../helpers';
@@ -19,18 +27,41 @@ import { buildWorld, sessionCookie, type World } from '../world';
 // a query per row (N+1) would make ten years of data slow. Counted before and after adding a lot.
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
-type Budgeted = { name: string; file: string | string[]; path: (w: World) => string; role: 'member' | 'hr' | 'organizer'; params: (w: World) => Record<string, string> };
+type Budgeted = {
+  name: string;
+  file: string | string[];
+  path: (w: World) => string;
+  role: 'member' | 'hr' | 'organizer';
+  params: (w: World) => Record<string, string>;
+};
 
 const routes: Budgeted[] = [
-  { name: 'team dashboard', file: 'teams.$teamId._index', path: (w) => `/teams/${w.teamA.id}`, role: 'member', params: (w) => ({ teamId: String(w.teamA.id) }) },
-  { name: 'activity timeline', file: 'teams.$teamId.activities._index', path: (w) => `/teams/${w.teamA.id}/activities`, role: 'member', params: (w) => ({ teamId: String(w.teamA.id) }) },
-  { name: 'sheet history', file: 'teams.$teamId.sheet.history', path: (w) => `/teams/${w.teamA.id}/sheet/history`, role: 'member', params: (w) => ({ teamId: String(w.teamA.id) }) },
+  {
+    name: 'team dashboard',
+    file: 'teams.$teamId._index',
+    path: (w) => `/teams/${w.teamA.id}`,
+    role: 'member',
+    params: (w) => ({ teamId: String(w.teamA.id) }),
+  },
+  {
+    name: 'activity timeline',
+    file: 'teams.$teamId.activities._index',
+    path: (w) => `/teams/${w.teamA.id}/activities`,
+    role: 'member',
+    params: (w) => ({ teamId: String(w.teamA.id) }),
+  },
+  {
+    name: 'sheet history',
+    file: 'teams.$teamId.sheet.history',
+    path: (w) => `/teams/${w.teamA.id}/sheet/history`,
+    role: 'member',
+    params: (w) => ({ teamId: String(w.teamA.id) }),
+  },
   { name: 'HR dashboard', file: ['hr._index', 'hr'], path: () => '/hr', role: 'hr', params: () => ({}) },
   { name: 'organizer dashboard', file: ['admin._index', 'admin'], path: (w) => `/admin?year=${w.year}`, role: 'organizer', params: () => ({}) },
 ];
 // /hr and /admin are being built (issue 7); they join the budget as soon as their files exist.
-const routeFile = (r: Budgeted) =>
-  [r.file].flat().find((f) => fs.existsSync(path.resolve(__dirname, `../../app/routes/${f}.tsx`)));
+const routeFile = (r: Budgeted) => [r.file].flat().find((f) => fs.existsSync(path.resolve(__dirname, `../../app/routes/${f}.tsx`)));
 const present = routes.filter((r) => routeFile(r) !== undefined);
 
 let world: World;
@@ -47,19 +78,47 @@ async function count(route: Budgeted) {
 
 async function addTenYearsWorthOfRows(w: World) {
   const db = getDb();
-  const members = await Promise.all([1, 2].map(async () => {
-    const person = await createPerson(db, { municipalityId: w.cityA.id });
-    await addTeamMember(db, { teamId: w.teamA.id, personId: person.id });
-    return person.id;
-  }));
+  const members = await Promise.all(
+    [1, 2].map(async () => {
+      const person = await createPerson(db, { municipalityId: w.cityA.id });
+      await addTeamMember(db, { teamId: w.teamA.id, personId: person.id });
+      return person.id;
+    }),
+  );
   const attendeeIds = [w.users.member.personId, ...members];
-  await createActivities(db, Array.from({ length: 120 }, (_, i) => ({ teamId: w.teamA.id, title: `打合せ${i}`, occurredOn: addDays(`${w.year}-04-01`, i * 2), attendeeIds })));
-  for (let i = 0; i < 8; i++) await createInterview(db, { teamId: w.teamA.id, interviewee: `課長${i}`, roleCategory: 'manager', visibility: 'municipality', homework: ['宿題1', '宿題2'], attendeeIds });
-  await createMoyamoyaCheckins(db, attendeeIds.flatMap((personId) => Array.from({ length: 30 }, (_, i) => ({ teamId: w.teamA.id, personId, checkedOn: addDays(`${w.year}-04-02`, i * 7), level: (i * 13) % 101 }))));
+  await createActivities(
+    db,
+    Array.from({ length: 120 }, (_, i) => ({ teamId: w.teamA.id, title: `打合せ${i}`, occurredOn: addDays(`${w.year}-04-01`, i * 2), attendeeIds })),
+  );
+  for (let i = 0; i < 8; i++)
+    await createInterview(db, {
+      teamId: w.teamA.id,
+      interviewee: `課長${i}`,
+      roleCategory: 'manager',
+      visibility: 'municipality',
+      homework: ['宿題1', '宿題2'],
+      attendeeIds,
+    });
+  await createMoyamoyaCheckins(
+    db,
+    attendeeIds.flatMap((personId) =>
+      Array.from({ length: 30 }, (_, i) => ({ teamId: w.teamA.id, personId, checkedOn: addDays(`${w.year}-04-02`, i * 7), level: (i * 13) % 101 })),
+    ),
+  );
   const [sheet] = await db.select().from(sheets).where(eq(sheets.id, w.sheet.id));
   const from = sheet!.currentVersion;
-  await db.insert(sheetVersions).values(Array.from({ length: 10 }, (_, i) => ({ sheetId: sheet!.id, version: from + i + 1, content: { ...emptySheet(), currentState: `第${from + i + 1}版` }, message: `版${from + i + 1}` })));
-  await db.update(sheets).set({ currentVersion: from + 10 }).where(eq(sheets.id, sheet!.id));
+  await db.insert(sheetVersions).values(
+    Array.from({ length: 10 }, (_, i) => ({
+      sheetId: sheet!.id,
+      version: from + i + 1,
+      content: { ...emptySheet(), currentState: `第${from + i + 1}版` },
+      message: `版${from + i + 1}`,
+    })),
+  );
+  await db
+    .update(sheets)
+    .set({ currentVersion: from + 10 })
+    .where(eq(sheets.id, sheet!.id));
   for (let i = 0; i < 6; i++) await createSheetComment(db, { sheetId: sheet!.id, authorUserId: w.users.organizer.id, body: `コメント${i}` });
   // Other municipalities and years: the dashboards listing teams must not query per team.
   for (let m = 0; m < 6; m++) {
@@ -70,7 +129,10 @@ async function addTenYearsWorthOfRows(w: World) {
       const team = await createTeam(db, { municipalityId: city.id, fiscalYear: year });
       const person = await createPerson(db, { municipalityId: city.id });
       await addTeamMember(db, { teamId: team.id, personId: person.id });
-      await createActivities(db, Array.from({ length: 10 }, (_, i) => ({ teamId: team.id, occurredOn: addDays(`${year}-05-01`, i), attendeeIds: [person.id] })));
+      await createActivities(
+        db,
+        Array.from({ length: 10 }, (_, i) => ({ teamId: team.id, occurredOn: addDays(`${year}-05-01`, i), attendeeIds: [person.id] })),
+      );
       await createInterview(db, { teamId: team.id, homework: ['宿題'] });
     }
   }

@@ -5,7 +5,19 @@ import { seedDemo } from '../../db/seed';
 
 async function counts() {
   const db = getDb();
-  const tables = ['program_years', 'study_sessions', 'municipalities', 'teams', 'team_members', 'activities', 'interviews', 'interview_homework', 'moyamoya_checkins', 'sheet_versions', 'users'];
+  const tables = [
+    'program_years',
+    'study_sessions',
+    'municipalities',
+    'teams',
+    'team_members',
+    'activities',
+    'interviews',
+    'interview_homework',
+    'moyamoya_checkins',
+    'sheet_versions',
+    'users',
+  ];
   const result: Record<string, number> = {};
   for (const table of tables) {
     const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(sql.raw(table));

@@ -38,8 +38,21 @@ export async function organizerCookie() {
 
 /** Row counts of every table the setup screens write, to prove a refused write left nothing. */
 export async function tableCounts() {
-  const tables = ['program_years', 'study_sessions', 'pre_assignments', 'municipalities', 'teams', 'team_members', 'people', 'users',
-    'account_tokens', 'dialogue_groups', 'dialogue_group_teams', 'pre_assignment_submissions', 'organizers'];
+  const tables = [
+    'program_years',
+    'study_sessions',
+    'pre_assignments',
+    'municipalities',
+    'teams',
+    'team_members',
+    'people',
+    'users',
+    'account_tokens',
+    'dialogue_groups',
+    'dialogue_group_teams',
+    'pre_assignment_submissions',
+    'organizers',
+  ];
   const counts: Record<string, number> = {};
   for (const t of tables) {
     const [row] = await selectRows<{ n: number }>(sql.raw(`select count(*)::int as n from ${t}`));

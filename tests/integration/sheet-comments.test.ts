@@ -68,7 +68,9 @@ describe('diff and print', () => {
     const first = { ...emptySheet(), currentState: '若手職員が意見を言いにくい。対話の場が少ない。' };
     const second = { ...emptySheet(), currentState: '若手職員が意見を言いやすい。対話の場が少ない。\n管理職も対話を望んでいる。' };
     await createSheetWithVersions(db, { teamId: team.id, versions: [{ content: first }, { content: second }] });
-    const data = await diffLoader(loaderArgs(`/teams/${team.id}/sheet/diff?from=1&to=2`, { params: { teamId: String(team.id) }, headers: await cookie('organizer') }));
+    const data = await diffLoader(
+      loaderArgs(`/teams/${team.id}/sheet/diff?from=1&to=2`, { params: { teamId: String(team.id) }, headers: await cookie('organizer') }),
+    );
     const field = data.compare!.diffs.find((d) => d.key === 'currentState')!;
     expect(field.changed).toBe(true);
     expect(field.left.filter((s) => s.op === 'del').map((s) => s.text)).toEqual(['にく']);

@@ -19,7 +19,10 @@ const stored: SheetContent = {
   currentState: '全庁アンケートでは「市役所について満足していますか？」にY:16%/N:84%。\n市民との対話の場が少ない。',
   idealIn10Years: '市民と職員が一緒に地域の未来を語り合う「対話のまち」。',
   targetOrganization: '一人ひとりが自分事として考え、部署を越えて動ける組織。',
-  focusInitiatives: [{ text: '若手職員の対話の場づくり', evidence: [] }, { text: '人事課と人材育成基本方針を見直す', evidence: [] }],
+  focusInitiatives: [
+    { text: '若手職員の対話の場づくり', evidence: [] },
+    { text: '人事課と人材育成基本方針を見直す', evidence: [] },
+  ],
   oneYearGoal: '対話の場が月1回、自主的に開かれている。',
   actionPlan: { first: [{ text: '人事課長へのインタビュー', evidence: [] }], next: [{ text: '全庁オフサイトミーティング', evidence: [] }], further: [] },
   scenario: { official: '人事課と企画課を通じて市長報告へ。', offsite: 'マネ友のハミダシ隊とオフサイトで仲間を増やす。' },
@@ -58,8 +61,12 @@ async function save(form: Record<string, string>) {
 }
 
 async function latest() {
-  const rows = await getDb().select({ version: sheetVersions.version, content: sheetVersions.content }).from(sheetVersions)
-    .innerJoin(sheets, eq(sheets.id, sheetVersions.sheetId)).where(eq(sheets.teamId, teamId)).orderBy(asc(sheetVersions.version));
+  const rows = await getDb()
+    .select({ version: sheetVersions.version, content: sheetVersions.content })
+    .from(sheetVersions)
+    .innerJoin(sheets, eq(sheets.id, sheetVersions.sheetId))
+    .where(eq(sheets.teamId, teamId))
+    .orderBy(asc(sheetVersions.version));
   return rows.at(-1)!;
 }
 
@@ -71,7 +78,9 @@ describe('a save changes only what was edited', () => {
     const outcome = await save(formOf(edited, before.version, { _edited: JSON.stringify(['oneYearGoal']) }));
     expect(outcome.status).toBe(400);
     expect(outcome.body?.result.error['']).toEqual([expect.stringContaining('まだ保存していません')]);
-    expect(outcome.body?.integrity.issues).toEqual([{ key: 'idealIn10Years', kind: 'untouched', stored: stored.idealIn10Years, received: damaged.idealIn10Years }]);
+    expect(outcome.body?.integrity.issues).toEqual([
+      { key: 'idealIn10Years', kind: 'untouched', stored: stored.idealIn10Years, received: damaged.idealIn10Years },
+    ]);
     // The form comes back with the stored text in the untouched field and the person's edit kept.
     expect(outcome.body?.integrity.content).toEqual({ ...stored, oneYearGoal: edited.oneYearGoal });
     expect((await latest()).version).toBe(before.version);
@@ -127,9 +136,12 @@ describe('a save changes only what was edited', () => {
     const otherCookie = await sessionCookie((await createUser(db, { personId: person.id, passwordHash: null })).id);
     const old = { ...stored, currentState: '市\uFFFD民との対話' };
     await createSheetWithVersions(db, { teamId: team.id, versions: [{ content: old }] });
-    const result = (await editAction(actionArgs(`/teams/${team.id}/sheet/edit`, formOf({ ...old, oneYearGoal: '新しい目標' }, 1, { _edited: '["oneYearGoal"]' }), {
-      params: { teamId: String(team.id) }, headers: { Cookie: otherCookie },
-    }))) as Response;
+    const result = (await editAction(
+      actionArgs(`/teams/${team.id}/sheet/edit`, formOf({ ...old, oneYearGoal: '新しい目標' }, 1, { _edited: '["oneYearGoal"]' }), {
+        params: { teamId: String(team.id) },
+        headers: { Cookie: otherCookie },
+      }),
+    )) as Response;
     expect(result.status).toBe(302);
   });
 });

@@ -7,7 +7,17 @@ import { action as historyAction } from '../../app/routes/teams.$teamId.sheet.hi
 import { action as sheetAction, loader as sheetLoader } from '../../app/routes/teams.$teamId.sheet._index';
 import type { Conflict } from '../../app/components/sheet/ConflictView';
 import { emptySheet } from '../../app/domain/sheet';
-import { addTeamMember, createActivity, createInterview, createMunicipality, createPerson, createSession, createSheetWithVersions, createTeam, createUser } from '../factories';
+import {
+  addTeamMember,
+  createActivity,
+  createInterview,
+  createMunicipality,
+  createPerson,
+  createSession,
+  createSheetWithVersions,
+  createTeam,
+  createUser,
+} from '../factories';
 import { actionArgs, loaderArgs } from '../helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
 
@@ -40,7 +50,12 @@ const save = (teamId: number, cookie: string, form: Record<string, string | stri
 
 async function versionsOf(teamId: number) {
   return getDb()
-    .select({ version: sheetVersions.version, content: sheetVersions.content, message: sheetVersions.message, restoredFromVersion: sheetVersions.restoredFromVersion })
+    .select({
+      version: sheetVersions.version,
+      content: sheetVersions.content,
+      message: sheetVersions.message,
+      restoredFromVersion: sheetVersions.restoredFromVersion,
+    })
     .from(sheetVersions)
     .innerJoin(sheets, eq(sheets.id, sheetVersions.sheetId))
     .where(eq(sheets.teamId, teamId))
@@ -87,7 +102,10 @@ describe('saving the sheet', () => {
       expect(o.body?.conflict?.conflicts).toContain('currentState');
     });
 
-    const audits = await getDb().select().from(auditLog).where(and(eq(auditLog.entityType, 'sheet_version'), eq(auditLog.action, 'create')));
+    const audits = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'sheet_version'), eq(auditLog.action, 'create')));
     expect(audits.filter((a) => (a.detail as { teamId?: number }).teamId === teamId)).toHaveLength(1);
   });
 
@@ -104,7 +122,10 @@ describe('saving the sheet', () => {
   it('takes the other side for a field only one side changed', async () => {
     const teamId = world.teamA.id;
     const base = (await versionsOf(teamId)).at(-1)!;
-    expect((await save(teamId, memberCookie, { baseVersion: String(base.version), currentState: base.content.currentState, oneYearGoal: '1年後の状態を書いた。' })).status).toBe(302);
+    expect(
+      (await save(teamId, memberCookie, { baseVersion: String(base.version), currentState: base.content.currentState, oneYearGoal: '1年後の状態を書いた。' }))
+        .status,
+    ).toBe(302);
     const mine = await save(teamId, member2Cookie, { baseVersion: String(base.version), currentState: '現状だけ書き換えた。' });
     expect(mine.status).toBe(409);
     expect(mine.body?.conflict?.merged.currentState).toBe('現状だけ書き換えた。');
@@ -152,7 +173,13 @@ describe('saving the sheet', () => {
     expect(ok.status).toBe(302);
     const saved = (await versionsOf(teamId)).at(-1)!.content;
     expect(saved.focusInitiatives).toEqual([
-      { text: '対話の場をつくる', evidence: [{ kind: 'interview', id: world.interviews.team.id }, { kind: 'activity', id: activity.id }] },
+      {
+        text: '対話の場をつくる',
+        evidence: [
+          { kind: 'interview', id: world.interviews.team.id },
+          { kind: 'activity', id: activity.id },
+        ],
+      },
     ]);
     expect(saved.actionPlan.first[0]!.text).toBe('まず3人でランチ対話会を試行する');
     expect(saved.scenario.official).toBe('人事課と連携する');
@@ -174,7 +201,13 @@ describe('history', () => {
     const before = await versionsOf(teamId);
     const current = before.at(-1)!.version;
     const res = await run(() =>
-      historyAction(actionArgs(`/teams/${teamId}/sheet/history`, { intent: 'restore', version: '1', baseVersion: String(current) }, { params: { teamId: String(teamId) }, headers: { Cookie: memberCookie } })),
+      historyAction(
+        actionArgs(
+          `/teams/${teamId}/sheet/history`,
+          { intent: 'restore', version: '1', baseVersion: String(current) },
+          { params: { teamId: String(teamId) }, headers: { Cookie: memberCookie } },
+        ),
+      ),
     );
     expect(res.status).toBe(302);
     const after = await versionsOf(teamId);
@@ -182,7 +215,13 @@ describe('history', () => {
     expect(after.at(-1)).toMatchObject({ version: current + 1, restoredFromVersion: 1, content: before[0]!.content });
 
     const stale = await run(() =>
-      historyAction(actionArgs(`/teams/${teamId}/sheet/history`, { intent: 'restore', version: '2', baseVersion: String(current) }, { params: { teamId: String(teamId) }, headers: { Cookie: memberCookie } })),
+      historyAction(
+        actionArgs(
+          `/teams/${teamId}/sheet/history`,
+          { intent: 'restore', version: '2', baseVersion: String(current) },
+          { params: { teamId: String(teamId) }, headers: { Cookie: memberCookie } },
+        ),
+      ),
     );
     expect(stale.status).toBe(409);
     expect(await versionsOf(teamId)).toHaveLength(after.length);
@@ -194,10 +233,17 @@ describe('history', () => {
     const fourth = await createSession(db, { fiscalYear: world.year, number: 4 });
     const other = await createSession(db, { fiscalYear: world.year - 1, number: 4 });
     const tag = (form: Record<string, string>) =>
-      run(() => historyAction(actionArgs(`/teams/${teamId}/sheet/history`, { intent: 'tag', ...form }, { params: { teamId: String(teamId) }, headers: { Cookie: memberCookie } })));
+      run(() =>
+        historyAction(
+          actionArgs(`/teams/${teamId}/sheet/history`, { intent: 'tag', ...form }, { params: { teamId: String(teamId) }, headers: { Cookie: memberCookie } }),
+        ),
+      );
     expect((await tag({ version: '2', sessionId: String(other.id) })).status).toBe(400);
     expect((await tag({ version: '2', sessionId: String(fourth.id), tag: '' })).status).toBe(302);
-    const [row] = await db.select().from(sheetVersions).where(and(eq(sheetVersions.sheetId, world.sheet.id), eq(sheetVersions.version, 2)));
+    const [row] = await db
+      .select()
+      .from(sheetVersions)
+      .where(and(eq(sheetVersions.sheetId, world.sheet.id), eq(sheetVersions.version, 2)));
     expect(row).toMatchObject({ tag: '第4回提出版', sessionId: fourth.id });
     expect((await tag({ version: '999', tag: '幻の版' })).status).toBe(404);
   });
@@ -209,13 +255,18 @@ describe('handover', () => {
     const city = await createMunicipality(db, { name: '韮崎市', prefecture: '山梨県' });
     const past = await createTeam(db, { municipalityId: city.id, fiscalYear: world.year - 1 });
     const pastInterview = await createInterview(db, { teamId: past.id, interviewee: '前の期の市長', roleCategory: 'head', visibility: 'team' });
-    const final = { ...emptySheet(), currentState: '前の期がたどり着いた現状認識。', focusInitiatives: [{ text: '対話の文化', evidence: [{ kind: 'interview' as const, id: pastInterview.id }] }] };
+    const final = {
+      ...emptySheet(),
+      currentState: '前の期がたどり着いた現状認識。',
+      focusInitiatives: [{ text: '対話の文化', evidence: [{ kind: 'interview' as const, id: pastInterview.id }] }],
+    };
     const pastSheet = await createSheetWithVersions(db, { teamId: past.id, versions: [{}, { content: final, tag: '最終版' }] });
     const team = await createTeam(db, { municipalityId: city.id, fiscalYear: world.year });
     const user = await createUser(db, { passwordHash: null });
     await addTeamMember(db, { teamId: team.id, personId: user.personId });
     const cookie = await sessionCookie(user.id);
-    const args = (form: Record<string, string>) => actionArgs(`/teams/${team.id}/sheet`, form, { params: { teamId: String(team.id) }, headers: { Cookie: cookie } });
+    const args = (form: Record<string, string>) =>
+      actionArgs(`/teams/${team.id}/sheet`, form, { params: { teamId: String(team.id) }, headers: { Cookie: cookie } });
 
     const page = await sheetLoader(loaderArgs(`/teams/${team.id}/sheet`, { params: { teamId: String(team.id) }, headers: { Cookie: cookie } }));
     expect(page.previous).toMatchObject({ fiscalYear: world.year - 1, version: 2, tag: '最終版' });

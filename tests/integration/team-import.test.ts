@@ -45,8 +45,15 @@ describe('CSV import of teams and members', () => {
     expect(done.invitations.map((i) => i.email)).toEqual(['hanako@example.jp', 'jiro@example.jp']);
     const [town] = await db.select().from(municipalities).where(eq(municipalities.name, '小布施町'));
     expect(town).toMatchObject({ prefecture: '長野県', kind: 'town' });
-    const [kofuTeam] = await db.select().from(teams).innerJoin(municipalities, eq(municipalities.id, teams.municipalityId)).where(and(eq(municipalities.name, '甲府市'), eq(teams.fiscalYear, 2070)));
-    const seats = await db.select().from(teamMembers).where(and(eq(teamMembers.teamId, kofuTeam!.teams.id), isNull(teamMembers.archivedAt)));
+    const [kofuTeam] = await db
+      .select()
+      .from(teams)
+      .innerJoin(municipalities, eq(municipalities.id, teams.municipalityId))
+      .where(and(eq(municipalities.name, '甲府市'), eq(teams.fiscalYear, 2070)));
+    const seats = await db
+      .select()
+      .from(teamMembers)
+      .where(and(eq(teamMembers.teamId, kofuTeam!.teams.id), isNull(teamMembers.archivedAt)));
     expect(seats.map((s) => [s.personId, s.isHrSlot, s.department])).toEqual([[alumnus.id, true, '総務部']]);
     expect(await db.select().from(people).where(eq(people.fullName, '甲斐 一郎'))).toHaveLength(1);
 
@@ -104,7 +111,10 @@ describe('CSV import of teams and members', () => {
     expect(result.status).toBe(400);
     expect((result.body as Preview).errors).toEqual([{ line: 7, message: '北上市チームのメンバーが5名を超えます（1チーム5名まで）' }]);
     const noColumn = await post(2072, 'preview', '自治体名,都道府県,氏名\n北上市,岩手県,岩手 太郎');
-    expect((noColumn.body as Preview).errors[0]).toEqual({ line: 1, message: '見出しの行に「区分」「メールアドレス」の列がありません（列の並びは docs/csv.md を参照）' });
+    expect((noColumn.body as Preview).errors[0]).toEqual({
+      line: 1,
+      message: '見出しの行に「区分」「メールアドレス」の列がありません（列の並びは docs/csv.md を参照）',
+    });
     expect(await tableCounts()).toEqual(before);
   });
 
@@ -114,7 +124,11 @@ describe('CSV import of teams and members', () => {
       const form = new FormData();
       form.set('intent', 'preview');
       form.set('file', new File([bytes], 'teams.csv', { type: 'text/csv' }));
-      const request = new Request('http://localhost/admin/years/2073/import', { method: 'POST', body: form, headers: { ...headers, Origin: 'http://localhost' } });
+      const request = new Request('http://localhost/admin/years/2073/import', {
+        method: 'POST',
+        body: form,
+        headers: { ...headers, Origin: 'http://localhost' },
+      });
       return outcome(() => importAction({ request, params: { fiscalYear: '2073' }, context: { cspNonce: 'test' } }));
     };
     const ok = await send(new Uint8Array(new TextEncoder().encode(`\uFEFF${header}\n湯沢町,新潟県,町,越後 花子,yuzawa@example.jp,,,`)));

@@ -13,7 +13,10 @@ import { fieldErrors, organizerCookie, outcome, tableCounts } from './setup-help
 describe('municipalities and teams', () => {
   it('adds a municipality once; the same name in the same prefecture is refused', async () => {
     const headers = await organizerCookie();
-    const post = () => outcome(() => municipalitiesAction(actionArgs('/admin/municipalities', { intent: 'create', name: '韮崎市', prefecture: '山梨県', kind: 'city' }, { headers })));
+    const post = () =>
+      outcome(() =>
+        municipalitiesAction(actionArgs('/admin/municipalities', { intent: 'create', name: '韮崎市', prefecture: '山梨県', kind: 'city' }, { headers })),
+      );
     expect((await post()).status).toBe(302);
     const again = await post();
     expect(again.status).toBe(400);
@@ -24,7 +27,8 @@ describe('municipalities and teams', () => {
     const headers = await organizerCookie();
     await createProgramYear(getDb(), { fiscalYear: 2060 });
     const city = await createMunicipality(getDb(), { name: '富岡市', prefecture: '群馬県' });
-    const post = () => outcome(() => teamsAction(actionArgs('/x', { intent: 'create', municipalityId: String(city.id) }, { headers, params: { fiscalYear: '2060' } })));
+    const post = () =>
+      outcome(() => teamsAction(actionArgs('/x', { intent: 'create', municipalityId: String(city.id) }, { headers, params: { fiscalYear: '2060' } })));
     expect((await post()).status).toBe(302);
     const before = await tableCounts();
     const twice = await post();
@@ -37,7 +41,8 @@ describe('municipalities and teams', () => {
     const headers = await organizerCookie();
     const team = await createTeam(getDb(), { fiscalYear: 2061 });
     await addTeamMember(getDb(), { teamId: team.id });
-    const post = (intent: string) => outcome(() => teamsAction(actionArgs('/x', { intent, teamId: String(team.id) }, { headers, params: { fiscalYear: '2061' } })));
+    const post = (intent: string) =>
+      outcome(() => teamsAction(actionArgs('/x', { intent, teamId: String(team.id) }, { headers, params: { fiscalYear: '2061' } })));
     expect((await post('archive')).status).toBe(302);
     expect((await getDb().select().from(teams).where(eq(teams.id, team.id)))[0]?.archivedAt).not.toBeNull();
     expect(await getDb().select().from(teamMembers).where(eq(teamMembers.teamId, team.id))).toHaveLength(1);
@@ -55,10 +60,15 @@ describe('team members', () => {
     await createUser(db, { email: 'returning@example.jp', personId: alumnus.id, passwordHash: 'x' });
     const params = { teamId: String(team.id) };
     const add = (email: string, extra: Record<string, string> = {}) =>
-      outcome(() => teamAction(actionArgs('/x', { intent: 'add', email, fullName: '氏名 あり', department: '総務部', section: '人事課', ...extra }, { headers, params })));
+      outcome(() =>
+        teamAction(actionArgs('/x', { intent: 'add', email, fullName: '氏名 あり', department: '総務部', section: '人事課', ...extra }, { headers, params })),
+      );
     const peopleBefore = (await db.select().from(people)).length;
     expect((await add('Returning@Example.jp')).status).toBe(302);
-    const [linked] = await db.select().from(teamMembers).where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.personId, alumnus.id)));
+    const [linked] = await db
+      .select()
+      .from(teamMembers)
+      .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.personId, alumnus.id)));
     expect(linked).toBeDefined();
     expect((await db.select().from(people)).length).toBe(peopleBefore); // linked, not duplicated
     const invited = await add('new1@example.jp', { isHrSlot: 'on' });
@@ -83,11 +93,22 @@ describe('team members', () => {
     const headers = await organizerCookie();
     const team = await createTeam(getDb(), { fiscalYear: 2063 });
     const member = await addTeamMember(getDb(), { teamId: team.id });
-    const post = (intent: string) => outcome(() => teamAction(actionArgs('/x', { intent, memberId: String(member.id) }, { headers, params: { teamId: String(team.id) } })));
+    const post = (intent: string) =>
+      outcome(() => teamAction(actionArgs('/x', { intent, memberId: String(member.id) }, { headers, params: { teamId: String(team.id) } })));
     expect((await post('archive')).status).toBe(302);
-    expect(await getDb().select().from(teamMembers).where(and(eq(teamMembers.id, member.id), isNull(teamMembers.archivedAt)))).toHaveLength(0);
+    expect(
+      await getDb()
+        .select()
+        .from(teamMembers)
+        .where(and(eq(teamMembers.id, member.id), isNull(teamMembers.archivedAt))),
+    ).toHaveLength(0);
     expect((await post('restore')).status).toBe(302);
-    expect(await getDb().select().from(teamMembers).where(and(eq(teamMembers.id, member.id), isNull(teamMembers.archivedAt)))).toHaveLength(1);
+    expect(
+      await getDb()
+        .select()
+        .from(teamMembers)
+        .where(and(eq(teamMembers.id, member.id), isNull(teamMembers.archivedAt))),
+    ).toHaveLength(1);
   });
 });
 
@@ -98,12 +119,15 @@ describe('dialogue groups', () => {
     const named = async (name: string) => createTeam(db, { fiscalYear: 2064, municipalityId: (await createMunicipality(db, { name })).id });
     const [a, b, c] = [await named('甲府市'), await named('熊本市'), await named('鹿児島市')];
     const other = await createTeam(db, { fiscalYear: 2065 });
-    const post = (teamIds: number[]) => outcome(() => groupsAction(actionArgs('/x', { intent: 'create', name: '', teamIds: teamIds.map(String) }, { headers, params: { fiscalYear: '2064' } })));
+    const post = (teamIds: number[]) =>
+      outcome(() => groupsAction(actionArgs('/x', { intent: 'create', name: '', teamIds: teamIds.map(String) }, { headers, params: { fiscalYear: '2064' } })));
     expect((await post([a.id, b.id])).status).toBe(302);
     const before = await tableCounts();
     const twice = await post([b.id, c.id]);
     expect(twice.status).toBe(400);
-    expect(fieldErrors(twice.body).teamIds?.[0]).toBe('熊本市（甲府市・熊本市）はすでにほかのグループに入っています。1つのチームが入れるグループは1年度に1つです');
+    expect(fieldErrors(twice.body).teamIds?.[0]).toBe(
+      '熊本市（甲府市・熊本市）はすでにほかのグループに入っています。1つのチームが入れるグループは1年度に1つです',
+    );
     expect(fieldErrors((await post([c.id])).body).teamIds?.[0]).toBe('チームを2〜4つ選んでください');
     expect(fieldErrors((await post([c.id, other.id])).body).teamIds?.[0]).toBe('この年度のチームだけを選んでください');
     expect(await tableCounts()).toEqual(before);

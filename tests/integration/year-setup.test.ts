@@ -20,7 +20,9 @@ describe('program years', () => {
     const third = await createSession(db, { fiscalYear: 2040, number: 3, startsOn: '2040-07-20', endsOn: '2040-07-21' });
     await createPreAssignment(db, { sessionId: third.id, title: '事前課題③', dueOn: '2040-07-15' });
 
-    const result = await outcome(() => yearsAction(actionArgs('/admin/years', { intent: 'create', fiscalYear: '2041', theme: '新しいテーマ', copyPrevious: 'on' }, { headers })));
+    const result = await outcome(() =>
+      yearsAction(actionArgs('/admin/years', { intent: 'create', fiscalYear: '2041', theme: '新しいテーマ', copyPrevious: 'on' }, { headers })),
+    );
     expect(result).toMatchObject({ status: 302, location: '/admin/years/2041' });
     const copied = await db.select().from(studySessions).where(eq(studySessions.fiscalYear, 2041)).orderBy(studySessions.startsOn);
     expect(copied.map((s) => [s.number, s.startsOn, s.endsOn, s.venue])).toEqual([
@@ -31,7 +33,10 @@ describe('program years', () => {
     expect(weekday(copied[1]!.startsOn)).toBe(weekday(third.startsOn));
     const [pa] = await db.select().from(preAssignments).where(eq(preAssignments.sessionId, copied[1]!.id));
     expect(pa).toMatchObject({ title: '事前課題③', dueOn: '2041-07-14' });
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.entityType, 'program_year'), eq(auditLog.entityId, '2041')));
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'program_year'), eq(auditLog.entityId, '2041')));
     expect(audit?.action).toBe('create');
     const listed = (await yearsLoader(loaderArgs('/admin/years', { headers }))) as { years: { fiscalYear: number }[] };
     expect(listed.years.map((y) => y.fiscalYear)).toContain(2041);
@@ -44,7 +49,9 @@ describe('program years', () => {
     const dup = await outcome(() => yearsAction(actionArgs('/admin/years', { intent: 'create', fiscalYear: '2050', theme: 't' }, { headers })));
     expect(dup.status).toBe(400);
     expect(fieldErrors(dup.body).fiscalYear?.[0]).toContain('すでに登録されています');
-    const noPrev = await outcome(() => yearsAction(actionArgs('/admin/years', { intent: 'create', fiscalYear: '2060', theme: 't', copyPrevious: 'on' }, { headers })));
+    const noPrev = await outcome(() =>
+      yearsAction(actionArgs('/admin/years', { intent: 'create', fiscalYear: '2060', theme: 't', copyPrevious: 'on' }, { headers })),
+    );
     expect(noPrev.status).toBe(400);
     expect(fieldErrors(noPrev.body).copyPrevious?.[0]).toContain('登録されていないため');
     expect(await tableCounts()).toEqual(before);
@@ -53,7 +60,9 @@ describe('program years', () => {
   it('archives a year and restores it', async () => {
     const headers = await organizerCookie();
     await createProgramYear(getDb(), { fiscalYear: 2051 });
-    expect((await outcome(() => yearAction(actionArgs('/admin/years/2051', { intent: 'archive' }, { headers, params: { fiscalYear: '2051' } })))).status).toBe(302);
+    expect((await outcome(() => yearAction(actionArgs('/admin/years/2051', { intent: 'archive' }, { headers, params: { fiscalYear: '2051' } })))).status).toBe(
+      302,
+    );
     const [archived] = await getDb().select().from(programYears).where(eq(programYears.fiscalYear, 2051));
     expect(archived?.archivedAt).not.toBeNull();
     await outcome(() => yearsAction(actionArgs('/admin/years', { intent: 'restore', fiscalYear: '2051' }, { headers })));
@@ -66,7 +75,12 @@ describe('sessions and pre-assignments', () => {
   it('adds a two-day session, then refuses a date outside the fiscal year with nothing saved', async () => {
     const headers = await organizerCookie();
     await createProgramYear(getDb(), { fiscalYear: 2052 });
-    const args = (form: Record<string, string>) => actionArgs('/admin/years/2052', { intent: 'session', kind: 'study', number: '1', venue: '甲府市', agenda: '', ...form }, { headers, params: { fiscalYear: '2052' } });
+    const args = (form: Record<string, string>) =>
+      actionArgs(
+        '/admin/years/2052',
+        { intent: 'session', kind: 'study', number: '1', venue: '甲府市', agenda: '', ...form },
+        { headers, params: { fiscalYear: '2052' } },
+      );
     const ok = await outcome(() => yearAction(args({ startsOn: '2052-07-22', endsOn: '2052-07-23' })));
     expect(ok.status).toBe(302);
     const before = await tableCounts();
@@ -82,7 +96,8 @@ describe('sessions and pre-assignments', () => {
     const headers = await organizerCookie();
     const session = await createSession(getDb(), { fiscalYear: 2053, number: 2, startsOn: '2053-06-10' });
     const params = { fiscalYear: '2053', sessionId: String(session.id) };
-    const post = (form: Record<string, string>) => outcome(() => sessionAction(actionArgs('/x', { intent: 'preassignment', title: '事前課題②', description: '', ...form }, { headers, params })));
+    const post = (form: Record<string, string>) =>
+      outcome(() => sessionAction(actionArgs('/x', { intent: 'preassignment', title: '事前課題②', description: '', ...form }, { headers, params })));
     const before = await tableCounts();
     const late = await post({ dueOn: '2053-06-11' });
     expect(late.status).toBe(400);
@@ -92,7 +107,9 @@ describe('sessions and pre-assignments', () => {
     const [pa] = await getDb().select().from(preAssignments).where(eq(preAssignments.sessionId, session.id));
     expect(pa?.dueOn).toBe('2053-06-05');
     // Moving the session before the due date would make it due after the session: refused too.
-    const moved = await outcome(() => sessionAction(actionArgs('/x', { intent: 'session', kind: 'study', number: '2', startsOn: '2053-06-01', isOnline: 'on' }, { headers, params })));
+    const moved = await outcome(() =>
+      sessionAction(actionArgs('/x', { intent: 'session', kind: 'study', number: '2', startsOn: '2053-06-01', isOnline: 'on' }, { headers, params })),
+    );
     expect(moved.status).toBe(400);
     expect(fieldErrors(moved.body).startsOn?.[0]).toContain('提出期限');
   });
@@ -100,7 +117,9 @@ describe('sessions and pre-assignments', () => {
   it('answers 404 for a session of another year', async () => {
     const headers = await organizerCookie();
     const session = await createSession(getDb(), { fiscalYear: 2054 });
-    const result = await outcome(() => sessionAction(actionArgs('/x', { intent: 'archive' }, { headers, params: { fiscalYear: '2055', sessionId: String(session.id) } })));
+    const result = await outcome(() =>
+      sessionAction(actionArgs('/x', { intent: 'archive' }, { headers, params: { fiscalYear: '2055', sessionId: String(session.id) } })),
+    );
     expect(result.status).toBe(404);
   });
 });

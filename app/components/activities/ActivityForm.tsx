@@ -27,11 +27,26 @@ export type ActivityDefaults = {
   interviewId?: number | null;
 };
 
-type Fields = Record<'kind' | 'occurredOn' | 'startsAt' | 'durationPick' | 'durationMinutes' | 'title' | 'guests' | 'notes' | 'sessionId' | 'interviewId', string> & { attendeeIds: string[] };
+type Fields = Record<
+  'kind' | 'occurredOn' | 'startsAt' | 'durationPick' | 'durationMinutes' | 'title' | 'guests' | 'notes' | 'sessionId' | 'interviewId',
+  string
+> & { attendeeIds: string[] };
 
 /** Every field of an entry; the notes are long, so what is typed is kept as a draft until saved. */
-export function ActivityForm({ choices, defaults, lastResult, submitLabel, draftName, version, notice }: {
-  choices: ActivityChoices; defaults: ActivityDefaults; lastResult?: SubmissionResult<string[]>; submitLabel: string; draftName: string;
+export function ActivityForm({
+  choices,
+  defaults,
+  lastResult,
+  submitLabel,
+  draftName,
+  version,
+  notice,
+}: {
+  choices: ActivityChoices;
+  defaults: ActivityDefaults;
+  lastResult?: SubmissionResult<string[]>;
+  submitLabel: string;
+  draftName: string;
   /** The version an edit is based on; after a refused save, the newer one. */
   version?: number;
   /** Above the fields: why the last save was refused (someone else saved first). */
@@ -58,15 +73,26 @@ export function ActivityForm({ choices, defaults, lastResult, submitLabel, draft
       {version ? <BaseVersionInput version={version} /> : null}
       <FormMessage id={form.errorId} errors={form.errors} />
       <div className="field">
-        <label htmlFor={fields.kind.id}>種別<span className="required">必須</span></label>
+        <label htmlFor={fields.kind.id}>
+          種別<span className="required">必須</span>
+        </label>
         <select id={fields.kind.id} name={fields.kind.name} defaultValue={value('kind')}>
-          {choices.kinds.map((k) => <option key={k} value={k}>{activityKinds.label[k]}</option>)}
+          {choices.kinds.map((k) => (
+            <option key={k} value={k}>
+              {activityKinds.label[k]}
+            </option>
+          ))}
         </select>
         <FieldErrors id={fields.kind.errorId} errors={fields.kind.errors} />
       </div>
       <TextField label="日付" field={fields.occurredOn} type="date" required />
       <TextField label="開始時刻（任意）" field={fields.startsAt} type="time" hint="例: 18:30" />
-      <DurationPicker id="full" defaultMinutes={typedMinutes === '' ? null : Number(typedMinutes)} errors={fields.durationMinutes.errors ?? fields.durationPick.errors} errorId={fields.durationMinutes.errorId} />
+      <DurationPicker
+        id="full"
+        defaultMinutes={typedMinutes === '' ? null : Number(typedMinutes)}
+        errors={fields.durationMinutes.errors ?? fields.durationPick.errors}
+        errorId={fields.durationMinutes.errorId}
+      />
       <TextField label="タイトル" field={fields.title} required maxLength={200} />
       <fieldset className="field">
         <legend>参加したメンバー</legend>
@@ -88,7 +114,9 @@ export function ActivityForm({ choices, defaults, lastResult, submitLabel, draft
         <select id={fields.sessionId.id} name={fields.sessionId.name} defaultValue={value('sessionId')}>
           <option value="">なし</option>
           {choices.sessions.map((s) => (
-            <option key={s.id} value={s.id}>第{s.number}回{sessionKinds.label[s.kind]}（{formatMonthDay(s.startsOn)}）</option>
+            <option key={s.id} value={s.id}>
+              第{s.number}回{sessionKinds.label[s.kind]}（{formatMonthDay(s.startsOn)}）
+            </option>
           ))}
         </select>
         <FieldErrors id={fields.sessionId.errorId} errors={fields.sessionId.errors} />
@@ -98,12 +126,16 @@ export function ActivityForm({ choices, defaults, lastResult, submitLabel, draft
         <select id={fields.interviewId.id} name={fields.interviewId.name} defaultValue={value('interviewId')}>
           <option value="">なし</option>
           {choices.interviews.map((i) => (
-            <option key={i.id} value={i.id}>{i.interviewee}（{formatMonthDay(i.interviewedOn)}）</option>
+            <option key={i.id} value={i.id}>
+              {i.interviewee}（{formatMonthDay(i.interviewedOn)}）
+            </option>
           ))}
         </select>
         <FieldErrors id={fields.interviewId.errorId} errors={fields.interviewId.errors} />
       </div>
-      <button type="submit" className="button">{submitLabel}</button>
+      <button type="submit" className="button">
+        {submitLabel}
+      </button>
     </DraftForm>
   );
 }

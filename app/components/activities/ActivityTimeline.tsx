@@ -67,12 +67,12 @@ export function ActivityTimeline({ teamId, entries, highlight }: { teamId: numbe
                   )}
                 </p>
                 {a.attendees.length || a.guests ? (
-                  <p className="timeline-people muted">
-                    参加: {[...a.attendees.map((p) => p.fullName), a.guests].filter(Boolean).join('、')}
-                  </p>
+                  <p className="timeline-people muted">参加: {[...a.attendees.map((p) => p.fullName), a.guests].filter(Boolean).join('、')}</p>
                 ) : null}
                 {a.sessionNumber !== null && a.sessionKind ? (
-                  <p className="muted">関連: 第{a.sessionNumber}回{sessionKinds.label[a.sessionKind]}</p>
+                  <p className="muted">
+                    関連: 第{a.sessionNumber}回{sessionKinds.label[a.sessionKind]}
+                  </p>
                 ) : null}
                 {!a.ownInterview && a.interviewee ? <p className="muted">関連インタビュー: {a.interviewee}</p> : null}
                 {a.notes ? <p className="timeline-notes prewrap">{a.notes.length >= 200 ? `${a.notes}…` : a.notes}</p> : null}

@@ -5,7 +5,16 @@ import { counted, duration } from '~/utils/format';
 type Preview = {
   fileErrors: string[];
   rowErrors: { line: number; messages: string[] }[];
-  rows: { line: number; duplicate: boolean; occurredOn: string; kind: ActivityKind; title: string; durationMinutes: number; attendeeIds: number[]; guests: string }[];
+  rows: {
+    line: number;
+    duplicate: boolean;
+    occurredOn: string;
+    kind: ActivityKind;
+    title: string;
+    durationMinutes: number;
+    attendeeIds: number[];
+    guests: string;
+  }[];
 };
 
 /** What the file would add, line by line; the file's text goes back with the confirmation. */
@@ -20,8 +29,14 @@ export function ImportPreview({ csv, preview }: { csv: string; preview: Preview 
         <div className="form-message" role="alert">
           <p>次の問題があるため、読み込めません。ファイルを直してからもう一度選んでください（何も追加されていません）。</p>
           <ul>
-            {preview.fileErrors.map((e) => <li key={e}>{e}</li>)}
-            {preview.rowErrors.map((e) => <li key={e.line}>{e.line}行目: {e.messages.join('／')}</li>)}
+            {preview.fileErrors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+            {preview.rowErrors.map((e) => (
+              <li key={e.line}>
+                {e.line}行目: {e.messages.join('／')}
+              </li>
+            ))}
           </ul>
           {preview.rowErrors.length ? <p>「行目」の数字は、ファイルを Excel で開いたときの行番号です（見出しが1行目）。</p> : null}
         </div>
@@ -34,7 +49,9 @@ export function ImportPreview({ csv, preview }: { csv: string; preview: Preview 
           <Form method="post">
             <input type="hidden" name="intent" value="commit" />
             <input type="hidden" name="csv" value={csv} />
-            <button type="submit" className="button" disabled={busy || fresh === 0}>{counted(fresh, '件')}を追加する</button>
+            <button type="submit" className="button" disabled={busy || fresh === 0}>
+              {counted(fresh, '件')}を追加する
+            </button>
           </Form>
         </div>
       )}
@@ -42,7 +59,18 @@ export function ImportPreview({ csv, preview }: { csv: string; preview: Preview 
         <div className="table-wrap">
           <table>
             <thead>
-              <tr><th scope="col" className="num">行</th><th scope="col">日付</th><th scope="col">種別</th><th scope="col">タイトル</th><th scope="col" className="num">時間</th><th scope="col">状態</th></tr>
+              <tr>
+                <th scope="col" className="num">
+                  行
+                </th>
+                <th scope="col">日付</th>
+                <th scope="col">種別</th>
+                <th scope="col">タイトル</th>
+                <th scope="col" className="num">
+                  時間
+                </th>
+                <th scope="col">状態</th>
+              </tr>
             </thead>
             <tbody>
               {preview.rows.map((r) => (

@@ -24,21 +24,45 @@ export function QuickAdd({ kinds, today, lastResult }: { kinds: ActivityKind[]; 
         <FormMessage id={form.errorId} errors={form.errors} />
         <div className="field">
           <label htmlFor={fields.kind.id}>種別</label>
-          <select id={fields.kind.id} name={fields.kind.name} defaultValue={fields.kind.initialValue as string} aria-invalid={fields.kind.errors ? true : undefined}>
+          <select
+            id={fields.kind.id}
+            name={fields.kind.name}
+            defaultValue={fields.kind.initialValue as string}
+            aria-invalid={fields.kind.errors ? true : undefined}
+          >
             {kinds.map((k) => (
-              <option key={k} value={k}>{activityKinds.label[k]}</option>
+              <option key={k} value={k}>
+                {activityKinds.label[k]}
+              </option>
             ))}
           </select>
           <FieldErrors id={fields.kind.errorId} errors={fields.kind.errors} />
         </div>
         <div className="field">
           <label htmlFor={fields.occurredOn.id}>日付</label>
-          <input id={fields.occurredOn.id} name={fields.occurredOn.name} type="date" required defaultValue={fields.occurredOn.initialValue as string} aria-invalid={fields.occurredOn.errors ? true : undefined} />
+          <input
+            id={fields.occurredOn.id}
+            name={fields.occurredOn.name}
+            type="date"
+            required
+            defaultValue={fields.occurredOn.initialValue as string}
+            aria-invalid={fields.occurredOn.errors ? true : undefined}
+          />
           <FieldErrors id={fields.occurredOn.errorId} errors={fields.occurredOn.errors} />
         </div>
         <div className="field">
-          <label htmlFor={fields.title.id}>タイトル<span className="optional">任意</span></label>
-          <input id={fields.title.id} name={fields.title.name} type="text" maxLength={200} placeholder="例: 全庁アンケートの設問づくり" defaultValue={fields.title.initialValue as string | undefined} aria-invalid={fields.title.errors ? true : undefined} />
+          <label htmlFor={fields.title.id}>
+            タイトル<span className="optional">任意</span>
+          </label>
+          <input
+            id={fields.title.id}
+            name={fields.title.name}
+            type="text"
+            maxLength={200}
+            placeholder="例: 全庁アンケートの設問づくり"
+            defaultValue={fields.title.initialValue as string | undefined}
+            aria-invalid={fields.title.errors ? true : undefined}
+          />
           <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
         </div>
         <DurationPicker

@@ -11,7 +11,12 @@ type Member = { id: number; fullName: string; department: string; section: strin
  * 人事担当課枠 to this member, and removing them from the team. Folded away until opened (a phone shows the list first); opened again
  * when the server refused something, with what was typed still in place.
  */
-export function MemberEdit({ member, holder, lastResult, hrErrors }: {
+export function MemberEdit({
+  member,
+  holder,
+  lastResult,
+  hrErrors,
+}: {
   member: Member;
   /** Who holds the slot now, as a sentence subject (「山田 花子さん」「招待中の山田 花子さん」), or null. */
   holder: string | null;
@@ -25,14 +30,18 @@ export function MemberEdit({ member, holder, lastResult, hrErrors }: {
   });
   return (
     <details className="member-edit" open={Boolean(lastResult || hrErrors?.length)}>
-      <summary>編集<span className="visually-hidden">：{member.fullName}</span></summary>
+      <summary>
+        編集<span className="visually-hidden">：{member.fullName}</span>
+      </summary>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="update-member" />
         <input type="hidden" name="memberId" value={member.id} />
         <FormMessage id={form.errorId} errors={form.errors} />
         <TextField label="部署（部・局）" field={fields.department} hint="例: 総務部" autoComplete="off" />
         <TextField label="課・係" field={fields.section} hint="例: 人事課" autoComplete="off" />
-        <button type="submit" className="button">所属を保存</button>
+        <button type="submit" className="button">
+          所属を保存
+        </button>
       </Form>
       <div className="member-edit__hr">
         {member.isHrSlot ? (
@@ -45,14 +54,18 @@ export function MemberEdit({ member, holder, lastResult, hrErrors }: {
             <p className="hint">
               人事担当課枠は1チームに1名です。{holder ? `${holder}から、このメンバーに移ります。` : 'いまは誰も人事担当課枠になっていません。'}
             </p>
-            <button type="submit" className="button button--secondary">人事担当課枠をこのメンバーに移す</button>
+            <button type="submit" className="button button--secondary">
+              人事担当課枠をこのメンバーに移す
+            </button>
           </Form>
         )}
       </div>
       <Form method="post" className="member-edit__remove">
         <input type="hidden" name="intent" value="archive" />
         <input type="hidden" name="memberId" value={member.id} />
-        <button type="submit" className="link-button">チームから外す</button>
+        <button type="submit" className="link-button">
+          チームから外す
+        </button>
         <span className="hint">（記録は残り、あとで元に戻せます）</span>
       </Form>
     </details>

@@ -27,21 +27,38 @@ export function HandoverCard({ teamId, generations, alumniCount }: { teamId: num
       </h2>
       {written ? (
         <dl className="facts">
-          {previous.toContinue ? (<><dt>続けてほしいこと</dt><dd className="prewrap">{previous.toContinue}</dd></>) : null}
-          {previous.peopleToTalkTo ? (<><dt>話してほしい人</dt><dd className="prewrap">{previous.peopleToTalkTo}</dd></>) : null}
-          {previous.advice ? (<><dt>アドバイス</dt><dd className="prewrap">{previous.advice}</dd></>) : null}
+          {previous.toContinue ? (
+            <>
+              <dt>続けてほしいこと</dt>
+              <dd className="prewrap">{previous.toContinue}</dd>
+            </>
+          ) : null}
+          {previous.peopleToTalkTo ? (
+            <>
+              <dt>話してほしい人</dt>
+              <dd className="prewrap">{previous.peopleToTalkTo}</dd>
+            </>
+          ) : null}
+          {previous.advice ? (
+            <>
+              <dt>アドバイス</dt>
+              <dd className="prewrap">{previous.advice}</dd>
+            </>
+          ) : null}
         </dl>
       ) : (
         <p className="muted">前の期のチームはまだ引き継ぎを書いていません。</p>
       )}
       <p>
         これまでの最終シート：
-        {generations.filter((g) => g.hasSheet).map((g, i) => (
-          <span key={g.teamId}>
-            {i > 0 ? '・' : ''}
-            <Link to={`/teams/${g.teamId}/sheet`}>{g.generation}期生</Link>
-          </span>
-        ))}
+        {generations
+          .filter((g) => g.hasSheet)
+          .map((g, i) => (
+            <span key={g.teamId}>
+              {i > 0 ? '・' : ''}
+              <Link to={`/teams/${g.teamId}/sheet`}>{g.generation}期生</Link>
+            </span>
+          ))}
         {generations.some((g) => g.hasSheet) ? null : 'まだありません'}
       </p>
       <p>

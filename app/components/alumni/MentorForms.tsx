@@ -11,16 +11,36 @@ type Candidate = { personId: number; fullName: string; municipalityName: string;
 type Result = SubmissionResult<string[]> | undefined;
 
 /** The team assigns mentors; a mentor leaves advice (a sheet comment) and logs conversations. */
-export function MentorForms({ canAssign, isMentor, candidates, today, which, lastResult }: {
-  canAssign: boolean; isMentor: boolean; candidates: Candidate[]; today: string; which: string | null; lastResult: Result;
+export function MentorForms({
+  canAssign,
+  isMentor,
+  candidates,
+  today,
+  which,
+  lastResult,
+}: {
+  canAssign: boolean;
+  isMentor: boolean;
+  candidates: Candidate[];
+  today: string;
+  which: string | null;
+  lastResult: Result;
 }) {
   const resultFor = (intent: string) => (which === intent ? lastResult : undefined);
   const [assignForm, assign] = useForm<{ personId: string }>({ id: 'assign', lastResult: resultFor('assign') });
   const [adviceForm, advice] = useForm<{ section: string; body: string }>({ id: 'advice', lastResult: resultFor('advice') });
-  const [talkForm, talk] = useForm<{ occurredOn: string; durationMinutes: string; title: string; notes: string }>({ id: 'talk', lastResult: resultFor('talk'), defaultValue: { occurredOn: today, durationMinutes: '60' } });
+  const [talkForm, talk] = useForm<{ occurredOn: string; durationMinutes: string; title: string; notes: string }>({
+    id: 'talk',
+    lastResult: resultFor('talk'),
+    defaultValue: { occurredOn: today, durationMinutes: '60' },
+  });
   const same = candidates.filter((c) => c.sameMunicipality);
   const elsewhere = candidates.filter((c) => !c.sameMunicipality);
-  const option = (c: Candidate) => <option key={c.personId} value={c.personId}>{c.fullName}（{c.municipalityName}・{formatFiscalYear(c.lastYear)}）</option>;
+  const option = (c: Candidate) => (
+    <option key={c.personId} value={c.personId}>
+      {c.fullName}（{c.municipalityName}・{formatFiscalYear(c.lastYear)}）
+    </option>
+  );
   return (
     <>
       {canAssign ? (
@@ -32,13 +52,17 @@ export function MentorForms({ canAssign, isMentor, candidates, today, which, las
             <div className="field">
               <label htmlFor={assign.personId.id}>マネ友</label>
               <select id={assign.personId.id} name={assign.personId.name} aria-invalid={assign.personId.errors ? true : undefined} defaultValue="">
-                <option value="" disabled>選んでください</option>
+                <option value="" disabled>
+                  選んでください
+                </option>
                 <optgroup label="同じ自治体のマネ友">{same.map(option)}</optgroup>
                 <optgroup label="ほかの自治体のマネ友">{elsewhere.map(option)}</optgroup>
               </select>
               <FieldErrors id={assign.personId.errorId} errors={assign.personId.errors} />
             </div>
-            <button type="submit" className="button">メンターをお願いする</button>
+            <button type="submit" className="button">
+              メンターをお願いする
+            </button>
           </Form>
         </section>
       ) : null}
@@ -53,11 +77,17 @@ export function MentorForms({ canAssign, isMentor, candidates, today, which, las
               <div className="field">
                 <label htmlFor={advice.section.id}>シートの項目</label>
                 <select id={advice.section.id} name={advice.section.name} defaultValue="focusInitiatives">
-                  {sheetSections.map(([key, label]) => <option key={key} value={key}>{label}</option>)}
+                  {sheetSections.map(([key, label]) => (
+                    <option key={key} value={key}>
+                      {label}
+                    </option>
+                  ))}
                 </select>
               </div>
               <TextAreaField label="アドバイス" field={advice.body} rows={4} required />
-              <button type="submit" className="button">アドバイスを届ける</button>
+              <button type="submit" className="button">
+                アドバイスを届ける
+              </button>
             </DraftForm>
           </section>
           <section className="form" aria-labelledby="talk-heading">
@@ -71,7 +101,9 @@ export function MentorForms({ canAssign, isMentor, candidates, today, which, las
               <TextField label="時間（分）" field={talk.durationMinutes} type="number" min={0} max={1440} inputMode="numeric" required />
               <TextField label="内容" field={talk.title} required />
               <TextAreaField label="メモ" field={talk.notes} rows={3} />
-              <button type="submit" className="button">対話を記録する</button>
+              <button type="submit" className="button">
+                対話を記録する
+              </button>
             </Form>
           </section>
         </>

@@ -20,45 +20,56 @@ function sessionLines(marks: Placed[], position: 'top' | 'bottom') {
 const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 
 function weekly(spec: WeeklySpec, onWeek?: (week: string) => void): { config: ChartConfiguration; marks: Placed[] } {
-  const marks = spec.sessions
-    .map((s) => ({ ...s, x: weekIndex(spec.weeks, s.date) }))
-    .filter((m) => m.x >= 0);
+  const marks = spec.sessions.map((s) => ({ ...s, x: weekIndex(spec.weeks, s.date) })).filter((m) => m.x >= 0);
   const data = {
-      labels: spec.weeks.map(shortDate),
+    labels: spec.weeks.map(shortDate),
     datasets: [
-        ...spec.series.map((s) => ({
-          type: 'bar' as const, label: s.label, data: s.hours, backgroundColor: kindColor[s.kind], stack: 'kinds', yAxisID: 'y', order: 2,
-        })),
-        {
-          type: 'line' as const, label: '累計時間', data: spec.cumulativeHours, borderColor: lineColor.cumulative, backgroundColor: lineColor.cumulative,
-          yAxisID: 'total', pointRadius: 0, borderWidth: 2, order: 1,
-        },
-      ],
+      ...spec.series.map((s) => ({
+        type: 'bar' as const,
+        label: s.label,
+        data: s.hours,
+        backgroundColor: kindColor[s.kind],
+        stack: 'kinds',
+        yAxisID: 'y',
+        order: 2,
+      })),
+      {
+        type: 'line' as const,
+        label: '累計時間',
+        data: spec.cumulativeHours,
+        borderColor: lineColor.cumulative,
+        backgroundColor: lineColor.cumulative,
+        yAxisID: 'total',
+        pointRadius: 0,
+        borderWidth: 2,
+        order: 1,
+      },
+    ],
   } as ChartData<'bar'>;
   // Left untyped and cast once: chart.js's mixed bar/line option types are too deep for tsc.
   const options = {
-      maintainAspectRatio: false,
-      interaction: { mode: 'index', intersect: false },
-      onClick: (_event: unknown, elements: { index: number }[]) => {
-        const hit = elements[0];
-        if (hit && onWeek) onWeek(spec.weeks[hit.index]!);
-      },
-      scales: {
-        x: { stacked: true, title: { display: true, text: '週（月曜日の日付）' }, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
-        y: { stacked: true, beginAtZero: true, title: { display: true, text: '活動時間（時間／週）' } },
-        total: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: '累計時間（時間）' } },
-      },
-      plugins: {
-        legend: { position: 'bottom' },
-        tooltip: {
-          callbacks: {
-            title: (items: TooltipItem<'bar'>[]) => (items[0] ? `${formatEraDate(spec.weeks[items[0].dataIndex]!)}からの週` : ''),
-            label: (item: TooltipItem<'bar'>) => `${item.dataset.label}: ${oneDecimal(Number(item.raw))}時間`,
-          },
+    maintainAspectRatio: false,
+    interaction: { mode: 'index', intersect: false },
+    onClick: (_event: unknown, elements: { index: number }[]) => {
+      const hit = elements[0];
+      if (hit && onWeek) onWeek(spec.weeks[hit.index]!);
+    },
+    scales: {
+      x: { stacked: true, title: { display: true, text: '週（月曜日の日付）' }, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
+      y: { stacked: true, beginAtZero: true, title: { display: true, text: '活動時間（時間／週）' } },
+      total: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: '累計時間（時間）' } },
+    },
+    plugins: {
+      legend: { position: 'bottom' },
+      tooltip: {
+        callbacks: {
+          title: (items: TooltipItem<'bar'>[]) => (items[0] ? `${formatEraDate(spec.weeks[items[0].dataIndex]!)}からの週` : ''),
+          label: (item: TooltipItem<'bar'>) => `${item.dataset.label}: ${oneDecimal(Number(item.raw))}時間`,
         },
-        // Labels at the top, clear of the bars.
-        sessionMarkers: sessionLines(marks, 'top'),
       },
+      // Labels at the top, clear of the bars.
+      sessionMarkers: sessionLines(marks, 'top'),
+    },
   };
   return { config: { type: 'bar', data, options } as unknown as ChartConfiguration, marks };
 }
@@ -79,8 +90,11 @@ function lines(spec: LinesSpec): { config: ChartConfiguration; marks: Placed[] }
         return {
           label: s.label,
           data: s.points.map((p) => ({ x: dayOfYear(spec.fiscalYear, p.date), y: p.level, date: p.date, note: p.note ?? '' })),
-          borderColor: color, backgroundColor: color, borderWidth: s.emphasis ? 3 : 2,
-          borderDash: s.emphasis ? [] : dashes[(n + 1) % dashes.length], pointRadius: s.emphasis ? 4 : 3,
+          borderColor: color,
+          backgroundColor: color,
+          borderWidth: s.emphasis ? 3 : 2,
+          borderDash: s.emphasis ? [] : dashes[(n + 1) % dashes.length],
+          pointRadius: s.emphasis ? 4 : 3,
           pointStyle: s.emphasis ? 'rectRot' : 'circle',
         };
       }),
@@ -92,9 +106,13 @@ function lines(spec: LinesSpec): { config: ChartConfiguration; marks: Placed[] }
       interaction: { mode: 'nearest', intersect: false },
       scales: {
         x: {
-          type: 'linear', min: 0, max: dayOfYear(spec.fiscalYear, `${spec.fiscalYear + 1}-03-31`),
+          type: 'linear',
+          min: 0,
+          max: dayOfYear(spec.fiscalYear, `${spec.fiscalYear + 1}-03-31`),
           title: { display: true, text: '月' },
-          afterBuildTicks: (scale: { ticks: { value: number }[] }) => { scale.ticks = ticks.map((t) => ({ value: t.value })); },
+          afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
+            scale.ticks = ticks.map((t) => ({ value: t.value }));
+          },
           ticks: { callback: (value: number | string) => ticks.find((t) => t.value === value)?.label ?? isoOfDay(spec.fiscalYear, Number(value)) },
         },
         y: { min: 0, max: 100, title: { display: true, text: 'モヤモヤ指数（％）' }, ticks: { callback: (v: number | string) => `${v}%` } },

@@ -39,7 +39,11 @@ export function ChartFrame({ title, fileName, spec, children, onWeek, height = 3
     <figure className="chart" aria-labelledby={headingId} data-chart={spec.type}>
       <figcaption className="chart__head">
         <h3 id={headingId}>{title}</h3>
-        {inBrowser ? <button type="button" className="button-secondary chart__download" onClick={download}>PNGで保存</button> : null}
+        {inBrowser ? (
+          <button type="button" className="button-secondary chart__download" onClick={download}>
+            PNGで保存
+          </button>
+        ) : null}
       </figcaption>
       <div className="chart__box" ref={box} style={{ height }}>
         {inBrowser ? (

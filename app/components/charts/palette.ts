@@ -6,8 +6,14 @@ import type { ActivityKind } from '~/domain/codes';
 // table twin, so nothing depends on colour alone.
 
 export const okabeIto = {
-  orange: '#E69F00', skyBlue: '#56B4E9', green: '#009E73', yellow: '#F0E442',
-  blue: '#0072B2', vermillion: '#D55E00', purple: '#CC79A7', black: '#000000',
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  green: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  purple: '#CC79A7',
+  black: '#000000',
 } as const;
 
 export const kindColor: Record<ActivityKind, string> = {

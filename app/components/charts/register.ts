@@ -1,5 +1,15 @@
 import {
-  BarController, BarElement, CategoryScale, Chart, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Decimation,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
   type Plugin,
 } from 'chart.js';
 import { sessionMarkers } from './session-markers';
@@ -30,8 +40,18 @@ export function registerCharts() {
   if (registered) return;
   registered = true;
   Chart.register(
-    BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale,
-    Tooltip, Legend, Decimation, sessionMarkers, whiteBackground,
+    BarController,
+    BarElement,
+    LineController,
+    LineElement,
+    PointElement,
+    CategoryScale,
+    LinearScale,
+    Tooltip,
+    Legend,
+    Decimation,
+    sessionMarkers,
+    whiteBackground,
   );
   Chart.defaults.font.family = 'system-ui, "Hiragino Sans", "Noto Sans JP", "Yu Gothic", sans-serif';
   Chart.defaults.color = '#1a1a1c';

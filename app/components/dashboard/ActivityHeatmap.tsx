@@ -22,16 +22,26 @@ export function ActivityHeatmap({ weeks, teams }: Props) {
         <thead>
           <tr>
             <th scope="col">チーム</th>
-            {weeks.map((w) => <th scope="col" key={w}><abbr title={`${formatEraDate(w)}からの週`}>{shortDate(w)}</abbr></th>)}
+            {weeks.map((w) => (
+              <th scope="col" key={w}>
+                <abbr title={`${formatEraDate(w)}からの週`}>{shortDate(w)}</abbr>
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {teams.map((t) => (
             <tr key={t.teamId} data-team={t.teamId}>
-              <th scope="row"><Link to={`/teams/${t.teamId}`}>{t.municipalityName}</Link></th>
+              <th scope="row">
+                <Link to={`/teams/${t.teamId}`}>{t.municipalityName}</Link>
+              </th>
               {weeks.map((w) => {
                 const n = t.cells[w] ?? 0;
-                return <td key={w} className={`num ${shade(n)}`} data-week={w}>{n || ''}</td>;
+                return (
+                  <td key={w} className={`num ${shade(n)}`} data-week={w}>
+                    {n || ''}
+                  </td>
+                );
               })}
             </tr>
           ))}

@@ -5,11 +5,28 @@ import { counted, hours } from '~/utils/format';
 // other teams: never a name, never a rank.
 
 type Metrics = {
-  activities: number; minutes: number; interviews: number; lastActivityOn: string | null; daysSinceActivity: number | null;
-  sheetVersion: number; sheetUpdatedAt: string | null; preassignmentsTotal: number; preassignmentsSubmitted: number;
-  preassignmentsOverdue: number; latestMoyamoya: number | null;
+  activities: number;
+  minutes: number;
+  interviews: number;
+  lastActivityOn: string | null;
+  daysSinceActivity: number | null;
+  sheetVersion: number;
+  sheetUpdatedAt: string | null;
+  preassignmentsTotal: number;
+  preassignmentsSubmitted: number;
+  preassignmentsOverdue: number;
+  latestMoyamoya: number | null;
 };
-type Medians = { teams: number; activities: number | null; minutes: number | null; interviews: number | null; daysSinceActivity: number | null; sheetVersion: number | null; preassignmentsSubmitted: number | null; latestMoyamoya: number | null };
+type Medians = {
+  teams: number;
+  activities: number | null;
+  minutes: number | null;
+  interviews: number | null;
+  daysSinceActivity: number | null;
+  sheetVersion: number | null;
+  preassignmentsSubmitted: number | null;
+  latestMoyamoya: number | null;
+};
 
 const num = (n: number | null, unit: string) => (n === null ? '—' : `${(Math.round(n * 10) / 10).toLocaleString('ja-JP')}${unit}`);
 
@@ -19,7 +36,9 @@ function Card({ id, label, value, median, children }: { id: string; label: strin
       <span className="stat-label">{label}</span>
       <span className="stat-value">{value}</span>
       {children}
-      <span className="stat-median" data-median>全体の中央値：{median}</span>
+      <span className="stat-median" data-median>
+        全体の中央値：{median}
+      </span>
     </li>
   );
 }
@@ -40,7 +59,11 @@ export function CohortCards({ metrics: m, medians }: { metrics: Metrics; medians
           {m.daysSinceActivity !== null ? <span className="muted">（{m.daysSinceActivity}日前）</span> : null}
         </Card>
         <Card id="sheet" label="変革ストーリーシート" value={m.sheetVersion ? `第${m.sheetVersion}版` : '未作成'} median={num(medians.sheetVersion, '版')}>
-          {m.sheetUpdatedAt ? <span className="muted">最終更新 <EraDate iso={m.sheetUpdatedAt} western={false} /></span> : null}
+          {m.sheetUpdatedAt ? (
+            <span className="muted">
+              最終更新 <EraDate iso={m.sheetUpdatedAt} western={false} />
+            </span>
+          ) : null}
         </Card>
         <Card
           id="preassignments"

@@ -13,7 +13,13 @@ export function KeyPersonCoverage({ teamId, coverage, homework }: { teamId: numb
       <h2 id="coverage-heading">キーパーソンの網羅状況と宿題</h2>
       <table className="data-table kp-coverage" data-twin="coverage">
         <caption className="muted">閲覧できるインタビューのみを数えています。</caption>
-        <thead><tr><th scope="col">相手の区分</th><th scope="col">インタビュー</th><th scope="col">直近</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">相手の区分</th>
+            <th scope="col">インタビュー</th>
+            <th scope="col">直近</th>
+          </tr>
+        </thead>
         <tbody>
           {coverage.map((c) => (
             <tr key={c.role} data-role={c.role} data-count={c.count} className={c.count === 0 ? 'kp-coverage__gap' : undefined}>
@@ -25,13 +31,22 @@ export function KeyPersonCoverage({ teamId, coverage, homework }: { teamId: numb
         </tbody>
       </table>
       <h3>未完了の宿題（{counted(homework.length, '件')}）</h3>
-      {homework.length === 0 ? <p className="muted">未完了の宿題はありません。</p> : (
+      {homework.length === 0 ? (
+        <p className="muted">未完了の宿題はありません。</p>
+      ) : (
         <ul className="plain-list" data-twin="homework">
           {homework.map((h) => (
             <li key={h.id}>
               <span className="tag">{homeworkStatuses.label[h.status]}</span> {h.body}
-              <span className="muted">（<Link to={`/teams/${teamId}/interviews/${h.interviewId}`}>{h.interviewee}</Link>
-                {h.dueOn ? <>・期限 <EraDate iso={h.dueOn} western={false} /></> : null}）</span>
+              <span className="muted">
+                （<Link to={`/teams/${teamId}/interviews/${h.interviewId}`}>{h.interviewee}</Link>
+                {h.dueOn ? (
+                  <>
+                    ・期限 <EraDate iso={h.dueOn} western={false} />
+                  </>
+                ) : null}
+                ）
+              </span>
             </li>
           ))}
         </ul>

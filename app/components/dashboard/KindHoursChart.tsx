@@ -8,18 +8,31 @@ export function KindHoursChart({ spec, total }: { spec: KindsSpec; total: { coun
   return (
     <ChartFrame title="種類別の活動時間" fileName="hours-by-kind" spec={spec} height={Math.max(160, spec.rows.length * 32 + 60)} tableOpen>
       <table className="data-table" data-twin="kinds">
-        <thead><tr><th scope="col">種類</th><th scope="col">回数</th><th scope="col">時間</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">種類</th>
+            <th scope="col">回数</th>
+            <th scope="col">時間</th>
+          </tr>
+        </thead>
         <tbody>
           {spec.rows.map((r) => (
             <tr key={r.kind} data-kind={r.kind} data-count={r.count} data-hours={r.hours}>
-              <th scope="row"><span className="swatch" style={{ background: kindColor[r.kind] }} aria-hidden="true" />{r.label}</th>
+              <th scope="row">
+                <span className="swatch" style={{ background: kindColor[r.kind] }} aria-hidden="true" />
+                {r.label}
+              </th>
               <td className="num">{counted(r.count, '回')}</td>
               <td className="num">{r.hours.toLocaleString('ja-JP')}時間</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
-          <tr data-total-count={total.count}><th scope="row">合計</th><td className="num">{counted(total.count, '回')}</td><td className="num">{hours(total.minutes)}</td></tr>
+          <tr data-total-count={total.count}>
+            <th scope="row">合計</th>
+            <td className="num">{counted(total.count, '回')}</td>
+            <td className="num">{hours(total.minutes)}</td>
+          </tr>
         </tfoot>
       </table>
     </ChartFrame>

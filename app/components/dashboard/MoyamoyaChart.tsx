@@ -3,18 +3,35 @@ import type { LinesSpec } from '~/components/charts/types';
 import { formatEraDate } from '~/utils/dates';
 
 /** モヤモヤ curves (0–100%) with the sessions marked; the table lists every point with its note. */
-export function MoyamoyaChart({ spec, title = 'モヤモヤ指数の推移', fileName = 'moyamoya', note }: { spec: LinesSpec; title?: string; fileName?: string; note?: string }) {
+export function MoyamoyaChart({
+  spec,
+  title = 'モヤモヤ指数の推移',
+  fileName = 'moyamoya',
+  note,
+}: {
+  spec: LinesSpec;
+  title?: string;
+  fileName?: string;
+  note?: string;
+}) {
   const rows = spec.series
     .flatMap((s) => s.points.map((p) => ({ ...p, label: s.label })))
     .sort((a, b) => a.date.localeCompare(b.date) || a.label.localeCompare(b.label, 'ja'));
   return (
     <ChartFrame title={title} fileName={fileName} spec={spec}>
       {note ? <p className="muted">{note}</p> : null}
-      {rows.length === 0 ? <p className="muted">まだ記録がありません。</p> : (
+      {rows.length === 0 ? (
+        <p className="muted">まだ記録がありません。</p>
+      ) : (
         <div className="table-scroll">
           <table className="data-table" data-twin="lines">
             <thead>
-              <tr><th scope="col">日付</th><th scope="col">対象</th><th scope="col">モヤモヤ指数</th><th scope="col">メモ</th></tr>
+              <tr>
+                <th scope="col">日付</th>
+                <th scope="col">対象</th>
+                <th scope="col">モヤモヤ指数</th>
+                <th scope="col">メモ</th>
+              </tr>
             </thead>
             <tbody>
               {rows.map((r, i) => (

@@ -13,7 +13,8 @@ export function TeamTable({ rows, sort, dir, year, showFlags }: Props) {
     return (
       <th scope="col" key={key} aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
         <Link to={`?year=${year}&sort=${key}&dir=${next}`} preventScrollReset>
-          {sortKeys[key]}{active ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}
+          {sortKeys[key]}
+          {active ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}
         </Link>
       </th>
     );
@@ -30,16 +31,29 @@ export function TeamTable({ rows, sort, dir, year, showFlags }: Props) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.teamId} data-team={r.teamId} data-activities={r.activities} data-minutes={r.minutes}>
-              <th scope="row"><Link to={`/teams/${r.teamId}`}>{r.municipalityName}</Link> <span className="muted">{r.prefecture}・{r.generation}期生</span></th>
+              <th scope="row">
+                <Link to={`/teams/${r.teamId}`}>{r.municipalityName}</Link>{' '}
+                <span className="muted">
+                  {r.prefecture}・{r.generation}期生
+                </span>
+              </th>
               <td className="num">{r.activities}回</td>
               <td className="num">{hours(r.minutes)}</td>
               <td className="num">{r.interviews}件</td>
               <td>{r.lastActivityOn ? <EraDate iso={r.lastActivityOn} western={false} /> : '—'}</td>
-              <td className="num">{r.preassignmentsSubmitted}／{r.preassignmentsTotal}件</td>
+              <td className="num">
+                {r.preassignmentsSubmitted}／{r.preassignmentsTotal}件
+              </td>
               <td className="num">{r.latestMoyamoya === null ? '—' : `${r.latestMoyamoya}%`}</td>
               <td className="num">{r.openComments}件</td>
               {showFlags ? (
-                <td>{flagsOf(r).map((f) => <span key={f} className="flag" data-flag={f}>{flagLabel[f]}</span>)}</td>
+                <td>
+                  {flagsOf(r).map((f) => (
+                    <span key={f} className="flag" data-flag={f}>
+                      {flagLabel[f]}
+                    </span>
+                  ))}
+                </td>
               ) : null}
             </tr>
           ))}

@@ -25,7 +25,10 @@ export function WeeklyActivityChart({ teamId, spec }: { teamId: number; spec: We
             <tr>
               <th scope="col">週（月曜日）</th>
               {spec.series.map((s) => (
-                <th scope="col" key={s.kind}><span className="swatch" style={{ background: kindColor[s.kind] }} aria-hidden="true" />{s.label}（時間）</th>
+                <th scope="col" key={s.kind}>
+                  <span className="swatch" style={{ background: kindColor[s.kind] }} aria-hidden="true" />
+                  {s.label}（時間）
+                </th>
               ))}
               <th scope="col">件数</th>
               <th scope="col">累計（時間）</th>
@@ -34,9 +37,17 @@ export function WeeklyActivityChart({ teamId, spec }: { teamId: number; spec: We
           <tbody>
             {rows.map(({ week, i }) => (
               <tr key={week} data-week={week}>
-                <th scope="row"><Link to={weekHref(teamId, week)}>{formatEraDate(week)}</Link></th>
-                {spec.series.map((s) => <td key={s.kind} className="num">{fmt(s.hours[i]!)}</td>)}
-                <td className="num" data-count>{spec.counts[i]}</td>
+                <th scope="row">
+                  <Link to={weekHref(teamId, week)}>{formatEraDate(week)}</Link>
+                </th>
+                {spec.series.map((s) => (
+                  <td key={s.kind} className="num">
+                    {fmt(s.hours[i]!)}
+                  </td>
+                ))}
+                <td className="num" data-count>
+                  {spec.counts[i]}
+                </td>
                 <td className="num">{spec.cumulativeHours[i] == null ? '—' : fmt(spec.cumulativeHours[i]!)}</td>
               </tr>
             ))}
@@ -45,7 +56,11 @@ export function WeeklyActivityChart({ teamId, spec }: { teamId: number; spec: We
       </div>
       {spec.sessions.length ? (
         <ul className="plain-list" data-twin="sessions">
-          {spec.sessions.map((s) => <li key={s.label + s.date} data-date={s.date}>{s.label}：{formatEraDate(s.date)}</li>)}
+          {spec.sessions.map((s) => (
+            <li key={s.label + s.date} data-date={s.date}>
+              {s.label}：{formatEraDate(s.date)}
+            </li>
+          ))}
         </ul>
       ) : null}
     </ChartFrame>

@@ -31,7 +31,8 @@ export function IntegrityNotice({ issues }: { issues: IntegrityIssue[] }) {
       ) : null}
       {suspect.length ? (
         <p>
-          {suspect.map((i) => `「${labelOf(i.key)}」`).join('')}に文字化け（〔�〕）か、目に見えない制御文字（〔U+000B〕など）が含まれています。下の欄で該当箇所を直してから保存してください。
+          {suspect.map((i) => `「${labelOf(i.key)}」`).join('')}
+          に文字化け（〔�〕）か、目に見えない制御文字（〔U+000B〕など）が含まれています。下の欄で該当箇所を直してから保存してください。
         </p>
       ) : null}
       <p>ほかの項目のあなたの入力はそのまま残っています。</p>

@@ -90,7 +90,9 @@ export function ItemRows({ name, label, items, choices, draftName }: Props) {
           const id = `${name}-${i}`;
           return (
             <li key={i} className="item-row">
-              <label htmlFor={id}>{label} {i + 1}</label>
+              <label htmlFor={id}>
+                {label} {i + 1}
+              </label>
               <textarea id={id} name={`${name}[${i}].text`} rows={2} defaultValue={item?.text ?? ''} />
               <EvidencePicker name={`${name}[${i}].evidence`} chosen={new Set(item?.evidence.map(evidenceValue))} choices={choices} />
             </li>

@@ -54,7 +54,9 @@ export function SheetComments({ section, title, comments, viewerId, canComment, 
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value={c.resolvedAt ? 'reopen' : 'resolve'} />
                   <input type="hidden" name="commentId" value={c.id} />
-                  <button type="submit" className="link-button">{c.resolvedAt ? '未解決に戻す' : '解決済みにする'}</button>
+                  <button type="submit" className="link-button">
+                    {c.resolvedAt ? '未解決に戻す' : '解決済みにする'}
+                  </button>
                 </Form>
               ) : null}
             </li>
@@ -72,7 +74,9 @@ export function SheetComments({ section, title, comments, viewerId, canComment, 
               <textarea id={`comment-${section}`} name="body" rows={4} required aria-invalid={errors ? true : undefined} />
               <FieldErrors id={`comment-${section}-error`} errors={errors} />
             </div>
-            <button type="submit" className="button">コメントを投稿</button>
+            <button type="submit" className="button">
+              コメントを投稿
+            </button>
           </DraftForm>
         </details>
       ) : null}

@@ -5,11 +5,7 @@ import type { FieldDiff, Segment, TextDiff } from '~/domain/sheet-diff';
 export function Segments({ segments }: { segments: Segment[] }) {
   if (segments.length === 0) return <span className="muted">（未記入）</span>;
   return (
-    <>
-      {segments.map((s, i) =>
-        s.op === 'del' ? <del key={i}>{s.text}</del> : s.op === 'ins' ? <ins key={i}>{s.text}</ins> : <span key={i}>{s.text}</span>,
-      )}
-    </>
+    <>{segments.map((s, i) => (s.op === 'del' ? <del key={i}>{s.text}</del> : s.op === 'ins' ? <ins key={i}>{s.text}</ins> : <span key={i}>{s.text}</span>))}</>
   );
 }
 
@@ -27,11 +23,15 @@ export function DiffPair({ diff, left, right }: { diff: TextDiff; left: string; 
     <div className="diff-pair">
       <div>
         <p className="diff-pair__head">{left}</p>
-        <p className="prewrap"><Segments segments={diff.left} /></p>
+        <p className="prewrap">
+          <Segments segments={diff.left} />
+        </p>
       </div>
       <div>
         <p className="diff-pair__head">{right}</p>
-        <p className="prewrap"><Segments segments={diff.right} /></p>
+        <p className="prewrap">
+          <Segments segments={diff.right} />
+        </p>
       </div>
     </div>
   );
@@ -55,11 +55,7 @@ export function SheetDiffView({ diffs, left, right }: Props) {
             {fields.map((f) => (
               <div key={f.key} className="diff-field" data-changed={f.changed}>
                 {f.label ? <h3>{f.label}</h3> : null}
-                {f.changed ? (
-                  <DiffPair diff={f} left={left} right={right} />
-                ) : (
-                  <p className="muted">変更はありません。</p>
-                )}
+                {f.changed ? <DiffPair diff={f} left={left} right={right} /> : <p className="muted">変更はありません。</p>}
               </div>
             ))}
           </section>

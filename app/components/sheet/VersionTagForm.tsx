@@ -15,15 +15,23 @@ export function VersionTagForm({ version, tag, sessionId, sessions }: Props) {
           <label htmlFor={`session-${version}`}>提出した研究会</label>
           <select id={`session-${version}`} name="sessionId" defaultValue={sessionId ?? ''}>
             <option value="">選ばない</option>
-            {sessions.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+            {sessions.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor={`tag-${version}`}>タグ</label>
-          <p className="hint" id={`tag-${version}-hint`}>空欄で研究会を選ぶと「第4回提出版」のように付きます。</p>
+          <p className="hint" id={`tag-${version}-hint`}>
+            空欄で研究会を選ぶと「第4回提出版」のように付きます。
+          </p>
           <input id={`tag-${version}`} name="tag" type="text" maxLength={40} defaultValue={tag} aria-describedby={`tag-${version}-hint`} />
         </div>
-        <button type="submit" className="button button--secondary">タグを保存</button>
+        <button type="submit" className="button button--secondary">
+          タグを保存
+        </button>
       </Form>
     </details>
   );
