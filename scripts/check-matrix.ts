@@ -1,4 +1,4 @@
-// npm run check:matrix [-- --write]
+// npm run check:matrix [-- --write] [-- --only "file intent" …]
 //
 // Proves that the access-matrix test sees every declared need: in a temporary copy of the project,
 // each intent's need is weakened in turn (a member-only intent opened to everyone who may write, a
@@ -69,7 +69,9 @@ for (const file of files) {
 fs.symlinkSync(path.join(repo, 'node_modules'), path.join(copy, 'node_modules'));
 
 const results: (Declared & { weakened: string; caught: boolean; held?: string })[] = [];
-for (const d of declarations(copy)) {
+// --only "file intent" (repeatable): weaken just these, e.g. to confirm a fix after a full run.
+const only = process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--only' ? [arg] : []));
+for (const d of declarations(copy).filter((d) => only.length === 0 || only.includes(`${d.file} ${d.intent}`))) {
   const to = weaker[d.need];
   if (!to) continue;
   const target = path.join(copy, 'app/routes', d.file);
