@@ -194,7 +194,8 @@ describe('adding, editing, deleting and restoring activities', () => {
 
   it('HR reads the log but cannot write, and sees no text of an interview kept to the team', async () => {
     const denied = await thrownResponse(() => quickAdd({ kind: 'meeting', occurredOn: `${world.year}-05-20`, durationPick: '60' }, hr));
-    expect(denied.status).toBe(404);
+    // HR sees the team, so the refusal of a write is a 403 (a team they could not see would be a 404).
+    expect(denied.status).toBe(403);
     const { entries, canWrite } = await timeline('', hr);
     expect(canWrite).toBe(false);
     const teamOnly = entries.find((e) => e.interviewId === world.interviews.team.id)!;
