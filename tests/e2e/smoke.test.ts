@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { keepScreenshot, openPage, signIn, useBrowser } from './browser';
+import { keepScreenshot, openPage, signIn, useBrowser, waitForHydration } from './browser';
 
 useBrowser();
 
@@ -28,7 +28,8 @@ async function crawl(page: Page, start: string) {
     seen.add(path);
     const response = await page.goto(path);
     if (!response || response.status() >= 500) failures.push(`${path}: ${response?.status()}`);
-    await page.waitForLoadState('networkidle');
+    // Checked once the page's JavaScript has taken over (what a person then sees and uses).
+    await waitForHydration(page);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     for (const v of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
       accessibility.push(`${path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
