@@ -39,30 +39,23 @@ const seq = () => nextSeq();
 let spareYear = 2120;
 const freshYear = () => spareYear++;
 
+async function freshInterview(world: World, visibility: 'team' | 'program') {
+  const interview = await createInterview(getDb(), {
+    teamId: world.teamA.id,
+    interviewee: `総務課長${seq()}`,
+    roleCategory: 'manager',
+    visibility,
+    homework: ['資料を送る'],
+  });
+  return interview.id;
+}
+
 /** A fresh record for each `{new.…}` placeholder of a row's path. */
 export const fresh: Record<string, (world: World) => Promise<number | string>> = {
-  'new.activity': async (world) => (await createActivity(getDb(), { teamId: world.teamA.id, title: `行き先のミーティング${seq()}` })).id,
-  'new.interview': async (world) =>
-    (
-      await createInterview(getDb(), {
-        teamId: world.teamA.id,
-        interviewee: `総務課長${seq()}`,
-        roleCategory: 'manager',
-        visibility: 'team',
-        homework: ['資料を送る'],
-      })
-    ).id,
+  'new.activity': async (world) => (await createActivity(getDb(), { teamId: world.teamA.id, title: `定例ミーティング${seq()}` })).id,
+  'new.interview': (world) => freshInterview(world, 'team'),
   // Opened to the program, so that only the need (the team's own member), not the visibility, keeps organizers out.
-  'new.interview.program': async (world) =>
-    (
-      await createInterview(getDb(), {
-        teamId: world.teamA.id,
-        interviewee: `企画課長${seq()}`,
-        roleCategory: 'manager',
-        visibility: 'program',
-        homework: ['資料を送る'],
-      })
-    ).id,
+  'new.interview.program': (world) => freshInterview(world, 'program'),
   'new.change': async (world) => (await createChangeChain(getDb(), { teamId: world.teamA.id })).id,
   'new.request': async (world) => (await createFacilitatorRequest(getDb(), { teamId: world.teamA.id, createdByUserId: world.users.member.id })).id,
   'new.team': async (world) => {
