@@ -84,11 +84,30 @@ describe('two members editing one interview', () => {
     await page.getByLabel('相手の立場').selectOption('manager');
     const button = page.getByRole('button', { name: '記録する' });
     // The second click comes while the first request is on its way, as a hurried double click does.
-    const sent = page.waitForRequest((request) => request.method() === 'POST');
+    // The first answer is held back until the second request has gone out, so the form is still on
+    // the screen to be clicked however fast the server is; both reach the server.
+    let secondSent!: () => void;
+    const bothSent = new Promise<void>((resolve) => (secondSent = resolve));
+    let posts = 0;
+    await page.route('**/*', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      posts += 1;
+      const first = posts === 1;
+      const response = await route.fetch();
+      if (first) await bothSent;
+      // The browser may have dropped the first request when the second went out; its answer then has nowhere to go.
+      await route.fulfill({ response }).catch(() => undefined);
+    });
+    const firstRequest = page.waitForRequest((request) => request.method() === 'POST');
     await button.click();
-    await sent;
+    await firstRequest;
+    const secondRequest = page.waitForRequest((request) => request.method() === 'POST');
     await button.click();
+    await secondRequest;
+    secondSent();
     await page.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
+    expect(posts).toBe(2);
+    await page.unroute('**/*');
     await page.goto(`${team}/interviews`);
     expect(await page.getByRole('link', { name: interviewee }).count()).toBe(1);
   });
