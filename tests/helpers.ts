@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { afterAll, beforeAll } from 'vitest';
 import { now, setClock } from '../app/utils/clock';
+import { takeNotice } from '../app/utils/notice.server';
 
 // Tests call loaders and actions directly with a real Request, as Remix would.
 
@@ -59,4 +60,34 @@ export async function later<T>(ms: number, run: () => Promise<T>): Promise<T> {
   } finally {
     restore();
   }
+}
+
+type Loaded<R> = R extends { data: infer D; init: unknown } ? D : R;
+
+/** What a loader returned for the page, unwrapped when it also set headers (`data(value, { headers })`). */
+export async function loaded<R>(result: Promise<R> | R): Promise<Loaded<R>> {
+  const value: unknown = await result;
+  const wrapped = typeof value === 'object' && value !== null && 'data' in value && 'init' in value;
+  return (wrapped ? value.data : value) as Loaded<R>;
+}
+
+/** The notice cookie a redirect sets (`name=value`, app/utils/notice.server.ts), to send with the next request. */
+export function noticeCookieOf(response: Response): string | null {
+  return response.headers.get('Set-Cookie')?.split(';')[0] ?? null;
+}
+
+async function takenNotice(response: Response) {
+  const cookie = noticeCookieOf(response);
+  if (!cookie) return null;
+  return (await takeNotice(request(response.headers.get('Location') ?? '/', { headers: { Cookie: cookie } }))).notice;
+}
+
+/** What the page a redirect leads to says about the save (app/utils/notice.server.ts), or null. */
+export async function noticeOf(response: Response): Promise<string | null> {
+  return (await takenNotice(response))?.text ?? null;
+}
+
+/** The record a redirect's notice is about (the one just created or saved), or null. */
+export async function noticedIdOf(response: Response): Promise<number | null> {
+  return (await takenNotice(response))?.id ?? null;
 }

@@ -6,8 +6,8 @@ import { onceInputName } from '~/utils/once';
 
 // A create form submitted twice (a double click, a resend after a slow answer) makes one record
 // (docs/decisions/0010). The form carries a random token (`_once`, app/components/OnceToken.tsx); the
-// first submission claims it and records where it redirected; a second one with the same token
-// waits for that and answers the same redirect. A submission that did not redirect (a form error)
+// first submission claims it and records where it redirected (and the notice it set); a second one
+// with the same token waits for that and answers the same redirect. A submission that did not redirect (a form error)
 // gives the token back, so the corrected form can be sent with it.
 
 const tokenPattern = /^[A-Za-z0-9-]{16,64}$/;
@@ -36,7 +36,7 @@ export async function submitOnce<T>(formData: FormData, userId: number, create: 
     if (claimed) break;
     const [earlier] = await getDb().select().from(formSubmissions).where(eq(formSubmissions.token, token));
     if (earlier && earlier.userId !== userId) throw new Response('Bad Request', { status: 400 });
-    if (earlier?.location) return redirectTo(earlier.location);
+    if (earlier?.location) return redirectTo(earlier.location, earlier.setCookie);
     if (performance.now() > deadline) {
       // Thrown, so the page says it (the error page) instead of a form that seems to ignore the click.
       throw new Response('同じ送信を処理しています。しばらくしてから画面を読み込み直してください', {
@@ -50,7 +50,8 @@ export async function submitOnce<T>(formData: FormData, userId: number, create: 
     const result = await create();
     const location = result instanceof Response && result.status >= 300 && result.status < 400 ? result.headers.get('Location') : null;
     if (location) {
-      await getDb().update(formSubmissions).set({ location }).where(eq(formSubmissions.token, token));
+      const setCookie = (result as Response).headers.get('Set-Cookie');
+      await getDb().update(formSubmissions).set({ location, setCookie }).where(eq(formSubmissions.token, token));
       await getDb()
         .delete(formSubmissions)
         .where(lt(formSubmissions.createdAt, new Date(now().getTime() - keptMs)));
@@ -70,6 +71,8 @@ function release(token: string) {
     .where(and(eq(formSubmissions.token, token), isNull(formSubmissions.location)));
 }
 
-function redirectTo(location: string) {
-  return new Response(null, { status: 302, headers: { Location: location } });
+function redirectTo(location: string, setCookie: string | null) {
+  const headers = new Headers({ Location: location });
+  if (setCookie) headers.set('Set-Cookie', setCookie);
+  return new Response(null, { status: 302, headers });
 }

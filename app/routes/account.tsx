@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FormMessage, TextField } from '~/components/form';
@@ -11,14 +11,16 @@ import { requireSignedIn } from '~/utils/auth.server';
 import { formatDateTime } from '~/utils/dates';
 import { actorOf, requireIntent } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
+import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
+import { SavedNotice } from '~/components/SavedNotice';
 
 export const meta: MetaFunction = () => [{ title: 'アカウント | 人マネ トラッカー' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { viewer } = await requireSignedIn(request);
   const account = await getAccount(viewer.userId);
-  const changed = new URL(request.url).searchParams.get('changed') === '1';
-  return { account: account!, changed };
+  const { notice, headers } = await takeNotice(request);
+  return data({ account: account!, notice }, { headers });
 }
 
 export const intents = { submit: 'signedIn' } as const satisfies IntentNeeds<ViewerNeed>;
@@ -32,11 +34,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(submission.reply({ fieldErrors: { currentPassword: ['現在のパスワードが正しくありません'] }, hideFields: hidden }), { status: 400 });
   }
   await changePassword(viewer.userId, submission.value.newPassword, actorOf(request, viewer), sessionIdHash);
-  return redirect('/account?changed=1');
+  return redirectWithNotice('/account', 'パスワードを変更しました。ほかの端末でのログインはすべて終了しました。');
 }
 
 export default function Account() {
-  const { account, changed } = useLoaderData<typeof loader>();
+  const { account, notice } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<FormShape<typeof passwordChangeSchema>>({ lastResult });
   return (
@@ -53,11 +55,7 @@ export default function Account() {
 
       <section className="form" aria-labelledby="password-heading">
         <h2 id="password-heading">パスワードの変更</h2>
-        {changed ? (
-          <p className="notice notice--success" role="status">
-            パスワードを変更しました。ほかの端末でのログインはすべて終了しました。
-          </p>
-        ) : null}
+        <SavedNotice notice={notice} />
         <Form method="post" {...getFormProps(form)}>
           <FormMessage id={form.errorId} errors={form.errors} />
           <TextField label="現在のパスワード" field={fields.currentPassword} type="password" autoComplete="current-password" required clearOn={lastResult} />

@@ -14,18 +14,24 @@ import type { FormShape } from '~/schemas/types';
 import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
+import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
 
 export const meta: MetaFunction = () => [{ title: '自治体の登録 | 人マネ トラッカー' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request);
   const url = new URL(request.url);
-  return {
-    municipalities: await listMunicipalitiesForAdmin(),
-    // ?edit=ID opens that row's form under it, full width, so it fits a phone.
-    editId: Number(url.searchParams.get('edit')) || null,
-    savedId: Number(url.searchParams.get('saved')) || null,
-  };
+  // The row just saved says so: the page keeps its scroll after saving, so the confirmation sits in the row.
+  const { notice, headers } = await takeNotice(request);
+  return data(
+    {
+      municipalities: await listMunicipalitiesForAdmin(),
+      // ?edit=ID opens that row's form under it, full width, so it fits a phone.
+      editId: Number(url.searchParams.get('edit')) || null,
+      savedId: notice?.id ?? null,
+    },
+    { headers },
+  );
 }
 
 export const intents = { create: 'organizer', update: 'organizer', archive: 'organizer', restore: 'organizer' } as const satisfies IntentNeeds<ViewerNeed>;
@@ -48,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok) return data({ forId, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
   if (result.value === null) notFound();
-  return redirect(`/admin/municipalities?saved=${result.value}`);
+  return redirectWithNotice('/admin/municipalities', '保存しました', result.value);
 }
 
 type Municipality = ReturnType<typeof useLoaderData<typeof loader>>['municipalities'][number];

@@ -13,18 +13,24 @@ import type { FormShape } from '~/schemas/types';
 import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
+import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
 
 export const meta: MetaFunction = () => [{ title: '事務局・幹事の名簿 | 人マネ トラッカー' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request);
   const url = new URL(request.url);
-  return {
-    roster: await listRoster(),
-    // ?edit=ID opens that entry's form under its row, full width, so it fits a phone.
-    editId: Number(url.searchParams.get('edit')) || null,
-    savedId: Number(url.searchParams.get('saved')) || null,
-  };
+  // The row just saved says so: the page keeps its scroll after saving, so the confirmation sits in the row.
+  const { notice, headers } = await takeNotice(request);
+  return data(
+    {
+      roster: await listRoster(),
+      // ?edit=ID opens that entry's form under its row, full width, so it fits a phone.
+      editId: Number(url.searchParams.get('edit')) || null,
+      savedId: notice?.id ?? null,
+    },
+    { headers },
+  );
 }
 
 export const intents = { create: 'organizer', update: 'organizer', activate: 'organizer', deactivate: 'organizer' } as const satisfies IntentNeeds<ViewerNeed>;
@@ -41,9 +47,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const forId = id ? String(id) : 'new';
   const submission = parseWithZod(formData, { schema: organizerSchema });
   if (submission.status !== 'success') return data({ forId, result: submission.reply() }, { status: 400 });
-  if (!id) return redirect(`/admin/organizers?saved=${await addRosterEntry(actor, submission.value)}`);
+  if (!id) return redirectWithNotice('/admin/organizers', '保存しました', await addRosterEntry(actor, submission.value));
   if (!(await updateRosterEntry(actor, id, submission.value))) notFound();
-  return redirect(`/admin/organizers?saved=${id}`);
+  return redirectWithNotice('/admin/organizers', '保存しました', id);
 }
 
 type Entry = ReturnType<typeof useLoaderData<typeof loader>>['roster'][number];

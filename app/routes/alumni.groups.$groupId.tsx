@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { DraftForm } from '~/components/DraftForm';
 import { EraDate } from '~/components/EraDate';
@@ -17,6 +17,8 @@ import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireIntent } from '~/utils/permissions.server';
 import { submitOnce } from '~/models/submissions.server';
 import type { IntentNeeds, Viewer, ViewerNeed } from '~/utils/permissions';
+import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
+import { SavedNotice } from '~/components/SavedNotice';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.group.name} | 人マネ トラッカー` : 'マネ友の会' }];
 
@@ -35,7 +37,8 @@ async function mayAddMeeting(viewer: Viewer, groupId: number) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { group, canAdd } = await load(request, requireIdParam(params.groupId));
   const [members, meetings] = await Promise.all([groupMembers(group.id), groupMeetings(group.id)]);
-  return { group, members, meetings, canAdd };
+  const { notice, headers } = await takeNotice(request);
+  return data({ group, members, meetings, canAdd, notice }, { headers });
 }
 
 export const intents = { submit: 'record:groupMember' } as const satisfies IntentNeeds<ViewerNeed>;
@@ -49,12 +52,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await addMeeting({ ...actorOf(request, viewer), userId: viewer.userId }, group.id, submission.value))) {
       return data(submission.reply({ fieldErrors: { facilitatorIds: ['世話人と参加者は会員から選んでください'] } }), { status: 400 });
     }
-    return redirect(`/alumni/groups/${group.id}?added=1`);
+    return redirectWithNotice(`/alumni/groups/${group.id}`, 'オフサイトミーティングを記録しました。');
   });
 }
 
 export default function AlumniGroup() {
-  const { group, members, meetings, canAdd } = useLoaderData<typeof loader>();
+  const { group, members, meetings, canAdd, notice } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<FormShape<typeof offsiteMeetingSchema>>({ lastResult });
   const generations = [...new Set(members.map((m) => m.fiscalYear).filter((y): y is number => y != null))].sort();
@@ -64,6 +67,7 @@ export default function AlumniGroup() {
         <Link to="/alumni/groups">マネ友の会の一覧へ</Link>
       </p>
       <h1>{group.name}</h1>
+      <SavedNotice notice={notice} />
       <p className="muted">
         {group.municipalityName ?? ''}
         {group.foundedOn ? (

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { AlumniNav } from '~/components/alumni/AlumniNav';
 import { ErrorPage } from '~/components/ErrorPage';
@@ -11,13 +11,16 @@ import type { FormShape } from '~/schemas/types';
 import { requireViewer } from '~/utils/auth.server';
 import { actorOf, requireIntent } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
+import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
+import { SavedNotice } from '~/components/SavedNotice';
 
 export const meta: MetaFunction = () => [{ title: 'マネ友名簿の掲載設定 | 人マネ トラッカー' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const entry = await getDirectoryEntry(viewer.personId);
-  return { entry: entry!, saved: new URL(request.url).searchParams.get('saved') === '1' };
+  const { notice, headers } = await takeNotice(request);
+  return data({ entry: entry!, notice }, { headers });
 }
 
 export const intents = { submit: 'signedIn' } as const satisfies IntentNeeds<ViewerNeed>;
@@ -27,11 +30,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: directoryEntrySchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   await updateDirectoryEntry(actorOf(request, viewer), viewer.personId, submission.value);
-  return redirect('/alumni/me?saved=1');
+  return redirectWithNotice('/alumni/me', '掲載設定を保存しました。');
 }
 
 export default function DirectoryEntry() {
-  const { entry, saved } = useLoaderData<typeof loader>();
+  const { entry, notice } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<FormShape<typeof directoryEntrySchema>>({
     lastResult,
@@ -44,11 +47,7 @@ export default function DirectoryEntry() {
       <p className="lead">
         名簿には、これまでの年度のチームでの参加（自治体・年度・所属・チームの重点取組）が自動で載ります。載せるかどうかと、連絡先を出すかどうかを選べます。
       </p>
-      {saved ? (
-        <p className="notice notice--success" role="status">
-          掲載設定を保存しました。
-        </p>
-      ) : null}
+      <SavedNotice notice={notice} />
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormMessage id={form.errorId} errors={form.errors} />
         <label className="choice">

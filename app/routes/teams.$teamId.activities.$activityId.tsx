@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { RestoreButton } from '~/components/RestoreButton';
 import { StaleNotice } from '~/components/StaleNotice';
@@ -18,6 +18,7 @@ import { duration } from '~/utils/format';
 import { badRequest, requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
+import { redirectWithNotice } from '~/utils/notice.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.activity.title || '活動'} | 活動記録 | 人マネ トラッカー` : '活動記録' },
@@ -71,10 +72,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
       return data(answer, { status: 409 });
     }
-    return redirect(`${back}?added=${activityId}`);
+    return redirectWithNotice(back, '保存しました。', activityId);
   }
   await setActivityArchived(actor, team.id, activityId, intent === 'archive');
-  return redirect(intent === 'archive' ? `${back}/archived?archived=${activityId}` : `${back}?added=${activityId}`);
+  return intent === 'archive'
+    ? redirectWithNotice(`${back}/archived`, '記録を削除しました。この画面から元に戻せます。', activityId)
+    : redirectWithNotice(back, '元に戻しました。', activityId);
 }
 
 type Entry = Pick<ActivityValues, 'kind' | 'occurredOn' | 'startsAt' | 'durationMinutes' | 'title' | 'guests' | 'notes'> & {

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ActivityTimeline } from '~/components/activities/ActivityTimeline';
 import { QuickAdd } from '~/components/activities/QuickAdd';
@@ -17,6 +17,8 @@ import { requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
 import { submitOnce } from '~/models/submissions.server';
+import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
+import { SavedNotice } from '~/components/SavedNotice';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `活動記録 | ${data.team.municipalityName}チーム | 人マネ トラッカー` : '活動記録' },
@@ -44,17 +46,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listActivities(team.id, access.interviewVisibilities, { kind, personId: member, q: q || undefined, from: from || undefined, to: to || undefined }),
     listTeamMembers(team.id),
   ]);
-  return {
-    team,
-    links: { readProgress: access.readProgress, readSheet: access.readSheet },
-    canWrite: access.write,
-    entries,
-    members,
-    filter: { kind: kind ?? '', member: member ? String(member) : '', q, from, to },
-    filtered: Boolean(kind || member || q || from || to),
-    today: todayInTokyo(),
-    added: Number(url.searchParams.get('added')) || undefined,
-  };
+  const { notice, headers } = await takeNotice(request);
+  return data(
+    {
+      team,
+      links: { readProgress: access.readProgress, readSheet: access.readSheet },
+      canWrite: access.write,
+      entries,
+      members,
+      filter: { kind: kind ?? '', member: member ? String(member) : '', q, from, to },
+      filtered: Boolean(kind || member || q || from || to),
+      today: todayInTokyo(),
+      notice,
+    },
+    { headers },
+  );
 }
 
 export const intents = { quick: 'team:write' } as const satisfies IntentNeeds;
@@ -83,22 +89,18 @@ async function quickAdd(request: Request, formData: FormData, team: Parameters<t
     interviewId: null,
     attendeeIds: [],
   });
-  return redirect(`/teams/${team.id}/activities?added=${id}`);
+  return redirectWithNotice(`/teams/${team.id}/activities`, '活動を記録しました。', id);
 }
 
 export default function ActivityLog() {
-  const { team, links, canWrite, entries, members, filter, filtered, today, added } = useLoaderData<typeof loader>();
+  const { team, links, canWrite, entries, members, filter, filtered, today, notice } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const base = `/teams/${team.id}/activities`;
   return (
     <>
       <TeamHeader team={team} links={links} />
-      {added ? (
-        <p className="notice notice--success" role="status">
-          活動を記録しました。
-        </p>
-      ) : null}
-      {canWrite ? <QuickAdd key={added ?? 'first'} kinds={pickableKinds()} today={today} lastResult={lastResult} /> : null}
+      <SavedNotice notice={notice} />
+      {canWrite ? <QuickAdd key={notice?.id ?? 'first'} kinds={pickableKinds()} today={today} lastResult={lastResult} /> : null}
 
       <nav className="activity-actions" aria-label="活動記録の操作">
         {canWrite ? (
@@ -159,7 +161,7 @@ export default function ActivityLog() {
         {entries.length === 0 ? (
           <p className="muted">{filtered ? '条件に合う記録はありません。' : 'まだ記録がありません。'}</p>
         ) : (
-          <ActivityTimeline teamId={team.id} entries={entries} highlight={added} />
+          <ActivityTimeline teamId={team.id} entries={entries} highlight={notice?.id ?? undefined} />
         )}
       </section>
     </>

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { RestoreButton } from '~/components/RestoreButton';
 import { ErrorPage } from '~/components/ErrorPage';
@@ -9,18 +9,20 @@ import { formatEraDate } from '~/utils/dates';
 import { counted, duration } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { requireTeam } from '~/utils/permissions.server';
+import { takeNotice } from '~/utils/notice.server';
+import { SavedNotice } from '~/components/SavedNotice';
 
 export const meta: MetaFunction = () => [{ title: '削除した活動記録 | 人マネ トラッカー' }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'write');
   const entries = await listActivities(team.id, access.interviewVisibilities, { archived: true });
-  const archived = Number(new URL(request.url).searchParams.get('archived')) || undefined;
-  return { team, links: { readProgress: access.readProgress, readSheet: access.readSheet }, entries, archived };
+  const { notice, headers } = await takeNotice(request);
+  return data({ team, links: { readProgress: access.readProgress, readSheet: access.readSheet }, entries, notice }, { headers });
 }
 
 export default function ArchivedActivities() {
-  const { team, links, entries, archived } = useLoaderData<typeof loader>();
+  const { team, links, entries, notice } = useLoaderData<typeof loader>();
   const base = `/teams/${team.id}/activities`;
   return (
     <>
@@ -28,11 +30,7 @@ export default function ArchivedActivities() {
       <p>
         <Link to={base}>← 活動記録に戻る</Link>
       </p>
-      {archived ? (
-        <p className="notice notice--success" role="status">
-          記録を削除しました。この画面から元に戻せます。
-        </p>
-      ) : null}
+      <SavedNotice notice={notice} />
       <h2>削除した記録（{counted(entries.length, '件')}）</h2>
       {entries.length === 0 ? <p className="muted">削除した記録はありません。</p> : null}
       <ul className="plain-list">

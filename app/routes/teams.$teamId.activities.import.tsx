@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { ImportPreview } from '~/components/activities/ImportPreview';
 import { ErrorPage } from '~/components/ErrorPage';
@@ -9,16 +9,15 @@ import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
+import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
+import { SavedNotice } from '~/components/SavedNotice';
 
 export const meta: MetaFunction = () => [{ title: 'CSVから活動記録を読み込む | 人マネ トラッカー' }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'write');
-  const url = new URL(request.url);
-  const done = url.searchParams.has('added')
-    ? { added: Number(url.searchParams.get('added')) || 0, skipped: Number(url.searchParams.get('skipped')) || 0 }
-    : null;
-  return { team, links: { readProgress: access.readProgress, readSheet: access.readSheet }, done };
+  const { notice, headers } = await takeNotice(request);
+  return data({ team, links: { readProgress: access.readProgress, readSheet: access.readSheet }, notice }, { headers });
 }
 
 /** The CSV's text: from the uploaded file (UTF-8 with or without BOM; Excel's Shift_JIS too), or re-sent after the preview. */
@@ -68,11 +67,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await commitImport(actorOf(request, viewer), team.id, csv);
   if (result.kind === 'refused') return data({ csv, preview: previewOf(result.plan) }, { status: 400 });
-  return redirect(`/teams/${team.id}/activities/import?added=${result.added}&skipped=${result.skipped}`);
+  const skipped = result.skipped ? `${counted(result.skipped, '件')}は登録済みのため追加しませんでした。` : '';
+  return redirectWithNotice(`/teams/${team.id}/activities/import`, `${counted(result.added, '件')}の記録を追加しました。${skipped}`);
 }
 
 export default function ImportActivities() {
-  const { team, links, done } = useLoaderData<typeof loader>();
+  const { team, links, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   return (
@@ -82,11 +82,7 @@ export default function ImportActivities() {
         <Link to={`/teams/${team.id}/activities`}>← 活動記録に戻る</Link>
       </p>
       <h2>CSVから活動記録を読み込む</h2>
-      {done ? (
-        <p className="notice notice--success" role="status">
-          {counted(done.added, '件')}の記録を追加しました。{done.skipped ? `${counted(done.skipped, '件')}は登録済みのため追加しませんでした。` : ''}
-        </p>
-      ) : null}
+      <SavedNotice notice={notice} />
       <div className="prose">
         <p>
           Excelなどで付けてきた{formatFiscalYear(team.fiscalYear)}

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ActivityForm } from '~/components/activities/ActivityForm';
 import { ErrorPage } from '~/components/ErrorPage';
@@ -10,6 +10,7 @@ import { requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
 import { submitOnce } from '~/models/submissions.server';
+import { redirectWithNotice } from '~/utils/notice.server';
 
 export const meta: MetaFunction = () => [{ title: '活動を記録 | 人マネ トラッカー' }];
 
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { reply, values } = await parseActivityForm(formData, team, access.interviewVisibilities);
     if (!values) return data(reply, { status: 400 });
     const id = await createActivity(actorOf(request, viewer), team, values);
-    return redirect(`/teams/${team.id}/activities?added=${id}`);
+    return redirectWithNotice(`/teams/${team.id}/activities`, '活動を記録しました。', id);
   });
 }
 

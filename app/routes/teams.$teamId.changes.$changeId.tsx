@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ChangeForm } from '~/components/ChangeForm';
 import { ErrorPage } from '~/components/ErrorPage';
@@ -9,6 +9,7 @@ import { changeStages, coCreationSteps } from '~/domain/codes';
 import { getChange, setChangeArchived, updateChange } from '~/models/changes.server';
 import { changeEditSchema } from '~/schemas/change';
 import { requireIdParam } from '~/utils/http.server';
+import { redirectWithNotice } from '~/utils/notice.server';
 import { postedVersion, staleReply, type ReadableField } from '~/utils/stale-reply.server';
 import { actorOf, denyNotFound, requireTeamIntent, requireTeamMember } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(request, viewer);
   if (intent === 'archive') {
     if (!(await setChangeArchived(actor, team.id, changeId, true))) return denyNotFound(request, viewer, { teamId: team.id, changeId });
-    return redirect(`/teams/${team.id}/changes?archived=${changeId}`);
+    return redirectWithNotice(`/teams/${team.id}/changes`, 'アーカイブしました。下の「アーカイブ済み」から元に戻せます。', changeId);
   }
   if (!(await getChange(team.id, changeId))) return denyNotFound(request, viewer, { teamId: team.id, changeId });
   const submission = parseWithZod(formData, { schema: changeEditSchema });
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     return data(answer, { status: 409 });
   }
-  return redirect(`/teams/${team.id}/changes?saved=${changeId}`);
+  return redirectWithNotice(`/teams/${team.id}/changes`, '保存しました。', changeId);
 }
 
 /** A chain as people read it, to compare a refused save with the newer one. */

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ArchivedList } from '~/components/ArchivedList';
 import { EraDate } from '~/components/EraDate';
@@ -10,6 +10,8 @@ import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
+import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
+import { SavedNotice } from '~/components/SavedNotice';
 
 export const meta: MetaFunction = () => [{ title: '創り出した変化 | 人マネ トラッカー' }];
 
@@ -17,21 +19,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'readProgress');
   const canWrite = access.kinds.includes('member');
   const [changes, archived] = await Promise.all([listChanges(team.id), canWrite ? listChanges(team.id, { archived: true }) : []]);
-  const url = new URL(request.url);
-  return {
-    team,
-    links: { readProgress: access.readProgress, readSheet: access.readSheet },
-    canWrite,
-    changes,
-    archived: archived.map((c) => ({ id: c.id, title: c.title })),
-    notice: url.searchParams.has('saved')
-      ? '保存しました。'
-      : url.searchParams.has('archived')
-        ? 'アーカイブしました。下の「アーカイブ済み」から元に戻せます。'
-        : url.searchParams.has('restored')
-          ? '元に戻しました。'
-          : null,
-  };
+  const { notice, headers } = await takeNotice(request);
+  return data(
+    {
+      team,
+      links: { readProgress: access.readProgress, readSheet: access.readSheet },
+      canWrite,
+      changes,
+      archived: archived.map((c) => ({ id: c.id, title: c.title })),
+      notice,
+    },
+    { headers },
+  );
 }
 
 export const intents = { restore: 'team:member' } as const satisfies IntentNeeds;
@@ -40,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, team, formData: form } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   const changeId = requireIdParam(String(form.get('changeId') ?? ''));
   if (!(await setChangeArchived(actorOf(request, viewer), team.id, changeId, false))) return denyNotFound(request, viewer, { teamId: team.id, changeId });
-  return redirect(`/teams/${team.id}/changes?restored=${changeId}`);
+  return redirectWithNotice(`/teams/${team.id}/changes`, '元に戻しました。', changeId);
 }
 
 export default function Changes() {
@@ -48,11 +47,7 @@ export default function Changes() {
   return (
     <>
       <TeamHeader team={team} links={links} />
-      {notice ? (
-        <p className="notice notice--success" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <SavedNotice notice={notice} />
       <div className="page-actions">
         <h2>創り出した変化（{counted(changes.length, '件')}）</h2>
         {canWrite ? (

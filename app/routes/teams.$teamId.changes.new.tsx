@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { ChangeForm } from '~/components/ChangeForm';
 import { ErrorPage } from '~/components/ErrorPage';
@@ -10,6 +10,7 @@ import { requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeamIntent, requireTeamMember } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
 import { submitOnce } from '~/models/submissions.server';
+import { redirectWithNotice } from '~/utils/notice.server';
 
 export const meta: MetaFunction = () => [{ title: '創り出した変化を記録 | 人マネ トラッカー' }];
 
@@ -26,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: changeSchema });
     if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
     const id = await createChange(actorOf(request, viewer), team.id, submission.value);
-    return redirect(`/teams/${team.id}/changes?saved=${id}`);
+    return redirectWithNotice(`/teams/${team.id}/changes`, '保存しました。', id);
   });
 }
 

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { BaseVersionInput } from '~/components/BaseVersionInput';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { DraftForm } from '~/components/DraftForm';
 import { ErrorPage } from '~/components/ErrorPage';
@@ -19,6 +19,8 @@ import { requireIdParam } from '~/utils/http.server';
 import { postedVersion, staleReply, type ReadableField } from '~/utils/stale-reply.server';
 import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
+import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
+import { SavedNotice } from '~/components/SavedNotice';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `引き継ぎ | ${data.team.municipalityName}チーム | 人マネ トラッカー` : '引き継ぎ' },
@@ -33,18 +35,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getHandover(team.id),
   ]);
   const previous = generations[0];
-  return {
-    team,
-    links: { readProgress: access.readProgress, readSheet: access.readSheet },
-    generations,
-    previousHomework: previous ? await handedOverHomework(previous.teamId) : [],
-    ownHomework: access.kinds.includes('member') ? await handedOverHomework(team.id) : [],
-    alumni: alumni.map((a) => ({ personId: a.personId, fullName: a.fullName, fiscalYear: a.fiscalYear, generation: a.generation, contact: a.contact })),
-    own: own ? { toContinue: own.toContinue, peopleToTalkTo: own.peopleToTalkTo, advice: own.advice } : null,
-    version: own?.version ?? 0,
-    canWrite: access.kinds.includes('member'),
-    saved: new URL(request.url).searchParams.get('saved') === '1',
-  };
+  const { notice, headers } = await takeNotice(request);
+  return data(
+    {
+      team,
+      links: { readProgress: access.readProgress, readSheet: access.readSheet },
+      generations,
+      previousHomework: previous ? await handedOverHomework(previous.teamId) : [],
+      ownHomework: access.kinds.includes('member') ? await handedOverHomework(team.id) : [],
+      alumni: alumni.map((a) => ({ personId: a.personId, fullName: a.fullName, fiscalYear: a.fiscalYear, generation: a.generation, contact: a.contact })),
+      own: own ? { toContinue: own.toContinue, peopleToTalkTo: own.peopleToTalkTo, advice: own.advice } : null,
+      version: own?.version ?? 0,
+      canWrite: access.kinds.includes('member'),
+      notice,
+    },
+    { headers },
+  );
 }
 
 // The handover is the team's own voice to its successors: members only (not organizers).
@@ -68,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     return data(answer, { status: 409 });
   }
-  return redirect(`/teams/${team.id}/handover?saved=1`);
+  return redirectWithNotice(`/teams/${team.id}/handover`, '引き継ぎを保存しました。次の期のチームに届きます。');
 }
 
 function readable(handover: { toContinue: string; peopleToTalkTo: string; advice: string }): ReadableField[] {
@@ -80,7 +86,7 @@ function readable(handover: { toContinue: string; peopleToTalkTo: string; advice
 }
 
 export default function Handover() {
-  const { team, links, generations, previousHomework, ownHomework, alumni, own, version, canWrite, saved } = useLoaderData<typeof loader>();
+  const { team, links, generations, previousHomework, ownHomework, alumni, own, version, canWrite, notice } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [form, fields] = useForm<FormShape<typeof handoverSchema>>({ lastResult: reply?.result, defaultValue: own ?? undefined });
   const baseVersion = reply?.version ?? version;
@@ -165,11 +171,7 @@ export default function Handover() {
       {canWrite ? (
         <section className="form" aria-labelledby="own-heading">
           <h2 id="own-heading">次の期への引き継ぎを書く</h2>
-          {saved ? (
-            <p className="notice notice--success" role="status">
-              引き継ぎを保存しました。次の期のチームに届きます。
-            </p>
-          ) : null}
+          <SavedNotice notice={notice} />
           <p className="hint">
             年度の終わりに、次の期のチームに向けて書きます。インタビューの未完了の宿題（自治体・部会全体に公開したもの）は自動で一緒に引き継がれます。
           </p>

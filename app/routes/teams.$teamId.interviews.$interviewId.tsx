@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { EraDate } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';
@@ -9,6 +9,8 @@ import { duration } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
+import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
+import { SavedNotice } from '~/components/SavedNotice';
 
 export const meta: MetaFunction = () => [{ title: 'キーパーソンインタビュー | 人マネ トラッカー' }];
 
@@ -18,14 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const interviewId = requireIdParam(params.interviewId);
   const interview = await getInterview(team.id, interviewId, access.interviewVisibilities);
   if (!interview) return denyNotFound(request, viewer, { teamId: team.id, interviewId });
-  const saved = new URL(request.url).searchParams.get('saved') === '1';
-  return {
-    team,
-    links: { readProgress: access.readProgress, readSheet: access.readSheet },
-    canWrite: access.kinds.includes('member'),
-    interview,
-    saved,
-  };
+  const { notice, headers } = await takeNotice(request);
+  return data(
+    { team, links: { readProgress: access.readProgress, readSheet: access.readSheet }, canWrite: access.kinds.includes('member'), interview, notice },
+    { headers },
+  );
 }
 
 export const intents = { archive: 'team:member' } as const satisfies IntentNeeds;
@@ -38,11 +37,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const done = await setInterviewArchived(actorOf(request, viewer), team.id, interviewId, access.interviewVisibilities, true);
   if (!done) return denyNotFound(request, viewer, { teamId: team.id, interviewId });
-  return redirect(`/teams/${team.id}/interviews?archived=${interviewId}`);
+  return redirectWithNotice(`/teams/${team.id}/interviews`, 'インタビューをアーカイブしました。下の「アーカイブ済み」から元に戻せます。', interviewId);
 }
 
 export default function InterviewPage() {
-  const { team, links, canWrite, interview, saved } = useLoaderData<typeof loader>();
+  const { team, links, canWrite, interview, notice } = useLoaderData<typeof loader>();
   const sections = [
     ['目的', interview.purpose],
     ['質問', interview.questions],
@@ -56,11 +55,7 @@ export default function InterviewPage() {
       <p>
         <Link to={`/teams/${team.id}/interviews`}>← インタビューの一覧</Link>
       </p>
-      {saved ? (
-        <p className="notice notice--success" role="status">
-          保存しました。活動記録にも反映されています。
-        </p>
-      ) : null}
+      <SavedNotice notice={notice} />
       <h2>
         {interview.interviewee}
         <span className="muted">（{intervieweeRoles.label[interview.roleCategory]}）</span>

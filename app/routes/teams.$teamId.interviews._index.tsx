@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ArchivedList } from '~/components/ArchivedList';
 import { EraDate } from '~/components/EraDate';
@@ -11,6 +11,8 @@ import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
+import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
+import { SavedNotice } from '~/components/SavedNotice';
 
 export const meta: MetaFunction = () => [{ title: 'キーパーソンインタビュー | 人マネ トラッカー' }];
 
@@ -25,17 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   // Coverage counts only what this viewer may read, so it says nothing about hidden interviews.
   const coverage = interviewCoverage(interviews.map((i) => i.roleCategory)).map((c) => ({ ...c, label: roleCoverageLabel(c.role, kind) }));
-  const url = new URL(request.url);
-  return {
-    team,
-    links: { readProgress: access.readProgress, readSheet: access.readSheet },
-    canWrite,
-    interviews,
-    homework,
-    archived,
-    coverage,
-    notice: url.searchParams.get('archived') ? 'archived' : url.searchParams.get('restored') ? 'restored' : null,
-  };
+  const { notice, headers } = await takeNotice(request);
+  return data(
+    { team, links: { readProgress: access.readProgress, readSheet: access.readSheet }, canWrite, interviews, homework, archived, coverage, notice },
+    { headers },
+  );
 }
 
 export const intents = { restore: 'team:member' } as const satisfies IntentNeeds;
@@ -45,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const interviewId = requireIdParam(String(form.get('interviewId') ?? ''));
   const done = await setInterviewArchived(actorOf(request, viewer), team.id, interviewId, access.interviewVisibilities, false);
   if (!done) return denyNotFound(request, viewer, { teamId: team.id, interviewId });
-  return redirect(`/teams/${team.id}/interviews/${interviewId}?restored=1`);
+  return redirectWithNotice(`/teams/${team.id}/interviews/${interviewId}`, '元に戻しました。', interviewId);
 }
 
 export default function Interviews() {
@@ -54,11 +50,7 @@ export default function Interviews() {
   return (
     <>
       <TeamHeader team={team} links={links} />
-      {notice === 'archived' ? (
-        <p className="notice notice--success" role="status">
-          インタビューをアーカイブしました。下の「アーカイブ済み」から元に戻せます。
-        </p>
-      ) : null}
+      <SavedNotice notice={notice} />
       <div className="page-actions">
         <h2 id="interviews-heading">キーパーソンインタビュー（{counted(interviews.length, '件')}）</h2>
         {canWrite ? (

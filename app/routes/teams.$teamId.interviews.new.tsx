@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
 import { InterviewForm } from '~/components/InterviewForm';
@@ -11,6 +11,7 @@ import { requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeamIntent, requireTeamMember } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
 import { submitOnce } from '~/models/submissions.server';
+import { redirectWithNotice } from '~/utils/notice.server';
 
 export const meta: MetaFunction = () => [{ title: 'インタビューを記録 | 人マネ トラッカー' }];
 
@@ -27,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: interviewSchema });
     if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
     const id = await createInterview(actorOf(request, viewer), team.id, submission.value);
-    return redirect(`/teams/${team.id}/interviews/${id}?saved=1`);
+    return redirectWithNotice(`/teams/${team.id}/interviews/${id}`, '保存しました。活動記録にも反映されています。', id);
   });
 }
 

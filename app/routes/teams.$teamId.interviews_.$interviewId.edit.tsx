@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
 import { InterviewForm } from '~/components/InterviewForm';
@@ -13,6 +13,7 @@ import { postedVersion, staleReply, type ReadableField } from '~/utils/stale-rep
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeamIntent, requireTeamMember } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
+import { redirectWithNotice } from '~/utils/notice.server';
 
 // The file name's `interviews_` keeps this page out of the detail page's layout (its own URL, no Outlet).
 
@@ -89,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     return data(answer, { status: 409 });
   }
-  return redirect(`/teams/${team.id}/interviews/${interviewId}?saved=1`);
+  return redirectWithNotice(`/teams/${team.id}/interviews/${interviewId}`, '保存しました。活動記録にも反映されています。', interviewId);
 }
 
 export default function EditInterview() {

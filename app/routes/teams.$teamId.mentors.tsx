@@ -15,6 +15,8 @@ import { formIdOrZero, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import { submitOnce } from '~/models/submissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
+import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
+import { SavedNotice } from '~/components/SavedNotice';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `マネ友（メンター） | ${data.team.municipalityName}チーム | 人マネ トラッカー` : 'マネ友' },
@@ -24,17 +26,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'readProgress');
   const canAssign = access.write;
   const [mentors, talks, candidates] = await Promise.all([listMentors(team.id), listMentorTalks(team.id), canAssign ? mentorCandidates(team) : []]);
-  return {
-    team,
-    links: { readProgress: access.readProgress, readSheet: access.readSheet },
-    mentors,
-    talks,
-    candidates,
-    canAssign,
-    isMentor: viewer.mentorTeamIds.includes(team.id),
-    today: todayInTokyo(),
-    done: new URL(request.url).searchParams.get('done'),
-  };
+  const { notice, headers } = await takeNotice(request);
+  return data(
+    {
+      team,
+      links: { readProgress: access.readProgress, readSheet: access.readSheet },
+      mentors,
+      talks,
+      candidates,
+      canAssign,
+      isMentor: viewer.mentorTeamIds.includes(team.id),
+      today: todayInTokyo(),
+      notice,
+    },
+    { headers },
+  );
 }
 
 // Mentors are asked for (and thanked) by the team or an organizer; only the mentor gives advice.
@@ -43,12 +49,12 @@ export const intents = { assign: 'team:write', end: 'team:write', advice: 'team:
 export async function action({ request, params }: ActionFunctionArgs) {
   const { team, viewer, intent, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   const actor = actorOf(request, viewer);
-  const back = (done: string) => redirect(`/teams/${team.id}/mentors?done=${done}`);
+  const back = (notice: string) => redirectWithNotice(`/teams/${team.id}/mentors`, notice);
   if (intent === 'assign' || intent === 'end') {
     if (intent === 'end') {
       const ended = await endMentor(actor, team.id, formIdOrZero(formData.get('assignmentId')));
       // Ending twice (a double click) changes nothing and lands on the same page.
-      return back(ended ? 'ended' : 'none');
+      return ended ? back('メンターを終了しました。') : redirect(`/teams/${team.id}/mentors`);
     }
     const submission = parseWithZod(formData, { schema: mentorAssignSchema });
     if (submission.status !== 'success') return data({ which: intent, result: submission.reply() }, { status: 400 });
@@ -58,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
-    return back('assigned');
+    return back('メンターをお願いしました。');
   }
   if (intent === 'advice') {
     return submitOnce(formData, viewer.userId, async () => {
@@ -67,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const added = await addSheetComment({ ...actor, userId: viewer.userId }, team.id, submission.value, 'mentor_advice');
       if (!added)
         return data({ which: intent, result: submission.reply({ formErrors: ['チームのシートがまだないため、アドバイスを残せません'] }) }, { status: 400 });
-      return back('advice');
+      return back('アドバイスをシートのコメントとして届けました。');
     });
   }
   return submitOnce(formData, viewer.userId, async () => {
@@ -79,28 +85,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema });
     if (submission.status !== 'success') return data({ which: intent, result: submission.reply() }, { status: 400 });
     await logMentorTalk(actor, team, viewer.name, submission.value);
-    return back('talk');
+    return back('対話を記録しました。チームの活動記録に「マネ友との対話」として載ります。');
   });
 }
 
-const doneMessages: Record<string, string> = {
-  assigned: 'メンターをお願いしました。',
-  ended: 'メンターを終了しました。',
-  advice: 'アドバイスをシートのコメントとして届けました。',
-  talk: '対話を記録しました。チームの活動記録に「マネ友との対話」として載ります。',
-};
-
 export default function Mentors() {
-  const { team, links, mentors, talks, candidates, canAssign, isMentor, today, done } = useLoaderData<typeof loader>();
+  const { team, links, mentors, talks, candidates, canAssign, isMentor, today, notice } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <>
       <TeamHeader team={team} links={links} />
-      {done && doneMessages[done] ? (
-        <p className="notice notice--success" role="status">
-          {doneMessages[done]}
-        </p>
-      ) : null}
+      <SavedNotice notice={notice} />
       <section aria-labelledby="mentors-heading">
         <h2 id="mentors-heading">メンターのマネ友（{counted(mentors.length, '名')}）</h2>
         {mentors.length === 0 ? <p className="muted">まだメンターはいません。</p> : null}

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FormMessage, TextField } from '~/components/form';
@@ -15,6 +15,8 @@ import { todayInTokyo } from '~/utils/clock';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
+import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
+import { SavedNotice } from '~/components/SavedNotice';
 
 export const meta: MetaFunction = () => [{ title: 'モヤモヤ指数 | 人マネ トラッカー' }];
 
@@ -28,19 +30,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const today = todayInTokyo();
   const mine = checkins.find((c) => c.personId === viewer.personId && c.checkedOn === today);
-  const url = new URL(request.url);
-  return {
-    team,
-    links: { readProgress: access.readProgress, readSheet: access.readSheet },
-    asMember,
-    membersShown: asMember || team.moyamoyaVisibility === 'members_visible',
-    checkins,
-    teamEntries,
-    sessions: sessions.map((s) => ({ id: s.id, name: sessionName(s.kind, s.number) })),
-    today,
-    mine: mine ? { level: mine.level, note: mine.note } : null,
-    saved: url.searchParams.get('saved'),
-  };
+  const { notice, headers } = await takeNotice(request);
+  return data(
+    {
+      team,
+      links: { readProgress: access.readProgress, readSheet: access.readSheet },
+      asMember,
+      membersShown: asMember || team.moyamoyaVisibility === 'members_visible',
+      checkins,
+      teamEntries,
+      sessions: sessions.map((s) => ({ id: s.id, name: sessionName(s.kind, s.number) })),
+      today,
+      mine: mine ? { level: mine.level, note: mine.note } : null,
+      notice,
+    },
+    { headers },
+  );
 }
 
 export const intents = { checkin: 'team:member', team: 'team:member', visibility: 'team:member' } as const satisfies IntentNeeds;
@@ -53,29 +58,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
     const saved = await saveCheckin(actor, { teamId: team.id, personId: viewer.personId, checkedOn: todayInTokyo(), ...submission.value });
     if (!saved) return denyNotFound(request, viewer, { teamId: team.id, need: 'member' });
-    return redirect(`/teams/${team.id}/moyamoya?saved=checkin`);
+    return redirectWithNotice(`/teams/${team.id}/moyamoya`, '今日のモヤモヤ指数を記録しました。');
   }
   if (intent === 'team') {
     const submission = parseWithZod(formData, { schema: teamMoyamoyaSchema });
     if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
     const saved = await saveTeamMoyamoya(actor, team, submission.value);
     if (!saved) return data({ intent, result: submission.reply({ fieldErrors: { sessionId: ['この年度の研究会を選んでください'] } }) }, { status: 400 });
-    return redirect(`/teams/${team.id}/moyamoya?saved=team`);
+    return redirectWithNotice(`/teams/${team.id}/moyamoya`, 'チームのモヤモヤ指数を記録しました。');
   }
   const submission = parseWithZod(formData, { schema: moyamoyaVisibilitySchema });
   if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
   await setMoyamoyaVisibility(actor, team.id, submission.value.moyamoyaVisibility);
-  return redirect(`/teams/${team.id}/moyamoya?saved=visibility`);
+  return redirectWithNotice(`/teams/${team.id}/moyamoya`, '公開範囲を変更しました。');
 }
 
-const savedMessages: Record<string, string> = {
-  checkin: '今日のモヤモヤ指数を記録しました。',
-  team: 'チームのモヤモヤ指数を記録しました。',
-  visibility: '公開範囲を変更しました。',
-};
-
 export default function Moyamoya() {
-  const { team, links, asMember, membersShown, checkins, teamEntries, sessions, today, mine, saved } = useLoaderData<typeof loader>();
+  const { team, links, asMember, membersShown, checkins, teamEntries, sessions, today, mine, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   const [checkinForm, checkinFields] = useForm<Record<'level' | 'note', string>>({
@@ -87,11 +86,7 @@ export default function Moyamoya() {
     <>
       <TeamHeader team={team} links={links} />
       <h2>モヤモヤ指数</h2>
-      {saved && savedMessages[saved] ? (
-        <p className="notice notice--success" role="status">
-          {savedMessages[saved]}
-        </p>
-      ) : null}
+      <SavedNotice notice={notice} />
       {asMember ? (
         <div className="moyamoya-forms">
           <section className="form card" aria-labelledby="checkin-heading">

@@ -18,6 +18,8 @@ import { requireIdParam } from '~/utils/http.server';
 import { canTeam, type IntentNeeds } from '~/utils/permissions';
 import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import { submitOnce } from '~/models/submissions.server';
+import { takeNotice } from '~/utils/notice.server';
+import { SavedNotice } from '~/components/SavedNotice';
 
 export const meta: MetaFunction = () => [{ title: '変革ストーリーシート | 人マネ トラッカー' }];
 
@@ -31,23 +33,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sheet?.copiedFromVersionId ? copiedFrom(sheet.copiedFromVersionId) : undefined,
     !sheet && access.write ? previousGenerationFinal(team) : undefined,
   ]);
-  return {
-    team,
-    links: { readProgress: access.readProgress, readSheet: access.readSheet },
-    can: { write: access.write, comment: access.comment },
-    viewerId: viewer.userId,
-    sheet: sheet
-      ? { version: sheet.version, tag: sheet.tag, savedAt: sheet.savedAt, authorName: sheet.authorName, message: sheet.message, content: sheet.content }
-      : null,
-    comments,
-    open,
-    labels,
-    origin: origin
-      ? { ...origin, readable: canTeam(viewer, { id: origin.teamId, municipalityId: origin.municipalityId, fiscalYear: origin.fiscalYear }, 'readSheet') }
-      : null,
-    previous: previous ? { fiscalYear: previous.fiscalYear, version: previous.version, tag: previous.tag } : null,
-    saved: Number(new URL(request.url).searchParams.get('saved')) || null,
-  };
+  const { notice, headers } = await takeNotice(request);
+  return data(
+    {
+      team,
+      links: { readProgress: access.readProgress, readSheet: access.readSheet },
+      can: { write: access.write, comment: access.comment },
+      viewerId: viewer.userId,
+      sheet: sheet
+        ? { version: sheet.version, tag: sheet.tag, savedAt: sheet.savedAt, authorName: sheet.authorName, message: sheet.message, content: sheet.content }
+        : null,
+      comments,
+      open,
+      labels,
+      origin: origin
+        ? { ...origin, readable: canTeam(viewer, { id: origin.teamId, municipalityId: origin.municipalityId, fiscalYear: origin.fiscalYear }, 'readSheet') }
+        : null,
+      previous: previous ? { fiscalYear: previous.fiscalYear, version: previous.version, tag: previous.tag } : null,
+      // Said only while the version saved is still the newest.
+      notice: notice && notice.id === sheet?.version ? notice : null,
+    },
+    { headers },
+  );
 }
 
 // A comment is resolved (or reopened) by its author or the team; the action checks the comment.
@@ -83,16 +90,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SheetPage() {
-  const { team, links, can, viewerId, sheet, comments, open, labels, origin, previous, saved } = useLoaderData<typeof loader>();
+  const { team, links, can, viewerId, sheet, comments, open, labels, origin, previous, notice } = useLoaderData<typeof loader>();
   const openSections = sheetSections.filter(([key]) => open[key]);
   return (
     <>
       <TeamHeader team={team} links={links} />
-      {saved && sheet?.version === saved ? (
-        <p className="notice notice--success" role="status">
-          第{saved}版として保存しました。
-        </p>
-      ) : null}
+      <SavedNotice notice={notice} />
       {!sheet ? (
         <section className="card" aria-labelledby="start-heading">
           <h2 id="start-heading">まだシートがありません</h2>

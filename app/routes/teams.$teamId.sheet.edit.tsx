@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { BaseVersionInput } from '~/components/BaseVersionInput';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useState } from 'react';
 import { DraftForm } from '~/components/DraftForm';
@@ -23,6 +23,7 @@ import { readEdited } from '~/utils/edited-fields';
 import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
+import { redirectWithNotice } from '~/utils/notice.server';
 
 export const meta: MetaFunction = () => [{ title: '変革ストーリーシートの編集 | 人マネ トラッカー' }];
 
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const outcome = await saveSheetVersion(actorOf(request, viewer), team.id, { baseVersion, content, message });
-  if (outcome.kind === 'saved') return redirect(`/teams/${team.id}/sheet?saved=${outcome.version}`);
+  if (outcome.kind === 'saved') return redirectWithNotice(`/teams/${team.id}/sheet`, `第${outcome.version}版として保存しました。`, outcome.version);
 
   // Stale: refuse, and hand the person's text back beside the newer one.
   const latest = await getCurrentSheet(team.id);

@@ -14,6 +14,7 @@ import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
+import { redirectWithNotice } from '~/utils/notice.server';
 
 export const meta: MetaFunction = () => [{ title: '変革ストーリーシートの履歴 | 人マネ トラッカー' }];
 
@@ -71,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  return redirect(`/teams/${team.id}/sheet?saved=${outcome.version}`);
+  return redirectWithNotice(`/teams/${team.id}/sheet`, `第${outcome.version}版として保存しました。`, outcome.version);
 }
 
 export default function SheetHistory() {

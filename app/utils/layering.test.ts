@@ -42,4 +42,15 @@ describe('layers', () => {
       .map((file) => path.relative(routes, file));
     expect(offenders).toEqual([]);
   });
+
+  it('says what a save did in one way: a notice (notice.server.ts), never a query in the address it redirects to', () => {
+    const app = path.resolve('app');
+    // The one query a redirect carries is the sign-in page's way back (a place, not a message).
+    const offenders = files(app)
+      .flatMap((file) =>
+        [...fs.readFileSync(file, 'utf8').matchAll(/redirect(?:WithNotice)?\(\s*[`'"]([^`'"]*\?[^`'"]*)/g)].map((m) => `${path.relative(app, file)}: ${m[1]}`),
+      )
+      .filter((found) => !/^utils\/auth\.server\.ts: \/login\?\$\{new URLSearchParams\(\{ redirectTo: back/.test(found));
+    expect(offenders).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@ import { LRUCache } from 'lru-cache';
 import { databaseSnapshot } from '~/models/database-snapshot.server';
 import { liveSessionUserId } from './auth.server';
 import { todayInTokyo } from './clock';
+import { carriesNotice } from './notice.server';
 
 /**
  * Pages are not rendered twice for the same thing. Two keys lead to a kept page:
@@ -16,7 +17,7 @@ import { todayInTokyo } from './clock';
  *   pages whose route says `handle = { documentCache: true }` are kept this way: their loaders
  *   depend on nothing but those four (no clock finer than a day, no other request header). The
  *   session is still checked on every request (expired and idle sessions miss), and any write
- *   anywhere changes the snapshot.
+ *   anywhere changes the snapshot. A request carrying a save's notice (notice.server.ts) is rendered.
  * - **Render key** (checked after the loaders ran): the URL and the data the loaders returned.
  *   Rendering is a pure function of them, so a page whose data did not change is not rendered again.
  *
@@ -42,6 +43,8 @@ const documentPaths = new LRUCache<string, true>({ max: 20_000 });
 
 export async function documentKey(request: Request, bot: boolean): Promise<string | null> {
   if (!enabled() || request.method !== 'GET' || !documentPaths.has(new URL(request.url).pathname)) return null;
+  // A save's notice is said once, by the page rendered for it (which clears it, so is never kept).
+  if (carriesNotice(request)) return null;
   const userId = await liveSessionUserId(request);
   if (userId === null) return null;
   // The session first: looking it up may touch it (a write), and the snapshot must come after.

@@ -87,6 +87,7 @@ export const formSubmissions = pgTable(
       .notNull()
       .references(() => users.id),
     location: text('location'), // where the first submission redirected; null while it runs
+    setCookie: text('set_cookie'), // the notice that redirect carried (app/utils/notice.server.ts), sent again with it
     createdAt: createdAt(),
   },
   (t) => [index('form_submissions_created').on(t.createdAt)],

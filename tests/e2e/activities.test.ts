@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { todayInTokyo } from '../../app/utils/clock';
-import { keepScreenshot, openPage, phone, seeded, signIn, useBrowser } from './browser';
+import { keepScreenshot, openPage, phone, seeded, signIn, useBrowser, waitForHydration } from './browser';
 
 useBrowser();
 const { teamName, member } = seeded('activities');
@@ -38,5 +38,14 @@ describe('activity log on a phone', () => {
     // Nothing sticks out sideways at 360 px.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await keepScreenshot(page, 'activities-phone');
+
+    // The notice is said once: the address carries no message, so a reload (or going back, or a
+    // shared link) does not say it again, and the new entry is no longer marked.
+    expect(new URL(page.url()).search).toBe('');
+    await page.reload();
+    await waitForHydration(page);
+    await page.getByRole('link', { name: title }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: '活動を記録しました' }).count()).toBe(0);
+    expect(await page.locator('.timeline-item.is-new').count()).toBe(0);
   });
 });

@@ -112,7 +112,8 @@ describe.each(backends)('twenty concurrent editors of one sheet on $name', ({ op
       ).toHaveLength(editors - 1);
       const winner = won[0]!;
       expect(answers[winner]!.status).toBe(302);
-      expect(answers[winner]!.headers.get('location')).toBe(`/teams/${fixture.teamId}/sheet?saved=${round}`);
+      expect(answers[winner]!.headers.get('location')).toBe(`/teams/${fixture.teamId}/sheet`);
+      expect(answers[winner]!.headers.get('set-cookie')).toMatch(/^jinmane_notice=/);
       for (const [i, body] of bodies.entries()) {
         if (i === winner) continue;
         // The refused editor's own text comes back (escaped), so nothing typed is lost either.

@@ -9,7 +9,7 @@ import { loader as archivedLoader } from '../../app/routes/teams.$teamId.activit
 import { loader as summaryLoader } from '../../app/routes/teams.$teamId.activities.summary';
 import { now } from '../../app/utils/clock';
 import { addTeamMember, createActivity, createSession, createTeam } from '../factories';
-import { actionArgs, loaderArgs, thrownResponse } from '../helpers';
+import { actionArgs, loaderArgs, loaded, noticedIdOf, thrownResponse } from '../helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
 
 type Reply = { data: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> }; init: { status: number } };
@@ -33,7 +33,7 @@ async function quickAdd(form: Record<string, string>, headers = member) {
 }
 
 async function timeline(query = '', headers = member) {
-  return indexLoader(loaderArgs(`/teams/${teamId}/activities${query}`, { headers, params: { teamId } }));
+  return loaded(indexLoader(loaderArgs(`/teams/${teamId}/activities${query}`, { headers, params: { teamId } })));
 }
 
 const full = (overrides: Record<string, string | string[]> = {}) => ({
@@ -52,7 +52,7 @@ describe('adding, editing, deleting and restoring activities', () => {
   it('quick add: kind, date and an optional title, saved with its audit entry', async () => {
     const result = (await quickAdd({ kind: 'meeting', occurredOn: `${world.year}-05-20`, title: '廊下で打合せ', durationPick: '30' })) as Response;
     expect(result.status).toBe(302);
-    const id = Number(new URL(result.headers.get('Location')!, 'http://x').searchParams.get('added'));
+    const id = (await noticedIdOf(result))!;
     const [row] = await getDb().select().from(activities).where(eq(activities.id, id));
     expect(row).toMatchObject({
       teamId: world.teamA.id,
@@ -69,7 +69,7 @@ describe('adding, editing, deleting and restoring activities', () => {
     expect(audit.map((a) => a.action)).toEqual(['create']);
     // Typed minutes win over the pick, and a title may be left out.
     const typed = (await quickAdd({ kind: 'survey', occurredOn: `${world.year}-05-21`, durationPick: '60', durationMinutes: '45' })) as Response;
-    const typedId = Number(new URL(typed.headers.get('Location')!, 'http://x').searchParams.get('added'));
+    const typedId = (await noticedIdOf(typed))!;
     const [t] = await getDb().select().from(activities).where(eq(activities.id, typedId));
     expect(t).toMatchObject({ title: '', durationMinutes: 45 });
   });
@@ -97,7 +97,7 @@ describe('adding, editing, deleting and restoring activities', () => {
       post(`/teams/${teamId}/activities/new`, full({ notes, attendeeIds: [String(world.users.member.personId)], sessionId: String(session.id) })),
     )) as Response;
     expect(result.status).toBe(302);
-    const id = Number(new URL(result.headers.get('Location')!, 'http://x').searchParams.get('added'));
+    const id = (await noticedIdOf(result))!;
     const [row] = await getDb().select().from(activities).where(eq(activities.id, id));
     expect(row).toMatchObject({ notes, startsAt: '18:30:00', durationMinutes: 90, guests: '人事課長', sessionId: session.id });
     const attendees = await getDb().select().from(activityAttendees).where(eq(activityAttendees.activityId, id));
@@ -142,7 +142,7 @@ describe('adding, editing, deleting and restoring activities', () => {
     [row] = await getDb().select().from(activities).where(eq(activities.id, created.id));
     expect(row!.archivedAt).not.toBeNull();
     expect((await timeline()).entries.map((e) => e.id)).not.toContain(created.id);
-    const archived = await archivedLoader(loaderArgs(`/teams/${teamId}/activities/archived`, { headers: member, params: { teamId } }));
+    const archived = await loaded(archivedLoader(loaderArgs(`/teams/${teamId}/activities/archived`, { headers: member, params: { teamId } })));
     expect(archived.entries.map((e) => e.id)).toContain(created.id);
     // Readers do not see deleted entries.
     const hidden = await thrownResponse(() => entryLoader(loaderArgs(path, { headers: hr, params: { teamId, ...params } })));

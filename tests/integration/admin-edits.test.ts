@@ -9,7 +9,7 @@ import { action as groupsAction, loader as groupsLoader } from '../../app/routes
 import { organizerRoles } from '../../app/domain/codes';
 import { now } from '../../app/utils/clock';
 import { createMunicipality, createOrganizer, createPerson, createTeam, createUser } from '../factories';
-import { actionArgs, loaderArgs } from '../helpers';
+import { actionArgs, loaderArgs, loaded } from '../helpers';
 import { sessionCookie } from '../world';
 import { asRequired, hostileText, outcomeOf, runs } from './hostile-helpers';
 import { fieldErrors, organizerCookie, outcome, tableCounts } from './setup-helpers';
@@ -42,14 +42,15 @@ describe('editing a municipality', () => {
     const headers = await organizerCookie();
     const city = await createMunicipality(getDb(), { name: '小鹿野市', prefecture: '埼玉県', kind: 'city' });
     const saved = await edit(headers, city.id, { name: ' 小鹿野町 ', prefecture: '埼玉県', kind: 'town' });
-    expect(saved).toMatchObject({ status: 302, location: `/admin/municipalities?saved=${city.id}` });
+    expect(saved).toMatchObject({ status: 302, location: '/admin/municipalities', notice: '保存しました' });
     const [row] = await getDb().select().from(municipalities).where(eq(municipalities.id, city.id));
     expect(row).toMatchObject({ name: '小鹿野町', prefecture: '埼玉県', kind: 'town' });
     const audit = await lastAudit('municipality', city.id);
     expect(audit).toMatchObject({ action: 'update', detail: { before: { name: '小鹿野市', kind: 'city' }, after: { name: '小鹿野町', kind: 'town' } } });
 
-    // The list opens the row's form for ?edit= and marks the saved row.
-    const listed = (await municipalitiesLoader(loaderArgs(`/admin/municipalities?edit=${city.id}&saved=${city.id}`, { headers }))) as {
+    // The list opens the row's form for ?edit= and marks the saved row (from the notice the save set).
+    const withNotice = { Cookie: `${headers.Cookie}; ${saved.noticeCookie}` };
+    const listed = (await loaded(municipalitiesLoader(loaderArgs(`/admin/municipalities?edit=${city.id}`, { headers: withNotice })))) as {
       editId: number;
       savedId: number;
     };
@@ -130,7 +131,7 @@ describe('editing a roster entry', () => {
     const person = await createPerson(getDb(), { fullName: '早瀬 ゆうき' });
     const entry = await createOrganizer(getDb(), { personId: person.id, role: 'kanji', affiliation: '' });
     const saved = await edit(headers, entry.id, { fullName: '早瀬 悠希', role: 'chair', affiliation: '元甲府市職員' });
-    expect(saved).toMatchObject({ status: 302, location: `/admin/organizers?saved=${entry.id}` });
+    expect(saved).toMatchObject({ status: 302, location: '/admin/organizers', notice: '保存しました' });
     const [row] = await getDb()
       .select({ o: organizers, name: people.fullName })
       .from(organizers)

@@ -13,7 +13,7 @@ import { loader as sheetLoader } from '../../app/routes/teams.$teamId.sheet._ind
 import { loader as interviewsLoader } from '../../app/routes/teams.$teamId.interviews._index';
 import { unreadCount } from '../../app/models/notifications.server';
 import { addTeamMember, createInterview, createMunicipality, createPerson, createSheetWithVersions, createTeam, createUser } from '../factories';
-import { actionArgs, loaderArgs } from '../helpers';
+import { actionArgs, loaderArgs, loaded } from '../helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
 
 let world: World;
@@ -58,14 +58,16 @@ describe('マネ友名簿', () => {
     expect(card.people[0]!.contact).toBe('総務課（内線2345）');
     expect(card.sheetReadable).toBe(true);
     // The current team member reads that past sheet of another municipality …
-    const sheet = await sheetLoader(
-      loaderArgs(`/teams/${elsewhere.teamId}/sheet`, { params: { teamId: String(elsewhere.teamId) }, headers: await as(world.users.member.id) }),
+    const sheet = await loaded(
+      sheetLoader(loaderArgs(`/teams/${elsewhere.teamId}/sheet`, { params: { teamId: String(elsewhere.teamId) }, headers: await as(world.users.member.id) })),
     );
     expect(sheet.sheet?.content.focusInitiatives[0]?.text).toContain('人材育成基本方針');
     // … but not its interviews.
     await createInterview(getDb(), { teamId: elsewhere.teamId, interviewee: '市長', roleCategory: 'head', visibility: 'program' });
-    const interviews = await interviewsLoader(
-      loaderArgs(`/teams/${elsewhere.teamId}/interviews`, { params: { teamId: String(elsewhere.teamId) }, headers: await as(world.users.member.id) }),
+    const interviews = await loaded(
+      interviewsLoader(
+        loaderArgs(`/teams/${elsewhere.teamId}/interviews`, { params: { teamId: String(elsewhere.teamId) }, headers: await as(world.users.member.id) }),
+      ),
     );
     expect(interviews.interviews).toHaveLength(0);
     expect(interviews.homework).toHaveLength(0);
@@ -176,8 +178,8 @@ describe('引き継ぎ', () => {
       statusOf(await write(pastUser.id, { baseVersion: '1', toContinue: 'ランチ対話会を続けて', peopleToTalkTo: '人事課長', advice: '3人で話す時間を' })),
     ).toBe(302);
 
-    const page = await handoverLoader(
-      loaderArgs(`/teams/${world.teamA.id}/handover`, { params: { teamId: String(world.teamA.id) }, headers: await as(world.users.member.id) }),
+    const page = await loaded(
+      handoverLoader(loaderArgs(`/teams/${world.teamA.id}/handover`, { params: { teamId: String(world.teamA.id) }, headers: await as(world.users.member.id) })),
     );
     expect(page.generations[0]).toMatchObject({ teamId: world.pastA.id, toContinue: 'ランチ対話会を続けて', hasSheet: true });
     expect(page.previousHomework.map((h) => h.body)).toEqual(['研修計画に対話を入れる']);
@@ -240,7 +242,7 @@ describe('マネ友の会', () => {
       groupAction(actionArgs(`/alumni/groups/${world.alumniGroup.id}`, form, { params, headers: await as(world.users.alumni.id) })),
     );
     expect(statusOf(ok)).toBe(302);
-    const page = await groupLoader(loaderArgs(`/alumni/groups/${world.alumniGroup.id}`, { params, headers: await as(world.users.member.id) }));
+    const page = await loaded(groupLoader(loaderArgs(`/alumni/groups/${world.alumniGroup.id}`, { params, headers: await as(world.users.member.id) })));
     expect(page.meetings[0]).toMatchObject({ theme: '部署を越えた対話会', facilitators: [expect.any(String)] });
     expect(page.members[0]).toMatchObject({ fiscalYear: world.year - 1, generation: 1 });
     expect(await getDb().select().from(offsiteMeetingPeople)).toHaveLength(1);

@@ -28,7 +28,7 @@ import {
   createTeamMoyamoya,
 } from '../factories';
 import { addDays } from '../factories/util';
-import { loaderArgs, pinClock } from '../helpers';
+import { loaderArgs, pinClock, loaded } from '../helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
 
 // The dashboards compute their figures in SQL with a fixed number of queries: the count must not
@@ -170,9 +170,11 @@ describe("the figures are the database's", () => {
   it("the week link of the chart opens that week's entries", async () => {
     const from = `${world.year}-04-06`;
     const to = `${world.year}-04-12`;
-    const data = (await activityLoader(
-      loaderArgs(`/teams/${world.teamA.id}/activities?from=${from}&to=${to}`, { params: { teamId: String(world.teamA.id) }, headers: cookies.member }),
-    )) as Awaited<ReturnType<typeof activityLoader>>;
+    const data = await loaded(
+      activityLoader(
+        loaderArgs(`/teams/${world.teamA.id}/activities?from=${from}&to=${to}`, { params: { teamId: String(world.teamA.id) }, headers: cookies.member }),
+      ),
+    );
     expect(data.entries.length).toBeGreaterThan(0);
     expect(data.entries.every((e) => e.occurredOn >= from && e.occurredOn <= to)).toBe(true);
   });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { noticedIdOf, noticeOf } from '../helpers';
 
 // Hostile values for every kind of field, and the one rule every form action must keep:
 // never a 500 (no error other than a Response), and a 400 always says which field is wrong.
@@ -76,7 +77,8 @@ export const hostileNumber = fc.oneof(
   fc.double({ noNaN: false }).map(String),
 );
 
-type Outcome = { kind: 'saved'; location: string } | { kind: 'invalid'; body: unknown } | { kind: 'refused'; status: number };
+type Outcome =
+  { kind: 'saved'; location: string; notice: string | null; id: number | null } | { kind: 'invalid'; body: unknown } | { kind: 'refused'; status: number };
 
 /** Runs an action and classifies what it answered; anything that would be a 500 fails the test. */
 export async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
@@ -86,14 +88,16 @@ export async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
   } catch (thrown) {
     if (thrown instanceof Response) {
       expect(thrown.status, 'a thrown Response must not be a 500').toBeLessThan(500);
-      if (thrown.status >= 300 && thrown.status < 400) return { kind: 'saved', location: thrown.headers.get('Location') ?? '' };
+      if (thrown.status >= 300 && thrown.status < 400)
+        return { kind: 'saved', location: thrown.headers.get('Location') ?? '', notice: await noticeOf(thrown), id: await noticedIdOf(thrown) };
       return { kind: 'refused', status: thrown.status };
     }
     throw thrown; // a 500 for the user
   }
   if (result instanceof Response) {
     expect(result.status).toBeLessThan(500);
-    if (result.status >= 300 && result.status < 400) return { kind: 'saved', location: result.headers.get('Location') ?? '' };
+    if (result.status >= 300 && result.status < 400)
+      return { kind: 'saved', location: result.headers.get('Location') ?? '', notice: await noticeOf(result), id: await noticedIdOf(result) };
     return { kind: 'refused', status: result.status };
   }
   const { data, init } = result as { data: unknown; init?: { status?: number } };

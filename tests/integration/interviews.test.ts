@@ -7,7 +7,7 @@ import { action as editAction } from '../../app/routes/teams.$teamId.interviews_
 import { action as detailAction, loader as detailLoader } from '../../app/routes/teams.$teamId.interviews.$interviewId';
 import { action as indexAction, loader as indexLoader } from '../../app/routes/teams.$teamId.interviews._index';
 import { loader as csvLoader } from '../../app/routes/teams.$teamId.interviews[.csv]';
-import { actionArgs, loaderArgs, thrownResponse } from '../helpers';
+import { actionArgs, loaderArgs, thrownResponse, loaded } from '../helpers';
 import { buildWorld, cookieFor, roles, type Role, type World } from '../world';
 
 let world: World;
@@ -187,7 +187,7 @@ describe('who reads which interviews', () => {
         expect((await thrownResponse(() => csvLoader(loaderArgs(`${base()}.csv`, { params: params(), headers })))).status).toBe(404);
         return;
       }
-      const page = await indexLoader(loaderArgs(base(), { params: params(), headers }));
+      const page = await loaded(indexLoader(loaderArgs(base(), { params: params(), headers })));
       const world3 = new Set(Object.values(ids));
       expect(
         page.interviews
@@ -199,7 +199,7 @@ describe('who reads which interviews', () => {
       for (const h of page.homework) expect(page.interviews.some((i) => i.id === h.interviewId)).toBe(true);
       for (const [visibility, id] of Object.entries(ids)) {
         const args = loaderArgs(`${base()}/${id}`, { params: params({ interviewId: String(id) }), headers });
-        if (visible.includes(visibility)) expect((await detailLoader(args)).interview.id).toBe(id);
+        if (visible.includes(visibility)) expect((await loaded(detailLoader(args))).interview.id).toBe(id);
         else expect((await thrownResponse(() => detailLoader(args))).status).toBe(404);
       }
       const csv = await (await csvLoader(loaderArgs(`${base()}.csv`, { params: params(), headers }))).text();
@@ -210,7 +210,7 @@ describe('who reads which interviews', () => {
   }
 
   it('shows coverage from readable interviews only: gaps such as 首長（市長） are listed', async () => {
-    const hrPage = await indexLoader(loaderArgs(base(), { params: params(), headers: await cookieFor(world, 'hr') }));
+    const hrPage = await loaded(indexLoader(loaderArgs(base(), { params: params(), headers: await cookieFor(world, 'hr') })));
     const head = hrPage.coverage.find((c) => c.role === 'head')!;
     expect(head.label).toBe('首長（市長）');
     expect(head.count).toBe(2); // the municipality and program interviews; the team's own is not counted

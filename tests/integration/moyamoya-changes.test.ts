@@ -8,7 +8,7 @@ import { action as newChangeAction } from '../../app/routes/teams.$teamId.change
 import { action as changeAction } from '../../app/routes/teams.$teamId.changes.$changeId';
 import { action as changesAction, loader as changesLoader } from '../../app/routes/teams.$teamId.changes._index';
 import { addTeamMember, createMoyamoyaCheckin, createPerson, createSession, createTeamMoyamoya, createUser } from '../factories';
-import { actionArgs, loaderArgs } from '../helpers';
+import { actionArgs, loaderArgs, loaded } from '../helpers';
 import { buildWorld, cookieFor, sessionCookie, type Role, type World } from '../world';
 import { todayInTokyo } from '../../app/utils/clock';
 
@@ -102,7 +102,7 @@ describe('モヤモヤ指数', () => {
     });
     await createTeamMoyamoya(getDb(), { teamId: world.teamA.id, sessionId: world.session.id /* 第1回 of the year */, level: 85 });
     const read = async (role: Role) => {
-      const page = await moyamoyaLoader(loaderArgs(moyamoyaPath(), { params: params(), headers: await cookieFor(world, role) }));
+      const page = await loaded(moyamoyaLoader(loaderArgs(moyamoyaPath(), { params: params(), headers: await cookieFor(world, role) })));
       const csv = await (await moyamoyaCsv(loaderArgs(`${moyamoyaPath()}.csv`, { params: params(), headers: await cookieFor(world, role) }))).text();
       return { checkins: page.checkins.length, teamEntries: page.teamEntries.length, csvHasNote: csv.includes('ひみつのメモ'), csv };
     };
@@ -189,11 +189,11 @@ describe('創り出した変化', () => {
     expect((await getDb().select().from(changeChains).where(eq(changeChains.id, chain!.id)))[0]!.coCreationStep).toBeNull();
 
     expect((await call(changeAction, `${path()}/${chain!.id}`, { intent: 'archive' }, 'member', { changeId: String(chain!.id) })).status).toBe(302);
-    const hrView = await changesLoader(loaderArgs(path(), { params: params(), headers: await cookieFor(world, 'hr') }));
+    const hrView = await loaded(changesLoader(loaderArgs(path(), { params: params(), headers: await cookieFor(world, 'hr') })));
     expect(hrView.changes.map((c) => c.id)).not.toContain(chain!.id);
     expect(hrView.canWrite).toBe(false);
     expect((await call(changesAction, path(), { intent: 'restore', changeId: String(chain!.id) }, 'member')).status).toBe(302);
-    const memberView = await changesLoader(loaderArgs(path(), { params: params(), headers: await cookieFor(world, 'member') }));
+    const memberView = await loaded(changesLoader(loaderArgs(path(), { params: params(), headers: await cookieFor(world, 'member') })));
     expect(memberView.changes.find((c) => c.id === chain!.id)?.moments).toHaveLength(3);
     const audits = await getDb()
       .select({ action: auditLog.action })

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { getDb, selectRows } from '../../db/client';
 import { createOrganizer, createPerson, createUser } from '../factories';
+import { noticeCookieOf, noticeOf } from '../helpers';
 import { sessionCookie } from '../world';
 
 // Shared by the program-setup tests (years, teams, import, pre-assignments).
 
-export type Outcome = { status: number; location: string | null; body: unknown };
+export type Outcome = { status: number; location: string | null; body: unknown; notice: string | null; noticeCookie: string | null };
 
 /** Status, redirect and body of what an action returned or threw, whatever shape it took. */
 export async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
@@ -16,10 +17,19 @@ export async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
     if (!(thrown instanceof Response)) throw thrown;
     result = thrown;
   }
-  if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), body: null };
+  if (result instanceof Response) {
+    return {
+      status: result.status,
+      location: result.headers.get('Location'),
+      body: null,
+      notice: await noticeOf(result),
+      noticeCookie: noticeCookieOf(result),
+    };
+  }
   const wrapped = result as { data?: unknown; init?: { status?: number } | null; type?: string };
-  if (wrapped && wrapped.type === 'DataWithResponseInit') return { status: wrapped.init?.status ?? 200, location: null, body: wrapped.data };
-  return { status: 200, location: null, body: result };
+  if (wrapped && wrapped.type === 'DataWithResponseInit')
+    return { status: wrapped.init?.status ?? 200, location: null, body: wrapped.data, notice: null, noticeCookie: null };
+  return { status: 200, location: null, body: result, notice: null, noticeCookie: null };
 }
 
 /** Field errors of a conform reply, wherever the action put it. */

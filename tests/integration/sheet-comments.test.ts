@@ -7,7 +7,7 @@ import { loader as diffLoader } from '../../app/routes/teams.$teamId.sheet.diff'
 import { loader as printLoader } from '../../app/routes/teams.$teamId.sheet.print';
 import { action as sheetAction, loader as sheetLoader } from '../../app/routes/teams.$teamId.sheet._index';
 import { createSheetWithVersions, createTeam, createMunicipality } from '../factories';
-import { actionArgs, loaderArgs, thrownResponse } from '../helpers';
+import { actionArgs, loaderArgs, thrownResponse, loaded } from '../helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
 
 let world: World;
@@ -31,7 +31,7 @@ describe('comments on the sheet', () => {
   it('carries a dialogue partner’s comment to the team, with the version it was made on', async () => {
     const res = await post('partner', { intent: 'comment', section: 'focusInitiatives', body: '熊本市チームです。重点取組、もう少し絞れそうですね。' });
     expect(statusOf(res)).toBe(302);
-    const page = await sheetLoader(loaderArgs(`/teams/${world.teamA.id}/sheet`, { params: params(), headers: await cookie('member') }));
+    const page = await loaded(sheetLoader(loaderArgs(`/teams/${world.teamA.id}/sheet`, { params: params(), headers: await cookie('member') })));
     const comment = page.comments.find((c) => c.body.startsWith('熊本市チームです'));
     expect(comment).toMatchObject({ section: 'focusInitiatives', version: 2, authorUserId: world.users.partner.id, resolvedAt: null });
     expect(page.open.focusInitiatives).toBe(1);
@@ -41,7 +41,8 @@ describe('comments on the sheet', () => {
 
   it('lets the team resolve and reopen it; the unresolved count follows', async () => {
     const [comment] = await getDb().select().from(sheetComments).where(eq(sheetComments.teamId, world.teamA.id));
-    const counts = async () => (await sheetLoader(loaderArgs(`/teams/${world.teamA.id}/sheet`, { params: params(), headers: await cookie('member') }))).open;
+    const counts = async () =>
+      (await loaded(sheetLoader(loaderArgs(`/teams/${world.teamA.id}/sheet`, { params: params(), headers: await cookie('member') })))).open;
     expect(statusOf(await post('member', { intent: 'resolve', commentId: String(comment!.id) }))).toBe(302);
     expect((await counts()).focusInitiatives).toBeUndefined();
     expect(statusOf(await post('member', { intent: 'reopen', commentId: String(comment!.id) }))).toBe(302);

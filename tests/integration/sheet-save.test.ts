@@ -18,7 +18,7 @@ import {
   createTeam,
   createUser,
 } from '../factories';
-import { actionArgs, loaderArgs } from '../helpers';
+import { actionArgs, loaderArgs, loaded, noticeOf } from '../helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
 
 // No lost update: a save names its base version and the server moves the counter with a
@@ -26,7 +26,7 @@ import { buildWorld, sessionCookie, type World } from '../world';
 // with their own text handed back.
 
 // A refused save's reply carries the conflict (null unless it was stale); a saved one redirects.
-type Outcome = { status: number; location: string | null; body: { conflict: Conflict | null } | null };
+type Outcome = { status: number; location: string | null; notice: string | null; body: { conflict: Conflict | null } | null };
 
 async function run(fn: () => Promise<unknown>): Promise<Outcome> {
   let result: unknown;
@@ -36,9 +36,9 @@ async function run(fn: () => Promise<unknown>): Promise<Outcome> {
     if (!(thrown instanceof Response)) throw thrown;
     result = thrown;
   }
-  if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), body: null };
+  if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), notice: await noticeOf(result), body: null };
   const r = result as { data: { conflict: Conflict | null }; init?: { status?: number } };
-  return { status: r.init?.status ?? 200, location: null, body: r.data };
+  return { status: r.init?.status ?? 200, location: null, notice: null, body: r.data };
 }
 
 let world: World;
@@ -81,7 +81,7 @@ describe('saving the sheet', () => {
     const refused = outcomes.filter((o) => o.status === 409);
     expect(won).toHaveLength(1);
     expect(refused).toHaveLength(19);
-    expect(won[0]!.location).toBe(`/teams/${teamId}/sheet?saved=3`);
+    expect(won[0]).toMatchObject({ location: `/teams/${teamId}/sheet`, notice: '第3版として保存しました。' });
 
     const versions = await versionsOf(teamId);
     expect(versions.map((v) => v.version)).toEqual([1, 2, 3]);
@@ -186,10 +186,12 @@ describe('saving the sheet', () => {
     expect(saved.keywords.firstPerson).toBe('自分たちを主語にした');
 
     // Shown beside the item; a partner sees that a team-only interview is cited, not whose it is.
-    const asMember = await sheetLoader(loaderArgs(`/teams/${teamId}/sheet`, { params: { teamId: String(teamId) }, headers: { Cookie: memberCookie } }));
+    const asMember = await loaded(sheetLoader(loaderArgs(`/teams/${teamId}/sheet`, { params: { teamId: String(teamId) }, headers: { Cookie: memberCookie } })));
     expect((asMember.labels as Record<string, { label: string }>)[`interview:${world.interviews.team.id}`]!.label).toContain('teamの相手');
     const partnerCookie = await sessionCookie(world.users.partner.id);
-    const asPartner = await sheetLoader(loaderArgs(`/teams/${teamId}/sheet`, { params: { teamId: String(teamId) }, headers: { Cookie: partnerCookie } }));
+    const asPartner = await loaded(
+      sheetLoader(loaderArgs(`/teams/${teamId}/sheet`, { params: { teamId: String(teamId) }, headers: { Cookie: partnerCookie } })),
+    );
     expect((asPartner.labels as Record<string, { label: string }>)[`interview:${world.interviews.team.id}`]!.label).toBe('インタビュー（非公開）');
     expect(JSON.stringify(asPartner.labels)).not.toContain('teamの相手');
   });
@@ -268,7 +270,7 @@ describe('handover', () => {
     const args = (form: Record<string, string>) =>
       actionArgs(`/teams/${team.id}/sheet`, form, { params: { teamId: String(team.id) }, headers: { Cookie: cookie } });
 
-    const page = await sheetLoader(loaderArgs(`/teams/${team.id}/sheet`, { params: { teamId: String(team.id) }, headers: { Cookie: cookie } }));
+    const page = await loaded(sheetLoader(loaderArgs(`/teams/${team.id}/sheet`, { params: { teamId: String(team.id) }, headers: { Cookie: cookie } })));
     expect(page.previous).toMatchObject({ fiscalYear: world.year - 1, version: 2, tag: '最終版' });
     expect((await run(() => sheetAction(args({ intent: 'handover' })))).status).toBe(302);
 
@@ -277,7 +279,7 @@ describe('handover', () => {
     const [copy] = await versionsOf(team.id);
     expect(copy!.content.currentState).toBe('前の期がたどり着いた現状認識。');
     expect(copy!.content.focusInitiatives).toEqual([{ text: '対話の文化', evidence: [] }]);
-    const shown = await sheetLoader(loaderArgs(`/teams/${team.id}/sheet`, { params: { teamId: String(team.id) }, headers: { Cookie: cookie } }));
+    const shown = await loaded(sheetLoader(loaderArgs(`/teams/${team.id}/sheet`, { params: { teamId: String(team.id) }, headers: { Cookie: cookie } })));
     // A finished year's sheet is open to everyone who has been on a team (issue 8's network scope),
     // so the new team can follow the link to where its sheet came from.
     expect(shown.origin).toMatchObject({ fiscalYear: world.year - 1, version: 2, tag: '最終版', readable: true });
