@@ -13,10 +13,22 @@ process.env.PASSWORD_COST ??= '10';
 // a day of 令和8年度, the demo data's year, after its last logged day. Set another to run the suite then.
 process.env.CLOCK_START ??= '2026-11-26T12:00:00+09:00';
 
+// Browser test files run one at a time (fileParallelism: false): they share one server, a single Node
+// process, and running more at once only queued them there until they timed out. vitest runs them
+// after the unit and integration files, which use both workers. Files that start servers of their own
+// are a project of their own; faults and boot, which time how fast a server answers, are kept apart
+// (sequence.groupOrder) so nothing else runs beside them.
+const e2eOwnServer = ['tests/e2e/sheet-concurrency.test.ts', 'tests/e2e/cli.test.ts'];
+const e2eAlone = ['tests/e2e/faults.test.ts', 'tests/e2e/boot.test.ts'];
+const e2e = { setupFiles: ['tests/setup/clock.ts'], fileParallelism: false, testTimeout: 60_000, hookTimeout: 120_000 };
+
 export default defineConfig({
   resolve: { alias: { '~': path.resolve(__dirname, 'app') } },
   test: {
     globals: true,
+    // Two files at a time. vitest's default (cores − 1) ran the whole suite one file at a time on a 2-core
+    // machine; more than two at once overloaded it (timeouts, a slower run). TEST_WORKERS overrides.
+    maxWorkers: Number(process.env.TEST_WORKERS) || 2,
     // The results as JSON too, for .ci/run's list of the slowest files (scripts/slowest-tests.mjs).
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
@@ -39,16 +51,10 @@ export default defineConfig({
       })),
       {
         extends: true,
-        test: {
-          name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/e2e/global-setup.ts'],
-          setupFiles: ['tests/setup/clock.ts'],
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], exclude: [...e2eOwnServer, ...e2eAlone], globalSetup: ['tests/e2e/global-setup.ts'], ...e2e },
       },
+      { extends: true, test: { name: 'e2e-own-server', include: e2eOwnServer, ...e2e } },
+      { extends: true, test: { name: 'e2e-alone', include: e2eAlone, ...e2e, sequence: { groupOrder: 1 } } },
     ],
   },
 });
