@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
@@ -15,6 +15,8 @@ import { formatDateTime } from '~/utils/dates';
 import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
+import { formReply } from '~/utils/form-reply.server';
+import { replyFor } from '~/utils/form-reply';
 
 export const meta: MetaFunction = () => [{ title: 'アカウント管理 | 人マネ トラッカー' }];
 
@@ -31,28 +33,33 @@ export async function action({ request }: ActionFunctionArgs) {
   const origin = new URL(request.url).origin;
   if (intent === 'invite') {
     const submission = parseWithZod(formData, { schema: invitationSchema });
-    if (submission.status !== 'success') return data({ intent, result: submission.reply(), link: null, done: null }, { status: 400 });
+    if (submission.status !== 'success') return formReply(intent, submission.reply(), { link: null, done: null });
     const invitation = submission.value;
     const actor = actorOf(request, viewer);
     // A team seat follows the team page's rules: five members at most, one 人事担当課枠.
     const result = await catchInputError(() =>
       invitation.scope === 'member' ? addMember(actor, invitation.teamId, invitation) : inviteAccount(actor, invitation),
     );
-    if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }), link: null, done: null }, { status: 400 });
+    if (!result.ok) return formReply(intent, submission.reply({ fieldErrors: result.fieldErrors }), { link: null, done: null });
     const outcome = result.value;
     if (outcome.kind === 'unchanged') {
-      return { intent, result: submission.reply({ resetForm: true }), link: null, done: `${invitation.email} はこのチームのメンバーか、すでに招待中です。` };
+      return {
+        form: intent,
+        result: submission.reply({ resetForm: true }),
+        link: null,
+        done: `${invitation.email} はこのチームのメンバーか、すでに招待中です。`,
+      };
     }
     if (outcome.kind === 'granted') {
       return {
-        intent,
+        form: intent,
         result: submission.reply({ resetForm: true }),
         link: null,
         done: `${invitation.email} は登録済みのため、既存のアカウントに追加しました。`,
       };
     }
     return {
-      intent,
+      form: intent,
       result: submission.reply({ resetForm: true }),
       link: { url: `${origin}/invite/${outcome.token}`, expiresAt: outcome.expiresAt.toISOString(), email: submission.value.email, purpose: '招待' },
       done: null,
@@ -61,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const issued = await issuePasswordReset(actorOf(request, viewer), requireIdParam(String(formData.get('userId') ?? '')));
   if (!issued) notFound();
   return {
-    intent,
+    form: intent,
     result: null,
     link: { url: `${origin}/reset/${issued.token}`, expiresAt: issued.expiresAt.toISOString(), email: issued.email, purpose: 'パスワード再設定' },
     done: null,
@@ -76,7 +83,7 @@ type InvitationFields = Record<
 export default function AdminAccounts() {
   const { accounts, choices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<InvitationFields>({ lastResult: actionData?.intent === 'invite' ? actionData.result : undefined });
+  const [form, fields] = useForm<InvitationFields>({ lastResult: replyFor(actionData, 'invite') });
   return (
     <>
       <h1>アカウント管理</h1>

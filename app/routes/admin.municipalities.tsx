@@ -15,6 +15,8 @@ import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
+import { formReply } from '~/utils/form-reply.server';
+import { replyFor } from '~/utils/form-reply';
 
 export const meta: MetaFunction = () => [{ title: '自治体の登録 | 人マネ トラッカー' }];
 
@@ -45,14 +47,14 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   // Which form answered: 'new', or the id of the municipality being edited.
   const id = intent === 'update' ? requireIdParam(String(formData.get('id') ?? '')) : null;
-  const forId = id ? String(id) : 'new';
+  const form = id ? String(id) : 'new';
   const submission = parseWithZod(formData, { schema: municipalitySchema });
-  if (submission.status !== 'success') return data({ forId, result: submission.reply() }, { status: 400 });
+  if (submission.status !== 'success') return formReply(form, submission.reply());
   const input = submission.value;
   const result = await catchInputError(async () => (id ? ((await updateMunicipality(actor, id, input)) ? id : null) : createMunicipality(actor, input)), {
     municipalities_prefecture_name: new InputError('name', `${input.prefecture}${input.name}はすでに登録されています`),
   });
-  if (!result.ok) return data({ forId, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
+  if (!result.ok) return formReply(form, submission.reply({ fieldErrors: result.fieldErrors }));
   if (result.value === null) notFound();
   return redirectWithNotice('/admin/municipalities', '保存しました', result.value);
 }
@@ -63,7 +65,7 @@ type Reply = ReturnType<typeof useActionData<typeof action>>;
 function EditRow({ municipality: m, actionData }: { municipality: Municipality; actionData: Reply }) {
   const [form, fields] = useForm<FormShape<typeof municipalitySchema>>({
     id: `municipality-${m.id}`,
-    lastResult: actionData?.forId === String(m.id) ? actionData.result : undefined,
+    lastResult: replyFor(actionData, String(m.id)),
     defaultValue: { name: m.name, prefecture: m.prefecture, kind: m.kind },
   });
   return (
@@ -97,8 +99,8 @@ function EditRow({ municipality: m, actionData }: { municipality: Municipality; 
 export default function AdminMunicipalities() {
   const { municipalities, editId, savedId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<FormShape<typeof municipalitySchema>>({ lastResult: actionData?.forId === 'new' ? actionData.result : undefined });
-  const editing = actionData && actionData.forId !== 'new' ? Number(actionData.forId) : editId;
+  const [form, fields] = useForm<FormShape<typeof municipalitySchema>>({ lastResult: replyFor(actionData, 'new') });
+  const editing = actionData && actionData.form !== 'new' ? Number(actionData.form) : editId;
   return (
     <>
       <p className="muted">

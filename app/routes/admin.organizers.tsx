@@ -14,6 +14,8 @@ import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
+import { formReply } from '~/utils/form-reply.server';
+import { replyFor } from '~/utils/form-reply';
 
 export const meta: MetaFunction = () => [{ title: '事務局・幹事の名簿 | 人マネ トラッカー' }];
 
@@ -44,9 +46,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   // Which form answered: 'new', or the id of the entry being edited.
   const id = intent === 'update' ? requireIdParam(String(formData.get('id') ?? '')) : null;
-  const forId = id ? String(id) : 'new';
+  const form = id ? String(id) : 'new';
   const submission = parseWithZod(formData, { schema: organizerSchema });
-  if (submission.status !== 'success') return data({ forId, result: submission.reply() }, { status: 400 });
+  if (submission.status !== 'success') return formReply(form, submission.reply());
   if (!id) return redirectWithNotice('/admin/organizers', '保存しました', await addRosterEntry(actor, submission.value));
   if (!(await updateRosterEntry(actor, id, submission.value))) notFound();
   return redirectWithNotice('/admin/organizers', '保存しました', id);
@@ -59,7 +61,7 @@ const roleOptions = organizerRoles.codes.map((c) => [c, organizerRoles.label[c]]
 function EditRow({ entry: o, actionData }: { entry: Entry; actionData: Reply }) {
   const [form, fields] = useForm<FormShape<typeof organizerSchema>>({
     id: `organizer-${o.id}`,
-    lastResult: actionData?.forId === String(o.id) ? actionData.result : undefined,
+    lastResult: replyFor(actionData, String(o.id)),
     defaultValue: { fullName: o.fullName, role: o.role, affiliation: o.affiliation },
   });
   return (
@@ -90,8 +92,8 @@ function EditRow({ entry: o, actionData }: { entry: Entry; actionData: Reply }) 
 export default function AdminOrganizers() {
   const { roster, editId, savedId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<FormShape<typeof organizerSchema>>({ lastResult: actionData?.forId === 'new' ? actionData.result : undefined });
-  const editing = actionData && actionData.forId !== 'new' ? Number(actionData.forId) : editId;
+  const [form, fields] = useForm<FormShape<typeof organizerSchema>>({ lastResult: replyFor(actionData, 'new') });
+  const editing = actionData && actionData.form !== 'new' ? Number(actionData.form) : editId;
   return (
     <>
       <p className="muted">

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ArchivedList } from '~/components/ArchivedList';
 import { ErrorPage } from '~/components/ErrorPage';
@@ -18,6 +18,8 @@ import { counted } from '~/utils/format';
 import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireIntent, requireOrganizer } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
+import { formReply } from '~/utils/form-reply.server';
+import { replyFor } from '~/utils/form-reply';
 
 export const meta: MetaFunction = () => [{ title: 'チームのメンバー | 人マネ トラッカー' }];
 
@@ -47,16 +49,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await catchInputError(() => setMemberArchived(actor, teamId, memberId, intent === 'archive'), {
       team_members_one_hr_slot: new InputError('', '人事担当課枠がほかのメンバーと重なるため、元に戻せません'),
     });
-    if (!result.ok) return data({ intent, result: { status: 'error' as const, error: result.fieldErrors }, link: null }, { status: 400 });
+    if (!result.ok) return formReply(intent, { status: 'error' as const, error: result.fieldErrors }, { link: null });
     if (!result.value) notFound();
     return redirect(`/admin/teams/${teamId}`);
   }
   if (intent === 'update-member') {
     const memberId = requireIdParam(String(formData.get('memberId') ?? ''));
     const submission = parseWithZod(formData, { schema: memberDetailsSchema });
-    if (submission.status !== 'success') return data({ intent, memberId, result: submission.reply(), link: null }, { status: 400 });
+    if (submission.status !== 'success') return formReply(intent, submission.reply(), { memberId, link: null });
     const result = await catchInputError(() => updateMemberDetails(actor, teamId, memberId, submission.value));
-    if (!result.ok) return data({ intent, memberId, result: submission.reply({ fieldErrors: result.fieldErrors }), link: null }, { status: 400 });
+    if (!result.ok) return formReply(intent, submission.reply({ fieldErrors: result.fieldErrors }), { memberId, link: null });
     if (!result.value) return denyNotFound(request, viewer, { teamId, memberId });
     return redirect(`/admin/teams/${teamId}`);
   }
@@ -66,19 +68,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // Only if someone else changed the slot at the very same moment; nothing was saved.
       team_members_one_hr_slot: new InputError('', '人事担当課枠を移せませんでした。ページを読み込み直して、もう一度お試しください'),
     });
-    if (!result.ok) return data({ intent, memberId, result: { status: 'error' as const, error: result.fieldErrors }, link: null }, { status: 400 });
+    if (!result.ok) return formReply(intent, { status: 'error' as const, error: result.fieldErrors }, { memberId, link: null });
     if (!result.value) return denyNotFound(request, viewer, { teamId, memberId });
     return redirect(`/admin/teams/${teamId}`);
   }
   const submission = parseWithZod(formData, { schema: newMemberSchema });
-  if (submission.status !== 'success') return data({ intent, result: submission.reply(), link: null }, { status: 400 });
+  if (submission.status !== 'success') return formReply(intent, submission.reply(), { link: null });
   const result = await catchInputError(() => addMember(actor, teamId, submission.value));
-  if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }), link: null }, { status: 400 });
+  if (!result.ok) return formReply(intent, submission.reply({ fieldErrors: result.fieldErrors }), { link: null });
   if (result.value.kind !== 'invited') return redirect(`/admin/teams/${teamId}`);
   // The link is shown once, like on the accounts page: only its hash is stored.
   const url = `${new URL(request.url).origin}/invite/${result.value.token}`;
   return {
-    intent,
+    form: intent,
     result: submission.reply({ resetForm: true }),
     link: { url, email: submission.value.email, expiresAt: result.value.expiresAt.toISOString() },
   };
@@ -87,14 +89,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AdminTeam() {
   const { team, members, invitations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<FormShape<typeof newMemberSchema>>({ lastResult: actionData?.intent === 'add' ? actionData.result : undefined });
+  const [form, fields] = useForm<FormShape<typeof newMemberSchema>>({ lastResult: replyFor(actionData, 'add') });
   const active = members.filter((m) => !m.archivedAt);
   const removed = members.filter((m) => m.archivedAt);
   const seats = active.length + invitations.length;
   // A member's own edit form shows its errors in place; the list shows the rest (and those of a member no longer listed).
   const editedId = actionData && 'memberId' in actionData && active.some((m) => m.id === actionData.memberId) ? actionData.memberId : null;
   const listError =
-    actionData?.intent !== 'add' && editedId === null ? (actionData?.result as { error?: Record<string, string[]> } | undefined)?.error?.[''] : undefined;
+    actionData?.form !== 'add' && editedId === null ? (actionData?.result as { error?: Record<string, string[]> } | undefined)?.error?.[''] : undefined;
   const holderMember = active.find((m) => m.isHrSlot);
   const holderInvitation = invitations.find((i) => i.isHrSlot);
   const holder = holderMember ? `${holderMember.fullName}さん` : holderInvitation ? `招待中の${holderInvitation.fullName}さん` : null;
@@ -134,8 +136,8 @@ export default function AdminTeam() {
                 key={`${m.id}:${m.department}:${m.section}:${m.isHrSlot}`}
                 member={m}
                 holder={holder}
-                lastResult={editedId === m.id && actionData?.intent === 'update-member' ? actionData.result : undefined}
-                hrErrors={editedId === m.id && actionData?.intent === 'hr-slot' ? (actionData.result.error?.[''] ?? undefined) : undefined}
+                lastResult={editedId === m.id && actionData?.form === 'update-member' ? actionData.result : undefined}
+                hrErrors={editedId === m.id && actionData?.form === 'hr-slot' ? (actionData.result.error?.[''] ?? undefined) : undefined}
               />
             </li>
           ))}

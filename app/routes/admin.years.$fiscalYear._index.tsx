@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { SessionFields } from '~/components/admin/SessionFields';
 import { DraftForm } from '~/components/DraftForm';
@@ -19,6 +19,8 @@ import { formatFiscalYear } from '~/utils/dates';
 import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
+import { formReply } from '~/utils/form-reply.server';
+import { replyFor } from '~/utils/form-reply';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${formatFiscalYear(data.year.fiscalYear)}の設定 | 人マネ トラッカー` : 'ページが見つかりません' },
@@ -40,15 +42,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(request, viewer);
   if (intent === 'theme') {
     const submission = parseWithZod(formData, { schema: themeSchema });
-    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== 'success') return formReply(intent, submission.reply());
     await updateTheme(actor, year.fiscalYear, submission.value.theme);
     return redirect(`/admin/years/${year.fiscalYear}`);
   }
   if (intent === 'session') {
     const submission = parseWithZod(formData, { schema: sessionSchema(year.fiscalYear) });
-    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== 'success') return formReply(intent, submission.reply());
     const result = await catchInputError(() => createSession(actor, year.fiscalYear, submission.value));
-    if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
+    if (!result.ok) return formReply(intent, submission.reply({ fieldErrors: result.fieldErrors }));
     return redirect(`/admin/years/${year.fiscalYear}/sessions/${result.value}`);
   }
   await setYearArchived(actor, year.fiscalYear, true);
@@ -60,12 +62,12 @@ export default function AdminYear() {
   const actionData = useActionData<typeof action>();
   const [themeForm, themeFields] = useForm<FormShape<typeof themeSchema>>({
     id: 'theme',
-    lastResult: actionData?.intent === 'theme' ? actionData.result : undefined,
+    lastResult: replyFor(actionData, 'theme'),
     defaultValue: { theme: year.theme },
   });
   const [form, fields] = useForm<FormShape<ReturnType<typeof sessionSchema>>>({
     id: 'session',
-    lastResult: actionData?.intent === 'session' ? actionData.result : undefined,
+    lastResult: replyFor(actionData, 'session'),
   });
   return (
     <>

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ArchivedList } from '~/components/ArchivedList';
 import { YearNav } from '~/components/admin/YearNav';
@@ -16,6 +16,8 @@ import { counted } from '~/utils/format';
 import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
+import { formReply } from '~/utils/form-reply.server';
+import { replyFor } from '~/utils/form-reply';
 
 export const meta: MetaFunction = () => [{ title: '対話自治体の設定 | 人マネ トラッカー' }];
 
@@ -49,26 +51,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
       dialogue_group_teams_team: new InputError('groupId', 'このグループのチームのどれかが、同時にほかのグループに入りました。もう一度お試しください'),
     });
     // Shown beside that group's 元に戻す button; nothing was changed.
-    if (!result.ok) return data({ restoreFailed: groupId, errors: result.fieldErrors.groupId ?? [] }, { status: 400 });
+    if (!result.ok) return formReply(restoreForm(groupId), { status: 'error' as const, error: result.fieldErrors });
     if (!result.value) notFound();
     return redirect(back);
   }
   const submission = parseWithZod(formData, { schema: dialogueGroupSchema });
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  if (submission.status !== 'success') return formReply('create', submission.reply());
   const result = await catchInputError(() => createGroup(actor, year.fiscalYear, submission.value), {
     dialogue_group_teams_team: new InputError('teamIds', '選んだチームのどれかが、同時にほかのグループに入りました。もう一度選んでください'),
   });
-  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  if (!result.ok) return formReply('create', submission.reply({ fieldErrors: result.fieldErrors }));
   return redirect(back);
 }
+
+/** A dissolved group's 元に戻す form, named in the action's answer (app/utils/form-reply.ts). */
+const restoreForm = (groupId: number) => `restore:${groupId}`;
 
 export default function AdminGroups() {
   const { year, groups, dissolved, teams } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const restoreFailed = actionData && 'restoreFailed' in actionData ? actionData : null;
-  const [form, fields] = useForm<FormShape<typeof dialogueGroupSchema>>({
-    lastResult: actionData && !('restoreFailed' in actionData) ? actionData : undefined,
-  });
+  const [form, fields] = useForm<FormShape<typeof dialogueGroupSchema>>({ lastResult: replyFor(actionData, 'create') });
   const picked = new Set(((fields.teamIds.initialValue as string[] | string | undefined) ?? []).toString().split(','));
   const ungrouped = teams.filter((t) => !t.groupId);
   return (
@@ -140,7 +142,7 @@ export default function AdminGroups() {
                   .join('')}
               </p>
             ) : null}
-            {restoreFailed?.restoreFailed === g.id ? <FormMessage id={`restore-${g.id}-error`} errors={restoreFailed.errors} /> : null}
+            <FormMessage id={`restore-${g.id}-error`} errors={replyFor(actionData, restoreForm(g.id))?.error?.groupId ?? undefined} />
           </>
         )}
       />

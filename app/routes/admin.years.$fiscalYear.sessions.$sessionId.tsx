@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { DraftForm } from '~/components/DraftForm';
 import { RestoreButton } from '~/components/RestoreButton';
@@ -17,6 +17,8 @@ import { formatFiscalYear } from '~/utils/dates';
 import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
+import { formReply } from '~/utils/form-reply.server';
+import { replyFor } from '~/utils/form-reply';
 
 export const meta: MetaFunction = () => [{ title: '研究会の編集 | 人マネ トラッカー' }];
 
@@ -47,14 +49,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/admin/years/${fiscalYear}/sessions/${session.id}`;
   if (intent === 'session') {
     const submission = parseWithZod(formData, { schema: sessionSchema(fiscalYear) });
-    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== 'success') return formReply(intent, submission.reply());
     const result = await catchInputError(() => updateSession(actor, fiscalYear, session.id, submission.value));
-    if (!result.ok) return data({ intent, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
+    if (!result.ok) return formReply(intent, submission.reply({ fieldErrors: result.fieldErrors }));
     return redirect(back);
   }
   if (intent === 'preassignment') {
     const submission = parseWithZod(formData, { schema: preAssignmentSchema(session.startsOn) });
-    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== 'success') return formReply(intent, submission.reply());
     await savePreAssignment(actor, session.id, submission.value);
     return redirect(back);
   }
@@ -71,7 +73,7 @@ export default function AdminSession() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<FormShape<ReturnType<typeof sessionSchema>>>({
     id: 'session',
-    lastResult: actionData?.intent === 'session' ? actionData.result : undefined,
+    lastResult: replyFor(actionData, 'session'),
     defaultValue: {
       kind: session.kind,
       number: String(session.number),
@@ -84,7 +86,7 @@ export default function AdminSession() {
   });
   const [paForm, paFields] = useForm<FormShape<ReturnType<typeof preAssignmentSchema>>>({
     id: 'preassignment',
-    lastResult: actionData?.intent === 'preassignment' ? actionData.result : undefined,
+    lastResult: replyFor(actionData, 'preassignment'),
     defaultValue: preAssignment ? { title: preAssignment.title, description: preAssignment.description, dueOn: preAssignment.dueOn } : undefined,
   });
   const title = `${sessionKinds.label[session.kind]} 第${session.number}回`;

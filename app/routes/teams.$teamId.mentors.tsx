@@ -17,6 +17,7 @@ import { submitOnce } from '~/models/submissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
 import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
 import { SavedNotice } from '~/components/SavedNotice';
+import { formReply } from '~/utils/form-reply.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `マネ友（メンター） | ${data.team.municipalityName}チーム | 人マネ トラッカー` : 'マネ友' },
@@ -57,22 +58,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return ended ? back('メンターを終了しました。') : redirect(`/teams/${team.id}/mentors`);
     }
     const submission = parseWithZod(formData, { schema: mentorAssignSchema });
-    if (submission.status !== 'success') return data({ which: intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== 'success') return formReply(intent, submission.reply());
     if (!(await assignMentor(actor, team, submission.value.personId))) {
-      return data(
-        { which: intent, result: submission.reply({ fieldErrors: { personId: ['前の年度までにチームで参加したマネ友から選んでください'] } }) },
-        { status: 400 },
-      );
+      return formReply(intent, submission.reply({ fieldErrors: { personId: ['前の年度までにチームで参加したマネ友から選んでください'] } }));
     }
     return back('メンターをお願いしました。');
   }
   if (intent === 'advice') {
     return submitOnce(formData, viewer.userId, async () => {
       const submission = parseWithZod(formData, { schema: mentorAdviceSchema });
-      if (submission.status !== 'success') return data({ which: intent, result: submission.reply() }, { status: 400 });
+      if (submission.status !== 'success') return formReply(intent, submission.reply());
       const added = await addSheetComment({ ...actor, userId: viewer.userId }, team.id, submission.value, 'mentor_advice');
-      if (!added)
-        return data({ which: intent, result: submission.reply({ formErrors: ['チームのシートがまだないため、アドバイスを残せません'] }) }, { status: 400 });
+      if (!added) return formReply(intent, submission.reply({ formErrors: ['チームのシートがまだないため、アドバイスを残せません'] }));
       return back('アドバイスをシートのコメントとして届けました。');
     });
   }
@@ -83,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       path: ['occurredOn'],
     });
     const submission = parseWithZod(formData, { schema });
-    if (submission.status !== 'success') return data({ which: intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== 'success') return formReply(intent, submission.reply());
     await logMentorTalk(actor, team, viewer.name, submission.value);
     return back('対話を記録しました。チームの活動記録に「マネ友との対話」として載ります。');
   });
@@ -118,14 +115,7 @@ export default function Mentors() {
           ))}
         </ul>
       </section>
-      <MentorForms
-        canAssign={canAssign}
-        isMentor={isMentor}
-        candidates={candidates}
-        today={today}
-        which={lastResult?.which ?? null}
-        lastResult={lastResult?.result}
-      />
+      <MentorForms canAssign={canAssign} isMentor={isMentor} candidates={candidates} today={today} reply={lastResult} />
       <section aria-labelledby="talks-heading">
         <h2 id="talks-heading">マネ友との対話（{counted(talks.length, '件')}）</h2>
         <ul className="plain-list">

@@ -17,6 +17,8 @@ import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/p
 import type { IntentNeeds } from '~/utils/permissions';
 import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
 import { SavedNotice } from '~/components/SavedNotice';
+import { formReply } from '~/utils/form-reply.server';
+import { replyFor } from '~/utils/form-reply';
 
 export const meta: MetaFunction = () => [{ title: 'モヤモヤ指数 | 人マネ トラッカー' }];
 
@@ -55,20 +57,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(request, viewer);
   if (intent === 'checkin') {
     const submission = parseWithZod(formData, { schema: checkinSchema });
-    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== 'success') return formReply(intent, submission.reply());
     const saved = await saveCheckin(actor, { teamId: team.id, personId: viewer.personId, checkedOn: todayInTokyo(), ...submission.value });
     if (!saved) return denyNotFound(request, viewer, { teamId: team.id, need: 'member' });
     return redirectWithNotice(`/teams/${team.id}/moyamoya`, '今日のモヤモヤ指数を記録しました。');
   }
   if (intent === 'team') {
     const submission = parseWithZod(formData, { schema: teamMoyamoyaSchema });
-    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== 'success') return formReply(intent, submission.reply());
     const saved = await saveTeamMoyamoya(actor, team, submission.value);
-    if (!saved) return data({ intent, result: submission.reply({ fieldErrors: { sessionId: ['この年度の研究会を選んでください'] } }) }, { status: 400 });
+    if (!saved) return formReply(intent, submission.reply({ fieldErrors: { sessionId: ['この年度の研究会を選んでください'] } }));
     return redirectWithNotice(`/teams/${team.id}/moyamoya`, 'チームのモヤモヤ指数を記録しました。');
   }
   const submission = parseWithZod(formData, { schema: moyamoyaVisibilitySchema });
-  if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
+  if (submission.status !== 'success') return formReply(intent, submission.reply());
   await setMoyamoyaVisibility(actor, team.id, submission.value.moyamoyaVisibility);
   return redirectWithNotice(`/teams/${team.id}/moyamoya`, '公開範囲を変更しました。');
 }
@@ -76,12 +78,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Moyamoya() {
   const { team, links, asMember, membersShown, checkins, teamEntries, sessions, today, mine, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   const [checkinForm, checkinFields] = useForm<Record<'level' | 'note', string>>({
-    lastResult: resultFor('checkin'),
+    lastResult: replyFor(actionData, 'checkin'),
     defaultValue: { level: String(mine?.level ?? 50), note: mine?.note ?? '' },
   });
-  const [teamForm, teamFields] = useForm<Record<'sessionId' | 'level' | 'reflection', string>>({ lastResult: resultFor('team') });
+  const [teamForm, teamFields] = useForm<Record<'sessionId' | 'level' | 'reflection', string>>({ lastResult: replyFor(actionData, 'team') });
   return (
     <>
       <TeamHeader team={team} links={links} />

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { EraDate } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';
@@ -16,6 +16,8 @@ import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
+import { formReply } from '~/utils/form-reply.server';
+import { replyFor } from '~/utils/form-reply';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `事前課題 | ${data.team.municipalityName}チーム | 人マネ トラッカー` : 'チーム' },
@@ -37,10 +39,11 @@ export const intents = { submit: 'team:write' } as const satisfies IntentNeeds;
 export async function action({ request, params }: ActionFunctionArgs) {
   const { team, viewer, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   const submission = parseWithZod(formData, { schema: submissionSchema });
-  const forId = String(formData.get('preAssignmentId') ?? '');
-  if (submission.status !== 'success') return data({ forId, result: submission.reply() }, { status: 400 });
+  // Each pre-assignment has its own form: the answer names the one sent.
+  const form = String(formData.get('preAssignmentId') ?? '');
+  if (submission.status !== 'success') return formReply(form, submission.reply());
   const result = await catchInputError(() => markSubmitted(actorOf(request, viewer), team, viewer.personId, submission.value));
-  if (!result.ok) return data({ forId, result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 });
+  if (!result.ok) return formReply(form, submission.reply({ fieldErrors: result.fieldErrors }));
   return redirect(`/teams/${team.id}/preassignments`);
 }
 
@@ -48,11 +51,10 @@ type Assignment = ReturnType<typeof useLoaderData<typeof loader>>['assignments']
 
 function SubmissionForm({ assignment, today }: { assignment: Assignment; today: string }) {
   const actionData = useActionData<typeof action>();
-  const mine = actionData?.forId === String(assignment.id);
   const s = assignment.submission;
   const [form, fields] = useForm<FormShape<typeof submissionSchema>>({
     id: `submission-${assignment.id}`,
-    lastResult: mine ? actionData.result : undefined,
+    lastResult: replyFor(actionData, String(assignment.id)),
     defaultValue: { submittedOn: s?.submittedOn ?? today, note: s?.note ?? '', url: s?.url ?? '' },
   });
   return (
@@ -84,7 +86,7 @@ function SubmissionForm({ assignment, today }: { assignment: Assignment; today: 
 
 export default function TeamPreAssignments() {
   const { team, links, canWrite, today, assignments } = useLoaderData<typeof loader>();
-  const failedFor = useActionData<typeof action>()?.forId;
+  const failedFor = useActionData<typeof action>()?.form;
   // Only the next one due opens by itself; a year has six or so, and a phone screen is short.
   const nextDue = assignments.find((a) => !a.submission && a.dueOn >= today)?.id;
   const done = assignments.filter((a) => a.submission).length;

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
 import { SheetBody } from '~/components/sheet/SheetBody';
-import { SheetComments, UnresolvedBadge } from '~/components/sheet/SheetComments';
+import { commentForm, SheetComments, UnresolvedBadge } from '~/components/sheet/SheetComments';
 import { TeamHeader } from '~/components/TeamHeader';
 import { sheetSections } from '~/domain/sheet';
 import { citedEvidence } from '~/domain/sheet-fields';
@@ -20,6 +20,7 @@ import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/p
 import { submitOnce } from '~/models/submissions.server';
 import { takeNotice } from '~/utils/notice.server';
 import { SavedNotice } from '~/components/SavedNotice';
+import { formErrors, formReply } from '~/utils/form-reply.server';
 
 export const meta: MetaFunction = () => [{ title: '変革ストーリーシート | 人マネ トラッカー' }];
 
@@ -71,10 +72,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const errors = Object.values(submission.error ?? {})
           .flat()
           .filter((e): e is string => Boolean(e));
-        return data({ intent, section: String(formData.get('section') ?? ''), errors }, { status: 400 });
+        return formReply(commentForm(String(formData.get('section') ?? '')), formErrors(errors));
       }
       const added = await addSheetComment(actor, team.id, submission.value);
-      if (!added) return data({ intent, section: submission.value.section, errors: ['まだ保存された版がないため、コメントできません。'] }, { status: 400 });
+      if (!added) return formReply(commentForm(submission.value.section), formErrors(['まだ保存された版がないため、コメントできません。']));
       return redirect(`${back}#section-${submission.value.section}`);
     });
   }

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FormMessage } from '~/components/form';
@@ -15,6 +15,7 @@ import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
 import { redirectWithNotice } from '~/utils/notice.server';
+import { formErrors, formReply } from '~/utils/form-reply.server';
 
 export const meta: MetaFunction = () => [{ title: '変革ストーリーシートの履歴 | 人マネ トラッカー' }];
 
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(request, viewer);
   if (intent === 'tag') {
     const submission = parseWithZod(formData, { schema: sheetTagSchema });
-    if (submission.status !== 'success') return data({ intent, errors: ['タグを付ける版を選んでください。'] }, { status: 400 });
+    if (submission.status !== 'success') return formReply(intent, formErrors(['タグを付ける版を選んでください。']));
     const { version, sessionId } = submission.value;
     let tag = submission.value.tag.trim();
     if (!tag && sessionId) {
@@ -53,23 +54,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
       tag = session?.kind === 'study' ? `第${session.number}回提出版` : '提出版';
     }
     const outcome = await tagSheetVersion(actor, team, { version, tag, sessionId });
-    if (outcome === 'bad-session') return data({ intent, errors: ['この年度の研究会から選んでください。'] }, { status: 400 });
+    if (outcome === 'bad-session') return formReply(intent, formErrors(['この年度の研究会から選んでください。']));
     if (outcome === 'not-found') return denyNotFound(request, viewer, { teamId: team.id, version });
     return redirect(`/teams/${team.id}/sheet/history`);
   }
   const version = Number(formData.get('version'));
   const baseVersion = Number(formData.get('baseVersion'));
   if (![version, baseVersion].every((v) => Number.isInteger(v) && v >= 1 && v <= 1_000_000)) {
-    return data({ intent, errors: ['復元する版を選んでください。'] }, { status: 400 });
+    return formReply(intent, formErrors(['復元する版を選んでください。']));
   }
   const old = await getSheetVersion(team.id, version);
   if (!old) return denyNotFound(request, viewer, { teamId: team.id, version });
   // History is never rewritten: the old content becomes a new version, on the same optimistic lock.
   const outcome = await saveSheetVersion(actor, team.id, { baseVersion, content: old.content, message: `第${version}版を復元`, restoredFromVersion: version });
   if (outcome.kind === 'stale') {
-    return data(
-      { intent, errors: ['ほかの人が先に新しい版を保存したため、復元しませんでした。最新の履歴を確かめてから、もう一度操作してください。'] },
-      { status: 409 },
+    return formReply(
+      intent,
+      formErrors(['ほかの人が先に新しい版を保存したため、復元しませんでした。最新の履歴を確かめてから、もう一度操作してください。']),
+      {},
+      409,
     );
   }
   return redirectWithNotice(`/teams/${team.id}/sheet`, `第${outcome.version}版として保存しました。`, outcome.version);
@@ -86,7 +89,7 @@ export default function SheetHistory() {
       <p>
         <Link to={`/teams/${team.id}/sheet`}>シートに戻る</Link>
       </p>
-      <FormMessage id="history-error" errors={actionData?.errors} />
+      <FormMessage id="history-error" errors={actionData?.result.error['']} />
       {versions.length >= 2 ? (
         <Form method="get" action={`/teams/${team.id}/sheet/diff`} className="filters" aria-label="2つの版を比較">
           <div className="field">

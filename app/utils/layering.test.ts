@@ -43,6 +43,17 @@ describe('layers', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('answers a form of a page with several in one shape: { form, result } from formReply (form-reply.server.ts)', () => {
+    const routes = path.resolve('app/routes');
+    // The names each page used to give its own: { intent, result }, { which, result }, { forId, result }, { restoreFailed, errors }.
+    const offenders = files(routes).flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/(?:data\(|return )\{\s*(intent|which|forId|restoreFailed|section)\b/g)].map(
+        (m) => `${path.relative(routes, file)}: ${m[1]}`,
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('says what a save did in one way: a notice (notice.server.ts), never a query in the address it redirects to', () => {
     const app = path.resolve('app');
     // The one query a redirect carries is the sign-in page's way back (a place, not a message).

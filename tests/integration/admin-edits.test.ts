@@ -69,7 +69,7 @@ describe('editing a municipality', () => {
     expect(dup.status).toBe(400);
     expect(fieldErrors(dup.body).name).toEqual(['山梨県韮崎市はすでに登録されています']);
     // The typed text comes back for the form to show again.
-    expect(dup.body).toMatchObject({ forId: String(city.id), result: { initialValue: { name: '韮崎市' } } });
+    expect(dup.body).toMatchObject({ form: String(city.id), result: { initialValue: { name: '韮崎市' } } });
     const dupArchived = await edit(headers, city.id, { name: '北杜市', prefecture: '山梨県', kind: 'city' });
     expect(fieldErrors(dupArchived.body).name).toEqual(['山梨県北杜市はすでに登録されています（アーカイブ済み。元に戻せます）']);
     const blank = await edit(headers, city.id, { name: '  ', prefecture: '', kind: 'metropolis' });
@@ -153,7 +153,7 @@ describe('editing a roster entry', () => {
       role: ['役割を選んでください'],
       affiliation: ['所属は200文字以内で入力してください'],
     });
-    expect(bad.body).toMatchObject({ forId: String(entry.id) });
+    expect(bad.body).toMatchObject({ form: String(entry.id) });
     expect(await tableCounts()).toEqual(before);
     const [row] = await getDb().select().from(organizers).where(eq(organizers.id, entry.id));
     expect(row).toMatchObject({ role: 'kanji', affiliation: '早稲田大学マニフェスト研究所' });
@@ -266,8 +266,11 @@ describe('restoring a dissolved dialogue group', () => {
     const refused = await post(headers, 2071, { intent: 'restore', groupId: String(first.id) });
     expect(refused.status).toBe(400);
     expect(refused.body).toEqual({
-      restoreFailed: first.id,
-      errors: ['人吉市（人吉・富岡）はいまほかのグループに入っているため、元に戻せません。1つのチームが入れるグループは1年度に1つです'],
+      form: `restore:${first.id}`,
+      result: {
+        status: 'error',
+        error: { groupId: ['人吉市（人吉・富岡）はいまほかのグループに入っているため、元に戻せません。1つのチームが入れるグループは1年度に1つです'] },
+      },
     });
     expect(await tableCounts()).toEqual(before);
     const [row] = await getDb().select().from(dialogueGroups).where(eq(dialogueGroups.id, first.id));
@@ -282,7 +285,10 @@ describe('restoring a dissolved dialogue group', () => {
     const [group] = await getDb().insert(dialogueGroups).values({ fiscalYear: 2075, name: '記録なし', archivedAt: now() }).returning();
     const before = await tableCounts();
     const refused = await post(headers, 2075, { intent: 'restore', groupId: String(group!.id) });
-    expect(refused).toMatchObject({ status: 400, body: { restoreFailed: group!.id, errors: [expect.stringContaining('記録がないため、元に戻せません')] } });
+    expect(refused).toMatchObject({
+      status: 400,
+      body: { form: `restore:${group!.id}`, result: { error: { groupId: [expect.stringContaining('記録がないため、元に戻せません')] } } },
+    });
     expect(await tableCounts()).toEqual(before);
   });
 

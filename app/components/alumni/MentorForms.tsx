@@ -6,9 +6,10 @@ import { FieldErrors, FormMessage, TextField } from '~/components/form';
 import { TextAreaField } from '~/components/TextAreaField';
 import { sheetSections } from '~/domain/sheet';
 import { formatFiscalYear } from '~/utils/dates';
+import { replyFor, type FormReply } from '~/utils/form-reply';
 
 type Candidate = { personId: number; fullName: string; municipalityName: string; lastYear: number; sameMunicipality: boolean };
-type Result = SubmissionResult<string[]> | undefined;
+type Reply = FormReply<SubmissionResult<string[]>> | undefined;
 
 /** The team assigns mentors; a mentor leaves advice (a sheet comment) and logs conversations. */
 export function MentorForms({
@@ -16,22 +17,19 @@ export function MentorForms({
   isMentor,
   candidates,
   today,
-  which,
-  lastResult,
+  reply,
 }: {
   canAssign: boolean;
   isMentor: boolean;
   candidates: Candidate[];
   today: string;
-  which: string | null;
-  lastResult: Result;
+  reply: Reply;
 }) {
-  const resultFor = (intent: string) => (which === intent ? lastResult : undefined);
-  const [assignForm, assign] = useForm<{ personId: string }>({ id: 'assign', lastResult: resultFor('assign') });
-  const [adviceForm, advice] = useForm<{ section: string; body: string }>({ id: 'advice', lastResult: resultFor('advice') });
+  const [assignForm, assign] = useForm<{ personId: string }>({ id: 'assign', lastResult: replyFor(reply, 'assign') });
+  const [adviceForm, advice] = useForm<{ section: string; body: string }>({ id: 'advice', lastResult: replyFor(reply, 'advice') });
   const [talkForm, talk] = useForm<{ occurredOn: string; durationMinutes: string; title: string; notes: string }>({
     id: 'talk',
-    lastResult: resultFor('talk'),
+    lastResult: replyFor(reply, 'talk'),
     defaultValue: { occurredOn: today, durationMinutes: '60' },
   });
   const same = candidates.filter((c) => c.sameMunicipality);

@@ -4,6 +4,7 @@ import { formatDateTime } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { DraftForm } from '../DraftForm';
 import { FieldErrors } from '../form';
+import { replyFor, type FormReply } from '~/utils/form-reply';
 
 export type CommentRow = {
   id: number;
@@ -27,6 +28,9 @@ type Props = {
   currentVersion: number;
 };
 
+/** The name of a section's comment form in the action's answer (app/utils/form-reply.ts). */
+export const commentForm = (section: string) => `comment:${section}`;
+
 export function UnresolvedBadge({ count }: { count: number | undefined }) {
   if (!count) return null;
   return <span className="tag tag--open">未解決のコメント {counted(count, '件')}</span>;
@@ -34,8 +38,7 @@ export function UnresolvedBadge({ count }: { count: number | undefined }) {
 
 /** A section's comments, open ones first, with resolve/reopen and a form for a new one. */
 export function SheetComments({ section, title, comments, viewerId, canComment, canResolveAll, currentVersion }: Props) {
-  const actionData = useActionData<{ intent?: string; section?: string; errors?: string[] }>();
-  const errors = actionData?.intent === 'comment' && actionData.section === section ? actionData.errors : undefined;
+  const errors = replyFor(useActionData<FormReply<{ error: Record<string, string[]> }>>(), commentForm(section))?.error[''];
   const sorted = [...comments].sort((a, b) => Number(Boolean(a.resolvedAt)) - Number(Boolean(b.resolvedAt)));
   if (!canComment && comments.length === 0) return null;
   return (

@@ -1,0 +1,11 @@
+/**
+ * An action's answer to one form of a page that has several (an intent's form, a row's form): which
+ * form it answers (`form`) and conform's result for it (field errors, the typed values). Built on the
+ * server by `formReply` (form-reply.server.ts); each form takes its own with `replyFor`.
+ */
+export type FormReply<R> = { form: string; result: R };
+
+/** The result for `form`, when the action answered that form; otherwise undefined (the form starts afresh). */
+export function replyFor<T extends FormReply<unknown>>(reply: T | null | undefined, form: string): T['result'] | undefined {
+  return reply?.form === form ? reply.result : undefined;
+}
