@@ -42,6 +42,10 @@ export default defineConfig({
         test: {
           name: database,
           include: ['tests/integration/**/*.test.ts'],
+          // The PostgreSQL files one at a time: their databases share one server, whose snapshot
+          // (pg_current_snapshot(), the page cache's key) any file's write changes; PGlite files, each
+          // with a database of its own in its own process, run beside them.
+          ...(database === 'postgres' ? { maxWorkers: 1 } : {}),
           env: { TEST_DB: database },
           globalSetup: ['tests/setup/global-db.ts'],
           setupFiles: ['tests/setup/clock.ts', 'tests/setup/properties.ts', 'tests/setup/db.ts'],
