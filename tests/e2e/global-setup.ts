@@ -39,7 +39,9 @@ function buildIfStale() {
   const changed = ['app', 'db', 'remix.config.js'].flatMap((source) => newerThan(source, built));
   if (built && changed.length === 0) return;
   if (built) console.log(`ビルドが古いため作り直します (the build is older than ${changed[0]})`);
-  execFileSync('npx', ['remix', 'build'], { stdio: 'inherit' });
+  // A production build, as npm test makes: under vitest NODE_ENV is 'test', which would build React's
+  // development JSX runtime into the server bundle ("jsxDEV is not a function" on every page).
+  execFileSync('npx', ['remix', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 function newerThan(source: string, time: number): string[] {
