@@ -7,8 +7,8 @@ import { onceInputName } from '~/utils/once';
 // A create form submitted twice (a double click, a resend after a slow answer) makes one record
 // (docs/decisions/0010). The form carries a random token (`_once`, app/components/OnceToken.tsx); the
 // first submission claims it and records where it redirected (and the notice it set); a second one
-// with the same token waits for that and answers the same redirect. A submission that did not redirect (a form error)
-// gives the token back, so the corrected form can be sent with it.
+// with the same token waits for that and answers the same redirect. A submission that did not
+// redirect (a form error) gives the token back, so the corrected form can be sent with it.
 
 const tokenPattern = /^[A-Za-z0-9-]{16,64}$/;
 const waitMs = 5_000;
