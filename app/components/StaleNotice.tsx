@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { diffText } from '~/domain/sheet-diff';
 import { formatDateTime } from '~/utils/dates';
 import { writeFields } from '~/utils/drafts';
+import { BaseVersionInput } from './BaseVersionInput';
 import { DiffLegend, DiffPair } from './sheet/SheetDiffView';
 
 export type StaleField = { label: string; latest: string; mine: string };
@@ -45,5 +46,15 @@ export function StaleNotice({ stale }: { stale: Stale }) {
         <p>あなたが変えた項目は、ほかの人が保存した内容と同じです。確かめてからもう一度保存してください。</p>
       )}
     </div>
+  );
+}
+
+/** A versioned form's own parts, inside the form: after a refused save why it was refused, and the version it rests on. */
+export function VersionParts({ version, stale }: { version: number; stale: Stale | null }) {
+  return (
+    <>
+      {stale ? <StaleNotice stale={stale} /> : null}
+      <BaseVersionInput version={version} />
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { municipalities } from '../../db/schema';
 import type { MunicipalityKind } from '~/domain/codes';
 import { recordAudit, type AuditActor } from './audit.server';
 import { InputError } from './input-error.server';
+import { bumpVersion, type Bump } from './record-version.server';
 import { now } from '~/utils/clock';
 
 export type MunicipalityInput = { name: string; prefecture: string; kind: MunicipalityKind };
@@ -15,6 +16,7 @@ export async function listMunicipalitiesForAdmin() {
       name: municipalities.name,
       prefecture: municipalities.prefecture,
       kind: municipalities.kind,
+      version: municipalities.version,
       archivedAt: municipalities.archivedAt,
     })
     .from(municipalities)
@@ -58,25 +60,30 @@ export async function createMunicipality(actor: AuditActor, input: MunicipalityI
   });
 }
 
-/** Corrects name, prefecture or kind; false when there is no such municipality. */
-export async function updateMunicipality(actor: AuditActor, id: number, input: MunicipalityInput) {
+/** One municipality as its edit form shows it, with the version the form rests on. */
+export async function getMunicipality(id: number) {
+  const [row] = await getDb().select().from(municipalities).where(eq(municipalities.id, id));
+  return row;
+}
+
+/** Corrects name, prefecture or kind from `baseVersion` (app/models/record-version.server.ts). */
+export async function updateMunicipality(actor: AuditActor, id: number, input: MunicipalityInput, baseVersion: number): Promise<Bump> {
   return transaction(async (tx) => {
-    const [current] = await tx.select().from(municipalities).where(eq(municipalities.id, id));
-    if (!current) return false;
+    const bump = await bumpVersion(tx, municipalities, eq(municipalities.id, id), baseVersion);
+    if (bump.kind !== 'bumped') return bump;
+    // The row exists: its version just moved.
+    const [current] = (await tx.select().from(municipalities).where(eq(municipalities.id, id))) as [typeof municipalities.$inferSelect];
     const changed = (['name', 'prefecture', 'kind'] as const).filter((key) => current[key] !== input[key]);
-    if (changed.length === 0) return true;
+    if (changed.length === 0) return bump;
     await refuseDuplicate(tx, input, id);
-    await tx
-      .update(municipalities)
-      .set({ ...input, updatedAt: now() })
-      .where(eq(municipalities.id, id));
+    await tx.update(municipalities).set(input).where(eq(municipalities.id, id));
     await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'municipality',
       entityId: id,
       detail: { before: Object.fromEntries(changed.map((k) => [k, current[k]])), after: Object.fromEntries(changed.map((k) => [k, input[k]])) },
     });
-    return true;
+    return bump;
   });
 }
 

@@ -4,6 +4,7 @@ import { preAssignments, studySessions } from '../../db/schema';
 import { sessionKinds, type SessionKind } from '~/domain/codes';
 import { recordAudit, type AuditActor } from './audit.server';
 import { InputError } from './input-error.server';
+import { bumpVersion, type Bump } from './record-version.server';
 import { now } from '~/utils/clock';
 
 export type SessionInput = {
@@ -90,15 +91,20 @@ export async function createSession(actor: AuditActor, fiscalYear: number, input
   });
 }
 
-export async function updateSession(actor: AuditActor, fiscalYear: number, sessionId: number, input: SessionInput) {
-  await transaction(async (tx) => {
+/** Saves a session's date, venue and agenda from `baseVersion` (app/models/record-version.server.ts). */
+export async function updateSession(actor: AuditActor, fiscalYear: number, sessionId: number, input: SessionInput, baseVersion: number): Promise<Bump> {
+  return transaction(async (tx) => {
+    const scope = and(eq(studySessions.id, sessionId), eq(studySessions.fiscalYear, fiscalYear));
+    const bump = await bumpVersion(tx, studySessions, scope, baseVersion);
+    if (bump.kind !== 'bumped') return bump;
     await assertNumberFree(tx, fiscalYear, input, sessionId);
     await assertDueStillBefore(tx, sessionId, input.startsOn);
     await tx
       .update(studySessions)
-      .set({ ...input, endsOn: input.endsOn ?? null, updatedAt: now() })
-      .where(and(eq(studySessions.id, sessionId), eq(studySessions.fiscalYear, fiscalYear)));
+      .set({ ...input, endsOn: input.endsOn ?? null })
+      .where(scope);
     await recordAudit(tx, actor, { action: 'update', entityType: 'study_session', entityId: sessionId });
+    return bump;
   });
 }
 

@@ -5,6 +5,7 @@ import { maxTeamMembers } from '~/domain/team-size';
 import { inviteAccountIn } from './accounts.server';
 import { recordAudit, type AuditActor } from './audit.server';
 import { InputError } from './input-error.server';
+import { bumpVersion, type Bump } from './record-version.server';
 import { now } from '~/utils/clock';
 
 /** Teams of a year (archived ones too), with members, pending invitations and dialogue group. */
@@ -101,6 +102,8 @@ export async function getTeamForAdmin(teamId: number) {
       department: teamMembers.department,
       section: teamMembers.section,
       isHrSlot: teamMembers.isHrSlot,
+      version: teamMembers.version,
+      updatedAt: teamMembers.updatedAt,
       archivedAt: teamMembers.archivedAt,
     })
     .from(teamMembers)
@@ -194,27 +197,32 @@ const removedMemberMessage = (what: string) => `チームから外したメン�
  * Corrects a current member's department and section. False when no such member is on this team
  * (another team's member id is not found here); a removed member is refused with a message.
  */
-export async function updateMemberDetails(actor: AuditActor, teamId: number, memberId: number, details: { department: string; section: string }) {
+export async function updateMemberDetails(
+  actor: AuditActor,
+  teamId: number,
+  memberId: number,
+  details: { department: string; section: string },
+  baseVersion: number,
+): Promise<Bump> {
   return transaction(async (tx) => {
+    const scope = and(eq(teamMembers.id, memberId), eq(teamMembers.teamId, teamId));
     const [before] = await tx
       .select({ department: teamMembers.department, section: teamMembers.section, archivedAt: teamMembers.archivedAt })
       .from(teamMembers)
-      .where(and(eq(teamMembers.id, memberId), eq(teamMembers.teamId, teamId)))
+      .where(scope)
       .for('update');
-    if (!before) return false;
+    if (!before) return { kind: 'missing' };
     if (before.archivedAt) throw new InputError('', removedMemberMessage('編集できません'));
-    if (before.department === details.department && before.section === details.section) return true;
-    await tx
-      .update(teamMembers)
-      .set({ ...details, updatedAt: now() })
-      .where(eq(teamMembers.id, memberId));
+    const bump = await bumpVersion(tx, teamMembers, scope, baseVersion);
+    if (bump.kind !== 'bumped' || (before.department === details.department && before.section === details.section)) return bump;
+    await tx.update(teamMembers).set(details).where(eq(teamMembers.id, memberId));
     await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'team_member',
       entityId: memberId,
       detail: { teamId, before: { department: before.department, section: before.section }, after: details },
     });
-    return true;
+    return bump;
   });
 }
 

@@ -5,6 +5,7 @@ import { shiftDate, yearShiftDays } from '~/domain/year-shift';
 import { formatFiscalYear } from '~/utils/dates';
 import { recordAudit, type AuditActor } from './audit.server';
 import { InputError } from './input-error.server';
+import { bumpVersion, type Bump } from './record-version.server';
 import { now } from '~/utils/clock';
 
 /** Every year, archived ones too (they can be restored), with what each holds. */
@@ -84,10 +85,15 @@ export async function createYear(actor: AuditActor, input: { fiscalYear: number;
   });
 }
 
-export async function updateTheme(actor: AuditActor, fiscalYear: number, theme: string) {
-  await transaction(async (tx) => {
-    await tx.update(programYears).set({ theme, updatedAt: now() }).where(eq(programYears.fiscalYear, fiscalYear));
+/** Saves the year's 統一テーマ from `baseVersion` (app/models/record-version.server.ts). */
+export async function updateTheme(actor: AuditActor, fiscalYear: number, theme: string, baseVersion: number): Promise<Bump> {
+  return transaction(async (tx) => {
+    const scope = and(eq(programYears.fiscalYear, fiscalYear), isNull(programYears.archivedAt));
+    const bump = await bumpVersion(tx, programYears, scope, baseVersion);
+    if (bump.kind !== 'bumped') return bump;
+    await tx.update(programYears).set({ theme }).where(scope);
     await recordAudit(tx, actor, { action: 'update', entityType: 'program_year', entityId: fiscalYear, detail: { theme } });
+    return bump;
   });
 }
 

@@ -3,7 +3,7 @@ import { getDb, selectRows, transaction } from '../../db/client';
 import { municipalities, people, teamGenerations } from '../../db/schema';
 import { recordAudit, type AuditActor } from './audit.server';
 import { containsPattern } from './activities.server';
-import { now } from '~/utils/clock';
+import { bumpVersion, type Bump } from './record-version.server';
 
 // マネ友名簿: derived from team memberships of earlier years, never typed again. Each person
 // chooses whether they are listed and whether their contact is shown.
@@ -80,6 +80,8 @@ export async function getDirectoryEntry(personId: number) {
       directoryListed: people.directoryListed,
       directoryContact: people.directoryContact,
       directoryShowContact: people.directoryShowContact,
+      version: people.version,
+      updatedAt: people.updatedAt,
     })
     .from(people)
     .leftJoin(municipalities, eq(municipalities.id, people.municipalityId))
@@ -89,18 +91,19 @@ export async function getDirectoryEntry(personId: number) {
 
 export type DirectoryEntryInput = { directoryListed: boolean; directoryContact: string; directoryShowContact: boolean };
 
-export async function updateDirectoryEntry(actor: AuditActor, personId: number, input: DirectoryEntryInput) {
-  await transaction(async (tx) => {
-    await tx
-      .update(people)
-      .set({ ...input, updatedAt: now() })
-      .where(eq(people.id, personId));
+/** Saves the person's own entry from `baseVersion` (app/models/record-version.server.ts): two tabs of one person. */
+export async function updateDirectoryEntry(actor: AuditActor, personId: number, input: DirectoryEntryInput, baseVersion: number): Promise<Bump> {
+  return transaction(async (tx) => {
+    const bump = await bumpVersion(tx, people, eq(people.id, personId), baseVersion);
+    if (bump.kind !== 'bumped') return bump;
+    await tx.update(people).set(input).where(eq(people.id, personId));
     await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'directory_entry',
       entityId: personId,
       detail: { listed: input.directoryListed, showContact: input.directoryShowContact },
     });
+    return bump;
   });
 }
 

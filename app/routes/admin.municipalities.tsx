@@ -3,12 +3,22 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Fragment } from 'react';
+import { DraftForm } from '~/components/DraftForm';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
+import { VersionParts } from '~/components/StaleNotice';
 import { SelectField } from '~/components/TextAreaField';
 import { municipalityKinds } from '~/domain/codes';
-import { createMunicipality, listMunicipalitiesForAdmin, setMunicipalityArchived, updateMunicipality } from '~/models/admin-municipalities.server';
+import {
+  createMunicipality,
+  getMunicipality,
+  listMunicipalitiesForAdmin,
+  setMunicipalityArchived,
+  updateMunicipality,
+  type MunicipalityInput,
+} from '~/models/admin-municipalities.server';
 import { catchInputError, InputError } from '~/models/input-error.server';
+import { withBaseVersion } from '~/schemas/fields';
 import { municipalitySchema } from '~/schemas/municipality';
 import type { FormShape } from '~/schemas/types';
 import { notFound, requireIdParam } from '~/utils/http.server';
@@ -16,7 +26,8 @@ import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.se
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
 import { formReply } from '~/utils/form-reply.server';
-import { replyFor } from '~/utils/form-reply';
+import { replyFor, versionFor } from '~/utils/form-reply';
+import { postedVersion, staleFormReply, type ReadableField } from '~/utils/stale-reply.server';
 
 export const meta: MetaFunction = () => [{ title: '自治体の登録 | 人マネ トラッカー' }];
 
@@ -45,18 +56,49 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(await setMunicipalityArchived(actor, requireIdParam(String(formData.get('id') ?? '')), intent === 'archive'))) notFound();
     return redirect('/admin/municipalities');
   }
-  // Which form answered: 'new', or the id of the municipality being edited.
-  const id = intent === 'update' ? requireIdParam(String(formData.get('id') ?? '')) : null;
-  const form = id ? String(id) : 'new';
-  const submission = parseWithZod(formData, { schema: municipalitySchema });
-  if (submission.status !== 'success') return formReply(form, submission.reply());
-  const input = submission.value;
-  const result = await catchInputError(async () => (id ? ((await updateMunicipality(actor, id, input)) ? id : null) : createMunicipality(actor, input)), {
+  const duplicate = (input: MunicipalityInput) => ({
     municipalities_prefecture_name: new InputError('name', `${input.prefecture}${input.name}はすでに登録されています`),
   });
-  if (!result.ok) return formReply(form, submission.reply({ fieldErrors: result.fieldErrors }));
-  if (result.value === null) notFound();
+  if (intent === 'update') {
+    // The edit row's form answers by the municipality's id; it names the version it was based on.
+    const id = requireIdParam(String(formData.get('id') ?? ''));
+    const form = String(id);
+    const submission = parseWithZod(formData, { schema: editSchema });
+    if (submission.status !== 'success') return formReply(form, submission.reply(), { version: postedVersion(formData) });
+    const { baseVersion, ...input } = submission.value;
+    const result = await catchInputError(() => updateMunicipality(actor, id, input, baseVersion), duplicate(input));
+    if (!result.ok) return formReply(form, submission.reply({ fieldErrors: result.fieldErrors }), { version: postedVersion(formData) });
+    if (result.value.kind === 'missing') notFound();
+    if (result.value.kind === 'stale') {
+      // Someone saved first: nothing was written; the person's text comes back, now based on theirs.
+      const latest = (await getMunicipality(id)) ?? notFound();
+      const { name, prefecture, kind } = latest;
+      return staleFormReply(form, formData, submission.reply(), readable(input), {
+        form: { name, prefecture, kind },
+        readable: readable(latest),
+        savedAt: latest.updatedAt,
+        version: latest.version,
+      });
+    }
+    return redirectWithNotice('/admin/municipalities', '保存しました', id);
+  }
+  const submission = parseWithZod(formData, { schema: municipalitySchema });
+  if (submission.status !== 'success') return formReply('new', submission.reply());
+  const input = submission.value;
+  const result = await catchInputError(() => createMunicipality(actor, input), duplicate(input));
+  if (!result.ok) return formReply('new', submission.reply({ fieldErrors: result.fieldErrors }));
   return redirectWithNotice('/admin/municipalities', '保存しました', result.value);
+}
+
+const editSchema = withBaseVersion(municipalitySchema);
+
+/** A municipality as people read it, to compare a refused save with the newer one. */
+function readable(m: MunicipalityInput): ReadableField[] {
+  return [
+    { key: 'name', label: '自治体名', value: m.name },
+    { key: 'prefecture', label: '都道府県', value: m.prefecture },
+    { key: 'kind', label: '区分', value: municipalityKinds.label[m.kind] },
+  ];
 }
 
 type Municipality = ReturnType<typeof useLoaderData<typeof loader>>['municipalities'][number];
@@ -68,16 +110,26 @@ function EditRow({ municipality: m, actionData }: { municipality: Municipality; 
     lastResult: replyFor(actionData, String(m.id)),
     defaultValue: { name: m.name, prefecture: m.prefecture, kind: m.kind },
   });
+  const { version, stale } = versionFor(actionData, String(m.id), m.version);
   return (
     <tr className="edit-row">
       <td colSpan={4}>
-        <Form method="post" action="/admin/municipalities" preventScrollReset {...getFormProps(form)} className="form" aria-labelledby={`${form.id}-heading`}>
+        <DraftForm
+          draftName={form.id}
+          method="post"
+          action="/admin/municipalities"
+          preventScrollReset
+          {...getFormProps(form)}
+          className="form"
+          aria-labelledby={`${form.id}-heading`}
+        >
           <h3 id={`${form.id}-heading`}>
             {m.prefecture}
             {m.name}を編集
           </h3>
           <input type="hidden" name="intent" value="update" />
           <input type="hidden" name="id" value={m.id} />
+          <VersionParts version={version} stale={stale} />
           <FormMessage id={form.errorId} errors={form.errors} />
           <TextField label="自治体名" field={fields.name} required />
           <TextField label="都道府県" field={fields.prefecture} required />
@@ -90,7 +142,7 @@ function EditRow({ municipality: m, actionData }: { municipality: Municipality; 
               やめる
             </Link>
           </div>
-        </Form>
+        </DraftForm>
       </td>
     </tr>
   );

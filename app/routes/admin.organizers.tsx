@@ -3,11 +3,14 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { Fragment } from 'react';
+import { DraftForm } from '~/components/DraftForm';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
+import { VersionParts } from '~/components/StaleNotice';
 import { SelectField } from '~/components/TextAreaField';
 import { organizerRoles } from '~/domain/codes';
-import { addRosterEntry, listRoster, setRosterActive, updateRosterEntry } from '~/models/organizer-roster.server';
+import { addRosterEntry, getRosterEntry, listRoster, setRosterActive, updateRosterEntry } from '~/models/organizer-roster.server';
+import { withBaseVersion } from '~/schemas/fields';
 import { organizerSchema } from '~/schemas/team-setup';
 import type { FormShape } from '~/schemas/types';
 import { notFound, requireIdParam } from '~/utils/http.server';
@@ -15,7 +18,9 @@ import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.se
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
 import { formReply } from '~/utils/form-reply.server';
-import { replyFor } from '~/utils/form-reply';
+import { replyFor, versionFor } from '~/utils/form-reply';
+import { postedVersion, staleFormReply, type ReadableField } from '~/utils/stale-reply.server';
+import type { OrganizerRole } from '~/domain/codes';
 
 export const meta: MetaFunction = () => [{ title: '事務局・幹事の名簿 | 人マネ トラッカー' }];
 
@@ -44,14 +49,42 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(await setRosterActive(actor, requireIdParam(String(formData.get('id') ?? '')), intent === 'activate'))) notFound();
     return redirect('/admin/organizers');
   }
-  // Which form answered: 'new', or the id of the entry being edited.
-  const id = intent === 'update' ? requireIdParam(String(formData.get('id') ?? '')) : null;
-  const form = id ? String(id) : 'new';
+  if (intent === 'update') {
+    // The edit row's form answers by the entry's id; it names the version it was based on.
+    const id = requireIdParam(String(formData.get('id') ?? ''));
+    const form = String(id);
+    const submission = parseWithZod(formData, { schema: editSchema });
+    if (submission.status !== 'success') return formReply(form, submission.reply(), { version: postedVersion(formData) });
+    const { baseVersion, ...input } = submission.value;
+    const saved = await updateRosterEntry(actor, id, input, baseVersion);
+    if (saved.kind === 'missing') notFound();
+    if (saved.kind === 'stale') {
+      // Someone saved first: nothing was written; the person's text comes back, now based on theirs.
+      const latest = (await getRosterEntry(id)) ?? notFound();
+      const { fullName, role, affiliation } = latest;
+      return staleFormReply(form, formData, submission.reply(), readable(input), {
+        form: { fullName, role, affiliation },
+        readable: readable(latest),
+        savedAt: latest.updatedAt,
+        version: latest.version,
+      });
+    }
+    return redirectWithNotice('/admin/organizers', '保存しました', id);
+  }
   const submission = parseWithZod(formData, { schema: organizerSchema });
-  if (submission.status !== 'success') return formReply(form, submission.reply());
-  if (!id) return redirectWithNotice('/admin/organizers', '保存しました', await addRosterEntry(actor, submission.value));
-  if (!(await updateRosterEntry(actor, id, submission.value))) notFound();
-  return redirectWithNotice('/admin/organizers', '保存しました', id);
+  if (submission.status !== 'success') return formReply('new', submission.reply());
+  return redirectWithNotice('/admin/organizers', '保存しました', await addRosterEntry(actor, submission.value));
+}
+
+const editSchema = withBaseVersion(organizerSchema);
+
+/** An entry as people read it, to compare a refused save with the newer one. */
+function readable(entry: { fullName: string; role: OrganizerRole; affiliation: string }): ReadableField[] {
+  return [
+    { key: 'fullName', label: '氏名', value: entry.fullName },
+    { key: 'role', label: '役割', value: organizerRoles.label[entry.role] },
+    { key: 'affiliation', label: '所属', value: entry.affiliation },
+  ];
 }
 
 type Entry = ReturnType<typeof useLoaderData<typeof loader>>['roster'][number];
@@ -64,13 +97,23 @@ function EditRow({ entry: o, actionData }: { entry: Entry; actionData: Reply }) 
     lastResult: replyFor(actionData, String(o.id)),
     defaultValue: { fullName: o.fullName, role: o.role, affiliation: o.affiliation },
   });
+  const { version, stale } = versionFor(actionData, String(o.id), o.version);
   return (
     <tr className="edit-row">
       <td colSpan={3}>
-        <Form method="post" action="/admin/organizers" preventScrollReset {...getFormProps(form)} className="form" aria-labelledby={`${form.id}-heading`}>
+        <DraftForm
+          draftName={form.id}
+          method="post"
+          action="/admin/organizers"
+          preventScrollReset
+          {...getFormProps(form)}
+          className="form"
+          aria-labelledby={`${form.id}-heading`}
+        >
           <h3 id={`${form.id}-heading`}>{o.fullName}さんの登録内容を編集</h3>
           <input type="hidden" name="intent" value="update" />
           <input type="hidden" name="id" value={o.id} />
+          <VersionParts version={version} stale={stale} />
           <FormMessage id={form.errorId} errors={form.errors} />
           <TextField label="氏名" field={fields.fullName} required />
           <SelectField label="役割" field={fields.role} options={roleOptions} required />
@@ -83,7 +126,7 @@ function EditRow({ entry: o, actionData }: { entry: Entry; actionData: Reply }) 
               やめる
             </Link>
           </div>
-        </Form>
+        </DraftForm>
       </td>
     </tr>
   );

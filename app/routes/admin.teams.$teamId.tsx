@@ -10,6 +10,7 @@ import { MemberEdit } from '~/components/admin/MemberEdit';
 import { maxTeamMembers } from '~/domain/team-size';
 import { addMember, getTeamForAdmin, moveHrSlot, setMemberArchived, updateMemberDetails } from '~/models/admin-teams.server';
 import { catchInputError, InputError } from '~/models/input-error.server';
+import { withBaseVersion } from '~/schemas/fields';
 import { memberDetailsSchema } from '~/schemas/team-member';
 import { newMemberSchema } from '~/schemas/team-setup';
 import type { FormShape } from '~/schemas/types';
@@ -19,7 +20,8 @@ import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireIntent, requireOrganizer } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 import { formReply } from '~/utils/form-reply.server';
-import { replyFor } from '~/utils/form-reply';
+import { replyFor, versionFor } from '~/utils/form-reply';
+import { postedVersion, staleFormReply, type ReadableField } from '~/utils/stale-reply.server';
 
 export const meta: MetaFunction = () => [{ title: 'チームのメンバー | 人マネ トラッカー' }];
 
@@ -55,11 +57,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === 'update-member') {
     const memberId = requireIdParam(String(formData.get('memberId') ?? ''));
-    const submission = parseWithZod(formData, { schema: memberDetailsSchema });
-    if (submission.status !== 'success') return formReply(intent, submission.reply(), { memberId, link: null });
-    const result = await catchInputError(() => updateMemberDetails(actor, teamId, memberId, submission.value));
-    if (!result.ok) return formReply(intent, submission.reply({ fieldErrors: result.fieldErrors }), { memberId, link: null });
-    if (!result.value) return denyNotFound(request, viewer, { teamId, memberId });
+    const version = postedVersion(formData);
+    const submission = parseWithZod(formData, { schema: memberEditSchema });
+    if (submission.status !== 'success') return formReply(intent, submission.reply(), { memberId, link: null, version });
+    const { baseVersion, ...details } = submission.value;
+    const result = await catchInputError(() => updateMemberDetails(actor, teamId, memberId, details, baseVersion));
+    if (!result.ok) return formReply(intent, submission.reply({ fieldErrors: result.fieldErrors }), { memberId, link: null, version });
+    const latest = result.value.kind === 'stale' ? (await getTeamForAdmin(teamId))?.members.find((m) => m.id === memberId) : null;
+    if (result.value.kind === 'missing' || latest === undefined) return denyNotFound(request, viewer, { teamId, memberId });
+    if (latest) {
+      // Someone saved first: nothing was written; the person's text comes back, now based on theirs.
+      const { department, section } = latest;
+      return staleFormReply(
+        intent,
+        formData,
+        submission.reply(),
+        readable(details),
+        {
+          form: { department, section },
+          readable: readable(latest),
+          savedAt: latest.updatedAt,
+          version: latest.version,
+        },
+        { memberId, link: null },
+      );
+    }
     return redirect(`/admin/teams/${teamId}`);
   }
   if (intent === 'hr-slot') {
@@ -84,6 +106,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     result: submission.reply({ resetForm: true }),
     link: { url, email: submission.value.email, expiresAt: result.value.expiresAt.toISOString() },
   };
+}
+
+const memberEditSchema = withBaseVersion(memberDetailsSchema);
+
+/** A member's details as people read them, to compare a refused save with the newer one. */
+function readable(details: { department: string; section: string }): ReadableField[] {
+  return [
+    { key: 'department', label: '部署（部・局）', value: details.department },
+    { key: 'section', label: '課・係', value: details.section },
+  ];
 }
 
 export default function AdminTeam() {
@@ -137,6 +169,7 @@ export default function AdminTeam() {
                 member={m}
                 holder={holder}
                 lastResult={editedId === m.id && actionData?.form === 'update-member' ? actionData.result : undefined}
+                {...versionFor(editedId === m.id ? actionData : null, 'update-member', m.version)}
                 hrErrors={editedId === m.id && actionData?.form === 'hr-slot' ? (actionData.result.error?.[''] ?? undefined) : undefined}
               />
             </li>

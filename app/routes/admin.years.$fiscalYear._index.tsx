@@ -8,10 +8,12 @@ import { YearNav } from '~/components/admin/YearNav';
 import { EraDate, EraDateSpan } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FormMessage, TextField } from '~/components/form';
+import { VersionParts } from '~/components/StaleNotice';
 import { sessionKinds } from '~/domain/codes';
 import { createSession, listSessionsOfYear } from '~/models/admin-sessions.server';
 import { getActiveYear, setYearArchived, updateTheme } from '~/models/admin-years.server';
 import { catchInputError } from '~/models/input-error.server';
+import { withBaseVersion } from '~/schemas/fields';
 import { themeSchema } from '~/schemas/program-year';
 import { sessionSchema } from '~/schemas/session';
 import type { FormShape } from '~/schemas/types';
@@ -20,7 +22,8 @@ import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 import { formReply } from '~/utils/form-reply.server';
-import { replyFor } from '~/utils/form-reply';
+import { replyFor, versionFor } from '~/utils/form-reply';
+import { postedVersion, staleFormReply } from '~/utils/stale-reply.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${formatFiscalYear(data.year.fiscalYear)}の設定 | 人マネ トラッカー` : 'ページが見つかりません' },
@@ -41,9 +44,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!year) notFound();
   const actor = actorOf(request, viewer);
   if (intent === 'theme') {
-    const submission = parseWithZod(formData, { schema: themeSchema });
-    if (submission.status !== 'success') return formReply(intent, submission.reply());
-    await updateTheme(actor, year.fiscalYear, submission.value.theme);
+    const submission = parseWithZod(formData, { schema: themeEditSchema });
+    if (submission.status !== 'success') return formReply(intent, submission.reply(), { version: postedVersion(formData) });
+    const { theme, baseVersion } = submission.value;
+    const saved = await updateTheme(actor, year.fiscalYear, theme, baseVersion);
+    if (saved.kind === 'missing') notFound();
+    if (saved.kind === 'stale') {
+      // Someone saved first: nothing was written; the person's text comes back, now based on theirs.
+      const latest = (await getActiveYear(year.fiscalYear)) ?? notFound();
+      const field = (value: string) => [{ key: 'theme', label: '統一テーマ', value }];
+      return staleFormReply(intent, formData, submission.reply(), field(theme), {
+        form: { theme: latest.theme },
+        readable: field(latest.theme),
+        savedAt: latest.updatedAt,
+        version: latest.version,
+      });
+    }
     return redirect(`/admin/years/${year.fiscalYear}`);
   }
   if (intent === 'session') {
@@ -57,6 +73,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect('/admin/years');
 }
 
+const themeEditSchema = withBaseVersion(themeSchema);
+
 export default function AdminYear() {
   const { year, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -65,6 +83,7 @@ export default function AdminYear() {
     lastResult: replyFor(actionData, 'theme'),
     defaultValue: { theme: year.theme },
   });
+  const themeVersion = versionFor(actionData, 'theme', year.version);
   const [form, fields] = useForm<FormShape<ReturnType<typeof sessionSchema>>>({
     id: 'session',
     lastResult: replyFor(actionData, 'session'),
@@ -132,13 +151,15 @@ export default function AdminYear() {
 
       <section className="form" aria-labelledby="theme-heading">
         <h2 id="theme-heading">統一テーマ</h2>
-        <Form method="post" {...getFormProps(themeForm)}>
+        <DraftForm method="post" draftName="theme" {...getFormProps(themeForm)}>
           <input type="hidden" name="intent" value="theme" />
+          <VersionParts {...themeVersion} />
+          <FormMessage id={themeForm.errorId} errors={themeForm.errors} />
           <TextField label="統一テーマ" field={themeFields.theme} required />
           <button type="submit" className="button button--secondary">
             テーマを保存
           </button>
-        </Form>
+        </DraftForm>
       </section>
 
       <section aria-labelledby="archive-heading">

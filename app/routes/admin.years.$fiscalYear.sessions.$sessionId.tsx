@@ -4,21 +4,31 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { DraftForm } from '~/components/DraftForm';
 import { RestoreButton } from '~/components/RestoreButton';
+import { VersionParts } from '~/components/StaleNotice';
 import { SessionFields } from '~/components/admin/SessionFields';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FormMessage, TextField } from '~/components/form';
 import { TextAreaField } from '~/components/TextAreaField';
 import { sessionKinds } from '~/domain/codes';
-import { archivePreAssignment, getSessionOfYear, savePreAssignment, setSessionArchived, updateSession } from '~/models/admin-sessions.server';
+import {
+  archivePreAssignment,
+  getSessionOfYear,
+  savePreAssignment,
+  setSessionArchived,
+  updateSession,
+  type SessionInput,
+} from '~/models/admin-sessions.server';
 import { catchInputError } from '~/models/input-error.server';
+import { withBaseVersion } from '~/schemas/fields';
 import { preAssignmentSchema, sessionSchema } from '~/schemas/session';
 import type { FormShape } from '~/schemas/types';
-import { formatFiscalYear } from '~/utils/dates';
+import { formatEraDate, formatFiscalYear } from '~/utils/dates';
 import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 import { formReply } from '~/utils/form-reply.server';
-import { replyFor } from '~/utils/form-reply';
+import { replyFor, versionFor } from '~/utils/form-reply';
+import { postedVersion, staleFormReply, type ReadableField } from '~/utils/stale-reply.server';
 
 export const meta: MetaFunction = () => [{ title: '研究会の編集 | 人マネ トラッカー' }];
 
@@ -48,10 +58,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(request, viewer);
   const back = `/admin/years/${fiscalYear}/sessions/${session.id}`;
   if (intent === 'session') {
-    const submission = parseWithZod(formData, { schema: sessionSchema(fiscalYear) });
-    if (submission.status !== 'success') return formReply(intent, submission.reply());
-    const result = await catchInputError(() => updateSession(actor, fiscalYear, session.id, submission.value));
-    if (!result.ok) return formReply(intent, submission.reply({ fieldErrors: result.fieldErrors }));
+    const version = postedVersion(formData);
+    const submission = parseWithZod(formData, { schema: withBaseVersion(sessionSchema(fiscalYear)) });
+    if (submission.status !== 'success') return formReply(intent, submission.reply(), { version });
+    const { baseVersion, ...input } = submission.value;
+    const result = await catchInputError(() => updateSession(actor, fiscalYear, session.id, input, baseVersion));
+    if (!result.ok) return formReply(intent, submission.reply({ fieldErrors: result.fieldErrors }), { version });
+    if (result.value.kind === 'missing') notFound();
+    if (result.value.kind === 'stale') {
+      // Someone saved first: nothing was written; the person's text comes back, now based on theirs.
+      const { session: latest } = await load(params);
+      return staleFormReply(intent, formData, submission.reply(), readable(input), {
+        form: sessionForm(latest),
+        readable: readable(latest),
+        savedAt: latest.updatedAt,
+        version: latest.version,
+      });
+    }
     return redirect(back);
   }
   if (intent === 'preassignment') {
@@ -68,22 +91,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(intent === 'archive' ? `/admin/years/${fiscalYear}` : back);
 }
 
+/** The session form's values for a saved session. */
+function sessionForm(s: Omit<SessionInput, 'endsOn'> & { endsOn?: string | null }) {
+  return {
+    kind: s.kind,
+    number: String(s.number),
+    startsOn: s.startsOn,
+    endsOn: s.endsOn ?? '',
+    isOnline: s.isOnline ? 'on' : '',
+    venue: s.venue,
+    agenda: s.agenda,
+  };
+}
+
+/** A session as people read it, to compare a refused save with the newer one. */
+function readable(s: Omit<SessionInput, 'endsOn'> & { endsOn?: string | null }): ReadableField[] {
+  return [
+    { key: 'kind', label: '種類', value: sessionKinds.label[s.kind] },
+    { key: 'number', label: '回', value: `第${s.number}回` },
+    { key: 'startsOn', label: '開催日', value: formatEraDate(s.startsOn) },
+    { key: 'endsOn', label: '2日目', value: s.endsOn ? formatEraDate(s.endsOn) : '' },
+    { key: 'isOnline', label: 'オンライン', value: s.isOnline ? 'オンライン' : '' },
+    { key: 'venue', label: '会場', value: s.venue },
+    { key: 'agenda', label: 'テーマ・議題', value: s.agenda },
+  ];
+}
+
 export default function AdminSession() {
   const { fiscalYear, session, preAssignment } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<FormShape<ReturnType<typeof sessionSchema>>>({
     id: 'session',
     lastResult: replyFor(actionData, 'session'),
-    defaultValue: {
-      kind: session.kind,
-      number: String(session.number),
-      startsOn: session.startsOn,
-      endsOn: session.endsOn ?? '',
-      isOnline: session.isOnline ? 'on' : '',
-      venue: session.venue,
-      agenda: session.agenda,
-    },
+    defaultValue: sessionForm(session),
   });
+  const { version, stale } = versionFor(actionData, 'session', session.version);
   const [paForm, paFields] = useForm<FormShape<ReturnType<typeof preAssignmentSchema>>>({
     id: 'preassignment',
     lastResult: replyFor(actionData, 'preassignment'),
@@ -131,6 +173,7 @@ export default function AdminSession() {
         <h2 id="session-heading">日程・会場・議題</h2>
         <DraftForm method="post" draftName="session" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="session" />
+          <VersionParts version={version} stale={stale} />
           <FormMessage id={form.errorId} errors={form.errors} />
           <SessionFields fields={fields} />
           <button type="submit" className="button">

@@ -1,5 +1,5 @@
 import { changeStages, coCreationSteps } from '~/domain/codes';
-import { baseVersion, isoDate, optionalText, requiredText, z } from './fields';
+import { isoDate, withBaseVersion, optionalText, requiredText, z } from './fields';
 
 /** One dated moment; the form shows one per stage (きっかけ・転機・変化), and a blank one is skipped. */
 const moment = z
@@ -29,5 +29,4 @@ export const changeSchema = z
 
 export type ChangeInput = z.infer<typeof changeSchema>;
 
-/** The edit form also names the version it was based on. */
-export const changeEditSchema = z.intersection(changeSchema, z.object({ baseVersion: baseVersion() }));
+export const changeEditSchema = withBaseVersion(changeSchema);

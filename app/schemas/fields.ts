@@ -100,3 +100,6 @@ export const baseVersion = ({ first = false } = {}) => {
     .min(first ? 0 : 1, message)
     .max(2_147_483_647);
 };
+
+/** An edit form of a versioned record: its fields and the version it was based on. */
+export const withBaseVersion = <S extends z.ZodType>(schema: S) => z.intersection(schema, z.object({ baseVersion: baseVersion() }));

@@ -1,5 +1,5 @@
 import { homeworkStatuses, intervieweeRoles, visibilities } from '~/domain/codes';
-import { baseVersion, isoDate, optionalText, recordId, requiredText, z } from './fields';
+import { isoDate, optionalText, recordId, requiredText, withBaseVersion, z } from './fields';
 
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).default(false);
 
@@ -45,5 +45,4 @@ export const interviewSchema = z.object({
 export type InterviewInput = z.infer<typeof interviewSchema>;
 export type HomeworkRowInput = InterviewInput['homework'][number];
 
-/** The edit form also names the version it was based on (app/models/record-version.server.ts). */
-export const interviewEditSchema = interviewSchema.extend({ baseVersion: baseVersion() });
+export const interviewEditSchema = withBaseVersion(interviewSchema);

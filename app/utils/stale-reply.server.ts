@@ -1,6 +1,7 @@
 import type { SubmissionResult } from '@conform-to/react';
 import type { Stale } from '~/components/StaleNotice';
 import { readEdited } from './edited-fields';
+import { formReply } from './form-reply.server';
 
 // The answer to a save refused because someone saved the record first (409, docs/decisions/0010),
 // written once for every versioned form. The form comes back with what the person changed, and with
@@ -36,6 +37,23 @@ export function staleReply(formData: FormData, reply: SubmissionResult<string[]>
     .map((f) => ({ label: f.label, latest: theirs.get(f.key) ?? '', mine: f.value }));
   const stale: Stale = { savedAt: latest.savedAt.toISOString(), fields, takenIn };
   return { result: { ...reply, initialValue }, stale, version: latest.version };
+}
+
+/**
+ * The same answer for one form of a page with several (form-reply.server.ts): 409, with the newer
+ * version and what to show beside the form (read with `versionFor`, app/utils/form-reply.ts); `extra`
+ * as for `formReply`.
+ */
+export function staleFormReply<E extends object = Record<never, never>>(
+  form: string,
+  formData: FormData,
+  reply: SubmissionResult<string[]>,
+  mine: ReadableField[],
+  latest: Version,
+  extra?: E,
+) {
+  const { result, stale, version } = staleReply(formData, reply, mine, latest);
+  return formReply(form, result, { ...(extra as E), stale, version }, 409);
 }
 
 /** The version the refused form was based on, so a form error after a 409 keeps resting on the newer one. */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, index, inet, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { tokenPurposes } from '../../app/domain/codes';
-import { archivedAt, createdAt, oneOf, updatedAt } from './columns';
+import { archivedAt, createdAt, oneOf, updatedAt, version } from './columns';
 import { municipalities } from './program';
 
 /** A person, with or without an account: members, alumni, organizers, interviewees who joined later. */
@@ -16,6 +16,8 @@ export const people = pgTable(
     directoryListed: boolean('directory_listed').notNull().default(true),
     directoryContact: text('directory_contact').notNull().default(''),
     directoryShowContact: boolean('directory_show_contact').notNull().default(false),
+    // The directory entry's version (the person's own form); names are edited by organizers' forms.
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: archivedAt(),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { municipalityKinds, organizerRoles, sessionKinds } from '../../app/domain/codes';
-import { archivedAt, createdAt, oneOf, updatedAt } from './columns';
+import { archivedAt, createdAt, oneOf, updatedAt, version } from './columns';
 import { people } from './people';
 
 /** A program year runs on the Japanese fiscal year: April of fiscal_year to March of the next. */
@@ -10,6 +10,7 @@ export const programYears = pgTable(
   {
     fiscalYear: integer('fiscal_year').primaryKey(),
     theme: text('theme').notNull(),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: archivedAt(),
@@ -31,6 +32,7 @@ export const studySessions = pgTable(
     venue: text('venue').notNull().default(''),
     isOnline: boolean('is_online').notNull().default(false),
     agenda: text('agenda').notNull().default(''),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: archivedAt(),
@@ -72,6 +74,7 @@ export const municipalities = pgTable(
     name: text('name').notNull(),
     prefecture: text('prefecture').notNull(),
     kind: text('kind', { enum: municipalityKinds.codes }).notNull(),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: archivedAt(),
@@ -94,6 +97,7 @@ export const organizers = pgTable(
     role: text('role', { enum: organizerRoles.codes }).notNull(),
     affiliation: text('affiliation').notNull().default(''),
     active: boolean('active').notNull().default(true),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

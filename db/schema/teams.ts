@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, foreignKey, index, integer, pgTable, pgView, serial, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { moyamoyaVisibilities } from '../../app/domain/codes';
-import { archivedAt, createdAt, oneOf, updatedAt } from './columns';
+import { archivedAt, createdAt, oneOf, updatedAt, version } from './columns';
 import { people } from './people';
 import { municipalities, preAssignments, programYears } from './program';
 
@@ -58,6 +58,7 @@ export const teamMembers = pgTable(
     department: text('department').notNull().default(''),
     section: text('section').notNull().default(''),
     isHrSlot: boolean('is_hr_slot').notNull().default(false), // 人事担当課枠
+    version: version(), // of the member's details (所属)
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: archivedAt(),

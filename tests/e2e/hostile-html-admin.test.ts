@@ -42,7 +42,9 @@ beforeAll(async () => {
 describe('hostile HTML in the set-up pages is escaped where it is shown', () => {
   it("in the theme, a session, its pre-assignment, and a team's submission note", async () => {
     const yearPage = `/admin/years/${year}`;
-    await send(organizer, yearPage, { intent: 'theme', theme: payload });
+    // The theme form rests on the version its page shows (app/components/BaseVersionInput.tsx).
+    const baseVersion = /name="baseVersion"[^>]*value="(\d+)"/.exec(await page(organizer, yearPage))![1]!;
+    await send(organizer, yearPage, { intent: 'theme', baseVersion, theme: payload });
     const { location } = await send(organizer, yearPage, {
       intent: 'session',
       kind: 'study',

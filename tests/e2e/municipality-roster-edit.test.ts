@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepScreenshot, openPage, phone, seeded, signIn, useBrowser } from './browser';
+import { keepScreenshot, openPage, phone, seeded, signIn, useBrowser, waitForHydration } from './browser';
 
 useBrowser();
 
@@ -67,6 +67,46 @@ describe('an organizer corrects set-up data on a phone', () => {
     // The form for a new entry is empty again, not showing the one just added.
     expect(await add.getByLabel(/^氏名/).inputValue()).toBe('');
     await keepScreenshot(page, 'roster-edit-saved-phone');
+  });
+
+  it('two organizers edit one entry at once: the later save is refused with its change kept and the other’s taken in, then saves', async () => {
+    const { page: desk } = await openPage('roster-versions-desk');
+    const { page: onPhone } = await openPage('roster-versions-phone', phone);
+    await signIn(desk, 'admin@example.jp');
+    await signIn(onPhone, 'admin@example.jp');
+    await desk.goto('/admin/organizers');
+    const add = desk.getByRole('region', { name: '名簿に追加' });
+    await add.getByLabel(/^氏名/).fill('二見 かおる');
+    await add.getByRole('button', { name: '追加する' }).click();
+    await desk.getByRole('row').filter({ hasText: '二見 かおる' }).getByText('保存しました').waitFor();
+    const formOf = (page: typeof desk) => page.getByRole('form', { name: '二見 かおるさんの登録内容を編集' });
+    for (const page of [desk, onPhone]) {
+      await page.goto('/admin/organizers');
+      await waitForHydration(page);
+      await page.getByRole('link', { name: '二見 かおるさんを編集' }).click();
+      await formOf(page).waitFor();
+    }
+
+    await formOf(desk).getByLabel(/^所属/).fill('元甲府市職員');
+    await formOf(desk).getByRole('button', { name: '保存する' }).click();
+    await desk.getByRole('row').filter({ hasText: '二見 かおる' }).getByText('保存しました').waitFor();
+
+    const form = formOf(onPhone);
+    await form.getByLabel(/^役割/).selectOption({ label: '参与' });
+    await form.getByRole('button', { name: '保存する' }).click();
+    await form.getByRole('heading', { name: 'ほかの人の保存と重なりました' }).waitFor();
+    // The role chosen here stays; the affiliation saved meanwhile is taken in, so saving cannot undo it.
+    expect(await form.getByLabel(/^役割/).inputValue()).toBe('councilor');
+    await expect.poll(() => form.getByLabel(/^所属/).inputValue()).toBe('元甲府市職員');
+    await form.scrollIntoViewIfNeeded();
+    await keepScreenshot(onPhone, 'roster-edit-conflict-phone');
+
+    await form.getByRole('button', { name: '保存する' }).click();
+    // Exactly: the notice of the refused save says 保存しました too.
+    const row = onPhone.getByRole('row').filter({ hasText: '二見 かおる' });
+    await row.getByText('保存しました', { exact: true }).waitFor();
+    expect(await row.locator('td').nth(1).textContent()).toBe('参与');
+    expect(await row.locator('td').first().textContent()).toContain('元甲府市職員');
   });
 
   it('restores a dissolved group, refused while one of its teams is in another group', async () => {

@@ -1,6 +1,18 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '../../db/client';
-import { activities, changeChains, facilitatorOffers, handovers, interviews, sheets, studySessions, teamMembers, users } from '../../db/schema';
+import {
+  activities,
+  changeChains,
+  facilitatorOffers,
+  handovers,
+  interviews,
+  people,
+  programYears,
+  sheets,
+  studySessions,
+  teamMembers,
+  users,
+} from '../../db/schema';
 import { issueToken } from '../../app/models/account-tokens.server';
 import { inviteAccount } from '../../app/models/accounts.server';
 import { dissolveGroup } from '../../app/models/dialogue-groups.server';
@@ -89,7 +101,10 @@ export const fresh: Record<string, (world: World) => Promise<number | string>> =
   },
 };
 
-async function versionOf(table: typeof activities | typeof interviews | typeof changeChains, id: number) {
+async function versionOf(
+  table: typeof activities | typeof interviews | typeof changeChains | typeof studySessions | typeof teamMembers | typeof people,
+  id: number,
+) {
   const [row] = await getDb().select({ version: table.version }).from(table).where(eq(table.id, id));
   return String(row?.version ?? 1);
 }
@@ -178,6 +193,7 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
   'admin.municipalities.tsx create': () => ({ name: `北杜${seq()}市`, prefecture: '山梨県', kind: 'city' }),
   'admin.municipalities.tsx update': async () => ({
     id: String((await createMunicipality(getDb())).id),
+    baseVersion: '1',
     name: `笛吹${seq()}市`,
     prefecture: '山梨県',
     kind: 'city',
@@ -185,11 +201,20 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
   'admin.municipalities.tsx archive': async () => ({ id: String((await createMunicipality(getDb())).id) }),
   'admin.municipalities.tsx restore': async () => ({ id: String((await createMunicipality(getDb(), { archivedAt: new Date() })).id) }),
   'admin.organizers.tsx create': () => ({ fullName: `幹事 ${seq()}`, role: 'kanji', affiliation: '' }),
-  'admin.organizers.tsx update': async () => ({ id: String((await createOrganizer(getDb())).id), fullName: '幹事 次郎', role: 'kanji', affiliation: '' }),
+  'admin.organizers.tsx update': async () => ({
+    id: String((await createOrganizer(getDb())).id),
+    baseVersion: '1',
+    fullName: '幹事 次郎',
+    role: 'kanji',
+    affiliation: '',
+  }),
   'admin.organizers.tsx deactivate': async () => ({ id: String((await createOrganizer(getDb())).id) }),
   'admin.organizers.tsx activate': async () => ({ id: String((await createOrganizer(getDb(), { active: false })).id) }),
   'admin.teams.$teamId.tsx add': () => ({ email: `member${seq()}@example.jp`, fullName: '甲斐 三郎', department: '総務部', section: '' }),
-  'admin.teams.$teamId.tsx update-member': async (c) => ({ memberId: await memberRowOf(Number(c.ids['new.team'])), department: '企画部', section: '企画課' }),
+  'admin.teams.$teamId.tsx update-member': async (c) => {
+    const memberId = await memberRowOf(Number(c.ids['new.team']));
+    return { memberId, baseVersion: await versionOf(teamMembers, Number(memberId)), department: '企画部', section: '企画課' };
+  },
   'admin.teams.$teamId.tsx hr-slot': async (c) => ({ memberId: await memberRowOf(Number(c.ids['new.team'])) }),
   'admin.teams.$teamId.tsx archive': async (c) => ({ memberId: await extraMember(Number(c.ids['new.team']), false) }),
   'admin.teams.$teamId.tsx restore': async (c) => ({ memberId: await extraMember(Number(c.ids['new.team']), true) }),
@@ -198,7 +223,10 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
   'admin.years._index.tsx restore': async () => ({
     fiscalYear: String((await createProgramYear(getDb(), { fiscalYear: freshYear(), archivedAt: new Date() })).fiscalYear),
   }),
-  'admin.years.$fiscalYear._index.tsx theme': () => ({ theme: '一人称で語る' }),
+  'admin.years.$fiscalYear._index.tsx theme': async (c) => {
+    const [year] = await getDb().select({ version: programYears.version }).from(programYears).where(eq(programYears.fiscalYear, c.world.year));
+    return { baseVersion: String(year!.version), theme: '一人称で語る' };
+  },
   'admin.years.$fiscalYear._index.tsx session': (c) => ({
     kind: 'other',
     number: String(10 + (seq() % 80)),
@@ -211,7 +239,8 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
       .select()
       .from(studySessions)
       .where(eq(studySessions.id, Number(c.ids['new.session'])));
-    return { kind: session!.kind, number: String(session!.number), startsOn: session!.startsOn, isOnline: 'on', agenda: '対話の場づくり' };
+    const { kind, number, startsOn, version } = session!;
+    return { baseVersion: String(version), kind, number: String(number), startsOn, isOnline: 'on', agenda: '対話の場づくり' };
   },
   'admin.years.$fiscalYear.sessions.$sessionId.tsx preassignment': (c) => ({ title: '職場の現状を書く', dueOn: `${c.world.year}-04-01` }),
   'admin.years.$fiscalYear.sessions.$sessionId.tsx remove-preassignment': () => ({}),
@@ -236,7 +265,10 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
   },
   'admin.years.$fiscalYear.import.tsx preview': () => ({ csv: teamCsv() }),
   'admin.years.$fiscalYear.import.tsx confirm': () => ({ csv: teamCsv() }),
-  'alumni.me.tsx submit': () => ({ directoryListed: 'on', directoryContact: '' }),
+  'alumni.me.tsx submit': async (c) => {
+    const [user] = c.userId ? await getDb().select({ personId: users.personId }).from(users).where(eq(users.id, c.userId)) : [];
+    return { baseVersion: user ? await versionOf(people, user.personId) : '1', directoryListed: 'on', directoryContact: '' };
+  },
   'alumni.groups._index.tsx submit': (c) => ({ name: `ハミダシ${seq()}`, foundedOn: day(c.world, '04-20') }),
   'alumni.groups.$groupId.tsx submit': (c) => ({ heldOn: day(c.world, '08-01'), theme: '10年後の役所を語る' }),
   'alumni.support._index.tsx submit': async (c) => ({

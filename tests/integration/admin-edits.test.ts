@@ -35,8 +35,11 @@ async function memberCookie() {
 }
 
 describe('editing a municipality', () => {
-  const edit = (headers: Record<string, string>, id: number, form: Record<string, string>) =>
-    outcome(() => municipalitiesAction(actionArgs('/admin/municipalities', { intent: 'update', id: String(id), ...form }, { headers })));
+  // Each save rests on the version the row has now (a stale one is tests/integration/admin-versions.test.ts).
+  const edit = async (headers: Record<string, string>, id: number, form: Record<string, string>) => {
+    const baseVersion = String((await getDb().select().from(municipalities).where(eq(municipalities.id, id)))[0]?.version ?? 1);
+    return outcome(() => municipalitiesAction(actionArgs('/admin/municipalities', { intent: 'update', id: String(id), baseVersion, ...form }, { headers })));
+  };
 
   it('saves name, prefecture and kind, audited as an update', async () => {
     const headers = await organizerCookie();
@@ -101,7 +104,13 @@ describe('editing a municipality', () => {
       fc.asyncProperty(hostileText, hostileText, kind, async (name, prefecture, kind) => {
         const [before] = await getDb().select().from(municipalities).where(eq(municipalities.id, city.id));
         const result = await outcomeOf(() =>
-          municipalitiesAction(actionArgs('/admin/municipalities', { intent: 'update', id: String(city.id), name, prefecture, kind }, { headers })),
+          municipalitiesAction(
+            actionArgs(
+              '/admin/municipalities',
+              { intent: 'update', id: String(city.id), baseVersion: String(before!.version), name, prefecture, kind },
+              { headers },
+            ),
+          ),
         );
         const [after] = await getDb().select().from(municipalities).where(eq(municipalities.id, city.id));
         if (result.kind !== 'saved') {
@@ -123,8 +132,10 @@ describe('editing a municipality', () => {
 });
 
 describe('editing a roster entry', () => {
-  const edit = (headers: Record<string, string>, id: number, form: Record<string, string>) =>
-    outcome(() => organizersAction(actionArgs('/admin/organizers', { intent: 'update', id: String(id), ...form }, { headers })));
+  const edit = async (headers: Record<string, string>, id: number, form: Record<string, string>) => {
+    const baseVersion = String((await getDb().select().from(organizers).where(eq(organizers.id, id)))[0]?.version ?? 1);
+    return outcome(() => organizersAction(actionArgs('/admin/organizers', { intent: 'update', id: String(id), baseVersion, ...form }, { headers })));
+  };
 
   it('saves name, role and affiliation, audited as an update', async () => {
     const headers = await organizerCookie();
@@ -174,7 +185,13 @@ describe('editing a roster entry', () => {
       fc.asyncProperty(hostileText, role, hostileText, async (fullName, role, affiliation) => {
         const [before] = await current();
         const result = await outcomeOf(() =>
-          organizersAction(actionArgs('/admin/organizers', { intent: 'update', id: String(entry.id), fullName, role, affiliation }, { headers })),
+          organizersAction(
+            actionArgs(
+              '/admin/organizers',
+              { intent: 'update', id: String(entry.id), baseVersion: String(before!.o.version), fullName, role, affiliation },
+              { headers },
+            ),
+          ),
         );
         const [after] = await current();
         if (result.kind !== 'saved') {
@@ -318,12 +335,20 @@ describe('only organizers may edit or restore', () => {
     const answers = [
       await outcome(() =>
         municipalitiesAction(
-          actionArgs('/admin/municipalities', { intent: 'update', id: String(city.id), name: '奪取市', prefecture: '岩手県', kind: 'city' }, { headers }),
+          actionArgs(
+            '/admin/municipalities',
+            { intent: 'update', id: String(city.id), baseVersion: '1', name: '奪取市', prefecture: '岩手県', kind: 'city' },
+            { headers },
+          ),
         ),
       ),
       await outcome(() =>
         organizersAction(
-          actionArgs('/admin/organizers', { intent: 'update', id: String(entry.id), fullName: '奪取', role: 'chair', affiliation: '' }, { headers }),
+          actionArgs(
+            '/admin/organizers',
+            { intent: 'update', id: String(entry.id), baseVersion: '1', fullName: '奪取', role: 'chair', affiliation: '' },
+            { headers },
+          ),
         ),
       ),
       await outcome(() =>

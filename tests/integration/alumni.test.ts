@@ -88,7 +88,11 @@ describe('マネ友名簿', () => {
   it('lets each person hide themselves or their contact', async () => {
     const res = await settle(() => meAction(actionArgs('/alumni/me', { directoryContact: '総務課' }, { headers: { Cookie: '' } })));
     expect(statusOf(res)).toBe(302);
-    await meAction(actionArgs('/alumni/me', { directoryListed: 'on', directoryContact: '別の連絡先' }, { headers: await as(elsewhere.userId) }));
+    const headers = await as(elsewhere.userId);
+    const saved = await settle(() =>
+      meAction(actionArgs('/alumni/me', { baseVersion: '1', directoryListed: 'on', directoryContact: '別の連絡先' }, { headers })),
+    );
+    expect(statusOf(saved)).toBe(302);
     const [row] = await getDb().select().from(people).where(eq(people.id, elsewhere.listed));
     expect(row).toMatchObject({ directoryListed: true, directoryShowContact: false, directoryContact: '別の連絡先' });
     const card = (await search(`q=${encodeURIComponent('人材育成')}`)).teams[0]!;

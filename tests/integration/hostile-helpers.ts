@@ -103,6 +103,8 @@ export async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
   const { data, init } = result as { data: unknown; init?: { status?: number } };
   expect(init?.status, 'a form answer other than a redirect is a 400').toBe(400);
   expect(hasErrors(data), `a 400 names what is wrong: ${JSON.stringify(data).slice(0, 300)}`).toBe(true);
+  // A property whose form forgot the version it rests on would be refused every run and test nothing.
+  expect(JSON.stringify(data), 'the form names the version it rests on (baseVersion)').not.toContain('元にした版がわかりません');
   return { kind: 'invalid', body: data };
 }
 

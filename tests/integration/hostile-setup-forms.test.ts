@@ -142,7 +142,9 @@ describe('hostile input in the program-year pages', () => {
   it('統一テーマ', async () => {
     await fc.assert(
       fc.asyncProperty(hostileText, async (theme) => {
-        const outcome = await outcomeOf(() => yearAction(asOrganizer(`/admin/years/${fy}`, { intent: 'theme', theme }, { fiscalYear: fy })));
+        const [year] = await getDb().select().from(programYears).where(eq(programYears.fiscalYear, world.year));
+        const form = { intent: 'theme', baseVersion: String(year!.version), theme };
+        const outcome = await outcomeOf(() => yearAction(asOrganizer(`/admin/years/${fy}`, form, { fiscalYear: fy })));
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
         const [row] = await getDb().select().from(programYears).where(eq(programYears.fiscalYear, world.year));
         expect(row!.theme).toBe(asRequired(theme));
@@ -167,7 +169,9 @@ describe('hostile input in the program-year pages', () => {
     await fc.assert(
       fc.asyncProperty(sessionForm(world.year), async (form) => {
         const path = `/admin/years/${fy}/sessions/${sessionId}`;
-        const outcome = await outcomeOf(() => sessionAction(asOrganizer(path, { intent: 'session', ...form }, { fiscalYear: fy, sessionId })));
+        const [session] = await getDb().select().from(studySessions).where(eq(studySessions.id, world.session.id));
+        const sent = { intent: 'session', baseVersion: String(session!.version), ...form };
+        const outcome = await outcomeOf(() => sessionAction(asOrganizer(path, sent, { fiscalYear: fy, sessionId })));
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
         await expectSession(world.session.id, form);
       }),

@@ -24,8 +24,21 @@ async function teamOfThree(fiscalYear: number) {
   return { team, hr, second, third, params: { teamId: String(team.id) } };
 }
 
-const post = (params: { teamId: string }, form: Record<string, string>, headers: Record<string, string>) =>
-  outcome(() => teamAction(actionArgs(`/admin/teams/${params.teamId}`, form, { headers, params })));
+/** A member's version now: each details save rests on it (a stale one: tests/integration/admin-versions.test.ts). */
+const versionOf = async (memberId: string | undefined) =>
+  String(
+    (
+      await db()
+        .select({ version: teamMembers.version })
+        .from(teamMembers)
+        .where(eq(teamMembers.id, Number(memberId)))
+    )[0]?.version ?? 1,
+  );
+
+const post = async (params: { teamId: string }, form: Record<string, string>, headers: Record<string, string>) => {
+  const baseVersion: Record<string, string> = form.intent === 'update-member' ? { baseVersion: await versionOf(form.memberId) } : {};
+  return outcome(() => teamAction(actionArgs(`/admin/teams/${params.teamId}`, { ...baseVersion, ...form }, { headers, params })));
+};
 
 const holders = async (teamId: number) =>
   (
@@ -187,8 +200,9 @@ describe('hostile input in the member forms', () => {
     const { second, params } = await teamOfThree(2080);
     await fc.assert(
       fc.asyncProperty(hostileText, hostileText, async (department, section) => {
+        const baseVersion = await versionOf(String(second.id));
         const answer = await outcomeOf(() =>
-          teamAction(actionArgs('/x', { intent: 'update-member', memberId: String(second.id), department, section }, { headers, params })),
+          teamAction(actionArgs('/x', { intent: 'update-member', memberId: String(second.id), baseVersion, department, section }, { headers, params })),
         );
         if (answer.kind !== 'saved') {
           expect(answer.kind).toBe('invalid');

@@ -108,7 +108,9 @@ describe('sessions and pre-assignments', () => {
     expect(pa?.dueOn).toBe('2053-06-05');
     // Moving the session before the due date would make it due after the session: refused too.
     const moved = await outcome(() =>
-      sessionAction(actionArgs('/x', { intent: 'session', kind: 'study', number: '2', startsOn: '2053-06-01', isOnline: 'on' }, { headers, params })),
+      sessionAction(
+        actionArgs('/x', { intent: 'session', baseVersion: '1', kind: 'study', number: '2', startsOn: '2053-06-01', isOnline: 'on' }, { headers, params }),
+      ),
     );
     expect(moved.status).toBe(400);
     expect(fieldErrors(moved.body).startsOn?.[0]).toContain('提出期限');

@@ -1,5 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { Form } from '@remix-run/react';
+import { DraftForm } from '~/components/DraftForm';
+import { VersionParts, type Stale } from '~/components/StaleNotice';
 import { FormMessage, TextField } from '~/components/form';
 import type { memberDetailsSchema } from '~/schemas/team-member';
 import type { FormShape } from '~/schemas/types';
@@ -16,12 +18,17 @@ export function MemberEdit({
   holder,
   lastResult,
   hrErrors,
+  version,
+  stale,
 }: {
   member: Member;
   /** Who holds the slot now, as a sentence subject (「山田 花子さん」「招待中の山田 花子さん」), or null. */
   holder: string | null;
   lastResult?: SubmissionResult<string[]>;
   hrErrors?: string[];
+  /** The version the details form rests on and, after a refused save, why it was refused. */
+  version: number;
+  stale: Stale | null;
 }) {
   const [form, fields] = useForm<FormShape<typeof memberDetailsSchema>>({
     id: `member-${member.id}`,
@@ -33,16 +40,17 @@ export function MemberEdit({
       <summary>
         編集<span className="visually-hidden">：{member.fullName}</span>
       </summary>
-      <Form method="post" {...getFormProps(form)}>
+      <DraftForm draftName={form.id} method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="update-member" />
         <input type="hidden" name="memberId" value={member.id} />
+        <VersionParts version={version} stale={stale} />
         <FormMessage id={form.errorId} errors={form.errors} />
         <TextField label="部署（部・局）" field={fields.department} hint="例: 総務部" autoComplete="off" />
         <TextField label="課・係" field={fields.section} hint="例: 人事課" autoComplete="off" />
         <button type="submit" className="button">
           所属を保存
         </button>
-      </Form>
+      </DraftForm>
       <div className="member-edit__hr">
         {member.isHrSlot ? (
           <p className="muted">このメンバーが人事担当課枠です。ほかのメンバーに移すときは、移す先のメンバーの「編集」から操作してください。</p>
