@@ -9,7 +9,7 @@ import { sessionCookie } from '../world';
 
 // The two keys of app/utils/page-cache.server.ts: what must change them and what must not. The
 // snapshot is the whole server's, so "nothing is written" holds only while no other file writes there:
-// the PostgreSQL files run one at a time (vitest.config.ts).
+// on PostgreSQL this file runs with nothing beside it (project postgres-alone, vitest.config.ts).
 
 const contextWith = (loaderData: unknown) => ({ staticHandlerContext: { loaderData, actionData: null, errors: null } }) as unknown as EntryContext;
 
