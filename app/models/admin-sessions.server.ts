@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { getDb, transaction, type Db } from '../../db/client';
 import { preAssignments, studySessions } from '../../db/schema';
 import { sessionKinds, type SessionKind } from '~/domain/codes';
@@ -118,27 +118,41 @@ export async function setSessionArchived(actor: AuditActor, fiscalYear: number, 
   });
 }
 
-/** Sets the session's pre-assignment (creating it the first time). */
-export async function savePreAssignment(actor: AuditActor, sessionId: number, input: { title: string; description: string; dueOn: string }) {
-  await transaction(async (tx) => {
+/**
+ * Sets the session's pre-assignment from `baseVersion` (0: the form showed none), creating it the first
+ * time (app/models/record-version.server.ts). A save over one withdrawn meanwhile keeps its text as a new one.
+ */
+export async function savePreAssignment(
+  actor: AuditActor,
+  sessionId: number,
+  input: { title: string; description: string; dueOn: string },
+  baseVersion: number,
+): Promise<Bump> {
+  return transaction(async (tx) => {
+    // One save per session at a time, so two first saves cannot both create one.
+    await tx.execute(sql`select id from study_sessions where id = ${sessionId} for update`);
     const [current] = await tx
       .select({ id: preAssignments.id })
       .from(preAssignments)
       .where(and(eq(preAssignments.sessionId, sessionId), isNull(preAssignments.archivedAt)));
-    let id = current?.id;
-    if (id)
-      await tx
-        .update(preAssignments)
-        .set({ ...input, updatedAt: now() })
-        .where(eq(preAssignments.id, id));
-    else
-      id = (
-        await tx
-          .insert(preAssignments)
-          .values({ ...input, sessionId })
-          .returning({ id: preAssignments.id })
-      )[0]!.id;
-    await recordAudit(tx, actor, { action: current ? 'update' : 'create', entityType: 'pre_assignment', entityId: id, detail: { sessionId } });
+    if (current) {
+      const bump = await bumpVersion(tx, preAssignments, eq(preAssignments.id, current.id), baseVersion);
+      if (bump.kind !== 'bumped') return bump;
+      await tx.update(preAssignments).set(input).where(eq(preAssignments.id, current.id));
+      await recordAudit(tx, actor, { action: 'update', entityType: 'pre_assignment', entityId: current.id, detail: { sessionId } });
+      return bump;
+    }
+    // Versions continue across the session's pre-assignments (db/schema/program.ts).
+    const [{ last }] = (await tx
+      .select({ last: sql<number>`coalesce(max(${preAssignments.version}), 0)`.mapWith(Number) })
+      .from(preAssignments)
+      .where(eq(preAssignments.sessionId, sessionId))) as [{ last: number }];
+    const [row] = await tx
+      .insert(preAssignments)
+      .values({ ...input, sessionId, version: last + 1 })
+      .returning({ id: preAssignments.id, version: preAssignments.version });
+    await recordAudit(tx, actor, { action: 'create', entityType: 'pre_assignment', entityId: row!.id, detail: { sessionId } });
+    return { kind: 'bumped', version: row!.version };
   });
 }
 

@@ -78,9 +78,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(back);
   }
   if (intent === 'preassignment') {
-    const submission = parseWithZod(formData, { schema: preAssignmentSchema(session.startsOn) });
-    if (submission.status !== 'success') return formReply(intent, submission.reply());
-    await savePreAssignment(actor, session.id, submission.value);
+    const version = postedVersion(formData);
+    const submission = parseWithZod(formData, { schema: withBaseVersion(preAssignmentSchema(session.startsOn), { first: true }) });
+    if (submission.status !== 'success') return formReply(intent, submission.reply(), { version });
+    const { baseVersion, ...input } = submission.value;
+    const saved = await savePreAssignment(actor, session.id, input, baseVersion);
+    if (saved.kind === 'stale') {
+      // Someone saved first: nothing was written; the person's text comes back, now based on theirs.
+      const latest = (await load(params)).preAssignment ?? notFound();
+      const form = { title: latest.title, description: latest.description, dueOn: latest.dueOn };
+      const readable = (p: typeof form): ReadableField[] => [
+        { key: 'title', label: '事前課題の題名', value: p.title },
+        { key: 'description', label: '説明', value: p.description },
+        { key: 'dueOn', label: '提出期限', value: formatEraDate(p.dueOn) },
+      ];
+      return staleFormReply(intent, formData, submission.reply(), readable(input), {
+        form,
+        readable: readable(form),
+        savedAt: latest.updatedAt,
+        version: latest.version,
+      });
+    }
     return redirect(back);
   }
   if (intent === 'remove-preassignment') {
@@ -126,6 +144,7 @@ export default function AdminSession() {
     defaultValue: sessionForm(session),
   });
   const { version, stale } = versionFor(actionData, 'session', session.version);
+  const paVersion = versionFor(actionData, 'preassignment', preAssignment?.version ?? 0);
   const [paForm, paFields] = useForm<FormShape<ReturnType<typeof preAssignmentSchema>>>({
     id: 'preassignment',
     lastResult: replyFor(actionData, 'preassignment'),
@@ -151,6 +170,7 @@ export default function AdminSession() {
         {/* The draft key carries the page's path, so each session keeps its own drafts. */}
         <DraftForm method="post" draftName="preassignment" {...getFormProps(paForm)}>
           <input type="hidden" name="intent" value="preassignment" />
+          <VersionParts {...paVersion} />
           <FormMessage id={paForm.errorId} errors={paForm.errors} />
           <TextField label="事前課題の題名" field={paFields.title} required />
           <TextAreaField label="説明" field={paFields.description} rows={4} />

@@ -101,5 +101,6 @@ export const baseVersion = ({ first = false } = {}) => {
     .max(2_147_483_647);
 };
 
-/** An edit form of a versioned record: its fields and the version it was based on. */
-export const withBaseVersion = <S extends z.ZodType>(schema: S) => z.intersection(schema, z.object({ baseVersion: baseVersion() }));
+/** An edit form of a versioned record: its fields and the version it was based on (`first`: as `baseVersion`). */
+export const withBaseVersion = <S extends z.ZodType>(schema: S, options?: { first?: boolean }) =>
+  z.intersection(schema, z.object({ baseVersion: baseVersion(options) }));

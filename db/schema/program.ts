@@ -60,6 +60,9 @@ export const preAssignments = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     dueOn: date('due_on').notNull(),
+    // Continues across a session's pre-assignments (a new one after a withdrawn one takes the next number),
+    // so a form based on a withdrawn one never matches the one that replaced it.
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: archivedAt(),

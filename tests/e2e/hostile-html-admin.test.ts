@@ -53,7 +53,7 @@ describe('hostile HTML in the set-up pages is escaped where it is shown', () => 
       venue: payload,
       agenda: payload,
     });
-    await send(organizer, location, { intent: 'preassignment', title: payload, description: payload, dueOn: `${year}-06-05` });
+    await send(organizer, location, { intent: 'preassignment', baseVersion: '0', title: payload, description: payload, dueOn: `${year}-06-05` });
     expectEscaped(await page(organizer, yearPage));
     expectEscaped(await page(organizer, location));
     expectEscaped(await page(organizer, `${yearPage}/preassignments`));

@@ -7,6 +7,7 @@ import {
   handovers,
   interviews,
   people,
+  preAssignments,
   programYears,
   sheets,
   studySessions,
@@ -242,7 +243,13 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
     const { kind, number, startsOn, version } = session!;
     return { baseVersion: String(version), kind, number: String(number), startsOn, isOnline: 'on', agenda: '対話の場づくり' };
   },
-  'admin.years.$fiscalYear.sessions.$sessionId.tsx preassignment': (c) => ({ title: '職場の現状を書く', dueOn: `${c.world.year}-04-01` }),
+  'admin.years.$fiscalYear.sessions.$sessionId.tsx preassignment': async (c) => {
+    const [shown] = await getDb()
+      .select({ version: preAssignments.version })
+      .from(preAssignments)
+      .where(and(eq(preAssignments.sessionId, Number(c.ids['new.session'])), isNull(preAssignments.archivedAt)));
+    return { baseVersion: String(shown?.version ?? 0), title: '職場の現状を書く', dueOn: `${c.world.year}-04-01` };
+  },
   'admin.years.$fiscalYear.sessions.$sessionId.tsx remove-preassignment': () => ({}),
   'admin.years.$fiscalYear.sessions.$sessionId.tsx archive': () => ({}),
   'admin.years.$fiscalYear.sessions.$sessionId.tsx restore': () => ({}),

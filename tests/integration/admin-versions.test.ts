@@ -1,14 +1,24 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
-import { municipalities, organizers, people, programYears, studySessions, teamMembers } from '../../db/schema';
+import { municipalities, organizers, people, preAssignments, programYears, studySessions, teamMembers } from '../../db/schema';
 import { action as municipalitiesAction } from '../../app/routes/admin.municipalities';
 import { action as organizersAction } from '../../app/routes/admin.organizers';
 import { action as teamAction } from '../../app/routes/admin.teams.$teamId';
 import { action as yearAction } from '../../app/routes/admin.years.$fiscalYear._index';
 import { action as sessionAction } from '../../app/routes/admin.years.$fiscalYear.sessions.$sessionId';
 import { action as directoryAction } from '../../app/routes/alumni.me';
-import { addTeamMember, createMunicipality, createOrganizer, createPerson, createProgramYear, createSession, createTeam, createUser } from '../factories';
+import {
+  addTeamMember,
+  createMunicipality,
+  createOrganizer,
+  createPerson,
+  createPreAssignment,
+  createProgramYear,
+  createSession,
+  createTeam,
+  createUser,
+} from '../factories';
 import { actionArgs } from '../helpers';
 import { sessionCookie } from '../world';
 import { organizerCookie, outcome, tableCounts } from './setup-helpers';
@@ -29,6 +39,8 @@ type Case = {
   /** The `form` of the 409's answer (the page's form it answers), and the label of the second person's field. */
   replyForm?: string;
   label: string;
+  /** The form may write the first record (baseVersion 0: the page showed none). */
+  createsFirst?: boolean;
 };
 
 // Each test opens its own record: names, years and 研究会 numbers are unique.
@@ -122,6 +134,25 @@ const cases: Case[] = [
     label: 'テーマ・議題',
   },
   {
+    name: "a 研究会's 事前課題",
+    async open() {
+      const headers = await organizerCookie();
+      const session = await createSession(getDb(), { fiscalYear: 2094, number: ++opened, startsOn: '2094-07-10' });
+      await createPreAssignment(getDb(), { sessionId: session.id, title: '職場の現状', description: '', dueOn: '2094-07-01' });
+      const params = { fiscalYear: '2094', sessionId: String(session.id) };
+      return {
+        form: { intent: 'preassignment', title: '職場の現状', description: '', dueOn: '2094-07-01' },
+        post: (form) => outcome(() => sessionAction(actionArgs('/x', form, { headers, params }))),
+        row: async () => (await getDb().select().from(preAssignments).where(livePreAssignment(session.id)))[0]!,
+      };
+    },
+    first: ['dueOn', '2094-07-03'],
+    second: ['description', '変革ストーリーシートの「現状」を書いてきてください。'],
+    replyForm: 'preassignment',
+    label: '説明',
+    createsFirst: true,
+  },
+  {
     name: 'the directory entry (one person, two tabs)',
     async open() {
       const person = await createPerson(getDb(), { directoryListed: true, directoryContact: '' });
@@ -139,7 +170,9 @@ const cases: Case[] = [
   },
 ];
 
-describe.each(cases)('two people editing $name', ({ open, first, second, replyForm, label }) => {
+const livePreAssignment = (sessionId: number) => and(eq(preAssignments.sessionId, sessionId), isNull(preAssignments.archivedAt));
+
+describe.each(cases)('two people editing $name', ({ open, first, second, replyForm, label, createsFirst }) => {
   it('refuses the later save with nothing written, keeps its change, takes in the other’s, and saves when sent again', async () => {
     const { form, post, row } = await open();
     const edited = (name: string) => ({ _edited: JSON.stringify([name]) });
@@ -188,8 +221,56 @@ describe.each(cases)('two people editing $name', ({ open, first, second, replyFo
     for (const baseVersion of [undefined, '', '0', 'x', '9']) {
       const sent = baseVersion === undefined ? { ...form, [second[0]]: second[1] } : { ...form, baseVersion, [second[0]]: second[1] };
       const answer = await post(sent);
-      expect(answer.status, `baseVersion ${baseVersion}`).toBe(baseVersion === '9' ? 409 : 400);
+      // 0 says the page showed no record: refused as stale where there is one, if the form may write the first.
+      const stale = baseVersion === '9' || (baseVersion === '0' && createsFirst);
+      expect(answer.status, `baseVersion ${baseVersion}`).toBe(stale ? 409 : 400);
     }
     expect(await row()).toEqual(before);
+  });
+});
+
+describe("a 研究会's 事前課題 withdrawn or written for the first time meanwhile", () => {
+  const open = async (withOne: boolean) => {
+    const headers = await organizerCookie();
+    const session = await createSession(getDb(), { fiscalYear: 2095, number: ++opened, startsOn: '2095-07-10' });
+    if (withOne) await createPreAssignment(getDb(), { sessionId: session.id, title: '職場の現状', dueOn: '2095-07-01' });
+    const params = { fiscalYear: '2095', sessionId: String(session.id) };
+    const post = (baseVersion: string, title: string) =>
+      outcome(() =>
+        sessionAction(actionArgs('/x', { intent: 'preassignment', baseVersion, title, description: '', dueOn: '2095-07-01' }, { headers, params })),
+      );
+    const live = () => getDb().select().from(preAssignments).where(livePreAssignment(session.id));
+    const withdraw = () => outcome(() => sessionAction(actionArgs('/x', { intent: 'remove-preassignment' }, { headers, params })));
+    return { post, live, withdraw };
+  };
+
+  it('two first saves at once make one 事前課題; the other is refused with its text kept', async () => {
+    const { post, live } = await open(false);
+    const answers = await Promise.all([post('0', '職場の現状を書く'), post('0', '上司にインタビューする')]);
+    expect(answers.map((a) => a.status).sort()).toEqual([302, 409]);
+    const [saved] = await live();
+    expect(await live()).toHaveLength(1);
+    const refused = answers.find((a) => a.status === 409)!.body as { result: { initialValue: { title: string } }; version: number };
+    expect(refused.result.initialValue.title).not.toBe(saved!.title);
+    expect(refused.version).toBe(saved!.version);
+  });
+
+  it('a form resting on a withdrawn 事前課題 never saves over the one that replaced it; with none, its text becomes a new one', async () => {
+    const { post, live, withdraw } = await open(true);
+    const [shown] = await live();
+    expect(shown!.version).toBe(1);
+    expect((await withdraw()).status).toBe(302);
+    expect((await post('0', '新しい事前課題')).status).toBe(302);
+    const [replacement] = await live();
+    // The next number of the session's 事前課題, so the form still resting on the withdrawn one does not match it.
+    expect(replacement!.version).toBe(2);
+    const stale = await post('1', '古いフォームからの題名');
+    expect(stale.status).toBe(409);
+    expect(await live()).toEqual([replacement]);
+
+    expect((await withdraw()).status).toBe(302);
+    expect((await post('2', '取り下げ後に保存した題名')).status).toBe(302);
+    const [kept] = await live();
+    expect(kept).toMatchObject({ title: '取り下げ後に保存した題名', version: 3 });
   });
 });

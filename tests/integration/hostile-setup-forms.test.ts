@@ -196,9 +196,12 @@ describe('hostile input in the program-year pages', () => {
     await fc.assert(
       fc.asyncProperty(mostly(filledText(200), hostileText), hostileText, anyDate(world.year), async (title, description, dueOn) => {
         const path = `/admin/years/${fy}/sessions/${sessionId}`;
-        const outcome = await outcomeOf(() =>
-          sessionAction(asOrganizer(path, { intent: 'preassignment', title, description, dueOn }, { fiscalYear: fy, sessionId })),
-        );
+        const [shown] = await getDb()
+          .select()
+          .from(preAssignments)
+          .where(and(eq(preAssignments.sessionId, world.session.id), isNull(preAssignments.archivedAt)));
+        const form = { intent: 'preassignment', baseVersion: String(shown?.version ?? 0), title, description, dueOn };
+        const outcome = await outcomeOf(() => sessionAction(asOrganizer(path, form, { fiscalYear: fy, sessionId })));
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
         const live = await getDb()
           .select()

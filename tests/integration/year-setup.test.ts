@@ -96,8 +96,11 @@ describe('sessions and pre-assignments', () => {
     const headers = await organizerCookie();
     const session = await createSession(getDb(), { fiscalYear: 2053, number: 2, startsOn: '2053-06-10' });
     const params = { fiscalYear: '2053', sessionId: String(session.id) };
+    // The page showed no pre-assignment (baseVersion 0): the first save creates it.
     const post = (form: Record<string, string>) =>
-      outcome(() => sessionAction(actionArgs('/x', { intent: 'preassignment', title: '事前課題②', description: '', ...form }, { headers, params })));
+      outcome(() =>
+        sessionAction(actionArgs('/x', { intent: 'preassignment', baseVersion: '0', title: '事前課題②', description: '', ...form }, { headers, params })),
+      );
     const before = await tableCounts();
     const late = await post({ dueOn: '2053-06-11' });
     expect(late.status).toBe(400);
