@@ -19,19 +19,27 @@ export async function activityTotals(teamId: number) {
   return row ?? { count: 0, minutes: 0, lastOn: null };
 }
 
-export async function recentActivities(teamId: number, limit = 5) {
-  return getDb()
+/** The latest activities, an interview's title masked as in the log when the viewer may not read it. */
+export async function recentActivities(teamId: number, visibilities: Visibility[], limit = 5) {
+  const rows = await getDb()
     .select({
       id: activities.id,
       kind: activities.kind,
       occurredOn: activities.occurredOn,
       title: activities.title,
       durationMinutes: activities.durationMinutes,
+      interviewId: activities.interviewId,
+      interviewVisibility: interviews.visibility,
     })
     .from(activities)
+    .leftJoin(interviews, eq(interviews.id, activities.interviewId))
     .where(and(eq(activities.teamId, teamId), isNull(activities.archivedAt)))
     .orderBy(desc(activities.occurredOn), desc(activities.id))
     .limit(limit);
+  return rows.map(({ interviewId, interviewVisibility, ...row }) => ({
+    ...row,
+    title: activityTitle({ ...row, interviewId, interviewVisibility }, visibilities),
+  }));
 }
 
 /** The number of activities and minutes per kind (in the order of the kind list), and in total. */
@@ -79,14 +87,30 @@ type Row = {
 
 export const hiddenInterviewTitle = '（公開範囲外のインタビュー）';
 
+type Titled = Pick<Row, 'kind' | 'title' | 'interviewId' | 'interviewVisibility'>;
+
+/** An interview's own activity the viewer may not read: its text is the interview's, so it is hidden. */
+function hidesInterview(row: Titled, visibilities: Visibility[]) {
+  const ownInterview = row.kind === 'interview' && row.interviewId !== null;
+  return ownInterview && !(row.interviewVisibility !== null && visibilities.includes(row.interviewVisibility));
+}
+
+/**
+ * An activity's title as this viewer may see it, wherever an activity is shown (the log, the team's
+ * first page, the sheet's evidence): the one place an interview's title is masked.
+ */
+export function activityTitle(row: Titled, visibilities: Visibility[]) {
+  return hidesInterview(row, visibilities) ? hiddenInterviewTitle : row.title;
+}
+
 /** Hides the text of an interview the viewer may not read, and the name of a linked one. */
 function masked<T extends Row>(row: T, visibilities: Visibility[]) {
   const visible = row.interviewVisibility !== null && visibilities.includes(row.interviewVisibility);
   const ownInterview = row.kind === 'interview' && row.interviewId !== null;
-  const hideText = ownInterview && !visible;
+  const hideText = hidesInterview(row, visibilities);
   return {
     ...row,
-    title: hideText ? hiddenInterviewTitle : row.title,
+    title: activityTitle(row, visibilities),
     notes: hideText ? '' : row.notes,
     guests: hideText ? '' : row.guests,
     interviewee: visible ? row.interviewee : null,

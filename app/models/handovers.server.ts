@@ -4,6 +4,7 @@ import { handovers, interviewHomework, interviews, people, teamGenerations, team
 import { bumpVersion, type Bump } from './record-version.server';
 import { recordAudit, type AuditActor } from './audit.server';
 import { notify, teamUserIds } from './notifications.server';
+import type { Visibility } from '~/domain/codes';
 
 // 引き継ぎ: written by a team at the end of its year, read by the municipality's next teams.
 
@@ -38,10 +39,11 @@ export async function previousGenerations(team: TeamScope) {
 }
 
 /**
- * Open 宿題 a team leaves behind. The next team reads only what the interviews were opened to the
- * municipality or the program; what a team kept to itself stays with it.
+ * Open 宿題 a team leaves behind, of the interviews at `visibilities`: what the viewer may read of
+ * what is handed over (`handoverVisibilities`, app/utils/permissions.ts).
  */
-export async function handedOverHomework(teamId: number) {
+export async function handedOverHomework(teamId: number, visibilities: readonly Visibility[]) {
+  if (visibilities.length === 0) return [];
   return getDb()
     .select({ id: interviewHomework.id, body: interviewHomework.body, interviewee: interviews.interviewee, interviewedOn: interviews.interviewedOn })
     .from(interviewHomework)
@@ -50,7 +52,7 @@ export async function handedOverHomework(teamId: number) {
       and(
         eq(interviewHomework.teamId, teamId),
         ne(interviewHomework.status, 'done'),
-        inArray(interviews.visibility, ['municipality', 'program']),
+        inArray(interviews.visibility, [...visibilities]),
         isNull(interviews.archivedAt),
       ),
     )

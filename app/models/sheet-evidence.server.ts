@@ -4,11 +4,22 @@ import { activities, interviews } from '../../db/schema';
 import { activityKinds, intervieweeRoles, type Visibility } from '~/domain/codes';
 import type { Evidence } from '~/domain/sheet';
 import { evidenceValue } from '~/domain/sheet-fields';
+import { activityTitle } from './activities.server';
 
 // Evidence: a sheet item cites the team's own interviews and activities. Only the team's records
 // can be cited, and a reader sees the name of a cited interview only if they may read it.
 
 type Access = { interviewVisibilities: Visibility[]; readProgress: boolean };
+
+// An activity with what masks an interview's title (activityTitle).
+const activityColumns = {
+  id: activities.id,
+  on: activities.occurredOn,
+  kind: activities.kind,
+  title: activities.title,
+  interviewId: activities.interviewId,
+  interviewVisibility: interviews.visibility,
+};
 export type EvidenceLabel = { value: string; label: string; href: string | null };
 
 /** What the editor offers: the team's interviews the writer may read, and its activities. */
@@ -23,15 +34,20 @@ export async function evidenceChoices(teamId: number, access: Access) {
       : [],
     access.readProgress
       ? getDb()
-          .select({ id: activities.id, on: activities.occurredOn, kind: activities.kind, title: activities.title })
+          .select(activityColumns)
           .from(activities)
+          .leftJoin(interviews, eq(interviews.id, activities.interviewId))
           .where(and(eq(activities.teamId, teamId), isNull(activities.archivedAt)))
           .orderBy(desc(activities.occurredOn), desc(activities.id))
       : [],
   ]);
   return {
     interviews: interviewRows.map((i) => ({ value: `interview:${i.id}`, on: i.on, label: `${i.interviewee}（${intervieweeRoles.label[i.role]}）` })),
-    activities: activityRows.map((a) => ({ value: `activity:${a.id}`, on: a.on, label: `${activityKinds.label[a.kind]}　${a.title}` })),
+    activities: activityRows.map((a) => ({
+      value: `activity:${a.id}`,
+      on: a.on,
+      label: `${activityKinds.label[a.kind]}　${activityTitle(a, access.interviewVisibilities)}`,
+    })),
   };
 }
 export type EvidenceChoices = Awaited<ReturnType<typeof evidenceChoices>>;
@@ -62,8 +78,9 @@ export async function evidenceLabels(teamId: number, cited: Evidence[], access: 
       : [],
     activityIds.length
       ? getDb()
-          .select({ id: activities.id, on: activities.occurredOn, kind: activities.kind, title: activities.title })
+          .select(activityColumns)
           .from(activities)
+          .leftJoin(interviews, eq(interviews.id, activities.interviewId))
           .where(and(eq(activities.teamId, teamId), inArray(activities.id, activityIds), isNull(activities.archivedAt)))
       : [],
   ]);
@@ -80,7 +97,11 @@ export async function evidenceLabels(teamId: number, cited: Evidence[], access: 
   }
   for (const a of activityRows) {
     labels[`activity:${a.id}`] = access.readProgress
-      ? { value: `activity:${a.id}`, label: `${activityKinds.label[a.kind]}：${a.title}`, href: `/teams/${teamId}/activities/${a.id}` }
+      ? {
+          value: `activity:${a.id}`,
+          label: `${activityKinds.label[a.kind]}：${activityTitle(a, access.interviewVisibilities)}`,
+          href: `/teams/${teamId}/activities/${a.id}`,
+        }
       : { value: `activity:${a.id}`, label: '活動記録', href: null };
   }
   return labels;

@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [members, totals, recent, interviews, dashboard, generations, alumni] = await Promise.all([
     listTeamMembers(team.id),
     access.readProgress ? activityTotals(team.id) : null,
-    access.readProgress ? recentActivities(team.id) : [],
+    access.readProgress ? recentActivities(team.id, access.interviewVisibilities) : [],
     listInterviews(team.id, access.interviewVisibilities),
     // The charts are progress: partners (sheet only) do not get them.
     access.readProgress ? teamDashboard(team, { asMember: access.kinds.includes('member'), visibilities: access.interviewVisibilities }) : null,

@@ -18,7 +18,7 @@ import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { postedVersion, staleReply, type ReadableField } from '~/utils/stale-reply.server';
 import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
-import type { IntentNeeds } from '~/utils/permissions';
+import { handedOverVisibilities, handoverVisibilities, type IntentNeeds } from '~/utils/permissions';
 import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
 import { SavedNotice } from '~/components/SavedNotice';
 
@@ -28,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 // Partners of another municipality do not read what one generation leaves the next.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'readProgress');
+  const { team, access, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'readProgress');
   const [generations, alumni, own] = await Promise.all([
     previousGenerations(team),
     alumniOfMunicipality(team.municipalityId, team.fiscalYear),
@@ -41,8 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       team,
       links: { readProgress: access.readProgress, readSheet: access.readSheet },
       generations,
-      previousHomework: previous ? await handedOverHomework(previous.teamId) : [],
-      ownHomework: access.kinds.includes('member') ? await handedOverHomework(team.id) : [],
+      // What the previous generation handed over, as far as this viewer may read it; the team's own
+      // members see what they hand over themselves.
+      previousHomework: previous
+        ? await handedOverHomework(previous.teamId, handoverVisibilities(viewer, team, { ...team, id: previous.teamId, fiscalYear: previous.fiscalYear }))
+        : [],
+      ownHomework: access.kinds.includes('member') ? await handedOverHomework(team.id, handedOverVisibilities) : [],
       alumni: alumni.map((a) => ({ personId: a.personId, fullName: a.fullName, fiscalYear: a.fiscalYear, generation: a.generation, contact: a.contact })),
       own: own ? { toContinue: own.toContinue, peopleToTalkTo: own.peopleToTalkTo, advice: own.advice } : null,
       version: own?.version ?? 0,

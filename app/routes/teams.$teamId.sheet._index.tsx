@@ -15,7 +15,7 @@ import { sheetCommentSchema } from '~/schemas/sheet';
 import { formatDateTime, formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
-import { canTeam, type IntentNeeds } from '~/utils/permissions';
+import { canTeam, readsSheetComments, type IntentNeeds } from '~/utils/permissions';
 import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import { submitOnce } from '~/models/submissions.server';
 import { takeNotice } from '~/utils/notice.server';
@@ -28,8 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, team, access } = await requireTeam(request, requireIdParam(params.teamId), 'readSheet');
   const sheet = await getCurrentSheet(team.id);
   const [comments, open, labels, origin, previous] = await Promise.all([
-    listSheetComments(team.id),
-    unresolvedCounts(team.id),
+    readsSheetComments(access) ? listSheetComments(team.id) : [],
+    readsSheetComments(access) ? unresolvedCounts(team.id) : ({} as Awaited<ReturnType<typeof unresolvedCounts>>),
     sheet ? evidenceLabels(team.id, citedEvidence(sheet.content), access) : {},
     sheet?.copiedFromVersionId ? copiedFrom(sheet.copiedFromVersionId) : undefined,
     !sheet && access.write ? previousGenerationFinal(team) : undefined,

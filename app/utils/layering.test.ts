@@ -64,4 +64,16 @@ describe('layers', () => {
       .filter((found) => !/^utils\/auth\.server\.ts: \/login\?\$\{new URLSearchParams\(\{ redirectTo: back/.test(found));
     expect(offenders).toEqual([]);
   });
+  it('decides who reads an interview in one place: no model, route or component names interview visibilities of its own', () => {
+    // The viewer's visibilities come from app/utils/permissions.ts (teamAccess, handoverVisibilities);
+    // a list written in a query or a loader (['municipality', 'program']) showed organizers team notes.
+    const app = path.resolve('app');
+    const offenders = ['models', 'routes', 'components']
+      .flatMap((dir) => files(path.join(app, dir)))
+      .filter((file) =>
+        /\[\s*'(team|municipality|program)'(\s*,\s*'(team|municipality|program)')*\s*\]|visibility\s*(=|in)\s*\(?\s*'/.test(fs.readFileSync(file, 'utf8')),
+      )
+      .map((file) => path.relative(app, file));
+    expect(offenders).toEqual([]);
+  });
 });

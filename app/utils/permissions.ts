@@ -92,6 +92,28 @@ export function canReadInterview(viewer: Viewer | null, team: TeamRef, visibilit
   return teamAccess(viewer, team).interviewVisibilities.includes(visibility);
 }
 
+/**
+ * Sheet comments are the conversation around a team's sheet: read by those who may take part in it.
+ * The network reads a finished year's sheet only (docs/access.md), not what was said about it.
+ */
+export function readsSheetComments(access: TeamAccess): boolean {
+  return access.comment;
+}
+
+/** What one generation hands the next team of its municipality: the interviews it opened to the municipality or the program. */
+export const handedOverVisibilities: readonly Visibility[] = ['municipality', 'program'];
+
+/**
+ * What of an earlier team's handed-over interviews (its open 宿題) the viewer of a later team's
+ * handover page may read: the later team's own members read all that was handed over (they are that
+ * municipality's next generation); anyone else only what their own access to the earlier team opens.
+ */
+export function handoverVisibilities(viewer: Viewer, later: TeamRef, earlier: TeamRef): Visibility[] {
+  const successor = viewer.memberTeamIds.includes(later.id) && later.municipalityId === earlier.municipalityId && earlier.fiscalYear < later.fiscalYear;
+  const own = teamAccess(viewer, earlier).interviewVisibilities;
+  return handedOverVisibilities.filter((v) => successor || own.includes(v));
+}
+
 /** Can this viewer see anything of the team at all (used to list teams)? */
 export function canSeeTeam(viewer: Viewer | null, team: TeamRef): boolean {
   return teamAccess(viewer, team).view;

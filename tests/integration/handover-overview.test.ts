@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { loader as overviewLoader } from '../../app/routes/teams.$teamId._index';
 import { loader as municipalityLoader } from '../../app/routes/municipalities.$municipalityId';
+import { loader as handoverLoader } from '../../app/routes/teams.$teamId.handover';
 import {
   addTeamMember,
   createDialogueGroup,
   createHandover,
   createHrViewer,
+  createInterview,
   createMentorAssignment,
   createMunicipality,
   createOrganizer,
@@ -16,7 +18,7 @@ import {
   createUser,
 } from '../factories';
 import { currentFiscalYear } from '../factories/util';
-import { loaderArgs } from '../helpers';
+import { loaded, loaderArgs } from '../helpers';
 import { sessionCookie } from '../world';
 
 // 引き継ぎ: the next team of the municipality sees what the previous one left, on its first page.
@@ -110,5 +112,38 @@ describe('the handover on the next team’s first page', () => {
       seen[who] = [team.unlistedMembers, town.teams.find((t) => t.id === past.id)!.unlisted];
     }
     expect(seen).toEqual({ organizer: [0, 0], hr: [0, 0], colleague: [0, 0], elsewhere: [1, 1], partner: [1, 1], mentor: [0, 0] });
+  });
+});
+
+describe('the 宿題 a previous generation hands over, by who looks', () => {
+  it('shows each viewer only the interviews their access opens: the next team all it was handed, organizers only the program’s', async () => {
+    const db = getDb();
+    const year = currentFiscalYear();
+    const city = await createMunicipality(db, { name: '遠野市', prefecture: '岩手県' });
+    const past = await createTeam(db, { municipalityId: city.id, fiscalYear: year - 1 });
+    for (const visibility of ['team', 'municipality', 'program'] as const) {
+      await createInterview(db, { teamId: past.id, visibility, homework: [`宿題カナリア-${visibility}`] });
+    }
+    const team = await createTeam(db, { municipalityId: city.id, fiscalYear: year });
+    const member = await createUser(db, { passwordHash: null });
+    await addTeamMember(db, { teamId: team.id, personId: member.personId });
+    const organizer = await createUser(db, { passwordHash: null });
+    await createOrganizer(db, { personId: organizer.personId });
+    const hr = await createHrViewer(db, { municipalityId: city.id });
+    // A mentor of the new team from another municipality: the new team's, not the previous one's.
+    const mentor = await createUser(db, { passwordHash: null, personId: (await createPerson(db, { municipalityId: (await createMunicipality(db)).id })).id });
+    await createMentorAssignment(db, { teamId: team.id, personId: mentor.personId });
+
+    const seen = async (userId: number) => {
+      const data = await handoverLoader(
+        loaderArgs(`/teams/${team.id}/handover`, { params: { teamId: String(team.id) }, headers: { Cookie: await sessionCookie(userId) } }),
+      );
+      const text = JSON.stringify(await loaded(data));
+      return (['team', 'municipality', 'program'] as const).filter((v) => text.includes(`宿題カナリア-${v}`));
+    };
+    expect(await seen(member.id)).toEqual(['municipality', 'program']);
+    expect(await seen(hr.userId)).toEqual(['municipality', 'program']);
+    expect(await seen(organizer.id)).toEqual(['program']);
+    expect(await seen(mentor.id)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { emptySheet } from '../../app/domain/sheet';
 import { loader as diffLoader } from '../../app/routes/teams.$teamId.sheet.diff';
 import { loader as printLoader } from '../../app/routes/teams.$teamId.sheet.print';
 import { action as sheetAction, loader as sheetLoader } from '../../app/routes/teams.$teamId.sheet._index';
-import { createSheetWithVersions, createTeam, createMunicipality } from '../factories';
+import { createHrViewer, createSheetComment, createSheetWithVersions, createTeam, createMunicipality } from '../factories';
 import { actionArgs, loaderArgs, thrownResponse, loaded } from '../helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
 
@@ -91,5 +91,29 @@ describe('diff and print', () => {
     await createSheetWithVersions(getDb(), { teamId: other.id, versions: 3 });
     const res = await thrownResponse(() => printLoader(loaderArgs(`/teams/${world.teamA.id}/sheet/print?version=3`, { params: params(), headers })));
     expect(res.status).toBe(404);
+  });
+});
+
+describe("a past team's sheet read by the network", () => {
+  it('shows the sheet without the comments on it; the team’s own municipality still reads them', async () => {
+    const db = getDb();
+    const city = await createMunicipality(db, { name: '釜石市', prefecture: '岩手県' });
+    const past = await createTeam(db, { municipalityId: city.id, fiscalYear: world.year - 1 });
+    const hr = await createHrViewer(db, { municipalityId: city.id });
+    const sheet = await createSheetWithVersions(db, { teamId: past.id, versions: 1 });
+    await createSheetComment(db, { sheetId: sheet.id, body: 'コメントカナリア：市長はこの方針に反対' });
+    const read = async (userId: number) => {
+      const headers = { Cookie: await sessionCookie(userId) };
+      const data = await loaded(await sheetLoader(loaderArgs(`/teams/${past.id}/sheet`, { params: { teamId: String(past.id) }, headers })));
+      return { sheet: Boolean(data.sheet), text: JSON.stringify(data), open: data.open };
+    };
+    // outsider: a member of a team of another municipality this year, so the network scope on last year's team.
+    const network = await read(world.users.outsider.id);
+    expect(network.sheet).toBe(true);
+    expect(network.text).not.toContain('コメントカナリア');
+    expect(network.open).toEqual({});
+    const own = await read(hr.userId);
+    expect(own.text).toContain('コメントカナリア');
+    expect(own.open).toEqual({ focusInitiatives: 1 });
   });
 });
