@@ -53,6 +53,11 @@ app.use((req, res, next) => {
   req.headers['x-jinmane-client-ip'] = req.ip ?? '';
   // Lets the root and page loaders of one request share the sign-in lookup (auth.server.ts).
   req.headers['x-jinmane-request-id'] = crypto.randomUUID();
+  // A NUL in the address reaches no page: PostgreSQL refuses it in text, so a search for it was a 500.
+  if (/%00/i.test(req.originalUrl)) {
+    res.status(400).type('text/plain; charset=utf-8').send('アドレスに使えない文字が含まれています (the address holds a NUL character)');
+    return;
+  }
   if (isCrossSite(req)) {
     res.status(403).type('text/plain; charset=utf-8').send('別のサイトからの送信は受け付けません (cross-site request refused)');
     return;

@@ -12,10 +12,22 @@ export function requestId(request: Request): string | null {
   return id && /^[0-9a-f-]{36}$/.test(id) ? id : null;
 }
 
-/** A same-site path to return to after signing in; anything else falls back to `/`. */
+/**
+ * A same-site path to return to after signing in; anything else falls back to `fallback`. Judged as a
+ * browser reads it: whitespace and control characters (a browser drops a tab, so `/\t/evil.example`
+ * is `//evil.example`) and backslashes are refused, and the path must still be on this site once
+ * parsed and normalized (`/.//evil.example` is `//evil.example`). What is returned is the parsed form.
+ */
 export function safeRedirectPath(value: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
+  // eslint-disable-next-line no-control-regex
+  if (typeof value !== 'string' || !value.startsWith('/') || /[\u0000-\u001f\u007f\\\s]/.test(value)) return fallback;
+  const base = 'http://this-site.invalid';
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
     return fallback;
   }
-  return value;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return url.origin === base && !path.startsWith('//') ? path : fallback;
 }
