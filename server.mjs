@@ -6,6 +6,7 @@ import { broadcastDevReady } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import helmet from 'helmet';
+import onHeaders from 'on-headers';
 
 const build = await import('./build/index.js');
 const production = process.env.NODE_ENV === 'production';
@@ -73,6 +74,13 @@ app.use((req, res, next) => {
 app.use('/build', compression({ level: 6 }), express.static('public/build', { immutable: true, maxAge: '1y' }));
 app.use(compression({ level: 1 }));
 app.use(express.static('public', { maxAge: '1h' }));
+// Pages and data answers hold notes: no browser or proxy keeps them, so the back button on a shared
+// office PC shows nothing after sign-out (the page cache on this server is not affected).
+// Set as the headers go out (on-headers), over whatever a route said, so every answer says it once.
+app.use((_req, res, next) => {
+  onHeaders(res, () => res.setHeader('Cache-Control', 'private, no-store'));
+  next();
+});
 // A page kept for this user at this state of the database is sent without running Remix
 // (app/utils/page-cache.server.ts); otherwise Remix renders it and may keep it.
 app.get('*', async (req, res, next) => {

@@ -39,3 +39,24 @@ describe('CSRF', () => {
     for (const attribute of [/; Secure/i, /; HttpOnly/i, /; SameSite=Lax/i, /; Path=\//i]) expect(cookie).toMatch(attribute);
   });
 });
+
+describe('answers that hold notes', () => {
+  it('are kept by no browser or proxy: pages, data answers, CSV and refusals alike', async () => {
+    const signIn = await fetch(`${baseUrl()}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: baseUrl() },
+      body: 'email=member%40example.jp&password=jinmane-demo-2026',
+    });
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const teams = await fetch(`${baseUrl()}/teams`, { headers: { Cookie: cookie }, redirect: 'manual' });
+    const teamPath = /href="(\/teams\/\d+)"/.exec(await teams.text())![1]!;
+    for (const path of ['/teams', teamPath, `${teamPath}/interviews`, `${teamPath}/interviews.data`, `${teamPath}/activities.csv`, '/teams/999999', '/login']) {
+      // Twice: the second answer of a page may come from the server's page cache.
+      for (const round of [1, 2]) {
+        const res = await fetch(baseUrl() + path, { headers: { Cookie: cookie }, redirect: 'manual' });
+        expect(res.headers.get('cache-control'), `${path} (${round})`).toBe('private, no-store');
+      }
+    }
+  });
+});
