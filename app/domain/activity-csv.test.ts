@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { guardCell, mapHeaders, matchKind, parseDuration, parseLooseDate, parseStartTime, splitNames, unguardCell } from './activity-csv';
+import { mapHeaders, matchKind, parseDuration, parseLooseDate, parseStartTime, splitNames } from './activity-csv';
+import { guardCell, unguardCell } from './csv-rows';
 
 describe('reading an Excel activity log', () => {
   it('reads western and era dates, including 元年 and full-width digits', () => {

@@ -121,16 +121,6 @@ export function matchKind(rawLabel: string, title: string): { kind: ActivityKind
   return { kind: 'other', title: title ? `${label}：${title}` : label };
 }
 
-// Excel runs a cell starting with = + - @ as a formula; a leading apostrophe makes it text, and
-// the import takes that apostrophe off again so a round trip changes nothing.
-export function guardCell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-export function unguardCell(text: string): string {
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
-}
-
 /** Attendee names in one cell: 山田 花子、佐藤 翔太 (also separated by , or ／). */
 export function splitNames(cell: string): string[] {
   return cell

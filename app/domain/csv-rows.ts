@@ -14,3 +14,14 @@ export function failedRow(error: unknown): number | null {
   const read = (error as { records?: unknown } | null)?.records;
   return typeof read === 'number' ? read + 1 : null;
 }
+
+// Excel runs a cell starting with = + - @ (or a tab or CR) as a formula; a leading apostrophe makes it
+// text. Every text cell the app writes is guarded (writeCsv), and the activity import takes the apostrophe
+// off again, so a round trip changes nothing.
+export function guardCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export function unguardCell(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}

@@ -5,7 +5,6 @@ import { getDb, transaction, type Db } from '../../db/client';
 import { activities, activityAttendees } from '../../db/schema';
 import {
   activityCsvColumns,
-  guardCell,
   mapHeaders,
   matchKind,
   nameKey,
@@ -13,11 +12,10 @@ import {
   parseLooseDate,
   parseStartTime,
   splitNames,
-  unguardCell,
   type ActivityCsvColumn,
 } from '~/domain/activity-csv';
 import { activityKinds, type Visibility } from '~/domain/codes';
-import { excelRows, failedRow } from '~/domain/csv-rows';
+import { excelRows, failedRow, unguardCell } from '~/domain/csv-rows';
 import { writeCsv } from '~/utils/csv-export.server';
 import { hasSuspectText } from '~/utils/suspect-text';
 import { listTeamMembers } from './teams.server';
@@ -36,10 +34,10 @@ export async function exportActivitiesCsv(teamId: number, visibilities: Visibili
       r.startsAt ?? '',
       activityKinds.label[r.kind],
       String(r.durationMinutes),
-      guardCell(r.title),
-      guardCell(r.attendees.map((a) => a.fullName).join('、')),
-      guardCell(r.guests),
-      guardCell(r.notes),
+      r.title,
+      r.attendees.map((a) => a.fullName).join('、'),
+      r.guests,
+      r.notes,
     ]),
   );
 }

@@ -8,7 +8,7 @@ import { loader as moyamoyaCsv } from '../../app/routes/teams.$teamId.moyamoya[.
 import { loader as dashboardCsv } from '../../app/routes/admin.dashboard[.csv]';
 import { loader as preassignmentsCsv } from '../../app/routes/admin.years.$fiscalYear.preassignments[.csv]';
 import { planImport } from '../../app/models/activity-csv.server';
-import { guardCell } from '../../app/domain/activity-csv';
+import { guardCell } from '../../app/domain/csv-rows';
 import { activityKinds, homeworkStatuses, intervieweeRoles, sessionKinds, visibilities } from '../../app/domain/codes';
 import { sessionName } from '../../app/domain/moyamoya';
 import { writeCsv } from '../../app/utils/csv-export.server';
@@ -202,15 +202,21 @@ async function download(response: unknown) {
   return { text: bytes.toString('utf8'), rows: readBack(bytes) };
 }
 
+/** What a file holds for these cells: every text cell guarded against Excel reading it as a formula. */
+const guarded = (rows: string[][]) => rows.map((row) => row.map(guardCell));
+/** No cell a spreadsheet would run: none starts with = + - @, a tab or a CR. */
+const runnable = (rows: string[][]) => rows.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell));
+
 const byCells = (rows: string[][]) => [...rows].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 
-describe('every CSV export reads back exactly as written', () => {
+describe('every CSV export reads back exactly as written, no text cell one a spreadsheet would run', () => {
   const team = () => ({ headers: member, params: { teamId: String(teamId) } });
 
   it('活動記録: every row and cell (formula guard aside), and the file imports again adding nothing', async () => {
     const { text, rows } = await download(await activitiesCsv(loaderArgs(`/teams/${teamId}/activities.csv`, team())));
     expect(rows[0]).toEqual(['日付', '開始時刻', '種別', '時間（分）', 'タイトル', '参加者', 'ゲスト', 'メモ']);
     expect(rows.slice(1)).toEqual(expected.activities);
+    expect(runnable(rows)).toEqual([]);
     expect(rows.slice(1).some((r) => r[7] === long)).toBe(true);
 
     const plan = await planImport(teamId, text);
@@ -225,27 +231,31 @@ describe('every CSV export reads back exactly as written', () => {
   it('インタビュー', async () => {
     const { rows } = await download(await interviewsCsv(loaderArgs(`/teams/${teamId}/interviews.csv`, team())));
     expect(rows[0]).toEqual(['実施日', '相手', '相手の立場', '公開範囲', '所要時間（分）', '目的', '質問', '内容', '気付き', 'モヤモヤ', '宿題']);
-    expect(rows.slice(1)).toEqual(expected.interviews);
+    expect(rows.slice(1)).toEqual(guarded(expected.interviews));
+    expect(runnable(rows)).toEqual([]);
   });
 
   it('モヤモヤ指数', async () => {
     const { rows } = await download(await moyamoyaCsv(loaderArgs(`/teams/${teamId}/moyamoya.csv`, team())));
     expect(rows[0]).toEqual(['区分', '日付', '研究会', 'メンバー', 'モヤモヤ指数', 'ひとこと・この頃の自分たち']);
-    expect(rows.slice(1)).toEqual(expected.moyamoya);
+    expect(rows.slice(1)).toEqual(guarded(expected.moyamoya));
+    expect(runnable(rows)).toEqual([]);
   });
 
   it('事務局ダッシュボードのチーム一覧 (rows in any order: the sort follows the database collation)', async () => {
     const { rows } = await download(await dashboardCsv(loaderArgs(`/admin/dashboard.csv?year=${otherYear}`, { headers: organizer })));
     expect(rows[0]).toHaveLength(13);
-    expect(byCells(rows.slice(1))).toEqual(byCells(expected.dashboard));
+    expect(byCells(rows.slice(1))).toEqual(byCells(guarded(expected.dashboard)));
+    expect(runnable(rows)).toEqual([]);
   });
 
   it('事前課題の提出状況, headers with line breaks included', async () => {
     const { rows } = await download(
       await preassignmentsCsv(loaderArgs(`/admin/years/${otherYear}/preassignments.csv`, { headers: organizer, params: { fiscalYear: String(otherYear) } })),
     );
-    expect(rows[0]).toEqual(expected.preassignments[0]);
-    expect(byCells(rows.slice(1))).toEqual(byCells(expected.preassignments.slice(1)));
+    expect(rows[0]).toEqual(guarded(expected.preassignments)[0]);
+    expect(byCells(rows.slice(1))).toEqual(byCells(guarded(expected.preassignments.slice(1))));
+    expect(runnable(rows)).toEqual([]);
   });
 });
 
@@ -263,13 +273,14 @@ describe('the CSV writer', () => {
     }),
   );
 
-  it('round-trips any cells through csv-parse, as text and as UTF-8 bytes', () => {
+  it('round-trips any cells through csv-parse, as text and as UTF-8 bytes, guarded against formulas', () => {
     fc.assert(
       fc.property(table, ({ header, rows }) => {
         const text = writeCsv(header, rows);
         expect(text.startsWith('\uFEFF')).toBe(true);
-        expect(readBack(text)).toEqual([header, ...rows]);
-        expect(readBack(Buffer.from(text, 'utf8'))).toEqual([header, ...rows]);
+        expect(readBack(text)).toEqual(guarded([header, ...rows]));
+        expect(readBack(Buffer.from(text, 'utf8'))).toEqual(guarded([header, ...rows]));
+        expect(runnable(readBack(text))).toEqual([]);
       }),
       runsOf(500),
     );
