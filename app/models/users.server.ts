@@ -45,9 +45,20 @@ export async function signIn(email: string, password: string, ip: string | null)
   return ok ? { ok: true, userId: user!.id } : { ok: false, reason: 'invalid' };
 }
 
-export async function checkPassword(userId: number, password: string): Promise<boolean> {
-  const [user] = await getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
-  return Boolean(user?.passwordHash) && (await verifyPassword(password, user!.passwordHash!));
+/**
+ * The signed-in person's current password (before a change), counted with sign-in's attempts on the
+ * account's email: guessing it from a session left open locks the account as guessing at sign-in does.
+ */
+export async function checkPassword(userId: number, password: string, ip: string | null): Promise<'ok' | 'wrong' | 'locked'> {
+  const [user] = await getDb().select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  if (!user?.passwordHash) return 'wrong';
+  if (await isLoginLocked(user.email, ip)) return 'locked';
+  const ok = await verifyPassword(password, user.passwordHash);
+  await transaction(async (tx) => {
+    await recordLoginAttempt(tx, user.email, ip, ok);
+    if (!ok) await recordAudit(tx, { userId, ip }, { action: 'password.check-failure', entityType: 'user', entityId: userId });
+  });
+  return ok ? 'ok' : 'wrong';
 }
 
 /** Sets a new password and ends every other session of the user, in one transaction with its audit entry. */

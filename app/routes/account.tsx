@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FormMessage, TextField } from '~/components/form';
 import { changePassword, checkPassword, getAccount } from '~/models/users.server';
+import { clientIp } from '~/utils/request.server';
 import { passwordChangeSchema } from '~/schemas/account';
 import type { FormShape } from '~/schemas/types';
 import { requireSignedIn } from '~/utils/auth.server';
@@ -30,7 +31,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: passwordChangeSchema });
   const hidden = ['currentPassword', 'newPassword', 'confirmPassword'];
   if (submission.status !== 'success') return data(submission.reply({ hideFields: hidden }), { status: 400 });
-  if (!(await checkPassword(viewer.userId, submission.value.currentPassword))) {
+  const current = await checkPassword(viewer.userId, submission.value.currentPassword, clientIp(request));
+  if (current === 'locked') {
+    const message = 'パスワードの確認に続けて失敗したため、一時的に確認できなくなっています。15分ほど待ってから、もう一度お試しください。';
+    return data(submission.reply({ formErrors: [message], hideFields: hidden }), { status: 429 });
+  }
+  if (current === 'wrong') {
     return data(submission.reply({ fieldErrors: { currentPassword: ['現在のパスワードが正しくありません'] }, hideFields: hidden }), { status: 400 });
   }
   await changePassword(viewer.userId, submission.value.newPassword, actorOf(request, viewer), sessionIdHash);

@@ -15,6 +15,7 @@ import { createOrganizer, createPerson, createTeam, createUser } from '../factor
 import { actionArgs, later, request } from '../helpers';
 import { sessionCookie } from '../world';
 import { countQueries } from '../../db/query-counter';
+import { outcome } from './setup-helpers';
 
 const password = 'correct horse battery';
 const minute = 60 * 1000;
@@ -147,6 +148,31 @@ describe('sessions', () => {
     expect(await getViewer(request('/', { headers: { Cookie: b } }))).not.toBeNull();
     await logoutAction(actionArgs('/logout', { intent: 'everywhere' }, { headers: { Cookie: b } }));
     expect(await getViewer(request('/', { headers: { Cookie: c } }))).toBeNull();
+  });
+
+  it('counts wrong current passwords on the account page toward the same lock as sign-in', async () => {
+    const user = await newUser('guess@example.jp');
+    const cookie = await sessionCookie(user.id);
+    const change = (currentPassword: string, ip: string) =>
+      outcome(() =>
+        accountAction(
+          actionArgs(
+            '/account',
+            { currentPassword, newPassword: '乗っ取りのパスワード', confirmPassword: '乗っ取りのパスワード' },
+            { headers: { Cookie: cookie, 'x-jinmane-client-ip': ip } },
+          ),
+        ),
+      );
+    // A session left open on a shared PC: ten guesses from two addresses, as at sign-in.
+    for (let i = 0; i < 5; i++) expect((await change(`guess${i}`, '198.51.100.7')).status).toBe(400);
+    for (let i = 0; i < 5; i++) expect((await change(`guess${i}`, '198.51.100.8')).status).toBe(400);
+    const locked = await change(password, '198.51.100.9');
+    expect(locked.status).toBe(429);
+    expect(JSON.stringify(locked.body)).toContain('15分ほど待ってから');
+    // The lock is the account's: sign-in with the right password waits too; then both open again.
+    expect((await login('guess@example.jp', password, '198.51.100.9')).status).toBe(429);
+    await age('guess@example.jp', 16);
+    expect((await change(password, '198.51.100.9')).status).toBe(302);
   });
 
   it('ends the other sessions when the password changes', async () => {
