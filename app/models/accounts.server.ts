@@ -2,8 +2,9 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { transaction, getDb, type Db } from '../../db/client';
 import { hrViewers, municipalities, organizers, people, teamMembers, teams, users } from '../../db/schema';
 import type { InvitationScope } from '~/schemas/invitation';
-import { hashPassword } from '~/utils/password.server';
-import { consumeToken, issueToken } from './account-tokens.server';
+import { hashPassword, verifyPassword } from '~/utils/password.server';
+import { consumeToken, issueToken, peekToken, voidOpenTokens } from './account-tokens.server';
+import { isLoginLocked, recordLoginAttempt } from './login-attempts.server';
 import { recordAudit, type AuditActor } from './audit.server';
 import { deleteUserSessions } from './auth-sessions.server';
 import { InputError } from './input-error.server';
@@ -71,26 +72,57 @@ async function assertScopeTarget(tx: Db, scope: InvitationScope) {
   }
 }
 
-/** Accepts an invitation: creates the person and account with the chosen password. */
-export async function acceptInvitation(token: string, password: string, ip: string | null) {
-  const passwordHash = await hashPassword(password);
-  return transaction(async (tx) => {
-    const invitation = await consumeToken(tx, token, 'invite');
-    if (!invitation) return undefined;
-    const { fullName, ...scope } = invitation.details as { fullName: string } & InvitationScope;
-    let [user] = await tx.select({ id: users.id, personId: users.personId }).from(users).where(eq(users.email, invitation.email));
-    if (!user) {
-      const municipalityId = scope.scope === 'hr' ? scope.municipalityId : scope.scope === 'member' ? await teamMunicipality(tx, scope.teamId) : null;
-      const [person] = await tx.insert(people).values({ fullName, municipalityId }).returning({ id: people.id });
-      [user] = await tx
-        .insert(users)
-        .values({ personId: person!.id, email: invitation.email, passwordHash, passwordChangedAt: now() })
-        .returning({ id: users.id, personId: users.personId });
-    }
-    await grantScope(tx, user!, scope);
-    await recordAudit(tx, { userId: user!.id, ip }, { action: 'accept', entityType: 'invitation', entityId: invitation.id });
-    return { userId: user!.id };
-  });
+export type Acceptance = { kind: 'accepted'; userId: number } | { kind: 'invalid' } | { kind: 'existing'; email: string } | { kind: 'locked' };
+
+/** An account appeared for the invited email while the invitation was being accepted: nothing is kept. */
+class AccountAppeared extends Error {}
+
+/**
+ * Accepts an invitation: creates the person and account with the chosen password. When the email has
+ * an account already (made since the link was sent), the link adds its scope to that account only
+ * with that account's password, counted as a sign-in attempt; it never signs anyone in without it.
+ */
+export async function acceptInvitation(token: string, password: string, ip: string | null): Promise<Acceptance> {
+  const shown = await peekToken(token, 'invite');
+  if (!shown) return { kind: 'invalid' };
+  const [existing] = await getDb().select({ passwordHash: users.passwordHash, archivedAt: users.archivedAt }).from(users).where(eq(users.email, shown.email));
+  // A closed account is not opened again by a link.
+  if (existing?.archivedAt) return { kind: 'invalid' };
+  if (existing) {
+    if (await isLoginLocked(shown.email, ip)) return { kind: 'locked' };
+    const ok = Boolean(existing.passwordHash) && (await verifyPassword(password, existing.passwordHash!));
+    await recordLoginAttempt(getDb(), shown.email, ip, ok);
+    if (!ok) return { kind: 'existing', email: shown.email };
+  }
+  const passwordHash = existing ? null : await hashPassword(password);
+  try {
+    return await transaction((tx) => acceptIn(tx, token, passwordHash, ip));
+  } catch (error) {
+    if (error instanceof AccountAppeared) return { kind: 'existing', email: shown.email };
+    throw error;
+  }
+}
+
+/** `passwordHash` null: the account exists and its password was checked. */
+async function acceptIn(tx: Db, token: string, passwordHash: string | null, ip: string | null): Promise<Acceptance> {
+  const invitation = await consumeToken(tx, token, 'invite');
+  if (!invitation) return { kind: 'invalid' };
+  const { fullName, ...scope } = invitation.details as { fullName: string } & InvitationScope;
+  let [user] = await tx.select({ id: users.id, personId: users.personId }).from(users).where(eq(users.email, invitation.email));
+  if (user && passwordHash !== null) throw new AccountAppeared();
+  // The account checked a moment ago is gone: nothing to join.
+  if (!user && passwordHash === null) return { kind: 'invalid' };
+  if (!user) {
+    const municipalityId = scope.scope === 'hr' ? scope.municipalityId : scope.scope === 'member' ? await teamMunicipality(tx, scope.teamId) : null;
+    const [person] = await tx.insert(people).values({ fullName, municipalityId }).returning({ id: people.id });
+    [user] = await tx
+      .insert(users)
+      .values({ personId: person!.id, email: invitation.email, passwordHash, passwordChangedAt: now() })
+      .returning({ id: users.id, personId: users.personId });
+  }
+  await grantScope(tx, user!, scope);
+  await recordAudit(tx, { userId: user!.id, ip }, { action: 'accept', entityType: 'invitation', entityId: invitation.id });
+  return { kind: 'accepted', userId: user!.id };
 }
 
 async function teamMunicipality(tx: Db, teamId: number) {
@@ -117,6 +149,8 @@ export async function resetPassword(token: string, password: string, ip: string 
   return transaction(async (tx) => {
     const reset = await consumeToken(tx, token, 'reset');
     if (!reset) return undefined;
+    // Any other link to reset this password ends with this one.
+    await voidOpenTokens(tx, reset.email, 'reset');
     const [user] = await tx
       .update(users)
       .set({ passwordHash, passwordChangedAt: now(), updatedAt: now() })

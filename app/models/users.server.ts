@@ -5,6 +5,7 @@ import { people, users } from '../../db/schema';
 import { hashPassword, verifyPassword } from '~/utils/password.server';
 import { recordAudit, type AuditActor } from './audit.server';
 import { deleteUserSessions } from './auth-sessions.server';
+import { voidOpenTokens } from './account-tokens.server';
 import { isLoginLocked, recordLoginAttempt } from './login-attempts.server';
 import { now } from '~/utils/clock';
 
@@ -61,11 +62,19 @@ export async function checkPassword(userId: number, password: string, ip: string
   return ok ? 'ok' : 'wrong';
 }
 
-/** Sets a new password and ends every other session of the user, in one transaction with its audit entry. */
+/**
+ * Sets a new password and ends every other session of the user and every open link to reset it, in one
+ * transaction with its audit entry.
+ */
 export async function changePassword(userId: number, password: string, actor: AuditActor, keepSessionIdHash?: string) {
   const passwordHash = await hashPassword(password);
   await transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: now(), updatedAt: now() }).where(eq(users.id, userId));
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: now(), updatedAt: now() })
+      .where(eq(users.id, userId))
+      .returning({ email: users.email });
+    if (user) await voidOpenTokens(tx, user.email, 'reset');
     await deleteUserSessions(userId, keepSessionIdHash, tx);
     await recordAudit(tx, actor, { action: 'update', entityType: 'user.password', entityId: userId });
   });

@@ -26,11 +26,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const hidden = ['newPassword', 'confirmPassword'];
   if (submission.status !== 'success') return data(submission.reply({ hideFields: hidden }), { status: 400 });
   const accepted = await acceptInvitation(params.token ?? '', submission.value.newPassword, clientIp(request));
-  if (!accepted) {
-    return data(
-      submission.reply({ formErrors: ['この招待リンクは使用済みか、有効期限が切れています。事務局に新しいリンクを依頼してください。'], hideFields: hidden }),
-      { status: 400 },
-    );
+  const refusal = {
+    invalid: 'この招待リンクは使用済みか、有効期限が切れています。事務局に新しいリンクを依頼してください。',
+    existing: 'このメールアドレスのアカウントはすでにあります。そのアカウントのパスワードを入力すると、招待された役割が加わります。',
+    locked: 'パスワードの確認に続けて失敗したため、一時的に確認できなくなっています。15分ほど待ってから、もう一度お試しください。',
+  } as const;
+  if (accepted.kind !== 'accepted') {
+    return data(submission.reply({ formErrors: [refusal[accepted.kind]], hideFields: hidden }), { status: accepted.kind === 'locked' ? 429 : 400 });
   }
   return redirect('/teams', { headers: { 'Set-Cookie': await startSession(request, accepted.userId) } });
 }

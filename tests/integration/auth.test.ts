@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
-import { auditLog, authSessions, loginAttempts, teamMembers, users } from '../../db/schema';
+import { auditLog, authSessions, loginAttempts, people, teamMembers, users } from '../../db/schema';
 import { action as loginAction } from '../../app/routes/login';
 import { action as accountAction } from '../../app/routes/account';
 import { action as adminAccountsAction } from '../../app/routes/admin.accounts';
@@ -317,6 +317,81 @@ describe('invitations and reset links (no mail server)', () => {
     expect(await getViewer(request('/', { headers: { Cookie: old } }))).toBeNull();
     expect((await login('forgot@example.jp', 'やりなおしのパスワード')).status).toBe(302);
     expect((await login('forgot@example.jp', password)).status).toBe(400);
+  });
+});
+
+describe('links that stop working', () => {
+  async function organizerCookie() {
+    const user = await newUser(`org${Math.random()}@example.jp`);
+    await createOrganizer(getDb(), { personId: user.personId });
+    return { Cookie: await sessionCookie(user.id) };
+  }
+  const tokenOf = (reply: unknown, kind: 'invite' | 'reset') => (reply as { link: { url: string } }).link.url.split(`/${kind}/`)[1]!;
+  const reset = (token: string, pw: string) =>
+    outcome(() => resetAction(actionArgs(`/reset/${token}`, { newPassword: pw, confirmPassword: pw }, { params: { token } })));
+  const accept = (token: string, pw: string) =>
+    outcome(() => inviteAction(actionArgs(`/invite/${token}`, { newPassword: pw, confirmPassword: pw }, { params: { token } })));
+
+  it('an older reset link ends when a newer one is issued, when the password is reset, and when it is changed', async () => {
+    const user = await newUser('links@example.jp');
+    const headers = await organizerCookie();
+    const issue = async () =>
+      tokenOf(await adminAccountsAction(actionArgs('/admin/accounts', { intent: 'reset', userId: String(user.id) }, { headers })), 'reset');
+    const first = await issue();
+    const second = await issue();
+    expect((await reset(first, '古いリンクのパスワード')).status).toBe(400);
+    const third = await issue();
+    expect((await reset(third, '三本目のパスワード')).status).toBe(302);
+    expect((await reset(second, '二本目のパスワード')).status).toBe(400);
+    expect((await login('links@example.jp', '三本目のパスワード')).status).toBe(302);
+
+    // A link issued before the person changed the password on /account ends with that change.
+    const before = await issue();
+    const change = await accountAction(
+      actionArgs(
+        '/account',
+        { currentPassword: '三本目のパスワード', newPassword: '自分で決めたパスワード', confirmPassword: '自分で決めたパスワード' },
+        { headers: { Cookie: await sessionCookie(user.id) } },
+      ),
+    );
+    expect((change as Response).status).toBe(302);
+    expect((await reset(before, '乗っ取りのパスワード')).status).toBe(400);
+    expect((await login('links@example.jp', '自分で決めたパスワード')).status).toBe(302);
+  });
+
+  it('a second invitation to the same new email ends the first; an invitation joins an account made meanwhile only with its password', async () => {
+    const headers = await organizerCookie();
+    const [teamA, teamB] = [await createTeam(getDb()), await createTeam(getDb())];
+    const invite = async (teamId: number) =>
+      tokenOf(
+        await adminAccountsAction(
+          actionArgs(
+            '/admin/accounts',
+            { intent: 'invite', email: 'twice@example.jp', fullName: '二度 招子', scope: 'member', teamId: String(teamId) },
+            { headers },
+          ),
+        ),
+        'invite',
+      );
+    const first = await invite(teamA.id);
+    const second = await invite(teamB.id);
+    expect((await accept(first, '一通目のパスワード')).status).toBe(400);
+    expect((await accept(second, '二通目のパスワード')).status).toBe(302);
+    expect((await login('twice@example.jp', '二通目のパスワード')).status).toBe(302);
+
+    // An account made for the email by another way while a link was out (here: directly).
+    // (the first account gone, so the organizer's form sends a link rather than adding to it).
+    await getDb().update(users).set({ email: 'twice-closed@example.jp' }).where(eq(users.email, 'twice@example.jp'));
+    const third = await invite(teamA.id);
+    const [person] = await getDb().insert(people).values({ fullName: '二度 招子' }).returning();
+    await createUser(getDb(), { email: 'twice@example.jp', personId: person!.id, passwordHash });
+    const wrong = await accept(third, '知らないパスワード');
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(wrong.body)).toContain('アカウントはすでにあります');
+    const right = await accept(third, password);
+    expect(right.status).toBe(302);
+    const seats = await getDb().select().from(teamMembers).where(eq(teamMembers.personId, person!.id));
+    expect(seats.map((s) => s.teamId)).toEqual([teamA.id]);
   });
 });
 
