@@ -36,6 +36,15 @@ async function grantScope(tx: Db, user: { id: number; personId: number }, scope:
   }
 }
 
+/**
+ * An organizer never grants a scope to their own account (they would read a team's or a
+ * municipality's notes by their own decision): another organizer does it, and it is audited.
+ */
+export const selfGrantMessage = '自分のアカウントには権限を加えられません。ほかの事務局・幹事の方に依頼してください';
+export function refuseSelfGrant(actor: AuditActor, userId: number, field = 'email') {
+  if (actor.userId === userId) throw new InputError(field, selfGrantMessage);
+}
+
 export type InvitationResult = { kind: 'invited'; token: string; expiresAt: Date } | { kind: 'granted'; email: string };
 
 /**
@@ -52,6 +61,7 @@ export async function inviteAccountIn(tx: Db, actor: AuditActor, input: { email:
   await assertScopeTarget(tx, scope);
   const [existing] = await tx.select({ id: users.id, personId: users.personId }).from(users).where(eq(users.email, email));
   if (existing) {
+    refuseSelfGrant(actor, existing.id);
     await grantScope(tx, existing, scope);
     await recordAudit(tx, actor, { action: 'grant', entityType: 'user', entityId: existing.id, detail: { ...scope } });
     return { kind: 'granted', email };

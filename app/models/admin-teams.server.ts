@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb, transaction, type Db } from '../../db/client';
 import { accountTokens, municipalities, people, teamMembers, teams, users } from '../../db/schema';
 import { maxTeamMembers } from '~/domain/team-size';
-import { inviteAccountIn } from './accounts.server';
+import { inviteAccountIn, refuseSelfGrant } from './accounts.server';
 import { recordAudit, type AuditActor } from './audit.server';
 import { InputError } from './input-error.server';
 import { bumpVersion, type Bump } from './record-version.server';
@@ -137,7 +137,7 @@ export async function addMemberIn(tx: Db, actor: AuditActor, teamId: number, mem
   // Locks the team row so two concurrent additions cannot both take the fifth seat.
   await tx.execute(sql`select id from teams where id = ${teamId} for update`);
   const [linked] = await tx
-    .select({ id: teamMembers.id, archivedAt: teamMembers.archivedAt })
+    .select({ id: teamMembers.id, archivedAt: teamMembers.archivedAt, userId: users.id })
     .from(teamMembers)
     .innerJoin(users, eq(users.personId, teamMembers.personId))
     .where(and(eq(teamMembers.teamId, teamId), eq(users.email, member.email)));
@@ -157,6 +157,7 @@ export async function addMemberIn(tx: Db, actor: AuditActor, teamId: number, mem
   const hrTaken = seats.some((s) => s.isHrSlot) || pending.some((p) => (p.details as { isHrSlot?: boolean }).isHrSlot);
   if (member.isHrSlot && hrTaken) throw new InputError('isHrSlot', '人事担当課枠はこのチームですでに使われています（1チームに1名）');
   if (linked) {
+    refuseSelfGrant(actor, linked.userId);
     // Someone removed earlier comes back with their records.
     await tx
       .update(teamMembers)

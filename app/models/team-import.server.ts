@@ -4,6 +4,7 @@ import { accountTokens, teamMembers, teams, users } from '../../db/schema';
 import { findMunicipality, insertMunicipality } from './admin-municipalities.server';
 import { maxTeamMembers } from '~/domain/team-size';
 import { addMemberIn, ensureTeam } from './admin-teams.server';
+import { selfGrantMessage } from './accounts.server';
 import { recordAudit, type AuditActor } from './audit.server';
 import { parseTeamCsv, type CsvTeam, type LineError } from './team-csv.server';
 import { now } from '~/utils/clock';
@@ -20,7 +21,7 @@ export type MemberPlan = {
 export type TeamPlan = { line: number; name: string; prefecture: string; newMunicipality: boolean; newTeam: boolean; members: MemberPlan[] };
 
 /** What importing would do, read-only, with every line that cannot be imported. */
-async function plan(db: Db, fiscalYear: number, parsed: CsvTeam[]) {
+async function plan(db: Db, fiscalYear: number, parsed: CsvTeam[], actor: AuditActor) {
   const errors: LineError[] = [];
   const result: TeamPlan[] = [];
   for (const t of parsed) {
@@ -69,6 +70,7 @@ async function plan(db: Db, fiscalYear: number, parsed: CsvTeam[]) {
       if (m.isHrSlot && hrTaken) errors.push({ line: m.line, message: `${t.name}チームの人事担当課枠はすでに使われています（1チームに1名）` });
       hrTaken ||= m.isHrSlot;
       const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, m.email));
+      if (account && account.id === actor.userId) errors.push({ line: m.line, message: `${m.email}: ${selfGrantMessage}` });
       members.push({ ...m, action: account ? 'link' : 'invite' });
     }
     result.push({ line: t.line, name: t.name, prefecture: t.prefecture, newMunicipality: !municipality, newTeam: !team, members });
@@ -76,10 +78,10 @@ async function plan(db: Db, fiscalYear: number, parsed: CsvTeam[]) {
   return { teams: result, errors: errors.sort((a, b) => a.line - b.line) };
 }
 
-export async function previewImport(fiscalYear: number, text: string) {
+export async function previewImport(actor: AuditActor, fiscalYear: number, text: string) {
   const parsed = parseTeamCsv(text);
   if (parsed.errors.length) return { teams: [] as TeamPlan[], errors: parsed.errors };
-  return plan(getDb(), fiscalYear, parsed.teams);
+  return plan(getDb(), fiscalYear, parsed.teams, actor);
 }
 
 export type ImportOutcome =
@@ -97,7 +99,7 @@ export async function runImport(actor: AuditActor, fiscalYear: number, text: str
     // One import at a time (municipalities are shared by all years): a second, identical import
     // sent at the same moment waits, then finds everything there and changes nothing.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('jinmane:team-import'))`);
-    const checked = await plan(tx, fiscalYear, parsed.teams);
+    const checked = await plan(tx, fiscalYear, parsed.teams, actor);
     if (checked.errors.length) return { ok: false as const, errors: checked.errors };
     const created = { municipalities: 0, teams: 0, members: 0 };
     const invitations: { email: string; fullName: string; token: string }[] = [];

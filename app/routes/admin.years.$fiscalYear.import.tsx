@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   if (intent === 'preview') {
-    const preview = await previewImport(year.fiscalYear, input.text);
+    const preview = await previewImport(actorOf(request, viewer), year.fiscalYear, input.text);
     return data({ stage: 'preview' as const, csv: input.text, ...preview }, { status: preview.errors.length ? 400 : 200 });
   }
   const outcome = await runImport(actorOf(request, viewer), year.fiscalYear, input.text);
