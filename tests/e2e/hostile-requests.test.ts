@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, demoPassword, seeded } from './browser';
 import { signInOver } from './fault-helpers';
 
-// Addresses a person did not build: a NUL in a search (PostgreSQL refuses it in text: it was a 500 on
-// the activity search, the directory and the audit log), and where sign-in sends the browser back to.
+// Requests a person's browser would not send: a NUL in a search (PostgreSQL refuses it in text: it was
+// a 500 on the activity search, the directory and the audit log), a way back from sign-in that leaves
+// the site, and a body larger than any form (read whole and echoed back; 100 MB was a 500).
 
-const fixture = seeded('hostile-urls');
+const fixture = seeded('hostile-requests');
 let member: string;
 let organizer: string;
 
@@ -70,5 +71,38 @@ describe('where sign-in sends the browser back to', () => {
   it('still goes back to the page a person came from', async () => {
     const res = await signIn(`/teams/${fixture.teamId}/activities?q=%E5%AF%BE%E8%A9%B1`);
     expect(res.headers.get('location')).toBe(`/teams/${fixture.teamId}/activities?q=%E5%AF%BE%E8%A9%B1`);
+  });
+});
+
+describe('a body larger than any form', () => {
+  const post = (path: string, body: BodyInit, headers: Record<string, string> = {}) =>
+    fetch(baseUrl() + path, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: baseUrl(), Cookie: member, ...headers },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+
+  it('is refused with 413 in Japanese before it is read; a CSV import may send more; a body of unknown size is refused', async () => {
+    const team = `/teams/${fixture.teamId}`;
+    const huge = `content=${'あ'.repeat(1_200_000)}`;
+    const refused = await post(`${team}/interviews/new`, huge);
+    expect(refused.status).toBe(413);
+    expect(await refused.text()).toContain('送信できる大きさ（1MB）を超えています');
+    // Just under the import's limit: the import's own check answers (its file limit is 2 MB), not 413.
+    const csv = await post(`${team}/activities/import`, `intent=preview&csv=${'a'.repeat(2_500_000)}`);
+    expect(csv.status).not.toBe(413);
+    expect(csv.status).toBeLessThan(500);
+    // A streamed body without Content-Length.
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('content=x'));
+        controller.close();
+      },
+    });
+    expect((await post(`${team}/interviews/new`, stream)).status).toBe(411);
+    // An ordinary form still goes through.
+    expect((await post(`${team}/interviews/new`, 'interviewee=')).status).toBe(400);
   });
 });
