@@ -18,7 +18,11 @@ async function grantScope(tx: Db, user: { id: number; personId: number }, scope:
       .values({ personId: user.personId, role: scope.role, affiliation: scope.affiliation })
       .onConflictDoUpdate({ target: organizers.personId, set: { active: true, role: scope.role, affiliation: scope.affiliation } });
   } else if (scope.scope === 'hr') {
-    await tx.insert(hrViewers).values({ userId: user.id, municipalityId: scope.municipalityId, department: scope.department }).onConflictDoNothing();
+    // A scope taken away earlier comes back.
+    await tx
+      .insert(hrViewers)
+      .values({ userId: user.id, municipalityId: scope.municipalityId, department: scope.department })
+      .onConflictDoUpdate({ target: [hrViewers.userId, hrViewers.municipalityId], set: { archivedAt: null, department: scope.department } });
   } else {
     // The team first (as moving the 人事担当課枠 does): if the slot went to someone else since the
     // invitation, the person still joins, without it; an organizer can move it later.

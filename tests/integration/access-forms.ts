@@ -24,6 +24,7 @@ import {
   createChangeChain,
   createDialogueGroup,
   createFacilitatorRequest,
+  createHrViewer,
   createInterview,
   createMentorAssignment,
   createMunicipality,
@@ -191,6 +192,17 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
     department: '人事課',
   }),
   'admin.accounts.tsx reset': (c) => ({ userId: String(c.world.users.partner.id) }),
+  // Taking access away: each call its own row to end.
+  'admin.accounts.tsx revoke-hr': async () => ({ hrViewerId: String((await createHrViewer(getDb())).id) }),
+  'admin.accounts.tsx end-mentor': async (c) => {
+    const person = await createPerson(getDb());
+    return { assignmentId: String((await createMentorAssignment(getDb(), { teamId: c.world.teamA.id, personId: person.id })).id) };
+  },
+  'admin.accounts.tsx cancel-link': async () => ({
+    tokenId: String((await issueToken(getDb(), { purpose: 'invite', email: `cancel${seq()}@example.jp`, createdByUserId: null })).id),
+  }),
+  'admin.accounts.tsx stop': async () => ({ userId: String((await createUser(getDb(), { passwordHash: null })).id) }),
+  'admin.accounts.tsx restart': async () => ({ userId: String((await createUser(getDb(), { passwordHash: null, archivedAt: new Date() })).id) }),
   'admin.municipalities.tsx create': () => ({ name: `北杜${seq()}市`, prefecture: '山梨県', kind: 'city' }),
   'admin.municipalities.tsx update': async () => ({
     id: String((await createMunicipality(getDb())).id),
