@@ -51,11 +51,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     membersMoyamoyaHidden: !access.kinds.includes('member') && team.moyamoyaVisibility !== 'members_visible',
     generations,
     alumniCount: alumni.length,
+    // The team itself (and organizers) may see who can read its records.
+    seesReaders: access.write,
   };
 }
 
 export default function TeamOverview() {
-  const { team, links, members, unlistedMembers, totals, recent, interviews, dashboard, membersMoyamoyaHidden, generations, alumniCount } =
+  const { team, links, members, unlistedMembers, totals, recent, interviews, dashboard, membersMoyamoyaHidden, generations, alumniCount, seesReaders } =
     useLoaderData<typeof loader>();
   return (
     <>
@@ -73,6 +75,11 @@ export default function TeamOverview() {
           ))}
         </ul>
         {unlistedMembers ? <p className="muted">マネ友名簿に載せていない{counted(unlistedMembers, '名')}の名前は表示していません。</p> : null}
+        {seesReaders ? (
+          <p>
+            <Link to={`/teams/${team.id}/access`}>このチームを見られる人</Link>
+          </p>
+        ) : null}
       </section>
 
       {totals ? (
