@@ -28,6 +28,8 @@ import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
 import { formReply } from '~/utils/form-reply.server';
 import { replyFor, versionFor } from '~/utils/form-reply';
 import { postedVersion, staleFormReply, type ReadableField } from '~/utils/stale-reply.server';
+import { submitOnce } from '~/models/submissions.server';
+import { OnceToken } from '~/components/OnceToken';
 
 export const meta: MetaFunction = () => [{ title: '自治体の登録 | 人マネ トラッカー' }];
 
@@ -82,12 +84,14 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return redirectWithNotice('/admin/municipalities', '保存しました', id);
   }
-  const submission = parseWithZod(formData, { schema: municipalitySchema });
-  if (submission.status !== 'success') return formReply('new', submission.reply());
-  const input = submission.value;
-  const result = await catchInputError(() => createMunicipality(actor, input), duplicate(input));
-  if (!result.ok) return formReply('new', submission.reply({ fieldErrors: result.fieldErrors }));
-  return redirectWithNotice('/admin/municipalities', '保存しました', result.value);
+  return submitOnce(formData, viewer.userId, async () => {
+    const submission = parseWithZod(formData, { schema: municipalitySchema });
+    if (submission.status !== 'success') return formReply('new', submission.reply());
+    const input = submission.value;
+    const result = await catchInputError(() => createMunicipality(actor, input), duplicate(input));
+    if (!result.ok) return formReply('new', submission.reply({ fieldErrors: result.fieldErrors }));
+    return redirectWithNotice('/admin/municipalities', '保存しました', result.value);
+  });
 }
 
 const editSchema = withBaseVersion(municipalitySchema);
@@ -165,6 +169,7 @@ export default function AdminMunicipalities() {
         {/* Keyed by the last save, so the fields empty after an addition instead of showing it again. */}
         <Form method="post" {...getFormProps(form)} key={savedId ?? 'new'}>
           <input type="hidden" name="intent" value="create" />
+          <OnceToken />
           <FormMessage id={form.errorId} errors={form.errors} />
           <TextField label="自治体名" field={fields.name} hint="例: 甲府市" required />
           <TextField label="都道府県" field={fields.prefecture} hint="例: 山梨県" required />

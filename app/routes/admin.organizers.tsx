@@ -21,6 +21,8 @@ import { formReply } from '~/utils/form-reply.server';
 import { replyFor, versionFor } from '~/utils/form-reply';
 import { postedVersion, staleFormReply, type ReadableField } from '~/utils/stale-reply.server';
 import type { OrganizerRole } from '~/domain/codes';
+import { submitOnce } from '~/models/submissions.server';
+import { OnceToken } from '~/components/OnceToken';
 
 export const meta: MetaFunction = () => [{ title: '事務局・幹事の名簿 | 人マネ トラッカー' }];
 
@@ -71,9 +73,11 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return redirectWithNotice('/admin/organizers', '保存しました', id);
   }
-  const submission = parseWithZod(formData, { schema: organizerSchema });
-  if (submission.status !== 'success') return formReply('new', submission.reply());
-  return redirectWithNotice('/admin/organizers', '保存しました', await addRosterEntry(actor, submission.value));
+  return submitOnce(formData, viewer.userId, async () => {
+    const submission = parseWithZod(formData, { schema: organizerSchema });
+    if (submission.status !== 'success') return formReply('new', submission.reply());
+    return redirectWithNotice('/admin/organizers', '保存しました', await addRosterEntry(actor, submission.value));
+  });
 }
 
 const editSchema = withBaseVersion(organizerSchema);
@@ -202,6 +206,7 @@ export default function AdminOrganizers() {
         {/* Keyed by the last save, so the fields empty after an addition instead of showing it again. */}
         <Form method="post" {...getFormProps(form)} key={savedId ?? 'new'}>
           <input type="hidden" name="intent" value="create" />
+          <OnceToken />
           <FormMessage id={form.errorId} errors={form.errors} />
           <TextField label="氏名" field={fields.fullName} required />
           <div className="field">

@@ -24,6 +24,7 @@ import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 import { formReply } from '~/utils/form-reply.server';
 import { replyFor, versionFor } from '~/utils/form-reply';
 import { postedVersion, staleFormReply } from '~/utils/stale-reply.server';
+import { submitOnce } from '~/models/submissions.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${formatFiscalYear(data.year.fiscalYear)}の設定 | 人マネ トラッカー` : 'ページが見つかりません' },
@@ -63,11 +64,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/admin/years/${year.fiscalYear}`);
   }
   if (intent === 'session') {
-    const submission = parseWithZod(formData, { schema: sessionSchema(year.fiscalYear) });
-    if (submission.status !== 'success') return formReply(intent, submission.reply());
-    const result = await catchInputError(() => createSession(actor, year.fiscalYear, submission.value));
-    if (!result.ok) return formReply(intent, submission.reply({ fieldErrors: result.fieldErrors }));
-    return redirect(`/admin/years/${year.fiscalYear}/sessions/${result.value}`);
+    return submitOnce(formData, viewer.userId, async () => {
+      const submission = parseWithZod(formData, { schema: sessionSchema(year.fiscalYear) });
+      if (submission.status !== 'success') return formReply(intent, submission.reply());
+      const result = await catchInputError(() => createSession(actor, year.fiscalYear, submission.value));
+      if (!result.ok) return formReply(intent, submission.reply({ fieldErrors: result.fieldErrors }));
+      return redirect(`/admin/years/${year.fiscalYear}/sessions/${result.value}`);
+    });
   }
   await setYearArchived(actor, year.fiscalYear, true);
   return redirect('/admin/years');

@@ -18,6 +18,8 @@ import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.se
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 import { formReply } from '~/utils/form-reply.server';
 import { replyFor } from '~/utils/form-reply';
+import { submitOnce } from '~/models/submissions.server';
+import { OnceToken } from '~/components/OnceToken';
 
 export const meta: MetaFunction = () => [{ title: '対話自治体の設定 | 人マネ トラッカー' }];
 
@@ -55,13 +57,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.value) notFound();
     return redirect(back);
   }
-  const submission = parseWithZod(formData, { schema: dialogueGroupSchema });
-  if (submission.status !== 'success') return formReply('create', submission.reply());
-  const result = await catchInputError(() => createGroup(actor, year.fiscalYear, submission.value), {
-    dialogue_group_teams_team: new InputError('teamIds', '選んだチームのどれかが、同時にほかのグループに入りました。もう一度選んでください'),
+  return submitOnce(formData, viewer.userId, async () => {
+    const submission = parseWithZod(formData, { schema: dialogueGroupSchema });
+    if (submission.status !== 'success') return formReply('create', submission.reply());
+    const result = await catchInputError(() => createGroup(actor, year.fiscalYear, submission.value), {
+      dialogue_group_teams_team: new InputError('teamIds', '選んだチームのどれかが、同時にほかのグループに入りました。もう一度選んでください'),
+    });
+    if (!result.ok) return formReply('create', submission.reply({ fieldErrors: result.fieldErrors }));
+    return redirect(back);
   });
-  if (!result.ok) return formReply('create', submission.reply({ fieldErrors: result.fieldErrors }));
-  return redirect(back);
 }
 
 /** A dissolved group's 元に戻す form, named in the action's answer (app/utils/form-reply.ts). */
@@ -99,6 +103,7 @@ export default function AdminGroups() {
         {/* Keyed by the groups there are, so the ticks clear once a group is made, dissolved or restored. */}
         <Form method="post" {...getFormProps(form)} key={groups.map((g) => g.id).join(',')}>
           <input type="hidden" name="intent" value="create" />
+          <OnceToken />
           <FormMessage id={form.errorId} errors={form.errors} />
           <fieldset className="field" aria-describedby={fields.teamIds.errors?.length ? fields.teamIds.errorId : undefined}>
             <legend>

@@ -16,6 +16,8 @@ import { counted } from '~/utils/format';
 import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
+import { submitOnce } from '~/models/submissions.server';
+import { OnceToken } from '~/components/OnceToken';
 
 export const meta: MetaFunction = () => [{ title: 'チームの設定 | 人マネ トラッカー' }];
 
@@ -40,11 +42,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await setTeamArchived(actor, year.fiscalYear, teamId, intent === 'archive'))) notFound();
     return redirect(back);
   }
-  const submission = parseWithZod(formData, { schema: newTeamSchema });
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
-  const result = await catchInputError(() => createTeam(actor, year.fiscalYear, submission.value.municipalityId));
-  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-  return redirect(`/admin/teams/${result.value.id}`);
+  return submitOnce(formData, viewer.userId, async () => {
+    const submission = parseWithZod(formData, { schema: newTeamSchema });
+    if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+    const result = await catchInputError(() => createTeam(actor, year.fiscalYear, submission.value.municipalityId));
+    if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+    return redirect(`/admin/teams/${result.value.id}`);
+  });
 }
 
 export default function AdminYearTeams() {
@@ -102,6 +106,7 @@ export default function AdminYearTeams() {
         <h2 id="new-team-heading">チームを追加</h2>
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="create" />
+          <OnceToken />
           <FormMessage id={form.errorId} errors={form.errors} />
           <div className="field">
             <label htmlFor={fields.municipalityId.id}>

@@ -15,6 +15,8 @@ import { counted } from '~/utils/format';
 import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
+import { submitOnce } from '~/models/submissions.server';
+import { OnceToken } from '~/components/OnceToken';
 
 export const meta: MetaFunction = () => [{ title: '年度の設定 | 人マネ トラッカー' }];
 
@@ -34,12 +36,16 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(await setYearArchived(actorOf(request, viewer), fiscalYear, intent === 'archive'))) notFound();
     return redirect('/admin/years');
   }
-  const submission = parseWithZod(formData, { schema: programYearSchema });
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
-  const { fiscalYear, theme, copyPrevious } = submission.value;
-  const result = await catchInputError(() => createYear(actorOf(request, viewer), { fiscalYear, theme, copyFrom: copyPrevious ? fiscalYear - 1 : undefined }));
-  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-  return redirect(`/admin/years/${fiscalYear}`);
+  return submitOnce(formData, viewer.userId, async () => {
+    const submission = parseWithZod(formData, { schema: programYearSchema });
+    if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+    const { fiscalYear, theme, copyPrevious } = submission.value;
+    const result = await catchInputError(() =>
+      createYear(actorOf(request, viewer), { fiscalYear, theme, copyFrom: copyPrevious ? fiscalYear - 1 : undefined }),
+    );
+    if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+    return redirect(`/admin/years/${fiscalYear}`);
+  });
 }
 
 export default function AdminYears() {
@@ -95,6 +101,7 @@ export default function AdminYears() {
         <h2 id="new-year-heading">新しい年度を作成</h2>
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="create" />
+          <OnceToken />
           <FormMessage id={form.errorId} errors={form.errors} />
           <TextField label="年度（西暦）" field={fields.fiscalYear} inputMode="numeric" hint="例: 2027（令和9年度）。4月から翌年3月まで。" required />
           <TextField label="統一テーマ" field={fields.theme} required />

@@ -2,13 +2,33 @@ import crypto from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
-import { activities, alumniGroups, changeChains, facilitatorRequests, interviews, offsiteMeetings, sheetComments } from '../../db/schema';
+import {
+  activities,
+  alumniGroups,
+  changeChains,
+  dialogueGroups,
+  facilitatorRequests,
+  interviews,
+  municipalities,
+  offsiteMeetings,
+  people,
+  programYears,
+  sheetComments,
+  studySessions,
+  teams,
+} from '../../db/schema';
+import { action as municipalitiesAction } from '../../app/routes/admin.municipalities';
+import { action as organizersAction } from '../../app/routes/admin.organizers';
+import { action as yearsAction } from '../../app/routes/admin.years._index';
+import { action as yearAction } from '../../app/routes/admin.years.$fiscalYear._index';
+import { action as yearTeamsAction } from '../../app/routes/admin.years.$fiscalYear.teams';
+import { action as groupsAction } from '../../app/routes/admin.years.$fiscalYear.groups';
 import { action as newGroupAction } from '../../app/routes/alumni.groups._index';
 import { action as newMeetingAction } from '../../app/routes/alumni.groups.$groupId';
 import { action as newRequestAction } from '../../app/routes/alumni.support._index';
 import { action as mentorsAction } from '../../app/routes/teams.$teamId.mentors';
 import { action as sheetAction } from '../../app/routes/teams.$teamId.sheet._index';
-import { createMentorAssignment } from '../factories';
+import { createMentorAssignment, createMunicipality, createTeam } from '../factories';
 import { action as quickAction } from '../../app/routes/teams.$teamId.activities._index';
 import { action as newActivityAction } from '../../app/routes/teams.$teamId.activities.new';
 import { action as newChangeAction } from '../../app/routes/teams.$teamId.changes.new';
@@ -20,8 +40,12 @@ import { buildWorld, cookieFor, type Role, type World } from '../world';
 // redirect (app/models/submissions.server.ts). A form error gives the token back.
 
 let world: World;
+let doubleCity: number;
+let groupTeams: number[];
 beforeAll(async () => {
   world = await buildWorld();
+  doubleCity = (await createMunicipality(getDb(), { name: '二度押町', prefecture: '山梨県' })).id;
+  groupTeams = [(await createTeam(getDb(), { fiscalYear: world.year })).id, (await createTeam(getDb(), { fiscalYear: world.year })).id];
   await createMentorAssignment(getDb(), { teamId: world.teamA.id, personId: world.users.alumni.personId });
 });
 
@@ -32,7 +56,7 @@ type Create = {
   name: string;
   action: Action;
   path: () => string;
-  form: () => Record<string, string>;
+  form: () => Record<string, string | string[]>;
   rows: () => Promise<number>;
   role?: Role;
   params?: () => Record<string, string>;
@@ -134,9 +158,61 @@ const creates: Create[] = [
     form: () => ({ owner: `team:${teamId()}`, heldOn: `${world.year}-07-08`, place: '二度押し会議室', helpNeeded: '進行' }),
     rows: async () => (await getDb().select({ n: count() }).from(facilitatorRequests).where(eq(facilitatorRequests.place, '二度押し会議室')))[0]!.n,
   },
+  // The organizers' set-up forms.
+  {
+    name: 'municipality',
+    role: 'organizer',
+    action: municipalitiesAction as Action,
+    path: () => '/admin/municipalities',
+    form: () => ({ intent: 'create', name: '二度押市', prefecture: '山梨県', kind: 'city' }),
+    rows: async () => (await getDb().select({ n: count() }).from(municipalities).where(eq(municipalities.name, '二度押市')))[0]!.n,
+  },
+  {
+    name: 'roster entry',
+    role: 'organizer',
+    action: organizersAction as Action,
+    path: () => '/admin/organizers',
+    form: () => ({ intent: 'create', fullName: '二度 押子', role: 'kanji', affiliation: '' }),
+    rows: async () => (await getDb().select({ n: count() }).from(people).where(eq(people.fullName, '二度 押子')))[0]!.n,
+  },
+  {
+    name: 'program year',
+    role: 'organizer',
+    action: yearsAction as Action,
+    path: () => '/admin/years',
+    form: () => ({ intent: 'create', fiscalYear: '2180', theme: '二度押しの年度' }),
+    rows: async () => (await getDb().select({ n: count() }).from(programYears).where(eq(programYears.theme, '二度押しの年度')))[0]!.n,
+  },
+  {
+    name: '研究会',
+    role: 'organizer',
+    action: yearAction as Action,
+    path: () => `/admin/years/${world.year}`,
+    params: () => ({ fiscalYear: String(world.year) }),
+    form: () => ({ intent: 'session', kind: 'other', number: '77', startsOn: `${world.year}-10-01`, venue: '二度押し会場', agenda: '' }),
+    rows: async () => (await getDb().select({ n: count() }).from(studySessions).where(eq(studySessions.venue, '二度押し会場')))[0]!.n,
+  },
+  {
+    name: 'team',
+    role: 'organizer',
+    action: yearTeamsAction as Action,
+    path: () => `/admin/years/${world.year}/teams`,
+    params: () => ({ fiscalYear: String(world.year) }),
+    form: () => ({ intent: 'create', municipalityId: String(doubleCity) }),
+    rows: async () => (await getDb().select({ n: count() }).from(teams).where(eq(teams.municipalityId, doubleCity)))[0]!.n,
+  },
+  {
+    name: 'dialogue group',
+    role: 'organizer',
+    action: groupsAction as Action,
+    path: () => `/admin/years/${world.year}/groups`,
+    params: () => ({ fiscalYear: String(world.year) }),
+    form: () => ({ intent: 'create', name: '二度押しグループ', teamIds: groupTeams.map(String) }),
+    rows: async () => (await getDb().select({ n: count() }).from(dialogueGroups).where(eq(dialogueGroups.name, '二度押しグループ')))[0]!.n,
+  },
 ];
 
-async function send(action: Action, path: string, form: Record<string, string>, create?: Create) {
+async function send(action: Action, path: string, form: Record<string, string | string[]>, create?: Create) {
   const params = create?.params?.() ?? { teamId: teamId() };
   const result = await action(actionArgs(path, form, { params, headers: await cookieFor(world, create?.role ?? 'member') }));
   return result instanceof Response

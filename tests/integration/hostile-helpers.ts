@@ -103,8 +103,13 @@ export async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
   const { data, init } = result as { data: unknown; init?: { status?: number } };
   expect(init?.status, 'a form answer other than a redirect is a 400').toBe(400);
   expect(hasErrors(data), `a 400 names what is wrong: ${JSON.stringify(data).slice(0, 300)}`).toBe(true);
-  // A property whose form forgot the version it rests on would be refused every run and test nothing.
-  expect(JSON.stringify(data), 'the form names the version it rests on (baseVersion)').not.toContain('元にした版がわかりません');
+  // A property whose form forgot the version it rests on would be refused every run and test nothing:
+  // a refusal for the version alone means the test's form, not its hostile values, was wrong.
+  const body = data as { error?: Record<string, unknown>; result?: { error?: Record<string, unknown> } } | null;
+  const named = Object.entries(body?.result?.error ?? body?.error ?? {})
+    .filter(([, messages]) => Array.isArray(messages) && messages.length > 0)
+    .map(([field]) => field);
+  expect(named, 'refused for the version alone: the form must name the version it rests on (baseVersion)').not.toEqual(['baseVersion']);
   return { kind: 'invalid', body: data };
 }
 
