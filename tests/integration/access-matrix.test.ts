@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
-import { auditLog } from '../../db/schema';
-import { createMentorAssignment, createSheetWithVersions } from '../factories';
+import { activities, auditLog, interviewHomework, interviews, sheets, sheetVersions } from '../../db/schema';
+import { emptySheet } from '../../app/domain/sheet';
+import { loadViewer } from '../../app/models/viewers.server';
+import { teamAccess, type TeamRef } from '../../app/utils/permissions';
+import { createInterview, createMentorAssignment, createSheetComment, createSheetWithVersions } from '../factories';
 import { buildWorld, cookieFor, roles, type Role, type World } from '../world';
 import { request } from '../helpers';
 import { forms, fresh, type Form } from './access-forms';
@@ -121,8 +124,8 @@ function paramsFor(file: string, urlPath: string): Record<string, string> {
   return params;
 }
 
-/** What came back; `said` is the start of a refused answer's body, for the failure message. */
-type Outcome = { status: number; location: string | null; said: string };
+/** What came back; `said` is the start of a refused answer's body, for the failure message; `text` all of an answer that was given. */
+type Outcome = { status: number; location: string | null; said: string; text: string };
 
 function body(form: Form, intent: string) {
   const params = new URLSearchParams();
@@ -156,9 +159,14 @@ async function call(row: Row, world: World, role: Role, intentOverride?: string)
     if (!(thrown instanceof Response)) throw thrown;
     result = thrown;
   }
-  if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), said: (await result.text()).slice(0, 300) };
+  if (result instanceof Response) {
+    const text = await result.text();
+    return { status: result.status, location: result.headers.get('Location'), said: text.slice(0, 300), text };
+  }
   const init = (result as { init?: { status?: number } } | null)?.init;
-  return { status: init?.status ?? 200, location: null, said: JSON.stringify((result as { data?: unknown } | null)?.data ?? result).slice(0, 300) };
+  // What a loader returns is what its `.data` answer carries.
+  const text = JSON.stringify((result as { data?: unknown } | null)?.data ?? result) ?? '';
+  return { status: init?.status ?? 200, location: null, said: text.slice(0, 300), text };
 }
 
 function matches(expected: string, outcome: Outcome) {
@@ -186,7 +194,8 @@ describe('access matrix (docs/access.md)', () => {
     // The alumnus is also team A's assigned mentor (メンター): the one who may advise it.
     await createMentorAssignment(getDb(), { teamId: world.teamA.id, personId: world.users.alumni.personId });
     // Last year's team has its final sheet, which the network reads (and its municipality comments on).
-    await createSheetWithVersions(getDb(), { teamId: world.pastA.id, versions: 1 });
+    const past = await createSheetWithVersions(getDb(), { teamId: world.pastA.id, versions: 1 });
+    await plantCanaries(world, past.id);
   });
 
   structural('has rows for every route file, for its loader and its action', async () => {
@@ -246,6 +255,16 @@ describe('access matrix (docs/access.md)', () => {
     }
   });
 
+  structural('plants canaries the check can see: the team reads all of its own, and its predecessors’ handed-over 宿題', async () => {
+    const get = (file: string, urlPath: string): Row => ({ file, method: 'GET', intent: null, path: urlPath, cells: {} as Record<Role, string> });
+    const csv = await call(get('teams.$teamId.interviews[.csv].ts', '/teams/{teamA}/interviews.csv'), world, 'member');
+    expect(visibilityCodes.filter((v) => csv.text.includes(canary(v)))).toEqual([...visibilityCodes]);
+    const handover = await call(get('teams.$teamId.handover.tsx', '/teams/{teamA}/handover'), world, 'member');
+    expect(visibilityCodes.filter((v) => handover.text.includes(canary(`past-${v}`)))).toEqual(['municipality', 'program']);
+    const past = await call(get('teams.$teamId.sheet._index.tsx', '/teams/{pastA}/sheet'), world, 'hr');
+    expect(past.text).toContain(canary('past-comment'));
+  });
+
   for (const row of only ? matrix.filter((r) => `${r.file} ${r.intent}` === only) : matrix) {
     it(`${row.method}${row.intent ? ` ${row.intent}` : ''} ${row.path}`, async () => {
       for (const role of roles) {
@@ -253,6 +272,7 @@ describe('access matrix (docs/access.md)', () => {
         const outcome = await call(row, world, role);
         const expected = row.cells[role];
         expect(matches(expected, outcome), `${role}: expected ${expected}, got ${outcome.status} ${outcome.location ?? ''} ${outcome.said}`).toBe(true);
+        if (outcome.status < 400) expect(await leakedCanaries(world, role, outcome.text), `${role}: confidential text in the answer`).toEqual([]);
         if (expected === '✗' && role !== 'anonymous') {
           expect(await deniedCount(), `${role}: the denial was not audited`).toBe(denialsBefore + 1);
         }
@@ -267,4 +287,73 @@ async function deniedCount() {
     .from(auditLog)
     .where(eq(auditLog.action, 'access.denied'));
   return row!.n;
+}
+
+// Canaries (issue 15): team A's interviews at each visibility carry a marker in every text field, in
+// their 宿題 and in their own activities, which team A's sheet cites as evidence; last year's sheet has
+// a comment with a marker. Every answer a role is given (a page's loader data, which its `.data` answer
+// carries, and every CSV) may hold a marker only where that role may read it.
+const canary = (what: string) => `漏洩カナリア-${what}`;
+const visibilityCodes = ['team', 'municipality', 'program'] as const;
+
+async function plantCanaries(world: World, pastSheetId: number) {
+  const db = getDb();
+  for (const v of visibilityCodes) {
+    const id = world.interviews[v].id;
+    const text = canary(v);
+    await db
+      .update(interviews)
+      .set({ purpose: `${text} 目的`, questions: `${text} 質問`, content: `${text} 内容`, insights: `${text} 気付き`, unease: `${text} モヤモヤ` })
+      .where(eq(interviews.id, id));
+    await db
+      .update(interviewHomework)
+      .set({ body: `${text} 宿題`, followUp: `${text} 対応` })
+      .where(eq(interviewHomework.interviewId, id));
+    await db
+      .update(activities)
+      .set({ title: `${text} インタビュー`, notes: `${text} メモ` })
+      .where(eq(activities.interviewId, id));
+  }
+  // Team A's sheet, a new version citing the three interviews' activities and the interviews themselves.
+  const cited = await db
+    .select({ id: activities.id })
+    .from(activities)
+    .where(
+      inArray(
+        activities.interviewId,
+        visibilityCodes.map((v) => world.interviews[v].id),
+      ),
+    );
+  const [sheet] = await db.select().from(sheets).where(eq(sheets.teamId, world.teamA.id));
+  const evidence = [
+    ...cited.map((a) => ({ kind: 'activity' as const, id: a.id })),
+    ...visibilityCodes.map((v) => ({ kind: 'interview' as const, id: world.interviews[v].id })),
+  ];
+  const version = sheet!.currentVersion + 1;
+  await db.insert(sheetVersions).values({ sheetId: sheet!.id, version, content: { ...emptySheet(), focusInitiatives: [{ text: '対話の場', evidence }] } });
+  await db.update(sheets).set({ currentVersion: version }).where(eq(sheets.id, sheet!.id));
+  await createSheetComment(db, { sheetId: pastSheetId, body: canary('past-comment') });
+  // Last year's team's interviews, whose open 宿題 its successors (team A) read on their handover page.
+  for (const v of visibilityCodes) {
+    await createInterview(db, { teamId: world.pastA.id, visibility: v, interviewee: `${canary(`past-${v}`)} 相手`, homework: [`${canary(`past-${v}`)} 宿題`] });
+  }
+}
+
+/** The markers in `text` that `role` may not read. */
+async function leakedCanaries(world: World, role: Role, text: string) {
+  if (!text.includes('漏洩カナリア')) return [];
+  const viewer = role === 'anonymous' ? null : await loadViewer(world.users[role].id);
+  const teamA: TeamRef = world.teamA;
+  const pastA: TeamRef = world.pastA;
+  const leaks: string[] = visibilityCodes.filter((v) => text.includes(canary(v)) && !teamAccess(viewer, teamA).interviewVisibilities.includes(v));
+  // As docs/access.md says: comments are read by those who may comment (the grants), not the network.
+  if (text.includes(canary('past-comment')) && !teamAccess(viewer, pastA).comment) leaks.push('past-comment');
+  // Last year's interviews: as the viewer's access to that team opens them, and, for the next team of
+  // its municipality (team A), what was handed over (docs/access.md).
+  const successor = viewer?.memberTeamIds.includes(world.teamA.id) ?? false;
+  for (const v of visibilityCodes) {
+    const readable = teamAccess(viewer, pastA).interviewVisibilities.includes(v) || (successor && v !== 'team');
+    if (text.includes(canary(`past-${v}`)) && !readable) leaks.push(`past-${v}`);
+  }
+  return leaks;
 }
