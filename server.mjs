@@ -101,6 +101,52 @@ app.use((_req, res, next) => {
   onHeaders(res, () => res.setHeader('Cache-Control', 'private, no-store'));
   next();
 });
+// Pages and data answers take turns (docs/decisions/0016): a few at once, the rest waiting a little, so
+// a burst (50 organizers opening the dashboard at once) is answered in turn instead of every render
+// running out of time (500); past the wait it is a 503 with Retry-After. /healthz and /ping never wait.
+const gate = { running: 0, waiting: [] };
+const gateLimits = { running: 8, waiting: 200, waitMs: 15_000 };
+app.use((req, res, next) => {
+  if (req.path === '/healthz' || req.path === '/ping') return next();
+  const admit = () => {
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      // The turn is handed to the next one waiting (it stays counted as running).
+      const nextTurn = gate.waiting.shift();
+      if (nextTurn) nextTurn();
+      else gate.running--;
+    };
+    res.once('finish', release);
+    res.once('close', release);
+    next();
+  };
+  if (gate.running < gateLimits.running) {
+    gate.running++;
+    return admit();
+  }
+  const busy = () =>
+    res.status(503).set('Retry-After', '5').type('text/plain; charset=utf-8').send('ただいま混み合っています。少し待ってから、もう一度お試しください。 (busy)');
+  if (gate.waiting.length >= gateLimits.waiting) return busy();
+  const leave = () => {
+    clearTimeout(timer);
+    const i = gate.waiting.indexOf(turn);
+    if (i >= 0) gate.waiting.splice(i, 1);
+  };
+  const turn = () => {
+    clearTimeout(timer);
+    res.off('close', leave);
+    admit();
+  };
+  const timer = setTimeout(() => {
+    leave();
+    busy();
+  }, gateLimits.waitMs);
+  // A browser that gave up waiting leaves the line.
+  res.once('close', leave);
+  gate.waiting.push(turn);
+});
 // A page kept for this user at this state of the database is sent without running Remix
 // (app/utils/page-cache.server.ts); otherwise Remix renders it and may keep it.
 app.get('*', async (req, res, next) => {

@@ -8,6 +8,7 @@ import type { FormShape } from '~/schemas/types';
 import { signIn } from '~/models/users.server';
 import { getViewer, startSession } from '~/utils/auth.server';
 import { clientIp, safeRedirectPath } from '~/utils/request.server';
+import { recordSignInFailure, signInWait } from '~/utils/sign-in-throttle.server';
 import { requirePublicIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
 
@@ -32,8 +33,15 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const result = await signIn(email, password, clientIp(request));
+  const ip = clientIp(request);
+  const wait = signInWait(ip);
+  if (wait > 0) {
+    const message = `このネットワークからのログインの失敗が続いています。${wait}秒ほど待ってから、もう一度お試しください。`;
+    return data(submission.reply({ formErrors: [message], hideFields: ['password'] }), { status: 429, headers: { 'Retry-After': String(wait) } });
+  }
+  const result = await signIn(email, password, ip);
   if (!result.ok) {
+    if (result.reason === 'invalid') recordSignInFailure(ip);
     const message = result.reason === 'locked' ? locked : invalid;
     return data(submission.reply({ formErrors: [message], hideFields: ['password'] }), {
       status: result.reason === 'locked' ? 429 : 400,

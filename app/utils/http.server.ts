@@ -12,6 +12,15 @@ export function badRequest(message = 'Bad Request'): never {
   throw new Response(message, { status: 400, statusText: 'Bad Request' });
 }
 
+/** The server is too busy for this now (a flood of sign-ins): 503 with when to try again, never a 500. */
+export function serviceBusy(message = 'ただいま混み合っています。少し待ってから、もう一度お試しください。', retryAfterSeconds = 5): never {
+  throw new Response(message, {
+    status: 503,
+    statusText: 'Service Unavailable',
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': String(retryAfterSeconds) },
+  });
+}
+
 /** An id posted in a hidden field, or 0 (matches no row) when it is not a positive integer that fits PostgreSQL's integer. */
 export function formIdOrZero(value: FormDataEntryValue | null): number {
   const text = typeof value === 'string' ? value : '';
