@@ -66,7 +66,9 @@ describe('under abuse', () => {
     ]);
     expect(statuses.filter((s) => s >= 500 && s !== 503)).toEqual([]);
     expect(statuses.filter((s) => s === 400).length, 'some sign-ins were answered').toBeGreaterThan(0);
-    console.info(`flood figures: /healthz p95 ${Math.round(p95(health))} ms over ${health.length} probes; answers ${JSON.stringify(Object.entries(statuses.reduce<Record<number, number>>((c, s) => ({ ...c, [s]: (c[s] ?? 0) + 1 }), {})))}`);
+    console.info(
+      `flood figures: /healthz p95 ${Math.round(p95(health))} ms over ${health.length} probes; answers ${JSON.stringify(Object.entries(statuses.reduce<Record<number, number>>((c, s) => ({ ...c, [s]: (c[s] ?? 0) + 1 }), {})))}`,
+    );
     expect(p95(health), `/healthz p95 over ${health.length} probes`).toBeLessThan(1_000);
     // A colleague signs in right after the flood.
     expect(await signInOver(server.url, 'admin@example.jp', demoPassword)).toMatch(/=/);
@@ -89,7 +91,9 @@ describe('under abuse', () => {
     const [health, statuses] = await Promise.all([probeHealth(() => finished), burst]);
     expect(statuses.filter((s) => s >= 500 && s !== 503)).toEqual([]);
     expect(statuses.filter((s) => s === 200).length, 'answered in turn').toBeGreaterThan(40);
-    console.info(`flood figures: /healthz p95 ${Math.round(p95(health))} ms over ${health.length} probes; answers ${JSON.stringify(Object.entries(statuses.reduce<Record<number, number>>((c, s) => ({ ...c, [s]: (c[s] ?? 0) + 1 }), {})))}`);
+    console.info(
+      `flood figures: /healthz p95 ${Math.round(p95(health))} ms over ${health.length} probes; answers ${JSON.stringify(Object.entries(statuses.reduce<Record<number, number>>((c, s) => ({ ...c, [s]: (c[s] ?? 0) + 1 }), {})))}`,
+    );
     expect(p95(health), `/healthz p95 over ${health.length} probes`).toBeLessThan(1_000);
   });
 });
