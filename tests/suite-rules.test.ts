@@ -49,8 +49,17 @@ describe('the test files', () => {
   it('start a server of their own only to test the process itself or a database they stop', () => {
     // boot, cli: start-up and shutdown; faults: a database that goes away, a killed process;
     // sheet-concurrency: reads its PGlite folder after stopping the server; stream-integrity: the
-    // demo on PostgreSQL. Everything else uses the shared server (inject('baseUrl')).
-    const allowed = ['global-setup.ts', 'boot.test.ts', 'cli.test.ts', 'faults.test.ts', 'sheet-concurrency.test.ts', 'stream-integrity.test.ts'].map(e2e);
+    // demo on PostgreSQL; flood: floods a server with sign-ins and pages (the shared one would slow every
+    // other file). Everything else uses the shared server (inject('baseUrl')).
+    const allowed = [
+      'global-setup.ts',
+      'boot.test.ts',
+      'cli.test.ts',
+      'faults.test.ts',
+      'flood.test.ts',
+      'sheet-concurrency.test.ts',
+      'stream-integrity.test.ts',
+    ].map(e2e);
     const starters = [...new Set(offending(/\bstartServer\(/).map((hit) => hit.split(':')[0]!))].filter((file) => file !== e2e('server.ts'));
     expect(starters.filter((file) => !allowed.includes(file))).toEqual([]);
   });
