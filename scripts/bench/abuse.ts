@@ -9,6 +9,7 @@ import { startServer, tempDir } from '../../tests/e2e/server';
 import { signInOver } from '../../tests/e2e/fault-helpers';
 import { dashboardBurst, signInFlood, type AbuseFigures } from './abuse-scenarios';
 import { abuseEnd, abuseStart } from './report';
+import { now } from '../../app/utils/clock';
 
 const dir = tempDir('jinmane-abuse-');
 const env = { DATABASE_URL: '', PGLITE_DIR: path.join(dir, 'pglite') };
@@ -26,7 +27,7 @@ try {
     abuseStart,
     '## Under abuse',
     '',
-    `Written by \`npm run bench:abuse\` on ${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.version}: the production server`,
+    `Written by \`npm run bench:abuse\` on ${now().toISOString()}, ${os.cpus().length} cores, Node ${process.version}: the production server`,
     'with the demo data on PGlite, on loopback, real scrypt cost. The sign-in flood is 16 clients at a time for 5 s, each',
     'sign-in with a random email from an address of its own; the burst is 50 uncached organizer dashboards at once.',
     '`/healthz` is probed back to back throughout. Targets: `/healthz` p95 under 1 s, no 500 (503 means "retry").',
