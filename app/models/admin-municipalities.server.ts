@@ -72,7 +72,7 @@ export async function updateMunicipality(actor: AuditActor, id: number, input: M
     const bump = await bumpVersion(tx, municipalities, eq(municipalities.id, id), baseVersion);
     if (bump.kind !== 'bumped') return bump;
     // The row exists: its version just moved.
-    const [current] = (await tx.select().from(municipalities).where(eq(municipalities.id, id))) as [typeof municipalities.$inferSelect];
+    const current = (await tx.select().from(municipalities).where(eq(municipalities.id, id)))[0]!;
     const changed = (['name', 'prefecture', 'kind'] as const).filter((key) => current[key] !== input[key]);
     if (changed.length === 0) return bump;
     await refuseDuplicate(tx, input, id);

@@ -143,10 +143,12 @@ export async function savePreAssignment(
       return bump;
     }
     // Versions continue across the session's pre-assignments (db/schema/program.ts).
-    const [{ last }] = (await tx
-      .select({ last: sql<number>`coalesce(max(${preAssignments.version}), 0)`.mapWith(Number) })
-      .from(preAssignments)
-      .where(eq(preAssignments.sessionId, sessionId))) as [{ last: number }];
+    const { last } = (
+      await tx
+        .select({ last: sql<number>`coalesce(max(${preAssignments.version}), 0)`.mapWith(Number) })
+        .from(preAssignments)
+        .where(eq(preAssignments.sessionId, sessionId))
+    )[0]!;
     const [row] = await tx
       .insert(preAssignments)
       .values({ ...input, sessionId, version: last + 1 })

@@ -63,11 +63,13 @@ export async function updateRosterEntry(
     const bump = await bumpVersion(tx, organizers, eq(organizers.id, id), baseVersion);
     if (bump.kind !== 'bumped') return bump;
     // The row exists: its version just moved.
-    const [current] = (await tx
-      .select({ personId: organizers.personId, fullName: people.fullName, role: organizers.role, affiliation: organizers.affiliation })
-      .from(organizers)
-      .innerJoin(people, eq(people.id, organizers.personId))
-      .where(eq(organizers.id, id))) as [{ personId: number; fullName: string; role: OrganizerRole; affiliation: string }];
+    const current = (
+      await tx
+        .select({ personId: organizers.personId, fullName: people.fullName, role: organizers.role, affiliation: organizers.affiliation })
+        .from(organizers)
+        .innerJoin(people, eq(people.id, organizers.personId))
+        .where(eq(organizers.id, id))
+    )[0]!;
     const changed = (['fullName', 'role', 'affiliation'] as const).filter((key) => current[key] !== input[key]);
     if (changed.length === 0) return bump;
     if (changed.includes('fullName')) await tx.update(people).set({ fullName: input.fullName, updatedAt: now() }).where(eq(people.id, current.personId));
