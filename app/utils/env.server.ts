@@ -28,6 +28,8 @@ const envSchema = z
     COOKIE_SECURE: z.enum(['true', 'false', '1', '0']).optional(),
     // Behind a reverse proxy, the number of proxy hops to trust for the client's IP.
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    // How long a page may wait for its turn under a burst before it is answered 503 (server.mjs).
+    PAGE_WAIT_SECONDS: z.coerce.number().min(1).max(120).default(15),
     // Weekly digests are mailed only when this is set (npm run digest:send).
     SMTP_URL: z
       .string()

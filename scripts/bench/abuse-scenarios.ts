@@ -6,7 +6,11 @@
 
 export type AbuseFigures = { healthP95Ms: number; probes: number; statuses: Record<string, number>; seconds: number };
 
-function counts(statuses: number[]) {
+/** An answer's status as counted: a 503 that does not say when to retry is counted apart. */
+type Status = number | '503 without Retry-After';
+const statusOf = (res: Response): Status => (res.status === 503 && !res.headers.get('retry-after') ? '503 without Retry-After' : res.status);
+
+function counts(statuses: Status[]) {
   return statuses.reduce<Record<string, number>>((c, s) => ({ ...c, [s]: (c[s] ?? 0) + 1 }), {});
 }
 
@@ -29,7 +33,7 @@ async function probeHealth(base: string, done: () => boolean) {
   return { times, failures };
 }
 
-async function whileProbing(base: string, work: () => Promise<number[]>): Promise<AbuseFigures & { healthFailures: number[] }> {
+async function whileProbing(base: string, work: () => Promise<Status[]>): Promise<AbuseFigures & { healthFailures: number[] }> {
   let finished = false;
   const started = performance.now();
   const [health, statuses] = await Promise.all([
@@ -51,7 +55,7 @@ async function whileProbing(base: string, work: () => Promise<number[]>): Promis
 export function signInFlood(base: string, { clients = 16, ms = 5_000 } = {}) {
   assertLoopback(base);
   return whileProbing(base, async () => {
-    const statuses: number[] = [];
+    const statuses: Status[] = [];
     const until = performance.now() + ms;
     await Promise.all(
       Array.from({ length: clients }, async (_, n) => {
@@ -63,7 +67,7 @@ export function signInFlood(base: string, { clients = 16, ms = 5_000 } = {}) {
             body: new URLSearchParams({ email: `flood${n}-${i}@example.jp`, password: 'guess-guess' }),
           });
           await res.text();
-          statuses.push(res.status);
+          statuses.push(statusOf(res));
         }
       }),
     );
@@ -79,7 +83,7 @@ export function dashboardBurst(base: string, cookie: string, { count = 50 } = {}
       Array.from({ length: count }, async (_, i) => {
         const res = await fetch(`${base}/admin?sort=hours&dir=desc&n=${i}`, { headers: { Cookie: cookie } });
         await res.text();
-        return res.status;
+        return statusOf(res);
       }),
     ),
   );

@@ -6,12 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { openDb, type DbConfig } from '../../db/client';
-import { migrate } from '../../db/migrate';
+import { type DbConfig } from '../../db/client';
 import { now } from '../../app/utils/clock';
-import { hashPassword } from '../../app/utils/password.server';
 import { startServer, tempDir } from '../../tests/e2e/server';
-import { benchPassword, benchScale, countRows, generateBenchData, type BenchAccounts } from './data';
+import { benchPassword, benchScale, prepareBenchDatabase, type BenchAccounts } from './data';
 import { connections, load, probe, signIn, type RouteResult } from './load';
 import { checkTargets, writeReport, type DatabaseRun } from './report';
 
@@ -39,19 +37,6 @@ async function freshPostgresDatabase(serverUrl: string): Promise<string> {
   return url.toString();
 }
 
-async function prepare(config: DbConfig) {
-  const started = performance.now();
-  const handle = await openDb(config);
-  try {
-    await migrate(handle);
-    const accounts = await generateBenchData(handle.db, await hashPassword(benchPassword));
-    const rows = await countRows(handle.db);
-    return { accounts, rows, seconds: Math.round((performance.now() - started) / 100) / 10 };
-  } finally {
-    await handle.close();
-  }
-}
-
 function routesFor(a: BenchAccounts) {
   return [
     { route: 'minimal (baseline)', path: '/ping', role: 'anonymous', dashboard: false },
@@ -65,7 +50,7 @@ function routesFor(a: BenchAccounts) {
 
 async function runOn(database: 'postgres' | 'pglite', config: DbConfig, serverEnv: Record<string, string>): Promise<DatabaseRun[]> {
   console.log(`\n== ${database}: generating ten years of data…`);
-  const prepared = await prepare(config);
+  const prepared = await prepareBenchDatabase(config);
   console.log(
     `   ${prepared.seconds} s: ${Object.entries(prepared.rows)
       .map(([t, n]) => `${t} ${n}`)
@@ -83,7 +68,7 @@ async function runOn(database: 'postgres' | 'pglite', config: DbConfig, serverEn
 async function measure(
   database: 'postgres' | 'pglite',
   pages: 'kept' | 'rendered',
-  { accounts, rows, seconds }: Awaited<ReturnType<typeof prepare>>,
+  { accounts, rows, seconds }: Awaited<ReturnType<typeof prepareBenchDatabase>>,
   serverEnv: Record<string, string>,
 ): Promise<DatabaseRun> {
   const server = await startServer({ ...serverEnv, COOKIE_SECURE: 'false' });
