@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mapHeaders, matchKind, parseDuration, parseLooseDate, parseStartTime, splitNames } from './activity-csv';
+import { readLabel } from './activity-label';
+import { mapHeaders, parseDuration, parseLooseDate, parseStartTime, splitNames } from './activity-csv';
 import { guardCell, unguardCell } from './csv-rows';
 
 describe('reading an Excel activity log', () => {
@@ -34,12 +35,14 @@ describe('reading an Excel activity log', () => {
     expect(parseStartTime('25:00')).toBeUndefined();
   });
 
-  it('matches kinds by label; an unknown label becomes その他 and stays in the title', () => {
-    expect(matchKind('ミーティング', '定例')).toEqual({ kind: 'meeting', title: '定例' });
-    expect(matchKind(' 対話自治体ミーティング ', '')).toEqual({ kind: 'partner_meeting', title: '' });
-    expect(matchKind('キーマンインタビュー', '市長')).toEqual({ kind: 'interview', title: '市長' });
-    expect(matchKind('激励会', '市長・マネ友と')).toEqual({ kind: 'other', title: '激励会：市長・マネ友と' });
-    expect(matchKind('激励会', '')).toEqual({ kind: 'other', title: '激励会' });
+  it('reads a 種別 cell that is a kind name as that kind, and a free-text one the way the team meant it', () => {
+    expect(readLabel('ミーティング', '定例')).toEqual({ kind: 'meeting', title: '定例' });
+    expect(readLabel(' 対話自治体ミーティング ', '')).toEqual({ kind: 'partner_meeting', title: '' });
+    expect(readLabel('キーマンインタビュー', '市長')).toMatchObject({ kind: 'interview', title: '市長', interview: { interviewee: '市長', role: 'head' } });
+    expect(readLabel('激励会', '市長・マネ友と')).toEqual({ kind: 'alumni_dialogue', title: '激励会：市長・マネ友と' });
+    expect(readLabel('年末のあいさつ回り', '')).toEqual({ kind: 'other', title: '年末のあいさつ回り' });
+    // This app's own export writes その他 for what someone chose to call その他: it stays その他.
+    expect(readLabel('その他', '市長インタビュー')).toEqual({ kind: 'other', title: '市長インタビュー' });
   });
 
   it('maps headers, aliases included, and ignores unknown columns', () => {

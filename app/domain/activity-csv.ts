@@ -1,5 +1,3 @@
-import { activityKinds, type ActivityKind } from './codes';
-
 // How the activity log reads and writes CSV (docs/csv.md). The export writes exactly the columns
 // the import reads, so a file exported here imports again without changes and without duplicates.
 
@@ -29,9 +27,21 @@ const headerAliases: Record<string, ActivityCsvColumn> = {
   所要時間: 'durationMinutes',
   時間: 'durationMinutes',
   '活動時間(分)': 'durationMinutes',
+  // The text a team wrote for the entry: with a 種別 column it is the title; alone, the kind is read from it.
   件名: 'title',
   内容: 'title',
   活動内容: 'title',
+  活動: 'title',
+  活動名: 'title',
+  項目: 'title',
+  概要: 'title',
+  用件: 'title',
+  行事: 'title',
+  行事名: 'title',
+  取組: 'title',
+  取組内容: 'title',
+  実施内容: 'title',
+  摘要: 'title',
   参加メンバー: 'attendees',
   外部参加者: 'guests',
   備考: 'notes',
@@ -98,27 +108,6 @@ export function parseStartTime(raw: string): string | null | undefined {
   const min = Number(m[2] ?? 0);
   if (h > 23 || min > 59) return undefined;
   return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
-}
-
-const kindAliases: Record<string, ActivityKind> = {
-  キーマンインタビュー: 'interview',
-  インタビュー: 'interview',
-  フォローアップ会: 'followup',
-  フォローアップ: 'followup',
-  定例ミーティング: 'meeting',
-  打合せ: 'meeting',
-  打ち合わせ: 'meeting',
-  OSM: 'offsite',
-  対話自治体との対話: 'partner_meeting',
-};
-
-/** The kind for a label; an unknown label becomes その他 and is kept in the title (label：title). */
-export function matchKind(rawLabel: string, title: string): { kind: ActivityKind; title: string } {
-  const label = norm(rawLabel);
-  const found = activityKinds.codes.find((code) => norm(activityKinds.label[code]) === label) ?? kindAliases[label];
-  if (found) return { kind: found, title };
-  if (label === '') return { kind: 'other', title };
-  return { kind: 'other', title: title ? `${label}：${title}` : label };
 }
 
 /** Attendee names in one cell: 山田 花子、佐藤 翔太 (also separated by , or ／). */

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { ImportPreview } from '~/components/activities/ImportPreview';
 import { ErrorPage } from '~/components/ErrorPage';
 import { TeamHeader } from '~/components/TeamHeader';
-import { commitImport, planImport, type ImportPlan } from '~/models/activity-csv.server';
+import { commitImport, planImport, type ImportCorrections, type ImportPlan } from '~/models/activity-csv.server';
+import { activityKinds, intervieweeRoles, type ActivityKind, type IntervieweeRole } from '~/domain/codes';
 import { formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
@@ -43,8 +44,29 @@ function previewOf(plan: ImportPlan) {
   return {
     fileErrors: plan.fileErrors,
     rowErrors: plan.rowErrors,
-    rows: plan.rows.map((r) => ({ line: r.line, duplicate: r.duplicate, ...r.values })),
+    rows: plan.rows.map(({ values, importKey: _key, submission, ...row }) => ({
+      ...row,
+      occurredOn: values.occurredOn,
+      kind: values.kind,
+      title: values.title,
+      durationMinutes: values.durationMinutes,
+      submission: submission ? { title: submission.title } : null,
+    })),
   };
+}
+
+/** The kinds and roles the person chose in the preview (kind:12, role:12); anything else is ignored. */
+function correctionsOf(formData: FormData): ImportCorrections {
+  const corrections: ImportCorrections = {};
+  for (const [name, value] of formData) {
+    const m = /^(kind|role):(\d{1,6})$/.exec(name);
+    if (!m || typeof value !== 'string') continue;
+    const line = Number(m[2]);
+    const entry = (corrections[line] ??= {});
+    if (m[1] === 'kind' && (activityKinds.codes as readonly string[]).includes(value)) entry.kind = value as ActivityKind;
+    if (m[1] === 'role' && (intervieweeRoles.codes as readonly string[]).includes(value)) entry.role = value as IntervieweeRole;
+  }
+  return corrections;
 }
 
 export const intents = { preview: 'team:write', commit: 'team:write' } as const satisfies IntentNeeds;
@@ -61,14 +83,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // All or nothing: one bad line and nothing is added, so a fixed file can simply be imported again.
   if (intent === 'preview') {
-    const plan = await planImport(team.id, csv);
+    const plan = await planImport(team.id, csv, undefined, correctionsOf(formData));
     const failed = plan.fileErrors.length > 0 || plan.rowErrors.length > 0;
     return data({ csv, preview: previewOf(plan) }, { status: failed ? 400 : 200 });
   }
-  const result = await commitImport(actorOf(request, viewer), team.id, csv);
+  const result = await commitImport(actorOf(request, viewer), team.id, csv, correctionsOf(formData));
   if (result.kind === 'refused') return data({ csv, preview: previewOf(result.plan) }, { status: 400 });
-  const skipped = result.skipped ? `${counted(result.skipped, '件')}は登録済みのため追加しませんでした。` : '';
-  return redirectWithNotice(`/teams/${team.id}/activities/import`, `${counted(result.added, '件')}の記録を追加しました。${skipped}`);
+  const said = [
+    `${counted(result.added, '件')}の記録を追加しました。`,
+    result.interviews ? `キーパーソンインタビューを${counted(result.interviews, '件')}作りました（チーム内のみ。内容はインタビューの画面で書き足せます）。` : '',
+    result.submissions ? `事前課題の提出を${counted(result.submissions, '件')}記録しました。` : '',
+    result.skipped ? `${counted(result.skipped, '件')}は登録済みのため追加しませんでした。` : '',
+  ];
+  return redirectWithNotice(`/teams/${team.id}/activities/import`, said.join(''));
 }
 
 export default function ImportActivities() {
@@ -86,9 +113,11 @@ export default function ImportActivities() {
       <div className="prose">
         <p>
           Excelなどで付けてきた{formatFiscalYear(team.fiscalYear)}
-          の活動記録をまとめて取り込めます。1行目は見出し（日付・種別・時間（分）・タイトル・参加者・ゲスト・メモ など）にしてください。
+          の活動記録をまとめて取り込めます。1行目は見出しにしてください。「日付」と「活動内容」（または「種別」）の2列があれば読み込めます。時間（分）・タイトル・参加者・ゲスト・メモ の列も読みます。
         </p>
-        <p>日付は 2022-04-27、2022/4/27、令和4年4月27日 のどれでも読み取れます。一覧にない種別は「その他」になり、元の種別名はタイトルに残ります。</p>
+        <p>
+          日付は 2022-04-27、2022/4/27、令和4年4月27日 のどれでも読み取れます。「第3回研究会」「市長インタビュー」「ミーティング（シート見直し）」のような書き方から種別を読み取り、研究会の回やインタビューの相手も結び付けます。読み取りは確認画面で直せます。
+        </p>
         <p>読み込む前に内容を確認できます。エラーが1行でもあると何も追加されません。同じファイルをもう一度読み込んでも、記録は重複しません。</p>
       </div>
       <Form method="post" encType="multipart/form-data" className="form">

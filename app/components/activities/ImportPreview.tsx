@@ -1,93 +1,201 @@
 import { Form, useNavigation } from '@remix-run/react';
-import { activityKinds, type ActivityKind } from '~/domain/codes';
+import { activityKinds, intervieweeRoles, type ActivityKind, type IntervieweeRole } from '~/domain/codes';
+import { formatEraDate } from '~/utils/dates';
 import { counted, duration } from '~/utils/format';
 
 type Preview = {
   fileErrors: string[];
-  rowErrors: { line: number; messages: string[] }[];
+  rowErrors: { line: number; label: string; messages: string[] }[];
   rows: {
     line: number;
+    label: string;
+    readKind: ActivityKind;
     duplicate: boolean;
     occurredOn: string;
     kind: ActivityKind;
     title: string;
     durationMinutes: number;
-    attendeeIds: number[];
-    guests: string;
+    session: string | null;
+    interview: { interviewee: string; role: IntervieweeRole } | null;
+    submission: { title: string } | null;
+    notes: string[];
   }[];
 };
 
-/** What the file would add, line by line; the file's text goes back with the confirmation. */
+/**
+ * What the file would add, line by line, with how each line was read: its kind (which the person may
+ * change), the session it is linked to, the interview it creates. The file's text and the changed kinds
+ * go back with the confirmation; 「変更を反映」 reads the file again with them.
+ */
 export function ImportPreview({ csv, preview }: { csv: string; preview: Preview }) {
   const busy = useNavigation().state === 'submitting';
-  const fresh = preview.rows.filter((r) => !r.duplicate).length;
+  const fresh = preview.rows.filter((r) => !r.duplicate);
   const failed = preview.fileErrors.length > 0 || preview.rowErrors.length > 0;
+  const interviews = fresh.filter((r) => r.interview).length;
+  const submissions = fresh.filter((r) => r.submission).length;
+  const lines = [
+    ...preview.rows.map((row) => ({ line: row.line, row, error: null })),
+    ...preview.rowErrors.map((error) => ({ line: error.line, row: null, error })),
+  ].sort((a, b) => a.line - b.line);
   return (
     <section aria-labelledby="preview-heading" className="import-preview">
       <h3 id="preview-heading">読み込む内容の確認</h3>
-      {failed ? (
-        <div className="form-message" role="alert">
-          <p>次の問題があるため、読み込めません。ファイルを直してからもう一度選んでください（何も追加されていません）。</p>
-          <ul>
-            {preview.fileErrors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-            {preview.rowErrors.map((e) => (
-              <li key={e.line}>
-                {e.line}行目: {e.messages.join('／')}
-              </li>
-            ))}
-          </ul>
-          {preview.rowErrors.length ? <p>「行目」の数字は、ファイルを Excel で開いたときの行番号です（見出しが1行目）。</p> : null}
-        </div>
-      ) : (
-        <div className="notice" role="status">
-          <p>
-            {counted(preview.rows.length, '件')}のうち、{counted(fresh, '件')}を追加します。
-            {preview.rows.length - fresh ? `${counted(preview.rows.length - fresh, '件')}は登録済みのため追加しません。` : ''}
-          </p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="commit" />
-            <input type="hidden" name="csv" value={csv} />
-            <button type="submit" className="button" disabled={busy || fresh === 0}>
-              {counted(fresh, '件')}を追加する
-            </button>
-          </Form>
-        </div>
-      )}
-      {preview.rows.length ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  行
-                </th>
-                <th scope="col">日付</th>
-                <th scope="col">種別</th>
-                <th scope="col">タイトル</th>
-                <th scope="col" className="num">
-                  時間
-                </th>
-                <th scope="col">状態</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.map((r) => (
-                <tr key={r.line}>
-                  <td className="num">{r.line}</td>
-                  <td>{r.occurredOn.replaceAll('-', '/')}</td>
-                  <td>{activityKinds.label[r.kind]}</td>
-                  <td>{r.title}</td>
-                  <td className="num">{duration(r.durationMinutes)}</td>
-                  {/* A refused file adds nothing, so its good rows are only 問題なし. */}
-                  <td>{r.duplicate ? <span className="muted">登録済み</span> : failed ? '問題なし' : <span className="tag">追加</span>}</td>
-                </tr>
+      <Form method="post">
+        <input type="hidden" name="csv" value={csv} />
+        {failed ? (
+          <div className="form-message" role="alert">
+            <p>次の問題があるため、読み込めません。ファイルを直してからもう一度選んでください（何も追加されていません）。</p>
+            <ul>
+              {preview.fileErrors.map((e) => (
+                <li key={e}>{e}</li>
               ))}
-            </tbody>
-          </table>
+              {preview.rowErrors.map((e) => (
+                <li key={e.line}>
+                  {e.line}行目: {e.messages.join('／')}
+                </li>
+              ))}
+            </ul>
+            {preview.rowErrors.length ? <p>「行目」の数字は、ファイルを Excel で開いたときの行番号です（見出しが1行目）。</p> : null}
+          </div>
+        ) : (
+          <div className="notice" role="status">
+            <p>
+              {counted(preview.rows.length, '件')}のうち、{counted(fresh.length, '件')}を追加します。
+              {preview.rows.length - fresh.length ? `${counted(preview.rows.length - fresh.length, '件')}は登録済みのため追加しません。` : ''}
+              {interviews ? `キーパーソンインタビューを${counted(interviews, '件')}作ります（公開範囲はチーム内のみ）。` : ''}
+              {submissions ? `事前課題の提出を${counted(submissions, '件')}記録します。` : ''}
+            </p>
+            <p>種別の読み取りが違う行は、下の表で直してから追加してください。</p>
+            <div className="button-row">
+              <button type="submit" name="intent" value="commit" className="button" disabled={busy || fresh.length === 0}>
+                {counted(fresh.length, '件')}を追加する
+              </button>
+              <button type="submit" name="intent" value="preview" className="button button--secondary" disabled={busy}>
+                変更を反映して確認する
+              </button>
+            </div>
+          </div>
+        )}
+        {lines.length ? (
+          <div className="table-wrap">
+            <table className="import-rows">
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    行
+                  </th>
+                  <th scope="col">日付</th>
+                  <th scope="col">ファイルの記載</th>
+                  <th scope="col">種別</th>
+                  <th scope="col">結び付け・作成するもの</th>
+                  <th scope="col" className="num">
+                    時間
+                  </th>
+                  <th scope="col">状態</th>
+                </tr>
+              </thead>
+              <tbody>
+                {lines.map(({ line, row, error }) =>
+                  row ? (
+                    <tr key={line}>
+                      <td className="num" data-label="行">
+                        {line}
+                      </td>
+                      <td data-label="日付">{formatEraDate(row.occurredOn)}</td>
+                      <td data-label="ファイルの記載" className="import-rows__label">
+                        {row.label}
+                      </td>
+                      <td data-label="種別">
+                        {row.duplicate || failed ? (
+                          activityKinds.label[row.kind]
+                        ) : (
+                          <KindPick line={line} kind={row.kind} readKind={row.readKind} />
+                        )}
+                      </td>
+                      <td data-label="結び付け">
+                        <Links row={row} editable={!row.duplicate && !failed} />
+                      </td>
+                      <td className="num" data-label="時間">
+                        {duration(row.durationMinutes)}
+                      </td>
+                      {/* A refused file adds nothing, so its good rows are only 問題なし. */}
+                      <td data-label="状態">
+                        {row.duplicate ? <span className="muted">登録済み</span> : failed ? '問題なし' : <span className="tag">追加</span>}
+                      </td>
+                    </tr>
+                  ) : (
+                    <tr key={line} className="import-rows__error">
+                      <td className="num" data-label="行">
+                        {line}
+                      </td>
+                      <td colSpan={4} data-label="ファイルの記載" className="import-rows__label">
+                        {error!.label}
+                      </td>
+                      <td data-label="問題" colSpan={2}>
+                        <strong>{error!.messages.join('／')}</strong>
+                      </td>
+                    </tr>
+                  ),
+                )}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </Form>
+    </section>
+  );
+}
+
+function KindPick({ line, kind, readKind }: { line: number; kind: ActivityKind; readKind: ActivityKind }) {
+  return (
+    <>
+      <label className="visually-hidden" htmlFor={`kind-${line}`}>
+        {line}行目の種別
+      </label>
+      <select id={`kind-${line}`} name={`kind:${line}`} defaultValue={kind}>
+        {activityKinds.codes.map((code) => (
+          <option key={code} value={code}>
+            {activityKinds.label[code]}
+          </option>
+        ))}
+      </select>
+      {kind !== readKind ? <span className="hint"> （読み取りは{activityKinds.label[readKind]}）</span> : null}
+    </>
+  );
+}
+
+function Links({ row, editable }: { row: Preview['rows'][number]; editable: boolean }) {
+  return (
+    <>
+      {row.session ? <div>{row.session}</div> : null}
+      {row.interview ? (
+        <div>
+          インタビュー: {row.interview.interviewee}（
+          {editable ? (
+            <>
+              <label className="visually-hidden" htmlFor={`role-${row.line}`}>
+                {row.line}行目の相手の区分
+              </label>
+              <select id={`role-${row.line}`} name={`role:${row.line}`} defaultValue={row.interview.role}>
+                {intervieweeRoles.codes.map((code) => (
+                  <option key={code} value={code}>
+                    {intervieweeRoles.label[code]}
+                  </option>
+                ))}
+              </select>
+            </>
+          ) : (
+            intervieweeRoles.label[row.interview.role]
+          )}
+          ）
         </div>
       ) : null}
-    </section>
+      {row.notes.map((note) => (
+        <div key={note} className="hint">
+          {note}
+        </div>
+      ))}
+      {!row.session && !row.interview && !row.notes.length ? <span className="muted">—</span> : null}
+    </>
   );
 }
