@@ -6,6 +6,12 @@ import { guardCell, unguardCell } from './csv-rows';
 describe('reading an Excel activity log', () => {
   it('reads western and era dates, including 元年 and full-width digits', () => {
     expect(parseLooseDate('2022-04-27')).toBe('2022-04-27');
+    // A date Excel shows without its year: read in the team's fiscal year (April to March).
+    expect(parseLooseDate('4月27日', 2022)).toBe('2022-04-27');
+    expect(parseLooseDate('3/7', 2022)).toBe('2023-03-07');
+    expect(parseLooseDate('１２月２０日（火）', 2022)).toBe('2022-12-20');
+    expect(parseLooseDate('4月27日')).toBeNull();
+    expect(parseLooseDate('2月30日', 2022)).toBeNull();
     expect(parseLooseDate('2022/4/27')).toBe('2022-04-27');
     expect(parseLooseDate('2022年4月27日')).toBe('2022-04-27');
     expect(parseLooseDate('令和4年4月27日')).toBe('2022-04-27');

@@ -69,8 +69,12 @@ function isoOf(y: number, m: number, d: number): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-/** 2022-04-27, 2022/4/27, 2022年4月27日, 令和4年4月27日（水）, 令和元年5月1日, R4.4.27 → '2022-04-27'. */
-export function parseLooseDate(raw: string): string | null {
+/**
+ * 2022-04-27, 2022/4/27, 2022年4月27日, 令和4年4月27日（水）, 令和元年5月1日, R4.4.27 → '2022-04-27'.
+ * Given the team's fiscal year, also 4月27日 and 4/27 (what Excel writes for a date shown without its
+ * year): April to December of that year, January to March of the next.
+ */
+export function parseLooseDate(raw: string, fiscalYear?: number): string | null {
   const s = norm(raw)
     .replace(/\s+/g, '')
     .replace(/[(（][月火水木金土日][)）]$/, '');
@@ -80,6 +84,11 @@ export function parseLooseDate(raw: string): string | null {
   if (era) {
     const year = eraStart[era[1]!.toUpperCase()]! + (era[2] === '元' ? 1 : Number(era[2]));
     return isoOf(year, Number(era[3]), Number(era[4]));
+  }
+  const monthDay = /^(\d{1,2})[/月](\d{1,2})日?$/.exec(s);
+  if (monthDay && fiscalYear !== undefined) {
+    const month = Number(monthDay[1]);
+    return isoOf(month >= 4 ? fiscalYear : fiscalYear + 1, month, Number(monthDay[2]));
   }
   return null;
 }

@@ -113,10 +113,10 @@ export async function planImport(teamId: number, text: string, db: Db = getDb(),
     const messages: string[] = [];
     // U+FFFD is what a wrongly decoded file or earlier damage leaves; it is never what the team wrote.
     if (cells.some(hasSuspectText)) messages.push('文字化け（�）か制御文字が含まれています。元のファイルの文字コード（UTF-8 か Shift_JIS）を確かめてください');
-    const occurredOn = parseLooseDate(cell('occurredOn'));
-    if (!occurredOn) messages.push(`日付「${cell('occurredOn')}」を読み取れません（例: 2022-04-27、2022/4/27、令和4年4月27日）`);
+    const occurredOn = parseLooseDate(cell('occurredOn'), year.fiscalYear);
+    if (!occurredOn) messages.push(`日付「${cell('occurredOn')}」を読み取れません（例: 2022-04-27、2022/4/27、令和4年4月27日、4月27日）`);
     else if (occurredOn < year.first || occurredOn > year.last)
-      messages.push(`日付 ${formatEraDate(occurredOn)} は${formatFiscalYear(year.fiscalYear)}（${formatEraDate(year.first)}〜${formatEraDate(year.last)}）の外です`);
+      messages.push(`日付 ${formatEraDate(occurredOn)} は${formatFiscalYear(year.fiscalYear)}（4月1日〜翌年3月31日）の外です`);
     const startsAt = parseStartTime(cell('startsAt'));
     if (startsAt === undefined) messages.push(`開始時刻「${cell('startsAt')}」を読み取れません（例: 18:30）`);
     const durationMinutes = parseDuration(cell('durationMinutes'));
@@ -205,10 +205,7 @@ async function yearOf(teamId: number, db: Db): Promise<YearContext> {
     ? await db
         .select({ id: preAssignments.id, sessionId: preAssignments.sessionId, title: preAssignments.title, submittedOn: preAssignmentSubmissions.submittedOn })
         .from(preAssignments)
-        .leftJoin(
-          preAssignmentSubmissions,
-          and(eq(preAssignmentSubmissions.preAssignmentId, preAssignments.id), eq(preAssignmentSubmissions.teamId, teamId)),
-        )
+        .leftJoin(preAssignmentSubmissions, and(eq(preAssignmentSubmissions.preAssignmentId, preAssignments.id), eq(preAssignmentSubmissions.teamId, teamId)))
         .where(
           and(
             inArray(
@@ -253,7 +250,12 @@ function linksOf(reading: LabelReading, occurredOn: string, year: YearContext, s
         ? year.sessions.find((s) => s.kind === 'study' && s.number === number)
         : year.sessions.find((s) => s.kind === 'study' && occurredOn <= (s.endsOn ?? s.startsOn));
     const assignment = session ? year.assignments.get(session.id) : undefined;
-    if (!session) notes.push(number !== null ? `第${number}回研究会は${formatFiscalYear(year.fiscalYear)}にないため、事前課題には結び付けません` : 'この日より後の研究会がないため、事前課題には結び付けません');
+    if (!session)
+      notes.push(
+        number !== null
+          ? `第${number}回研究会は${formatFiscalYear(year.fiscalYear)}にないため、事前課題には結び付けません`
+          : 'この日より後の研究会がないため、事前課題には結び付けません',
+      );
     else if (!assignment) notes.push(`${session.name}に事前課題が登録されていないため、提出は記録しません`);
     else if (assignment.submitted || submitting.has(assignment.id)) notes.push(`事前課題「${assignment.title}」は提出済みです`);
     else {
@@ -346,7 +348,12 @@ export async function commitImport(actor: AuditActor, teamId: number, text: stri
     const submissions = fresh.filter((r) => r.submission).length;
     const added = fresh.length;
     const skipped = plan.rows.length - added;
-    await recordAudit(tx, actor, { action: 'import', entityType: 'activity', entityId: null, detail: { teamId, added, skipped, interviews: interviewCount, submissions } });
+    await recordAudit(tx, actor, {
+      action: 'import',
+      entityType: 'activity',
+      entityId: null,
+      detail: { teamId, added, skipped, interviews: interviewCount, submissions },
+    });
     return { kind: 'imported' as const, added, skipped, interviews: interviewCount, submissions };
   });
 }

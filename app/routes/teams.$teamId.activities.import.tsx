@@ -91,7 +91,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.kind === 'refused') return data({ csv, preview: previewOf(result.plan) }, { status: 400 });
   const said = [
     `${counted(result.added, '件')}の記録を追加しました。`,
-    result.interviews ? `キーパーソンインタビューを${counted(result.interviews, '件')}作りました（チーム内のみ。内容はインタビューの画面で書き足せます）。` : '',
+    result.interviews
+      ? `キーパーソンインタビューを${counted(result.interviews, '件')}作りました（チーム内のみ。内容はインタビューの画面で書き足せます）。`
+      : '',
     result.submissions ? `事前課題の提出を${counted(result.submissions, '件')}記録しました。` : '',
     result.skipped ? `${counted(result.skipped, '件')}は登録済みのため追加しませんでした。` : '',
   ];
@@ -113,10 +115,12 @@ export default function ImportActivities() {
       <div className="prose">
         <p>
           Excelなどで付けてきた{formatFiscalYear(team.fiscalYear)}
-          の活動記録をまとめて取り込めます。1行目は見出しにしてください。「日付」と「活動内容」（または「種別」）の2列があれば読み込めます。時間（分）・タイトル・参加者・ゲスト・メモ の列も読みます。
+          の活動記録をまとめて取り込めます。1行目は見出しにしてください。「日付」と「活動内容」（または「種別」）の2列があれば読み込めます。時間（分）・タイトル・参加者・ゲスト・メモ
+          の列も読みます。
         </p>
         <p>
-          日付は 2022-04-27、2022/4/27、令和4年4月27日 のどれでも読み取れます。「第3回研究会」「市長インタビュー」「ミーティング（シート見直し）」のような書き方から種別を読み取り、研究会の回やインタビューの相手も結び付けます。読み取りは確認画面で直せます。
+          日付は 2022-04-27、2022/4/27、令和4年4月27日
+          のどれでも読み取れます。「第3回研究会」「市長インタビュー」「ミーティング（シート見直し）」のような書き方から種別を読み取り、研究会の回やインタビューの相手も結び付けます。読み取りは確認画面で直せます。
         </p>
         <p>読み込む前に内容を確認できます。エラーが1行でもあると何も追加されません。同じファイルをもう一度読み込んでも、記録は重複しません。</p>
       </div>

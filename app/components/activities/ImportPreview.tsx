@@ -106,11 +106,7 @@ export function ImportPreview({ csv, preview }: { csv: string; preview: Preview 
                         {row.label}
                       </td>
                       <td data-label="種別">
-                        {row.duplicate || failed ? (
-                          activityKinds.label[row.kind]
-                        ) : (
-                          <KindPick line={line} kind={row.kind} readKind={row.readKind} />
-                        )}
+                        {row.duplicate || failed ? activityKinds.label[row.kind] : <KindPick line={line} kind={row.kind} readKind={row.readKind} />}
                       </td>
                       <td data-label="結び付け">
                         <Links row={row} editable={!row.duplicate && !failed} />
