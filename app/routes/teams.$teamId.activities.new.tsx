@@ -52,6 +52,7 @@ export default function NewActivity() {
         lastResult={lastResult ?? undefined}
         submitLabel="記録する"
         draftName="activity-new"
+        suggest={{ interviewHref: `/teams/${team.id}/interviews/new` }}
       />
     </>
   );

@@ -6,6 +6,7 @@ import { FieldErrors, FormMessage, TextField } from '~/components/form';
 import { activityKinds, sessionKinds, type ActivityKind, type SessionKind } from '~/domain/codes';
 import { formatMonthDay } from '~/utils/dates';
 import { DurationPicker } from './DurationPicker';
+import { KindSuggestion } from './KindSuggestion';
 
 export type ActivityChoices = {
   kinds: ActivityKind[];
@@ -41,6 +42,7 @@ export function ActivityForm({
   draftName,
   version,
   notice,
+  suggest,
 }: {
   choices: ActivityChoices;
   defaults: ActivityDefaults;
@@ -51,6 +53,8 @@ export function ActivityForm({
   version?: number;
   /** Above the fields: why the last save was refused (someone else saved first). */
   notice?: ReactNode;
+  /** A new entry: offer the kind its title names (and the interview form for an interview). */
+  suggest?: { interviewHref: string };
 }) {
   const [form, fields] = useForm<Fields>({
     lastResult,
@@ -94,6 +98,7 @@ export function ActivityForm({
         errorId={fields.durationMinutes.errorId}
       />
       <TextField label="タイトル" field={fields.title} required maxLength={200} />
+      {suggest ? <KindSuggestion formId={form.id} defaultKind={defaults.kind} kinds={choices.kinds} interviewHref={suggest.interviewHref} /> : null}
       <fieldset className="field">
         <legend>参加したメンバー</legend>
         {choices.members.map((m) => (

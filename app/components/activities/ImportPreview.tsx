@@ -124,10 +124,10 @@ export function ImportPreview({ csv, preview }: { csv: string; preview: Preview 
                       <td className="num" data-label="行">
                         {line}
                       </td>
-                      <td colSpan={4} data-label="ファイルの記載" className="import-rows__label">
+                      <td colSpan={2} data-label="ファイルの記載" className="import-rows__label">
                         {error!.label}
                       </td>
-                      <td data-label="問題" colSpan={2}>
+                      <td data-label="問題" colSpan={4}>
                         <strong>{error!.messages.join('／')}</strong>
                       </td>
                     </tr>

@@ -4,11 +4,23 @@ import { OnceToken } from '~/components/OnceToken';
 import { FieldErrors, FormMessage } from '~/components/form';
 import { activityKinds, type ActivityKind } from '~/domain/codes';
 import { DurationPicker } from './DurationPicker';
+import { KindSuggestion } from './KindSuggestion';
 
 type Fields = { kind: string; occurredOn: string; title: string; durationPick: string; durationMinutes: string };
 
 /** 廊下で30秒: the kind, the day (today), an optional title, save. Sized for a 360 px phone. */
-export function QuickAdd({ kinds, today, lastResult }: { kinds: ActivityKind[]; today: string; lastResult?: SubmissionResult<string[]> }) {
+export function QuickAdd({
+  kinds,
+  today,
+  lastResult,
+  interviewHref,
+}: {
+  kinds: ActivityKind[];
+  today: string;
+  lastResult?: SubmissionResult<string[]>;
+  /** Where an interview is recorded, offered when the title names one. */
+  interviewHref: string;
+}) {
   const [form, fields] = useForm<Fields>({
     id: 'quick-add',
     lastResult,
@@ -64,6 +76,7 @@ export function QuickAdd({ kinds, today, lastResult }: { kinds: ActivityKind[]; 
             aria-invalid={fields.title.errors ? true : undefined}
           />
           <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
+          <KindSuggestion formId={form.id} defaultKind="meeting" kinds={kinds} interviewHref={interviewHref} />
         </div>
         <DurationPicker
           id="quick"
