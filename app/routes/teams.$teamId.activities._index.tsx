@@ -100,7 +100,15 @@ export default function ActivityLog() {
     <>
       <TeamHeader team={team} links={links} />
       <SavedNotice notice={notice} />
-      {canWrite ? <QuickAdd key={notice?.id ?? 'first'} kinds={pickableKinds()} today={today} lastResult={lastResult} interviewHref={`/teams/${team.id}/interviews/new`} /> : null}
+      {canWrite ? (
+        <QuickAdd
+          key={notice?.id ?? 'first'}
+          kinds={pickableKinds()}
+          today={today}
+          lastResult={lastResult}
+          interviewHref={`/teams/${team.id}/interviews/new`}
+        />
+      ) : null}
 
       <nav className="activity-actions" aria-label="活動記録の操作">
         {canWrite ? (

@@ -107,7 +107,9 @@ describe('CSV export and import of the activity log', () => {
     const done = (await post({ intent: 'commit', csv })) as Response;
     expect(done.status).toBe(302);
     // Its five キーパーソンインタビュー rows are entered once: each an interview with its own activity.
-    expect(await noticeOf(done)).toBe('70件の記録を追加しました。キーパーソンインタビューを5件作りました（チーム内のみ。内容はインタビューの画面で書き足せます）。');
+    expect(await noticeOf(done)).toBe(
+      '70件の記録を追加しました。キーパーソンインタビューを5件作りました（チーム内のみ。内容はインタビューの画面で書き足せます）。',
+    );
     const summary = await activitySummary(teamId);
     expect(summary.byKind).toEqual([
       { kind: 'study_session', count: 6, minutes: 1800 },

@@ -79,7 +79,9 @@ describe('活動記録の取り込み', () => {
     const unclosed = await postActivities('preview', [header, good(), `${year}/5/2,ミーティング,60,"閉じていない,`].join('\r\n'));
     expect((unclosed.body as ActivityReply).preview.fileErrors).toEqual([expect.stringMatching(/^3行目をCSVとして読み取れません/)]);
     const garbled = await postActivities('preview', [header, good(), `${year}/5/2,ミーティング,60,市\uFFFD民との対話,`].join('\r\n'));
-    expect((garbled.body as ActivityReply).preview.rowErrors).toEqual([{ line: 3, label: 'ミーティング／市\uFFFD民との対話', messages: [expect.stringContaining('文字化け')] }]);
+    expect((garbled.body as ActivityReply).preview.rowErrors).toEqual([
+      { line: 3, label: 'ミーティング／市\uFFFD民との対話', messages: [expect.stringContaining('文字化け')] },
+    ]);
   });
 
   it('refuses a file in neither UTF-8 nor Shift_JIS rather than decode it into U+FFFD', async () => {
