@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { getTableName, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
@@ -105,6 +105,16 @@ export function getDbHandle(): DbHandle {
 
 export function getDb(): Db {
   return getDbHandle().db;
+}
+
+/**
+ * A column named with its table ("program_years"."fiscal_year"), for a subquery in a sql template:
+ * drizzle writes a column of a one-table select without its table ("fiscal_year"), which inside
+ * `(select … from teams t where t.fiscal_year = "fiscal_year")` means the subquery's own column and
+ * counts every row. Every column inside a `(select …)` in app/ is named through this (layering.test.ts).
+ */
+export function qualified(column: AnyPgColumn): SQL {
+  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 }
 
 /** Rows of a raw SQL query, the same shape on both drivers (postgres.js gives an array, PGlite `{ rows }`). */

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { transaction, getDb, type Db } from '../../db/client';
+import { transaction, getDb, type Db, qualified } from '../../db/client';
 import { hrViewers, municipalities, organizers, people, teamMembers, teams, users } from '../../db/schema';
 import type { InvitationScope } from '~/schemas/invitation';
 import { hashPassword, verifyPassword } from '~/utils/password.server';
@@ -185,13 +185,13 @@ export async function listAccounts() {
       email: users.email,
       name: people.fullName,
       activated: sql<boolean>`${users.passwordHash} is not null`,
-      organizer: sql<boolean>`exists (select 1 from organizers o where o.person_id = ${users.personId} and o.active)`,
+      organizer: sql<boolean>`exists (select 1 from organizers o where o.person_id = ${qualified(users.personId)} and o.active)`,
       hrOf: sql<
         string | null
-      >`(select string_agg(m.name, '・') from hr_viewers h join municipalities m on m.id = h.municipality_id where h.user_id = ${users.id} and h.archived_at is null)`,
+      >`(select string_agg(m.name, '・') from hr_viewers h join municipalities m on m.id = h.municipality_id where h.user_id = ${qualified(users.id)} and h.archived_at is null)`,
       teamsOf: sql<
         string | null
-      >`(select string_agg(m.name || ' ' || t.fiscal_year, '・' order by t.fiscal_year) from team_members tm join teams t on t.id = tm.team_id join municipalities m on m.id = t.municipality_id where tm.person_id = ${users.personId} and tm.archived_at is null)`,
+      >`(select string_agg(m.name || ' ' || t.fiscal_year, '・' order by t.fiscal_year) from team_members tm join teams t on t.id = tm.team_id join municipalities m on m.id = t.municipality_id where tm.person_id = ${qualified(users.personId)} and tm.archived_at is null)`,
     })
     .from(users)
     .innerJoin(people, eq(people.id, users.personId))

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, not, or, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '../../db/client';
+import { getDb, qualified } from '../../db/client';
 import { activities, activityAttendees, interviews, people, studySessions } from '../../db/schema';
 import { activityKinds, type ActivityKind, type Visibility } from '~/domain/codes';
 
@@ -141,7 +141,7 @@ export async function listActivities(teamId: number, visibilities: Visibility[],
     filter.archived ? isNotNull(activities.archivedAt) : isNull(activities.archivedAt),
     filter.kind ? eq(activities.kind, filter.kind) : undefined,
     filter.personId
-      ? sql`exists (select 1 from ${activityAttendees} where ${activityAttendees.activityId} = ${activities.id} and ${activityAttendees.personId} = ${filter.personId})`
+      ? sql`exists (select 1 from ${activityAttendees} where ${qualified(activityAttendees.activityId)} = ${qualified(activities.id)} and ${qualified(activityAttendees.personId)} = ${filter.personId})`
       : undefined,
     filter.q ? and(sql`${searchable} ilike ${containsPattern(filter.q)} escape '\\'`, readable(visibilities)) : undefined,
     filter.from ? sql`${activities.occurredOn} >= ${filter.from}` : undefined,

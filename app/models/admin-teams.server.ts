@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { getDb, transaction, type Db } from '../../db/client';
+import { getDb, transaction, type Db, qualified } from '../../db/client';
 import { accountTokens, municipalities, people, teamMembers, teams, users } from '../../db/schema';
 import { maxTeamMembers } from '~/domain/team-size';
 import { inviteAccountIn, refuseSelfGrant } from './accounts.server';
@@ -17,16 +17,16 @@ export async function listTeamsOfYear(fiscalYear: number) {
       municipalityName: municipalities.name,
       prefecture: municipalities.prefecture,
       archivedAt: teams.archivedAt,
-      memberCount: sql<number>`(select count(*) from team_members tm where tm.team_id = ${teams.id} and tm.archived_at is null)`.mapWith(Number),
+      memberCount: sql<number>`(select count(*) from team_members tm where tm.team_id = ${qualified(teams.id)} and tm.archived_at is null)`.mapWith(Number),
       invitedCount:
         sql<number>`(select count(*) from account_tokens a where a.purpose = 'invite' and a.used_at is null and a.expires_at > ${now().toISOString()}::timestamptz
-        and a.details->>'scope' = 'member' and (a.details->>'teamId')::int = ${teams.id})`.mapWith(Number),
+        and a.details->>'scope' = 'member' and (a.details->>'teamId')::int = ${qualified(teams.id)})`.mapWith(Number),
       groupId: sql<
         number | null
-      >`(select g.group_id from dialogue_group_teams g join dialogue_groups dg on dg.id = g.group_id where g.team_id = ${teams.id} and dg.archived_at is null)`,
+      >`(select g.group_id from dialogue_group_teams g join dialogue_groups dg on dg.id = g.group_id where g.team_id = ${qualified(teams.id)} and dg.archived_at is null)`,
       groupName: sql<
         string | null
-      >`(select dg.name from dialogue_group_teams g join dialogue_groups dg on dg.id = g.group_id where g.team_id = ${teams.id} and dg.archived_at is null)`,
+      >`(select dg.name from dialogue_group_teams g join dialogue_groups dg on dg.id = g.group_id where g.team_id = ${qualified(teams.id)} and dg.archived_at is null)`,
     })
     .from(teams)
     .innerJoin(municipalities, eq(municipalities.id, teams.municipalityId))

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { getDb, transaction } from '../../db/client';
+import { getDb, transaction, qualified } from '../../db/client';
 import { preAssignments, programYears, studySessions } from '../../db/schema';
 import { shiftDate, yearShiftDays } from '~/domain/year-shift';
 import { formatFiscalYear } from '~/utils/dates';
@@ -15,10 +15,13 @@ export async function listYearsForAdmin() {
       fiscalYear: programYears.fiscalYear,
       theme: programYears.theme,
       archivedAt: programYears.archivedAt,
-      sessionCount: sql<number>`(select count(*) from study_sessions s where s.fiscal_year = ${programYears.fiscalYear} and s.archived_at is null)`.mapWith(
+      sessionCount:
+        sql<number>`(select count(*) from study_sessions s where s.fiscal_year = ${qualified(programYears.fiscalYear)} and s.archived_at is null)`.mapWith(
+          Number,
+        ),
+      teamCount: sql<number>`(select count(*) from teams t where t.fiscal_year = ${qualified(programYears.fiscalYear)} and t.archived_at is null)`.mapWith(
         Number,
       ),
-      teamCount: sql<number>`(select count(*) from teams t where t.fiscal_year = ${programYears.fiscalYear} and t.archived_at is null)`.mapWith(Number),
     })
     .from(programYears)
     .orderBy(desc(programYears.fiscalYear));

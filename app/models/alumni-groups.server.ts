@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { getDb, selectRows, transaction } from '../../db/client';
+import { getDb, selectRows, transaction, qualified } from '../../db/client';
 import { alumniGroupMembers, alumniGroups, municipalities, offsiteMeetingPeople, offsiteMeetings, people, teamGenerations } from '../../db/schema';
 import { recordAudit, type AuditActor } from './audit.server';
 
@@ -12,8 +12,10 @@ export async function listGroups() {
       name: alumniGroups.name,
       foundedOn: alumniGroups.foundedOn,
       municipalityName: municipalities.name,
-      members: sql<number>`(select count(*) from alumni_group_members m where m.group_id = ${alumniGroups.id})`.mapWith(Number),
-      meetings: sql<number>`(select count(*) from offsite_meetings o where o.group_id = ${alumniGroups.id} and o.archived_at is null)`.mapWith(Number),
+      members: sql<number>`(select count(*) from alumni_group_members m where m.group_id = ${qualified(alumniGroups.id)})`.mapWith(Number),
+      meetings: sql<number>`(select count(*) from offsite_meetings o where o.group_id = ${qualified(alumniGroups.id)} and o.archived_at is null)`.mapWith(
+        Number,
+      ),
     })
     .from(alumniGroups)
     .leftJoin(municipalities, eq(municipalities.id, alumniGroups.municipalityId))

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { getDb, transaction } from '../../db/client';
+import { getDb, transaction, qualified } from '../../db/client';
 import { alumniGroupMembers, alumniGroups, facilitatorOffers, facilitatorRequests, municipalities, people, teams } from '../../db/schema';
 import type { FacilitatorRequestStatus } from '~/domain/codes';
 import type { Viewer } from '~/utils/permissions';
@@ -21,7 +21,7 @@ export async function listRequests() {
       helpNeeded: facilitatorRequests.helpNeeded,
       status: facilitatorRequests.status,
       ownerName,
-      offers: sql<number>`(select count(*) from facilitator_offers o where o.request_id = ${facilitatorRequests.id})`.mapWith(Number),
+      offers: sql<number>`(select count(*) from facilitator_offers o where o.request_id = ${qualified(facilitatorRequests.id)})`.mapWith(Number),
     })
     .from(facilitatorRequests)
     .leftJoin(alumniGroups, eq(alumniGroups.id, facilitatorRequests.groupId))

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
-import { getDb, transaction } from '../../db/client';
+import { getDb, transaction, qualified } from '../../db/client';
 import { handovers, interviewHomework, interviews, people, teamGenerations, teams, users } from '../../db/schema';
 import { bumpVersion, type Bump } from './record-version.server';
 import { recordAudit, type AuditActor } from './audit.server';
@@ -22,7 +22,7 @@ export async function previousGenerations(team: TeamScope) {
       teamId: teams.id,
       fiscalYear: teams.fiscalYear,
       generation: teamGenerations.generation,
-      hasSheet: sql<boolean>`exists (select 1 from sheets s where s.team_id = ${teams.id} and s.current_version > 0)`,
+      hasSheet: sql<boolean>`exists (select 1 from sheets s where s.team_id = ${qualified(teams.id)} and s.current_version > 0)`,
       toContinue: handovers.toContinue,
       peopleToTalkTo: handovers.peopleToTalkTo,
       advice: handovers.advice,

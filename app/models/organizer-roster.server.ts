@@ -1,5 +1,5 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
-import { getDb, transaction } from '../../db/client';
+import { getDb, transaction, qualified } from '../../db/client';
 import { organizers, people } from '../../db/schema';
 import type { OrganizerRole } from '~/domain/codes';
 import { recordAudit, type AuditActor } from './audit.server';
@@ -19,7 +19,7 @@ const entry = {
 /** 顧問・部会長・幹事・参与・事務局, active first; an entry without an account is still named on feedback. */
 export async function listRoster() {
   return getDb()
-    .select({ ...entry, hasAccount: sql<boolean>`exists (select 1 from users u where u.person_id = ${people.id} and u.archived_at is null)` })
+    .select({ ...entry, hasAccount: sql<boolean>`exists (select 1 from users u where u.person_id = ${qualified(people.id)} and u.archived_at is null)` })
     .from(organizers)
     .innerJoin(people, eq(people.id, organizers.personId))
     .orderBy(desc(organizers.active), asc(organizers.role), asc(people.fullName));

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { getDb } from '../../db/client';
+import { getDb, qualified } from '../../db/client';
 import { people, users } from '../../db/schema';
 import { todayInTokyo } from '~/utils/clock';
 import { fiscalYearOf } from '~/utils/dates';
@@ -16,7 +16,7 @@ export async function loadViewer(userId: number, today = todayInTokyo()): Promis
       personId: users.personId,
       email: users.email,
       name: people.fullName,
-      organizer: sql<boolean>`exists (select 1 from organizers o where o.person_id = ${users.personId} and o.active)`,
+      organizer: sql<boolean>`exists (select 1 from organizers o where o.person_id = ${qualified(users.personId)} and o.active)`,
       memberTeamIds: ids(sql`select array_agg(tm.team_id order by tm.team_id) from team_members tm
         join teams t on t.id = tm.team_id
         where tm.person_id = ${users.personId} and tm.archived_at is null and t.archived_at is null`),

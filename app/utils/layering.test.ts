@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { is } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import * as schema from '../../db/schema';
 
 // Only app/models/*.server.ts touch the database (db/); utils/boot.server.ts opens it at start-up.
 // Routes, components and the other utils go through the models (README, docs/conventions.md).
@@ -74,6 +77,23 @@ describe('layers', () => {
         /\[\s*'(team|municipality|program)'(\s*,\s*'(team|municipality|program)')*\s*\]|visibility\s*(=|in)\s*\(?\s*'/.test(fs.readFileSync(file, 'utf8')),
       )
       .map((file) => path.relative(app, file));
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('correlated subqueries', () => {
+  // drizzle writes a one-table select's columns without their table, so `${teams.id}` inside
+  // `(select … from team_members tm where tm.team_id = ${teams.id})` became tm's own "id" and every row
+  // counted every other (/admin/years showed one total on every year). qualified() names the table.
+  it('name every column through qualified() in a (select …) of a sql template', () => {
+    const tables = new Set(Object.entries(schema).flatMap(([name, value]) => (is(value, PgTable) ? [name] : [])));
+    const offenders = files(path.resolve('app')).flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/sql(?:<[^>]*>)?`([^`]*)`/g)]
+        .filter((m) => /\(\s*select\b/i.test(m[1]!))
+        .flatMap((m) => [...m[1]!.matchAll(/\$\{\s*([A-Za-z_]\w*)\.[A-Za-z_]\w*\s*\}/g)])
+        .filter((ref) => tables.has(ref[1]!))
+        .map((ref) => `${path.relative('.', file)}: ${ref[0]}`),
+    );
     expect(offenders).toEqual([]);
   });
 });
