@@ -12,6 +12,11 @@ describe('reading an Excel activity log', () => {
     expect(parseLooseDate('１２月２０日（火）', 2022)).toBe('2022-12-20');
     expect(parseLooseDate('4月27日')).toBeNull();
     expect(parseLooseDate('2月30日', 2022)).toBeNull();
+    // What Excel writes for a date cell with a time, and a two-day span as teams type it: its first day.
+    expect(parseLooseDate('2022/4/27 0:00')).toBe('2022-04-27');
+    expect(parseLooseDate('2022/4/27 0:00:00')).toBe('2022-04-27');
+    expect(parseLooseDate('7月22日〜23日', 2022)).toBe('2022-07-22');
+    expect(parseLooseDate('令和4年7月22日（金）～23日（土）')).toBe('2022-07-22');
     expect(parseLooseDate('2022/4/27')).toBe('2022-04-27');
     expect(parseLooseDate('2022年4月27日')).toBe('2022-04-27');
     expect(parseLooseDate('令和4年4月27日')).toBe('2022-04-27');

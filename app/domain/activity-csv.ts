@@ -76,6 +76,9 @@ function isoOf(y: number, m: number, d: number): string | null {
  */
 export function parseLooseDate(raw: string, fiscalYear?: number): string | null {
   const s = norm(raw)
+    // A time Excel adds to a date cell (2022/4/27 0:00), and the second day of a span (7月22日〜23日).
+    .replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '')
+    .split(/[〜~]/)[0]!
     .replace(/\s+/g, '')
     .replace(/[(（][月火水木金土日][)）]$/, '');
   const western = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);

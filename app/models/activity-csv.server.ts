@@ -94,6 +94,9 @@ export async function planImport(teamId: number, text: string, db: Db = getDb(),
   if (data.length > importLimits.rows) return { ...plan, fileErrors: [`一度に読み込めるのは${importLimits.rows.toLocaleString('ja-JP')}行までです`] };
   // Without a 種別 column, the text column is the label the kind is read from.
   const labelColumn: ActivityCsvColumn = columnOf.includes('kind') ? 'kind' : 'title';
+  // A second text column (日付,項目,内容 — 内容 beside 件名) is not dropped: it goes into メモ.
+  const moreText = columnOf.flatMap((column, i) => (column === 'title' && i !== columnOf.indexOf('title') ? [i] : []));
+  const municipalityKind = await teamMunicipalityKind(teamId, db);
 
   const members = await listTeamMembers(teamId, db);
   const memberByName = new Map(members.map((m) => [nameKey(m.fullName), m.personId]));
@@ -101,6 +104,7 @@ export async function planImport(teamId: number, text: string, db: Db = getDb(),
   const year = await yearOf(teamId, db);
   const seenRows = new Map<string, number>();
   const seenContents = new Map<string, number>();
+  const seenLegacy = new Map<string, number>();
   const submitting = new Set<number>();
 
   for (const { cells, line: rowLine } of data) {
@@ -110,6 +114,7 @@ export async function planImport(teamId: number, text: string, db: Db = getDb(),
     };
     const label = cell(labelColumn);
     const titleCell = labelColumn === 'kind' ? cell('title') : '';
+    const notes = [cell('notes'), ...moreText.map((i) => unguardCell((cells[i] ?? '').trim()))].filter(Boolean).join('\n');
     const messages: string[] = [];
     // U+FFFD is what a wrongly decoded file or earlier damage leaves; it is never what the team wrote.
     if (cells.some(hasSuspectText)) messages.push('文字化け（�）か制御文字が含まれています。元のファイルの文字コード（UTF-8 か Shift_JIS）を確かめてください');
@@ -122,13 +127,17 @@ export async function planImport(teamId: number, text: string, db: Db = getDb(),
     const durationMinutes = parseDuration(cell('durationMinutes'));
     if (durationMinutes === null) messages.push(`時間「${cell('durationMinutes')}」を読み取れません（分の数字で、1,440分以内）`);
     if (!label && !titleCell) messages.push(`${labelColumn === 'kind' ? '種別もタイトルも' : '活動内容が'}空です`);
-    const read = readLabel(label, titleCell);
+    // Longer text is refused before it is read: reading it costs time, and no title may be longer.
+    const tooLong = [label, titleCell].find((text) => [...text].length > 200);
+    if (tooLong) messages.push(`タイトルは200文字以内にしてください（${[...tooLong].length.toLocaleString('ja-JP')}文字あります）`);
+    const read = tooLong ? null : readLabel(label, titleCell);
     const correction = corrections[rowLine] ?? {};
-    const reading = correction.kind && correction.kind !== read.kind ? readLabelAs(label, titleCell, correction.kind) : read;
-    if (reading.title.length > 200) messages.push(`タイトルは200文字以内にしてください（${reading.title.length.toLocaleString('ja-JP')}文字あります）`);
-    if (cell('notes').length > 50_000) messages.push('メモは50,000文字以内にしてください');
+    const reading = read && correction.kind && correction.kind !== read.kind ? readLabelAs(label, titleCell, correction.kind) : read;
+    if (reading && [...reading.title].length > 200)
+      messages.push(`タイトルは200文字以内にしてください（${[...reading.title].length.toLocaleString('ja-JP')}文字あります）`);
+    if (notes.length > 50_000) messages.push('メモは50,000文字以内にしてください');
     const shown = labelColumn === 'kind' && titleCell ? `${label}／${titleCell}` : label || titleCell;
-    if (messages.length || !occurredOn || startsAt === undefined || durationMinutes === null) {
+    if (!read || !reading || messages.length || !occurredOn || startsAt === undefined || durationMinutes === null) {
       plan.rowErrors.push({ line: rowLine, label: [...shown].length > 80 ? `${[...shown].slice(0, 80).join('')}…` : shown, messages });
       continue;
     }
@@ -140,10 +149,14 @@ export async function planImport(teamId: number, text: string, db: Db = getDb(),
       else outsiders.push(name);
     }
     const guests = [...outsiders, cell('guests')].filter(Boolean).join('、');
-    const { kind, title } = reading;
-    // The row's own key comes from what the file says, so a kind corrected in the preview (or read
-    // differently by a later version) does not make the same row new.
-    const rowKey = hashKey(['row', occurredOn, normalizeLabel(label), normalizeLabel(titleCell), durationMinutes]);
+    const interview = reading.interview ? { ...reading.interview, role: correction.role ?? reading.interview.role } : null;
+    const { kind } = reading;
+    // An interview's activity is titled by the interviewee's role, as the interview form titles it: the
+    // person's name stays on the interview, which only those who may read it see.
+    const title = interview ? interviewActivityTitle(interview.role, municipalityKind) : reading.title;
+    // The row's own key comes from what the file says (not its length, which a later column may add), so
+    // a kind corrected in the preview, or read differently by a later version, does not make the row new.
+    const rowKey = hashKey(['row', occurredOn, normalizeLabel(label), normalizeLabel(titleCell)]);
     const rowNth = seenRows.get(rowKey) ?? 0;
     seenRows.set(rowKey, rowNth + 1);
     const importKey = `${rowKey}:${rowNth}`;
@@ -151,10 +164,15 @@ export async function planImport(teamId: number, text: string, db: Db = getDb(),
     const contentNth = seenContents.get(content) ?? 0;
     seenContents.set(content, contentNth + 1);
     // Already here: imported before, or the same entry typed in by hand (or exported from here).
-    const duplicate = existing.keys.has(importKey) || contentNth < (existing.contents.get(content) ?? 0);
+    const legacy = labelColumn === 'kind' ? legacyKey(occurredOn, label, titleCell, durationMinutes, seenLegacy) : null;
+    const duplicate =
+      existing.keys.has(importKey) ||
+      (legacy !== null && existing.keys.has(legacy)) ||
+      contentNth < (existing.contents.get(content) ?? 0) ||
+      // An interview with this person's role on this day is already recorded (typed in the interview form).
+      (interview !== null && existing.interviews.has(`${occurredOn}|${interview.role}`));
     const links = linksOf(reading, occurredOn, year, submitting);
     if (links.submission && !duplicate) submitting.add(links.submission.preAssignmentId);
-    const interview = reading.interview ? { ...reading.interview, role: correction.role ?? reading.interview.role } : null;
     plan.rows.push({
       line: rowLine,
       label: shown,
@@ -172,7 +190,7 @@ export async function planImport(teamId: number, text: string, db: Db = getDb(),
         durationMinutes,
         title,
         guests,
-        notes: cell('notes'),
+        notes,
         sessionId: links.session?.id ?? null,
         interviewId: null,
         attendeeIds: [...new Set(attendeeIds)],
@@ -275,8 +293,39 @@ function hashKey(parts: unknown[]) {
   return crypto.createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }
 
+/**
+ * The key the import gave a row before labels were read (issue 16, November 2026): a 種別 that was a kind
+ * name or one of a few aliases was that kind, anything else その他 titled `label：title`. A file imported
+ * then and imported again now is recognised by it and adds nothing.
+ */
+function legacyKey(occurredOn: string, label: string, title: string, minutes: number, seen: Map<string, number>) {
+  const aliases: Record<string, ActivityKind> = {
+    キーマンインタビュー: 'interview',
+    インタビュー: 'interview',
+    フォローアップ会: 'followup',
+    フォローアップ: 'followup',
+    定例ミーティング: 'meeting',
+    打合せ: 'meeting',
+    打ち合わせ: 'meeting',
+    OSM: 'offsite',
+    対話自治体との対話: 'partner_meeting',
+  };
+  const norm = label.normalize('NFKC').trim();
+  const kind = activityKinds.codes.find((code) => activityKinds.label[code].normalize('NFKC') === norm) ?? aliases[norm];
+  const content = kind
+    ? contentKey(occurredOn, kind, title, minutes)
+    : contentKey(occurredOn, 'other', norm === '' ? title : title ? `${norm}：${title}` : norm, minutes);
+  const nth = seen.get(content) ?? 0;
+  seen.set(content, nth + 1);
+  return `${content}:${nth}`;
+}
+
 // Archived entries count too: importing the file again must not bring back what was deleted.
 async function existingKeys(teamId: number, db: Db) {
+  const interviewDays = await db
+    .select({ interviewedOn: interviews.interviewedOn, role: interviews.roleCategory })
+    .from(interviews)
+    .where(eq(interviews.teamId, teamId));
   const rows = await db
     .select({
       occurredOn: activities.occurredOn,
@@ -297,7 +346,7 @@ async function existingKeys(teamId: number, db: Db) {
     if (r.kind === 'interview' && r.interviewId) count(contentKey(r.occurredOn, r.kind, hiddenInterviewTitle, r.minutes));
     if (r.importKey) keys.add(r.importKey);
   }
-  return { contents, keys };
+  return { contents, keys, interviews: new Set(interviewDays.map((i) => `${i.interviewedOn}|${i.role}`)) };
 }
 
 /**
@@ -311,7 +360,6 @@ export async function commitImport(actor: AuditActor, teamId: number, text: stri
     const plan = await planImport(teamId, text, tx, corrections);
     if (plan.fileErrors.length || plan.rowErrors.length) return { kind: 'refused' as const, plan };
     const fresh = plan.rows.filter((r) => !r.duplicate);
-    const municipalityKind = await teamMunicipalityKind(teamId, tx);
     let interviewCount = 0;
     for (const row of fresh) {
       const { attendeeIds, ...values } = row.values;
@@ -332,10 +380,9 @@ export async function commitImport(actor: AuditActor, teamId: number, text: stri
         interviewId = interview!.id;
         interviewCount++;
       }
-      const title = values.title || (row.interview ? interviewActivityTitle(row.interview.role, municipalityKind) : '');
       const [created] = await tx
         .insert(activities)
-        .values({ ...values, title, interviewId, teamId, importKey: row.importKey, createdByUserId: actor.userId })
+        .values({ ...values, interviewId, teamId, importKey: row.importKey, createdByUserId: actor.userId })
         .returning({ id: activities.id });
       if (attendeeIds.length) await tx.insert(activityAttendees).values(attendeeIds.map((personId) => ({ activityId: created!.id, personId })));
       if (row.submission) {

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { ImportPreview } from '~/components/activities/ImportPreview';
+import { ImportPreview, previewKey } from '~/components/activities/ImportPreview';
 import { ErrorPage } from '~/components/ErrorPage';
 import { TeamHeader } from '~/components/TeamHeader';
 import { commitImport, planImport, type ImportCorrections, type ImportPlan } from '~/models/activity-csv.server';
@@ -134,7 +134,7 @@ export default function ImportActivities() {
           内容を確認する
         </button>
       </Form>
-      {result ? <ImportPreview csv={result.csv} preview={result.preview} /> : null}
+      {result ? <ImportPreview key={previewKey(result.csv, result.preview)} csv={result.csv} preview={result.preview} /> : null}
     </>
   );
 }

@@ -52,8 +52,12 @@ describe('importing a team’s own Excel log on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await keepScreenshot(page, 'log-import-preview-phone');
 
-    // The team's party was a meeting of the team: corrected before adding.
+    // The team's party was a meeting of the team: corrected, read again, then added.
     await page.getByLabel('9行目の種別').selectOption({ label: 'ミーティング' });
+    expect(await page.getByRole('button', { name: '8件を追加する' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '変更を反映して確認する' }).click();
+    await page.getByText('（読み取りはその他）').waitFor();
+    expect(await page.getByLabel('9行目の種別').inputValue()).toBe('meeting');
     await page.getByRole('button', { name: '8件を追加する' }).click();
     const done = page.getByRole('status').filter({ hasText: '8件の記録を追加しました。' });
     await done.waitFor();
@@ -78,7 +82,14 @@ describe('importing a team’s own Excel log on a phone', () => {
     await page.goto(`/teams/${teamId}`);
     const weekly = await page.locator('table[data-twin="weekly"] td[data-count]').allTextContents();
     expect(weekly.reduce((sum, n) => sum + Number(n), 0)).toBe(8);
-    expect(await page.locator('ul[data-twin="sessions"] li').count()).toBeGreaterThanOrEqual(2);
+    // Each 研究会's week, where the chart draws its line, holds the file's 研究会 row.
+    for (const session of [first, second]) {
+      const day = new Date(`${session.startsOn}T00:00:00Z`);
+      day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+      const week = page.locator(`table[data-twin="weekly"] tr[data-week="${day.toISOString().slice(0, 10)}"]`);
+      expect(Number(await week.locator('td[data-count]').textContent())).toBeGreaterThanOrEqual(1);
+      expect(await page.locator(`ul[data-twin="sessions"] li[data-date="${session.startsOn}"]`).count()).toBe(1);
+    }
     expect(await page.locator('table[data-twin="coverage"] tr[data-role="head"]').getAttribute('data-count')).toBe('1');
     expect(await page.locator('table[data-twin="coverage"] tr[data-role="hr"]').getAttribute('data-count')).toBe('1');
     await keepScreenshot(page, 'log-import-dashboard-phone');

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
@@ -9,7 +10,16 @@ import { loader as csvLoader } from '../../app/routes/teams.$teamId.activities[.
 import { activitySummary } from '../../app/models/activities.server';
 import { interviewActivityTitle, interviewCoverage } from '../../app/domain/interviews';
 import type { IntervieweeRole } from '../../app/domain/codes';
-import { addTeamMember, createMunicipality, createPreAssignment, createPreAssignmentSubmission, createSession, createTeam } from '../factories';
+import {
+  addTeamMember,
+  createActivity,
+  createInterview,
+  createMunicipality,
+  createPreAssignment,
+  createPreAssignmentSubmission,
+  createSession,
+  createTeam,
+} from '../factories';
 import { actionArgs, loaderArgs, noticeOf } from '../helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
 
@@ -272,13 +282,71 @@ describe('the label corpus, imported as a 種別・タイトル file', () => {
       .where(eq(activities.teamId, team.id));
     const key = (r: { kind: string; title: string; interviewee?: string | null; role?: string | null }) =>
       JSON.stringify([r.kind, r.title, r.interviewee ?? null, r.role ?? null]);
-    // An interview with no words of its own in the label gets the title the interview form gives it (町長インタビュー).
+    // An interview's activity is titled by the role, as the interview form titles it (町長インタビュー): the
+    // person named in the label is kept on the interview only.
     const expected = corpus.map(({ expect: e }) => ({
       ...e,
-      title: e.interview && !e.title ? interviewActivityTitle(e.interview.role as IntervieweeRole, 'town') : e.title,
+      title: e.interview ? interviewActivityTitle(e.interview.role as IntervieweeRole, 'town') : e.title,
       interviewee: e.interview?.interviewee,
       role: e.interview?.role,
     }));
     expect(stored.map(key).sort()).toEqual(expected.map(key).sort());
+  });
+});
+
+describe('importing again after the file changed', () => {
+  it('adds nothing when a 時間 column was added, when the file was imported before labels were read, or when the interview was typed in by hand; keeps a second text column as メモ', async () => {
+    const db = getDb();
+    const team = await createTeam(db, { municipalityId: (await createMunicipality(db)).id, fiscalYear });
+    await addTeamMember(db, { teamId: team.id, personId: world.users.member.personId });
+    const commit = async (lines: string[]) =>
+      noticeOf(
+        (await importAction(
+          actionArgs(`/teams/${team.id}/activities/import`, { intent: 'commit', csv: lines.join('\r\n') }, { headers, params: { teamId: String(team.id) } }),
+        )) as Response,
+      );
+    expect(await commit(['日付,活動内容', '2022/5/10,人事課長インタビュー', '2022/5/27,第2回研究会'])).toMatch(/^2件の記録を追加しました。/);
+    // The team adds the hours and imports the same log again.
+    expect(await commit(['日付,活動内容,時間', '2022/5/10,人事課長インタビュー,60', '2022/5/27,第2回研究会,300'])).toBe(
+      '0件の記録を追加しました。2件は登録済みのため追加しませんでした。',
+    );
+
+    // A row the import of before this change stored as その他 (its key: date, other, the label, minutes).
+    const legacyContent = crypto
+      .createHash('sha256')
+      .update(JSON.stringify(['2022-06-21', 'other', '市長インタビュー', 60]))
+      .digest('hex')
+      .slice(0, 32);
+    await createActivity(db, {
+      teamId: team.id,
+      kind: 'other',
+      occurredOn: '2022-06-21',
+      title: '市長インタビュー',
+      durationMinutes: 60,
+      importKey: `${legacyContent}:0`,
+    });
+    // The interview typed in the interview form, on the day the file also names it.
+    await createInterview(db, { teamId: team.id, interviewedOn: '2022-07-05', interviewee: '企画部長', roleCategory: 'manager' });
+    const before = await db.select({ id: interviews.id }).from(interviews).where(eq(interviews.teamId, team.id));
+    expect(await commit(['日付,種別,時間（分）', '2022/6/21,市長インタビュー,60', '2022/7/5,企画部長インタビュー,60'])).toBe(
+      '0件の記録を追加しました。2件は登録済みのため追加しませんでした。',
+    );
+    expect(await db.select({ id: interviews.id }).from(interviews).where(eq(interviews.teamId, team.id))).toHaveLength(before.length);
+
+    // 日付,項目,内容: the first text column is read, the second kept in メモ.
+    expect(await commit(['日付,項目,内容', '2022/8/2,ミーティング（シート見直し）,"重点取組を三つに絞った"'])).toMatch(/^1件の記録を追加しました。/);
+    const [kept] = await db
+      .select()
+      .from(activities)
+      .where(and(eq(activities.teamId, team.id), eq(activities.occurredOn, '2022-08-02')));
+    expect([kept!.kind, kept!.title, kept!.notes]).toEqual(['meeting', 'シート見直し', '重点取組を三つに絞った']);
+  });
+
+  it('refuses a huge cell at its line at once, without reading it', async () => {
+    const huge = `2022/6/1,${'（'.repeat(60_000)}`;
+    const started = performance.now();
+    const reply = await send('preview', {}, new TextEncoder().encode(['日付,活動内容', huge].join('\r\n')));
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(reply.body!.preview.rowErrors.map((e) => [e.line, e.messages])).toEqual([[2, ['タイトルは200文字以内にしてください（60,000文字あります）']]]);
   });
 });

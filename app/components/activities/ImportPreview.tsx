@@ -1,4 +1,5 @@
 import { Form, useNavigation } from '@remix-run/react';
+import { useState } from 'react';
 import { activityKinds, intervieweeRoles, type ActivityKind, type IntervieweeRole } from '~/domain/codes';
 import { formatEraDate } from '~/utils/dates';
 import { counted, duration } from '~/utils/format';
@@ -23,12 +24,26 @@ type Preview = {
 };
 
 /**
+ * Tells one preview from another: another file, or the same file read again with other kinds. The page
+ * keys the preview with it, so the choices shown are always those of the reading shown.
+ */
+export function previewKey(csv: string, preview: Preview) {
+  const text = `${csv}\u0000${preview.rows.map((r) => `${r.line}:${r.kind}:${r.interview?.role ?? ''}`).join(',')}`;
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return `${text.length}:${hash}`;
+}
+
+/**
  * What the file would add, line by line, with how each line was read: its kind (which the person may
  * change), the session it is linked to, the interview it creates. The file's text and the changed kinds
  * go back with the confirmation; 「変更を反映」 reads the file again with them.
  */
 export function ImportPreview({ csv, preview }: { csv: string; preview: Preview }) {
   const busy = useNavigation().state === 'submitting';
+  // A kind or role changed here is read again (変更を反映) before anything is added, so what is added is
+  // what was shown: the session it links, the interview it creates.
+  const [changed, setChanged] = useState(false);
   const fresh = preview.rows.filter((r) => !r.duplicate);
   const failed = preview.fileErrors.length > 0 || preview.rowErrors.length > 0;
   const interviews = fresh.filter((r) => r.interview).length;
@@ -40,7 +55,7 @@ export function ImportPreview({ csv, preview }: { csv: string; preview: Preview 
   return (
     <section aria-labelledby="preview-heading" className="import-preview">
       <h3 id="preview-heading">読み込む内容の確認</h3>
-      <Form method="post">
+      <Form method="post" onChange={(event) => event.target instanceof HTMLSelectElement && setChanged(true)}>
         <input type="hidden" name="csv" value={csv} />
         {failed ? (
           <div className="form-message" role="alert">
@@ -65,9 +80,13 @@ export function ImportPreview({ csv, preview }: { csv: string; preview: Preview 
               {interviews ? `キーパーソンインタビューを${counted(interviews, '件')}作ります（公開範囲はチーム内のみ）。` : ''}
               {submissions ? `事前課題の提出を${counted(submissions, '件')}記録します。` : ''}
             </p>
-            <p>種別の読み取りが違う行は、下の表で直してから追加してください。</p>
+            <p>
+              {changed
+                ? '変更した読み取りを確かめるため、「変更を反映して確認する」を押してください。'
+                : '種別の読み取りが違う行は、下の表で直してから「変更を反映して確認する」を押してください。'}
+            </p>
             <div className="button-row">
-              <button type="submit" name="intent" value="commit" className="button" disabled={busy || fresh.length === 0}>
+              <button type="submit" name="intent" value="commit" className="button" disabled={busy || changed || fresh.length === 0}>
                 {counted(fresh.length, '件')}を追加する
               </button>
               <button type="submit" name="intent" value="preview" className="button button--secondary" disabled={busy}>
