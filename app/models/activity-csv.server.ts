@@ -160,15 +160,22 @@ export async function planImport(teamId: number, text: string, db: Db = getDb(),
     const rowNth = seenRows.get(rowKey) ?? 0;
     seenRows.set(rowKey, rowNth + 1);
     const importKey = `${rowKey}:${rowNth}`;
-    const content = contentKey(occurredOn, kind, title, durationMinutes);
-    const contentNth = seenContents.get(content) ?? 0;
-    seenContents.set(content, contentNth + 1);
+    // The same entry already in the log: by the title it will have, or by the file's own title (an
+    // exported interview row carries the title its activity has, which the interview form may have set).
+    const sameContent = [...new Set([title, reading.title])]
+      .map((t) => {
+        const content = contentKey(occurredOn, kind, t, durationMinutes);
+        const nth = seenContents.get(content) ?? 0;
+        seenContents.set(content, nth + 1);
+        return nth < (existing.contents.get(content) ?? 0);
+      })
+      .includes(true);
     // Already here: imported before, or the same entry typed in by hand (or exported from here).
     const legacy = labelColumn === 'kind' ? legacyKey(occurredOn, label, titleCell, durationMinutes, seenLegacy) : null;
     const duplicate =
       existing.keys.has(importKey) ||
       (legacy !== null && existing.keys.has(legacy)) ||
-      contentNth < (existing.contents.get(content) ?? 0) ||
+      sameContent ||
       // An interview with this person's role on this day is already recorded (typed in the interview form).
       (interview !== null && existing.interviews.has(`${occurredOn}|${interview.role}`));
     const links = linksOf(reading, occurredOn, year, submitting);

@@ -37,6 +37,9 @@ export const activities = pgTable(
     check('activities_duration_range', sql`${t.durationMinutes} between 0 and 1440`),
     index('activities_team_date').on(t.teamId, t.occurredOn),
     foreignKey({ name: 'activities_interview_team_fk', columns: [t.interviewId, t.teamId], foreignColumns: [interviews.id, interviews.teamId] }),
+    // An interview's activity is never without its interview: the log's count of interviews and the
+    // key-person coverage count the same records (issue 17).
+    check('activities_interview_has_interview', sql`${t.kind} <> 'interview' or ${t.interviewId} is not null`),
     // Entered once: an interview has exactly one activity of kind 'interview'; others may link to it.
     uniqueIndex('activities_interview_own')
       .on(t.interviewId)
