@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { selectRows } from '../../db/client';
-import { activityKinds, intervieweeRoles, type ActivityKind, type IntervieweeRole, type Visibility } from '~/domain/codes';
+import { activityKinds, type ActivityKind, type IntervieweeRole, type Visibility } from '~/domain/codes';
 import type { KindsSpec, LinesSpec, SessionMark, WeeklySpec } from '~/components/charts/types';
 import { todayInTokyo } from '~/utils/clock';
 import { fiscalYearRange } from '~/utils/dates';
 import { activitySummary } from './activities.server';
-import { listOpenHomework } from './interviews.server';
+import { interviewCoverage, roleCoverageLabel } from '~/domain/interviews';
+import { listOpenHomework, teamMunicipalityKind } from './interviews.server';
 import { listMemberCheckins, listTeamMoyamoya, listYearSessions } from './moyamoya.server';
 
 // The team dashboard's figures. Every figure is computed in SQL (grouped by week, kind or role);
@@ -65,23 +66,38 @@ export async function weeklyActivity(teamId: number, fiscalYear: number, session
 }
 
 /** Interviews per role category the viewer may read; categories with none are shown as gaps. */
+/**
+ * Which kinds of key person the team has heard, counting the interviews this viewer may read, and how
+ * many more exist that the viewer may not read (their roles are not told): one figure for 概要 and the
+ * インタビュー page, so neither says 未実施 for a role that was heard in an interview kept to the team.
+ */
 export async function keyPersonCoverage(teamId: number, visibilities: Visibility[]) {
-  const rows = visibilities.length
-    ? await selectRows<{ role: IntervieweeRole; n: number; last_on: string }>(sql`
-        select role_category as role, count(*)::int as n, to_char(max(interviewed_on), 'YYYY-MM-DD') as last_on
-        from interviews
-        where team_id = ${teamId} and archived_at is null
-          and visibility in (${sql.join(
-            visibilities.map((v) => sql`${v}`),
-            sql`, `,
-          )})
-        group by role_category`)
-    : [];
-  return intervieweeRoles.codes.map((role) => {
-    const row = rows.find((r) => r.role === role);
-    return { role, label: intervieweeRoles.label[role], count: row ? Number(row.n) : 0, lastOn: row?.last_on ?? null };
-  });
+  const readable = visibilities.length
+    ? sql`visibility in (${sql.join(
+        visibilities.map((v) => sql`${v}`),
+        sql`, `,
+      )})`
+    : sql`false`;
+  const [rows, kind] = await Promise.all([
+    selectRows<{ role: IntervieweeRole; n: number; hidden: number; last_on: string | null }>(sql`
+      select role_category as role, (count(*) filter (where ${readable}))::int as n, (count(*) filter (where not (${readable})))::int as hidden,
+        to_char(max(interviewed_on) filter (where ${readable}), 'YYYY-MM-DD') as last_on
+      from interviews
+      where team_id = ${teamId} and archived_at is null
+      group by role_category`),
+    teamMunicipalityKind(teamId),
+  ]);
+  const counts = new Map(rows.map((r) => [r.role, r]));
+  const roles = interviewCoverage(rows.flatMap((r) => Array.from({ length: Number(r.n) }, () => r.role))).map(({ role, count }) => ({
+    role,
+    label: roleCoverageLabel(role, kind),
+    count,
+    lastOn: counts.get(role)?.last_on ?? null,
+  }));
+  return { roles, hidden: rows.reduce((sum, r) => sum + Number(r.hidden), 0) };
 }
+
+export type KeyPersonCoverageFigures = Awaited<ReturnType<typeof keyPersonCoverage>>;
 
 /** Everything the dashboard draws, in a fixed number of queries. */
 export async function teamDashboard(team: { id: number; fiscalYear: number }, viewer: { asMember: boolean; visibilities: Visibility[] }) {

@@ -5,8 +5,9 @@ import { EraDate } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';
 import { TeamHeader } from '~/components/TeamHeader';
 import { homeworkStatuses, intervieweeRoles, visibilities } from '~/domain/codes';
-import { interviewCoverage, roleCoverageLabel } from '~/domain/interviews';
-import { listArchivedInterviews, listInterviews, listOpenHomework, setInterviewArchived, teamMunicipalityKind } from '~/models/interviews.server';
+import { CoverageTable } from '~/components/dashboard/KeyPersonCoverage';
+import { keyPersonCoverage } from '~/models/dashboard-team.server';
+import { listArchivedInterviews, listInterviews, listOpenHomework, setInterviewArchived } from '~/models/interviews.server';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
@@ -19,14 +20,12 @@ export const meta: MetaFunction = () => [{ title: 'キーパーソンインタ�
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'view');
   const canWrite = access.kinds.includes('member');
-  const [interviews, homework, archived, kind] = await Promise.all([
+  const [interviews, homework, archived, coverage] = await Promise.all([
     listInterviews(team.id, access.interviewVisibilities),
     listOpenHomework(team.id, access.interviewVisibilities),
     canWrite ? listArchivedInterviews(team.id, access.interviewVisibilities) : [],
-    teamMunicipalityKind(team.id),
+    keyPersonCoverage(team.id, access.interviewVisibilities),
   ]);
-  // Coverage counts only what this viewer may read, so it says nothing about hidden interviews.
-  const coverage = interviewCoverage(interviews.map((i) => i.roleCategory)).map((c) => ({ ...c, label: roleCoverageLabel(c.role, kind) }));
   const { notice, headers } = await takeNotice(request);
   return data(
     { team, links: { readProgress: access.readProgress, readSheet: access.readSheet }, canWrite, interviews, homework, archived, coverage, notice },
@@ -46,7 +45,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Interviews() {
   const { team, links, canWrite, interviews, homework, archived, coverage, notice } = useLoaderData<typeof loader>();
-  const missing = coverage.filter((c) => c.count === 0);
   return (
     <>
       <TeamHeader team={team} links={links} />
@@ -75,16 +73,8 @@ export default function Interviews() {
       </ul>
 
       <section aria-labelledby="coverage-heading">
-        <h2 id="coverage-heading">話を聞けた相手</h2>
-        {canWrite ? null : <p className="hint">あなたに公開されているインタビューから数えています。</p>}
-        {missing.length ? <p>まだ話していない相手: {missing.map((c) => c.label).join('、')}</p> : <p>すべての立場の相手に話を聞けています。</p>}
-        <ul className="coverage">
-          {coverage.map((c) => (
-            <li key={c.role} className={c.count ? 'coverage--done' : 'coverage--gap'}>
-              <span>{c.label}</span> <span className="muted">{c.count ? counted(c.count, '回') : 'まだ'}</span>
-            </li>
-          ))}
-        </ul>
+        <h2 id="coverage-heading">キーパーソンの網羅状況</h2>
+        <CoverageTable coverage={coverage} />
       </section>
 
       <section aria-labelledby="homework-heading">

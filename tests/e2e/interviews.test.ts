@@ -81,12 +81,21 @@ describe('key-person interviews', () => {
     expect(await page.textContent('main')).toContain('期限切れでも消えてほしくない大事なメモ。');
   });
 
-  it('shows which role categories the team has not talked to yet', async () => {
+  it('shows HR the roles heard as far as they may read, and how many interviews they may not read, never 未実施 then', async () => {
     const { page } = await openPage('interview-coverage', phone);
     await signIn(page, hr);
     const team = await teamPath(page);
     await page.goto(`${team}/interviews`);
-    await page.getByRole('heading', { name: '話を聞けた相手' }).waitFor();
+    await page.getByRole('heading', { name: 'キーパーソンの網羅状況' }).waitFor();
+    const table = page.locator('table[data-twin="coverage"]');
+    // The demo team keeps some interviews to itself.
+    expect(Number(await table.getAttribute('data-hidden'))).toBeGreaterThan(0);
+    expect(await table.locator('caption').textContent()).toMatch(/あなたに公開されていないインタビュー（チーム内のみ など）が\d+件あります/);
+    expect(await table.textContent()).not.toContain('未実施');
+    // The same table, the same words, on 概要.
+    const here = await table.innerHTML();
+    await page.goto(team);
+    expect(await page.locator('table[data-twin="coverage"]').innerHTML()).toBe(here);
     expect(await page.getByRole('link', { name: 'インタビューを記録' }).count()).toBe(0);
     await keepScreenshot(page, 'interview-list-hr-phone');
     await page.getByRole('link', { name: '創り出した変化' }).click();

@@ -152,7 +152,7 @@ describe("the figures are the database's", () => {
     // The member sees every member's line; the team figure comes first.
     expect(data.dashboard!.moyamoya.series[0]!.label).toBe('チームの数値');
     expect(data.dashboard!.moyamoya.series.length).toBe(4);
-    expect(data.dashboard!.coverage.find((c) => c.role === 'council')!.count).toBe(3);
+    expect(data.dashboard!.coverage.roles.find((c) => c.role === 'council')!.count).toBe(3);
   });
 
   it('team dashboard: HR sees only the team figure while the team keeps members to itself', async () => {
@@ -160,7 +160,7 @@ describe("the figures are the database's", () => {
     let data = (await teamLoader(args())) as Awaited<ReturnType<typeof teamLoader>>;
     expect(data.dashboard!.moyamoya.series.map((s) => s.label)).toEqual(['チームの数値']);
     // HR may not read the team-only interview: it is not counted in the coverage.
-    expect(data.dashboard!.coverage.find((c) => c.role === 'head')!.count).toBe(2);
+    expect(data.dashboard!.coverage.roles.find((c) => c.role === 'head')!.count).toBe(2);
     await getDb().update(teams).set({ moyamoyaVisibility: 'members_visible' }).where(eq(teams.id, world.teamA.id));
     data = (await teamLoader(args())) as Awaited<ReturnType<typeof teamLoader>>;
     expect(data.dashboard!.moyamoya.series.length).toBe(4);

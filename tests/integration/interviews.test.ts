@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { activities, auditLog, interviewHomework, interviews } from '../../db/schema';
@@ -7,6 +7,7 @@ import { action as editAction } from '../../app/routes/teams.$teamId.interviews_
 import { action as detailAction, loader as detailLoader } from '../../app/routes/teams.$teamId.interviews.$interviewId';
 import { action as indexAction, loader as indexLoader } from '../../app/routes/teams.$teamId.interviews._index';
 import { loader as csvLoader } from '../../app/routes/teams.$teamId.interviews[.csv]';
+import { loader as teamLoader } from '../../app/routes/teams.$teamId._index';
 import { actionArgs, loaderArgs, thrownResponse, loaded } from '../helpers';
 import { buildWorld, cookieFor, roles, type Role, type World } from '../world';
 
@@ -209,12 +210,26 @@ describe('who reads which interviews', () => {
     });
   }
 
-  it('shows coverage from readable interviews only: gaps such as 首長（市長） are listed', async () => {
+  it('counts coverage from readable interviews, and says how many more exist that the viewer may not read', async () => {
     const hrPage = await loaded(indexLoader(loaderArgs(base(), { params: params(), headers: await cookieFor(world, 'hr') })));
-    const head = hrPage.coverage.find((c) => c.role === 'head')!;
+    const head = hrPage.coverage.roles.find((c) => c.role === 'head')!;
     expect(head.label).toBe('首長（市長）');
     expect(head.count).toBe(2); // the municipality and program interviews; the team's own is not counted
-    expect(hrPage.coverage.find((c) => c.role === 'council')!.count).toBe(0);
+    expect(hrPage.coverage.roles.find((c) => c.role === 'council')!.count).toBe(0);
+    // ... but HR is told how many it may not read (those kept to the team), and the same figures are on 概要.
+    const teamOnly = await getDb()
+      .select({ id: interviews.id })
+      .from(interviews)
+      .where(and(eq(interviews.teamId, world.teamA.id), eq(interviews.visibility, 'team'), isNull(interviews.archivedAt)));
+    expect(teamOnly.length).toBeGreaterThan(0);
+    expect(hrPage.coverage.hidden).toBe(teamOnly.length);
+    const dashboard = (await teamLoader(loaderArgs(base().replace('/interviews', ''), { params: params(), headers: await cookieFor(world, 'hr') }))) as {
+      dashboard: { coverage: unknown } | null;
+    };
+    expect(dashboard.dashboard!.coverage).toEqual(hrPage.coverage);
+    const memberPage = await loaded(indexLoader(loaderArgs(base(), { params: params(), headers: await cookieFor(world, 'member') })));
+    expect(memberPage.coverage.hidden).toBe(0);
+    expect(memberPage.coverage.roles.find((c) => c.role === 'head')!.count).toBeGreaterThan(head.count);
   });
 });
 

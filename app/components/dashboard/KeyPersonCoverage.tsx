@@ -3,16 +3,24 @@ import { EraDate } from '~/components/EraDate';
 import { homeworkStatuses, type HomeworkStatus, type IntervieweeRole } from '~/domain/codes';
 import { counted } from '~/utils/format';
 
-type Coverage = { role: IntervieweeRole; label: string; count: number; lastOn: string | null }[];
+type Coverage = { roles: { role: IntervieweeRole; label: string; count: number; lastOn: string | null }[]; hidden: number };
 type Homework = { id: number; body: string; status: HomeworkStatus; dueOn: string | null; interviewId: number; interviewee: string }[];
 
-/** Which kinds of key person the team has heard (as far as the viewer may read), and what they asked. */
-export function KeyPersonCoverage({ teamId, coverage, homework }: { teamId: number; coverage: Coverage; homework: Homework }) {
+/**
+ * Which kinds of key person the team has heard, as far as the viewer may read: one table, one wording,
+ * on 概要 and on the インタビュー page. When some interviews are not open to the viewer, it says how many
+ * and never calls a role 未実施, since one of those may be it.
+ */
+export function CoverageTable({ coverage }: { coverage: Coverage }) {
+  const { roles, hidden } = coverage;
   return (
-    <section aria-labelledby="coverage-heading">
-      <h2 id="coverage-heading">キーパーソンの網羅状況と宿題</h2>
-      <table className="data-table kp-coverage" data-twin="coverage">
-        <caption className="muted">閲覧できるインタビューのみを数えています。</caption>
+    <>
+      <table className="data-table kp-coverage" data-twin="coverage" data-hidden={hidden}>
+        <caption className="muted">
+          {hidden
+            ? `あなたに公開されていないインタビュー（チーム内のみ など）が${counted(hidden, '件')}あります。下の数には含まれず、その相手の区分も表示されません。`
+            : 'このチームのインタビューをすべて数えています。'}
+        </caption>
         <thead>
           <tr>
             <th scope="col">相手の区分</th>
@@ -21,15 +29,25 @@ export function KeyPersonCoverage({ teamId, coverage, homework }: { teamId: numb
           </tr>
         </thead>
         <tbody>
-          {coverage.map((c) => (
-            <tr key={c.role} data-role={c.role} data-count={c.count} className={c.count === 0 ? 'kp-coverage__gap' : undefined}>
+          {roles.map((c) => (
+            <tr key={c.role} data-role={c.role} data-count={c.count} className={c.count === 0 && !hidden ? 'kp-coverage__gap' : undefined}>
               <th scope="row">{c.label}</th>
-              <td className="num">{c.count ? counted(c.count, '件') : '未実施'}</td>
+              <td className="num">{c.count ? counted(c.count, '件') : hidden ? '—' : '未実施'}</td>
               <td>{c.lastOn ? <EraDate iso={c.lastOn} western={false} /> : '—'}</td>
             </tr>
           ))}
         </tbody>
       </table>
+    </>
+  );
+}
+
+/** The team's 概要: which kinds of key person it has heard, and what they asked. */
+export function KeyPersonCoverage({ teamId, coverage, homework }: { teamId: number; coverage: Coverage; homework: Homework }) {
+  return (
+    <section aria-labelledby="coverage-heading">
+      <h2 id="coverage-heading">キーパーソンの網羅状況と宿題</h2>
+      <CoverageTable coverage={coverage} />
       <h3>未完了の宿題（{counted(homework.length, '件')}）</h3>
       {homework.length === 0 ? (
         <p className="muted">未完了の宿題はありません。</p>
