@@ -4,7 +4,7 @@ import { EraDate, EraDateSpan } from '~/components/EraDate';
 import { sessionKinds } from '~/domain/codes';
 import { listYearsWithSessions } from '~/models/years.server';
 import { requireViewer } from '~/utils/auth.server';
-import { formatFiscalYear } from '~/utils/dates';
+import { formatFiscalYear, formatWesternFiscalYear } from '~/utils/dates';
 
 export const meta: MetaFunction = () => [{ title: '年度と研究会 | 人マネ トラッカー' }];
 
@@ -25,7 +25,7 @@ export default function Home() {
           <summary>
             <h2 id={`fy-${year.fiscalYear}`}>
               {formatFiscalYear(year.fiscalYear)}
-              <span className="date-western">FY{year.fiscalYear}</span>
+              <span className="date-western">{formatWesternFiscalYear(year.fiscalYear)}</span>
             </h2>
           </summary>
           <p>

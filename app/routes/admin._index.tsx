@@ -133,7 +133,7 @@ export default function AdminDashboard() {
             <MoyamoyaChart
               key={group.id}
               title={`${group.name}：チームのモヤモヤ指数`}
-              fileName={`moyamoya-group-${group.id}`}
+              subject={formatFiscalYear(year)}
               spec={{ type: 'lines', fiscalYear: year, sessions, series: group.series }}
             />
           </>

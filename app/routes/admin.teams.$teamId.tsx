@@ -140,7 +140,7 @@ export default function AdminTeam() {
       <h1>
         {team.municipalityName}チーム
         <span className="date-western">
-          {team.prefecture}・FY{team.fiscalYear}
+          {team.prefecture}・{formatFiscalYear(team.fiscalYear)}
         </span>
       </h1>
       {team.archivedAt ? <p className="notice">このチームはアーカイブされています（チーム一覧から元に戻せます）。</p> : null}

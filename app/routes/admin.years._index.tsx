@@ -10,7 +10,7 @@ import { catchInputError } from '~/models/input-error.server';
 import { programYearSchema } from '~/schemas/program-year';
 import type { FormShape } from '~/schemas/types';
 import { currentFiscalYear } from '~/utils/clock';
-import { formatFiscalYear } from '~/utils/dates';
+import { formatFiscalYear, formatWesternFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
@@ -85,7 +85,7 @@ export default function AdminYears() {
                 <tr key={y.fiscalYear}>
                   <td>
                     <Link to={`/admin/years/${y.fiscalYear}`}>{formatFiscalYear(y.fiscalYear)}</Link>
-                    <span className="date-western">FY{y.fiscalYear}</span>
+                    <span className="date-western">{formatWesternFiscalYear(y.fiscalYear)}</span>
                   </td>
                   <td>{y.theme}</td>
                   <td>{counted(y.sessionCount, '回')}</td>

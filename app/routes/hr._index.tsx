@@ -82,7 +82,7 @@ export default function HrDashboard() {
             <CohortCards metrics={current} medians={medians} />
             <MoyamoyaChart
               title="モヤモヤ指数の推移（チームの数値と全体の中央値）"
-              fileName="moyamoya-trend"
+              subject={`${current.municipalityName}チーム ${formatFiscalYear(fiscalYear)}`}
               spec={{
                 type: 'lines',
                 fiscalYear,

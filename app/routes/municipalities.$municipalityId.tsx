@@ -4,7 +4,7 @@ import { ErrorPage } from '~/components/ErrorPage';
 import { getMunicipality, listTeamsOfMunicipality } from '~/models/municipalities.server';
 import { requireViewer } from '~/utils/auth.server';
 import { currentFiscalYear } from '~/utils/clock';
-import { formatFiscalYear } from '~/utils/dates';
+import { formatFiscalYear, formatWesternFiscalYear } from '~/utils/dates';
 import { seesUnlistedMembers } from '~/utils/permissions';
 import { notFound, requireIdParam } from '~/utils/http.server';
 
@@ -49,7 +49,7 @@ export default function MunicipalityPage() {
         <section key={team.id} className="card" aria-labelledby={`team-${team.id}`}>
           <h3 id={`team-${team.id}`}>
             {formatFiscalYear(team.fiscalYear)}　{team.generation}期生
-            <span className="date-western">FY{team.fiscalYear}</span>
+            <span className="date-western">{formatWesternFiscalYear(team.fiscalYear)}</span>
           </h3>
           <ul className="member-list">
             {team.members.map((m) => (

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { EraDate } from '~/components/EraDate';
+import { formatFiscalYear } from '~/utils/dates';
 import { ErrorPage } from '~/components/ErrorPage';
 import { HandoverCard } from '~/components/alumni/HandoverCard';
 import { KeyPersonCoverage } from '~/components/dashboard/KeyPersonCoverage';
@@ -59,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function TeamOverview() {
   const { team, links, members, unlistedMembers, totals, recent, interviews, dashboard, membersMoyamoyaHidden, generations, alumniCount, seesReaders } =
     useLoaderData<typeof loader>();
+  const chartSubject = `${team.municipalityName}チーム ${formatFiscalYear(team.fiscalYear)}`;
   return (
     <>
       <TeamHeader team={team} links={links} />
@@ -114,12 +116,13 @@ export default function TeamOverview() {
       {dashboard ? (
         <section aria-labelledby="dashboard-heading" className="dashboard">
           <h2 id="dashboard-heading">1年の歩み</h2>
-          <WeeklyActivityChart teamId={team.id} spec={dashboard.weekly} />
+          <WeeklyActivityChart teamId={team.id} spec={dashboard.weekly} subject={chartSubject} />
           <MoyamoyaChart
             spec={dashboard.moyamoya}
+            subject={chartSubject}
             note={membersMoyamoyaHidden ? 'このチームはメンバー個人の数値を公開していないため、チームの数値のみを表示しています。' : undefined}
           />
-          <KindHoursChart spec={dashboard.kinds} total={dashboard.summary.total} />
+          <KindHoursChart spec={dashboard.kinds} total={dashboard.summary.total} subject={chartSubject} />
           <KeyPersonCoverage teamId={team.id} coverage={dashboard.coverage} homework={dashboard.homework} />
         </section>
       ) : null}

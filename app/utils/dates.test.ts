@@ -25,7 +25,7 @@ describe('dates in Japanese', () => {
 
   it('reads times in Tokyo although the server runs in UTC', () => {
     expect(tokyoDateOf(new Date('2026-03-31T15:30:00Z'))).toBe('2026-04-01');
-    expect(formatDateTime(new Date('2026-03-31T15:30:00Z'))).toBe('2026/4/1 00:30');
+    expect(formatDateTime(new Date('2026-03-31T15:30:00Z'))).toBe('令和8年4月1日（水） 00:30');
   });
 
   it('refuses strings that are not calendar dates', () => {

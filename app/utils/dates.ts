@@ -13,14 +13,7 @@ const eraDate = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
 });
 const eraYear = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone });
 const isoDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
-const dateTime = new Intl.DateTimeFormat('ja-JP', {
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone,
-});
+const clockTime = new Intl.DateTimeFormat('ja-JP', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
 const monthDay = new Intl.DateTimeFormat('ja-JP', { month: 'long', day: 'numeric', weekday: 'short', timeZone });
 
 const isoPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -58,9 +51,10 @@ export function formatMonthDay(iso: string): string {
   return monthDay.format(tokyoDay(iso)).replace('(', '（').replace(')', '）');
 }
 
-/** 2026/11/21 09:30 in Tokyo time, for timestamps. */
+/** 令和8年11月21日（土） 09:30 in Tokyo time, for timestamps (saved, commented, signed in). */
 export function formatDateTime(value: Date | string): string {
-  return dateTime.format(typeof value === 'string' ? new Date(value) : value);
+  const instant = typeof value === 'string' ? new Date(value) : value;
+  return `${formatEraDate(tokyoDateOf(instant))} ${clockTime.format(instant)}`;
 }
 
 /** The date in Tokyo of an instant, as 'YYYY-MM-DD' (today's is todayInTokyo() in clock.ts). */
@@ -79,7 +73,12 @@ export function fiscalYearRange(fiscalYear: number): { first: string; last: stri
   return { first: `${fiscalYear}-04-01`, last: `${fiscalYear + 1}-03-31` };
 }
 
-/** 令和4年度 (FY2019 reads 令和元年度, as official documents write it). */
+/** 2022年度: the western year of a fiscal year, shown small beside 令和4年度. */
+export function formatWesternFiscalYear(fiscalYear: number): string {
+  return `${fiscalYear}年度`;
+}
+
+/** 令和4年度 (fiscal 2019 reads 令和元年度, as official documents write it). */
 export function formatFiscalYear(fiscalYear: number): string {
   return `${eraYear.format(new Date(Date.UTC(fiscalYear, 6, 1)))}度`;
 }

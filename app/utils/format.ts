@@ -19,3 +19,11 @@ export function duration(minutes: number) {
   if (h === 0) return `${m}分`;
   return m === 0 ? `${h}時間` : `${h}時間${m}分`;
 }
+
+/** How long ago a day was, as people say it: 今日, 昨日, 一昨日, 5日前 (a median may be 2.5日前). */
+export function daysAgo(days: number) {
+  if (days <= 0) return '今日';
+  if (days === 1) return '昨日';
+  if (days === 2) return '一昨日';
+  return `${oneDecimal.format(days)}日前`;
+}

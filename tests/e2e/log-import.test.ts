@@ -93,6 +93,13 @@ describe('importing a team’s own Excel log on a phone', () => {
     expect(await page.locator('table[data-twin="coverage"] tr[data-role="head"]').getAttribute('data-count')).toBe('1');
     expect(await page.locator('table[data-twin="coverage"] tr[data-role="hr"]').getAttribute('data-count')).toBe('1');
     await keepScreenshot(page, 'log-import-dashboard-phone');
+    // A chart saved as PNG is named in Japanese: whose, which year, what.
+    await page.locator('figure[data-chart="weekly"] canvas').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('figure[data-chart="weekly"]').getByRole('button', { name: 'PNGで保存' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`白根沢市チーム_令和${year - 2018}年度_週ごとの活動時間（種類別）と累計時間.png`);
   });
 
   it('quick add reads a typed title the same way: an interview points to the interview form, a 研究会 sets the kind', async () => {

@@ -1,5 +1,5 @@
 import { NavLink } from '@remix-run/react';
-import { formatFiscalYear } from '~/utils/dates';
+import { formatFiscalYear, formatWesternFiscalYear } from '~/utils/dates';
 
 /** The heading and tabs of a year's setup pages. */
 export function YearNav({ fiscalYear, theme }: { fiscalYear: number; theme: string }) {
@@ -11,7 +11,7 @@ export function YearNav({ fiscalYear, theme }: { fiscalYear: number; theme: stri
       </p>
       <h1>
         {formatFiscalYear(fiscalYear)}
-        <span className="date-western">FY{fiscalYear}</span>
+        <span className="date-western">{formatWesternFiscalYear(fiscalYear)}</span>
       </h1>
       <p>{theme}</p>
       <nav aria-label="年度のページ">

@@ -1,5 +1,5 @@
 import { EraDate } from '~/components/EraDate';
-import { counted, hours } from '~/utils/format';
+import { counted, hours, daysAgo } from '~/utils/format';
 
 // One card per figure, each beside the cohort median of the year. Only the median is shown of the
 // other teams: never a name, never a rank.
@@ -54,9 +54,9 @@ export function CohortCards({ metrics: m, medians }: { metrics: Metrics; medians
           id="last-activity"
           label="最後の活動"
           value={m.lastActivityOn ? <EraDate iso={m.lastActivityOn} western={false} /> : '—'}
-          median={num(medians.daysSinceActivity, '日前')}
+          median={medians.daysSinceActivity === null ? '—' : daysAgo(medians.daysSinceActivity)}
         >
-          {m.daysSinceActivity !== null ? <span className="muted">（{m.daysSinceActivity}日前）</span> : null}
+          {m.daysSinceActivity !== null ? <span className="muted">（{daysAgo(m.daysSinceActivity)}）</span> : null}
         </Card>
         <Card id="sheet" label="変革ストーリーシート" value={m.sheetVersion ? `第${m.sheetVersion}版` : '未作成'} median={num(medians.sheetVersion, '版')}>
           {m.sheetUpdatedAt ? (

@@ -4,9 +4,9 @@ import type { KindsSpec } from '~/components/charts/types';
 import { counted, hours } from '~/utils/format';
 
 /** Hours by kind, with the counts summary as its table twin (open: it is as useful as the chart). */
-export function KindHoursChart({ spec, total }: { spec: KindsSpec; total: { count: number; minutes: number } }) {
+export function KindHoursChart({ spec, total, subject }: { spec: KindsSpec; total: { count: number; minutes: number }; subject: string }) {
   return (
-    <ChartFrame title="種類別の活動時間" fileName="hours-by-kind" spec={spec} height={Math.max(160, spec.rows.length * 32 + 60)} tableOpen>
+    <ChartFrame title="種類別の活動時間" subject={subject} spec={spec} height={Math.max(160, spec.rows.length * 32 + 60)} tableOpen>
       <table className="data-table" data-twin="kinds">
         <thead>
           <tr>

@@ -3,22 +3,12 @@ import type { LinesSpec } from '~/components/charts/types';
 import { formatEraDate } from '~/utils/dates';
 
 /** モヤモヤ curves (0–100%) with the sessions marked; the table lists every point with its note. */
-export function MoyamoyaChart({
-  spec,
-  title = 'モヤモヤ指数の推移',
-  fileName = 'moyamoya',
-  note,
-}: {
-  spec: LinesSpec;
-  title?: string;
-  fileName?: string;
-  note?: string;
-}) {
+export function MoyamoyaChart({ spec, title = 'モヤモヤ指数の推移', subject, note }: { spec: LinesSpec; title?: string; subject: string; note?: string }) {
   const rows = spec.series
     .flatMap((s) => s.points.map((p) => ({ ...p, label: s.label })))
     .sort((a, b) => a.date.localeCompare(b.date) || a.label.localeCompare(b.label, 'ja'));
   return (
-    <ChartFrame title={title} fileName={fileName} spec={spec}>
+    <ChartFrame title={title} subject={subject} spec={spec}>
       {note ? <p className="muted">{note}</p> : null}
       {rows.length === 0 ? (
         <p className="muted">まだ記録がありません。</p>

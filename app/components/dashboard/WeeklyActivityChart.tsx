@@ -13,11 +13,11 @@ export function weekHref(teamId: number, monday: string) {
 
 const fmt = (n: number) => (Math.round(n * 10) / 10).toLocaleString('ja-JP');
 
-export function WeeklyActivityChart({ teamId, spec }: { teamId: number; spec: WeeklySpec & { counts: number[] } }) {
+export function WeeklyActivityChart({ teamId, spec, subject }: { teamId: number; spec: WeeklySpec & { counts: number[] }; subject: string }) {
   const navigate = useNavigate();
   const rows = spec.weeks.map((week, i) => ({ week, i })).filter(({ i }) => spec.counts[i]! > 0);
   return (
-    <ChartFrame title="週ごとの活動時間（種類別）と累計時間" fileName="weekly-activity" spec={spec} onWeek={(w) => navigate(weekHref(teamId, w))} height={360}>
+    <ChartFrame title="週ごとの活動時間（種類別）と累計時間" subject={subject} spec={spec} onWeek={(w) => navigate(weekHref(teamId, w))} height={360}>
       <p className="muted">棒をクリックすると、その週の活動記録を開きます。研究会の日は縦線（第N回）で示しています。活動のなかった週は表から省いています。</p>
       <div className="table-scroll">
         <table className="data-table" data-twin="weekly">
