@@ -107,6 +107,7 @@ function SiteNav() {
 }
 
 export const links: LinksFunction = () => [
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
   { rel: 'stylesheet', href: tokens },
   { rel: 'stylesheet', href: styles },
 ];

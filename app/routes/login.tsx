@@ -19,7 +19,7 @@ const locked = 'ログインの失敗が続いたため、一時的にログイ�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const redirectTo = safeRedirectPath(url.searchParams.get('redirectTo'), '/teams');
+  const redirectTo = safeRedirectPath(url.searchParams.get('redirectTo'), '/teams?landing');
   if (await getViewer(request)) throw redirect(redirectTo);
   return { redirectTo, expired: url.searchParams.get('expired') === '1' };
 }
@@ -48,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
   const cookie = await startSession(request, result.userId);
-  return redirect(safeRedirectPath(redirectTo, '/teams'), { headers: { 'Set-Cookie': cookie } });
+  return redirect(safeRedirectPath(redirectTo, '/teams?landing'), { headers: { 'Set-Cookie': cookie } });
 }
 
 export default function Login() {

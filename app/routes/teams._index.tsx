@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { currentFiscalYear } from '~/utils/clock';
 import { Link, useLoaderData } from '@remix-run/react';
 import { listCandidateTeams } from '~/models/teams.server';
 import { requireViewer } from '~/utils/auth.server';
@@ -15,6 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     municipalityIds: [...viewer.hrMunicipalityIds, ...viewer.alumniMunicipalityIds],
   });
   const teams = candidates.filter((team) => canSeeTeam(viewer, team)).map((team) => ({ ...team, mine: viewer.memberTeamIds.includes(team.id) }));
+  // Just signed in (/login sends people here with ?landing): a member of this year's team goes straight to it.
+  if (new URL(request.url).searchParams.has('landing')) {
+    const own = teams.filter((team) => team.mine && team.fiscalYear === currentFiscalYear());
+    if (own.length === 1) throw redirect(`/teams/${own[0]!.id}`);
+  }
   return { teams };
 }
 

@@ -64,7 +64,7 @@ describe('where sign-in sends the browser back to', () => {
       const location = res.headers.get('location')!;
       // As a browser reads it: tabs and line breaks dropped, then resolved against this site.
       expect(new URL(location.replace(/[\t\n\r]/g, ''), baseUrl()).origin).toBe(new URL(baseUrl()).origin);
-      expect(location).toBe('/teams');
+      expect(location).toBe('/teams?landing');
     },
   );
 

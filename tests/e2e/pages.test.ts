@@ -38,6 +38,14 @@ describe('the demo in a browser', () => {
     await keepScreenshot(page, 'municipality-phone');
   });
 
+  it('has an icon for the browser tab', async () => {
+    const { page } = await openPage('favicon');
+    await page.goto('/login');
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    const icon = await fetch(baseUrl() + href!);
+    expect([icon.status, icon.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
+  });
+
   it('answers an unknown URL with a Japanese 404 page', async () => {
     const { page } = await openPage('not-found');
     const response = await page.goto('/no/such/page');

@@ -49,7 +49,7 @@ describe('signing in', () => {
     const user = await newUser('taro@example.jp');
     const result = await login('Taro@Example.jp', password);
     expect(result.status).toBe(302);
-    expect(result.location).toBe('/teams');
+    expect(result.location).toBe('/teams?landing');
     expect(result.cookie).toMatch(/HttpOnly/i);
     expect(result.cookie).toMatch(/SameSite=Lax/i);
     const [session] = await getDb().select().from(authSessions).where(eq(authSessions.userId, user.id));

@@ -4,8 +4,9 @@ import { getDb } from '../../db/client';
 import { studySessions, teams } from '../../db/schema';
 import { loader as yearsLoader } from '../../app/routes/admin.years._index';
 import { loader as yearLoader } from '../../app/routes/admin.years.$fiscalYear._index';
+import { loader as teamsLoader } from '../../app/routes/teams._index';
 import { createProgramYear, createSession } from '../factories';
-import { loaderArgs } from '../helpers';
+import { loaderArgs, thrownResponse } from '../helpers';
 import { buildWorld, cookieFor, type World } from '../world';
 
 // Issue 17: a figure shown on more than one page says the same on each, and what the database holds.
@@ -46,5 +47,15 @@ describe('年度の一覧 and each year', () => {
       sessions: unknown[];
     };
     expect(page.sessions).toHaveLength(current.sessionCount);
+  });
+});
+
+describe('where people land after signing in', () => {
+  it("takes a member of this year's team to it; the list stays the list, and others land on it", async () => {
+    const member = await cookieFor(world, 'member');
+    const landed = await thrownResponse(() => teamsLoader(loaderArgs('/teams?landing', { headers: member })));
+    expect([landed.status, landed.headers.get('Location')]).toEqual([302, `/teams/${world.teamA.id}`]);
+    expect(await teamsLoader(loaderArgs('/teams', { headers: member }))).toHaveProperty('teams');
+    expect(await teamsLoader(loaderArgs('/teams?landing', { headers: organizer }))).toHaveProperty('teams');
   });
 });
