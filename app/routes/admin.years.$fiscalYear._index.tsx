@@ -1,12 +1,14 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { SessionFields } from '~/components/admin/SessionFields';
 import { DraftForm } from '~/components/DraftForm';
 import { YearNav } from '~/components/admin/YearNav';
 import { EraDate, EraDateSpan } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';
+import { SavedNotice } from '~/components/SavedNotice';
+import { takeNotice } from '~/utils/notice.server';
 import { FormMessage, TextField } from '~/components/form';
 import { VersionParts } from '~/components/StaleNotice';
 import { sessionKinds } from '~/domain/codes';
@@ -34,7 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrganizer(request);
   const year = await getActiveYear(requireIdParam(params.fiscalYear));
   if (!year) notFound();
-  return { year, sessions: await listSessionsOfYear(year.fiscalYear) };
+  const { notice, headers } = await takeNotice(request);
+  return data({ year, sessions: await listSessionsOfYear(year.fiscalYear), notice }, { headers });
 }
 
 export const intents = { theme: 'organizer', session: 'organizer', archive: 'organizer' } as const satisfies IntentNeeds<ViewerNeed>;
@@ -79,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const themeEditSchema = withBaseVersion(themeSchema);
 
 export default function AdminYear() {
-  const { year, sessions } = useLoaderData<typeof loader>();
+  const { year, sessions, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [themeForm, themeFields] = useForm<FormShape<typeof themeSchema>>({
     id: 'theme',
@@ -94,6 +97,7 @@ export default function AdminYear() {
   return (
     <>
       <YearNav fiscalYear={year.fiscalYear} theme={year.theme} />
+      <SavedNotice notice={notice} />
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">研究会など（{sessions.length}回）</h2>
         {sessions.length === 0 ? <p>まだ登録されていません。下のフォームから追加してください。</p> : null}

@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ArchivedList } from '~/components/ArchivedList';
+import { redirectWithNotice } from '~/utils/notice.server';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
 import { createYear, listYearsForAdmin, setYearArchived } from '~/models/admin-years.server';
@@ -44,7 +45,10 @@ export async function action({ request }: ActionFunctionArgs) {
       createYear(actorOf(request, viewer), { fiscalYear, theme, copyFrom: copyPrevious ? fiscalYear - 1 : undefined }),
     );
     if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-    return redirect(`/admin/years/${fiscalYear}`);
+    return redirectWithNotice(
+      `/admin/years/${fiscalYear}`,
+      `${formatFiscalYear(fiscalYear)}を作りました。${copyPrevious ? '前年度の研究会と事前課題を、同じ曜日に移して写しました。' : ''}次は「チーム」から、この年度のチームを登録してください。`,
+    );
   });
 }
 

@@ -52,6 +52,9 @@ export default function HrDashboard() {
   return (
     <>
       <h1>{chosen ? `${chosen.name}の研究生の歩み` : '人事課のページ'}</h1>
+      <p className="lead">
+        チームが「チーム内のみ」にした記録（インタビューの内容、メンバー個人のモヤモヤなど）は、人事課には表示されません。件数は下の数字に含まれています。
+      </p>
       {choices.length ? (
         <Form method="get" className="filters">
           <div className="field">

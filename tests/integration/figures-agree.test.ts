@@ -43,10 +43,12 @@ describe('年度の一覧 and each year', () => {
     }
     expect(years.find((y) => y.fiscalYear === emptyYear)).toMatchObject({ sessionCount: 0, teamCount: 0 });
     const current = years.find((y) => y.fiscalYear === world.year)!;
-    const page = (await yearLoader(loaderArgs(`/admin/years/${world.year}`, { headers: organizer, params: { fiscalYear: String(world.year) } }))) as {
-      sessions: unknown[];
+    const page = (await yearLoader(
+      loaderArgs(`/admin/years/${world.year}`, { headers: organizer, params: { fiscalYear: String(world.year) } }),
+    )) as unknown as {
+      data: { sessions: unknown[] };
     };
-    expect(page.sessions).toHaveLength(current.sessionCount);
+    expect(page.data.sessions).toHaveLength(current.sessionCount);
   });
 });
 

@@ -6,7 +6,7 @@ import { action as yearsAction, loader as yearsLoader } from '../../app/routes/a
 import { action as yearAction } from '../../app/routes/admin.years.$fiscalYear._index';
 import { action as sessionAction } from '../../app/routes/admin.years.$fiscalYear.sessions.$sessionId';
 import { createPreAssignment, createProgramYear, createSession } from '../factories';
-import { actionArgs, loaderArgs } from '../helpers';
+import { actionArgs, loaderArgs, noticeOf } from '../helpers';
 import { fieldErrors, organizerCookie, outcome, tableCounts } from './setup-helpers';
 
 const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
@@ -20,10 +20,14 @@ describe('program years', () => {
     const third = await createSession(db, { fiscalYear: 2040, number: 3, startsOn: '2040-07-20', endsOn: '2040-07-21' });
     await createPreAssignment(db, { sessionId: third.id, title: '事前課題③', dueOn: '2040-07-15' });
 
-    const result = await outcome(() =>
-      yearsAction(actionArgs('/admin/years', { intent: 'create', fiscalYear: '2041', theme: '新しいテーマ', copyPrevious: 'on' }, { headers })),
+    const response = (await yearsAction(
+      actionArgs('/admin/years', { intent: 'create', fiscalYear: '2041', theme: '新しいテーマ', copyPrevious: 'on' }, { headers }),
+    )) as Response;
+    expect([response.status, response.headers.get('Location')]).toEqual([302, '/admin/years/2041']);
+    // Said once on the new year's page, with what to do next.
+    expect(await noticeOf(response)).toBe(
+      '令和23年度を作りました。前年度の研究会と事前課題を、同じ曜日に移して写しました。次は「チーム」から、この年度のチームを登録してください。',
     );
-    expect(result).toMatchObject({ status: 302, location: '/admin/years/2041' });
     const copied = await db.select().from(studySessions).where(eq(studySessions.fiscalYear, 2041)).orderBy(studySessions.startsOn);
     expect(copied.map((s) => [s.number, s.startsOn, s.endsOn, s.venue])).toEqual([
       [1, '2041-04-07', null, '早稲田大学'], // +371: +364 gives 2041-03-31, still FY2040
