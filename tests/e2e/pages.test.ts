@@ -38,6 +38,20 @@ describe('the demo in a browser', () => {
     await keepScreenshot(page, 'municipality-phone');
   });
 
+  it('opens 年度と研究会 on the current year with the next session marked, in cards on a phone', async () => {
+    const { page } = await openPage('home-phone', phone);
+    await signIn(page, 'member2@example.jp');
+    await page.goto('/');
+    const open = page.locator('details.year[open]');
+    expect(await open.count()).toBe(1);
+    // The tests' clock starts on 26 November 2026: 令和8年度, whatever other year is set up.
+    expect(await open.locator('h2').textContent()).toContain('令和8年度');
+    expect(await open.locator('tr[aria-current="date"]').count()).toBe(1);
+    expect(await open.locator('tr[aria-current="date"]').textContent()).toContain('次回');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await keepScreenshot(page, 'home-phone');
+  });
+
   it('has an icon for the browser tab', async () => {
     const { page } = await openPage('favicon');
     await page.goto('/login');
