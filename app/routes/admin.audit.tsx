@@ -1,26 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+import { auditActionLabels, auditEntityText } from '~/domain/audit-labels';
 import { ErrorPage } from '~/components/ErrorPage';
 import { auditPageSize, listAudit } from '~/models/audit.server';
 import { formatDateTime } from '~/utils/dates';
 import { requireOrganizer } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = () => [{ title: '操作ログ | 人マネ トラッカー' }];
-
-const actionLabels: Record<string, string> = {
-  'login.success': 'ログイン成功',
-  'login.failure': 'ログイン失敗',
-  'login.locked': 'ロック中のログイン',
-  logout: 'ログアウト',
-  'logout.everywhere': '全端末からログアウト',
-  'access.denied': 'アクセス拒否',
-  create: '作成',
-  update: '更新',
-  archive: 'アーカイブ',
-  restore: '復元',
-  grant: '権限の追加',
-  accept: '招待の受諾',
-};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request);
@@ -51,7 +37,7 @@ export default function AuditLog() {
           <label htmlFor="action">操作</label>
           <select id="action" name="action" defaultValue={filter.action ?? ''}>
             <option value="">すべて</option>
-            {Object.entries(actionLabels).map(([code, label]) => (
+            {Object.entries(auditActionLabels).map(([code, label]) => (
               <option key={code} value={code}>
                 {label}
               </option>
@@ -82,11 +68,8 @@ export default function AuditLog() {
               <tr key={e.id}>
                 <td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</td>
                 <td>{e.name ? `${e.name}（${e.email}）` : e.triedEmail || '—'}</td>
-                <td>{actionLabels[e.action] ?? e.action}</td>
-                <td>
-                  {e.entityType}
-                  {e.entityId ? ` #${e.entityId}` : ''}
-                </td>
+                <td>{auditActionLabels[e.action] ?? e.action}</td>
+                <td>{auditEntityText(e.entityType, e.entityId)}</td>
                 <td>{e.ip ?? '—'}</td>
               </tr>
             ))}

@@ -39,14 +39,14 @@ function TeamRows({ teams }: { teams: MunicipalityTeam[] }) {
       <tbody>
         {teams.map((t) => (
           <tr key={t.teamId} data-team={t.teamId}>
-            <td>{formatFiscalYear(t.fiscalYear)}</td>
+            <td className="nowrap">{formatFiscalYear(t.fiscalYear)}</td>
             <th scope="row">
               <Link to={`/teams/${t.teamId}`}>
                 {t.municipalityName}チーム（{t.generation}期生）
               </Link>
             </th>
             <td>
-              {counted(t.activities, '回')}・{hours(t.minutes)}
+              <span className="nowrap">{counted(t.activities, '回')}</span>・<span className="nowrap">{hours(t.minutes)}</span>
             </td>
             <td>{t.sheetVersion ? <Link to={`/teams/${t.teamId}/sheet`}>第{t.sheetVersion}版</Link> : '—'}</td>
           </tr>

@@ -126,9 +126,9 @@ export default function HrDashboard() {
                   <th scope="row">
                     <Link to={`/teams/${t.teamId}`}>{formatFiscalYear(t.fiscalYear)}</Link>
                   </th>
-                  <td>{t.generation}期生</td>
+                  <td className="nowrap">{t.generation}期生</td>
                   <td>
-                    {counted(t.activities, '回')}・{hours(t.minutes)}
+                    <span className="nowrap">{counted(t.activities, '回')}</span>・<span className="nowrap">{hours(t.minutes)}</span>
                   </td>
                   <td>{t.sheetVersion ? <Link to={`/teams/${t.teamId}/sheet`}>最終版（第{t.sheetVersion}版）</Link> : '—'}</td>
                 </tr>

@@ -6,7 +6,7 @@ import { signInOver } from './fault-helpers';
 // from the first one is read (as the server sends it, scripts and styles left out) and searched for what
 // a public servant should never have to read: a fiscal year as 「FY2026」, a timestamp in western form
 // only (2026/11/29 15:58; a western date is shown only small beside its era date, in .date-western),
-// 「0日前」 for today, and a bare English 「Not Found」.
+// 「0日前」 for today, a bare English 「Not Found」, and a record named as the code names it (activity #1643).
 
 useBrowser();
 
@@ -18,6 +18,7 @@ const forbidden: [string, RegExp][] = [
   ['a western-only timestamp', /\d{4}\/\d{1,2}\/\d{1,2}\s+\d{1,2}:\d{2}/],
   ['0日前 for 今日', /(?<![\d.])0日前/],
   ['English Not Found', /Not Found/i],
+  ['a record named in code (activity #1643)', /\b[a-z_]+(?:\.[a-z]+)? #\S/],
 ];
 
 /** What a reader sees of a page: its text without scripts, styles, tags and the small western dates. */
@@ -40,7 +41,7 @@ function linksOf(html: string) {
 
 describe('every page in Japanese', () => {
   for (const email of accounts) {
-    it(`as ${email}: no FY, no western-only timestamp, no 0日前, no English 404`, { timeout: 120_000 }, async () => {
+    it(`as ${email}: no FY, no western-only timestamp, no 0日前, no English 404, no record named in code`, { timeout: 120_000 }, async () => {
       const base = baseUrl();
       const cookie = await signInOver(base, email, demoPassword);
       const seen = new Set<string>(['/']);
