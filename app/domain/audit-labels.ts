@@ -1,5 +1,5 @@
 // What the audit log shows (/admin/audit): every action and kind of record in Japanese, so an organizer
-// reads 「活動記録を取り込み」, never `import activity #1643`. app/domain/audit-labels.test.ts finds every
+// reads 「活動記録を取り込み」, never `import activity #1643`. app/utils/layering.test.ts finds every
 // action and record kind the code writes and fails on one without its words here.
 
 export const auditActionLabels: Record<string, string> = {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../../db/schema';
+import { auditActionLabels, auditEntityLabels } from '../domain/audit-labels';
 
 // Only app/models/*.server.ts touch the database (db/); utils/boot.server.ts opens it at start-up.
 // Routes, components and the other utils go through the models (README, docs/conventions.md).
@@ -95,5 +96,21 @@ describe('correlated subqueries', () => {
         .map((ref) => `${path.relative('.', file)}: ${ref[0]}`),
     );
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('the audit log in Japanese', () => {
+  it('has words for every action and every kind of record the code writes', () => {
+    const source = files(path.resolve('app'))
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .join('\n');
+    // Literals in recordAudit calls: action: 'x' or action: cond ? 'x' : 'y', entityType: 'z'.
+    const actions = [...source.matchAll(/\baction: (?:[^,}\n?']*\?\s*)?'([a-z_.]+)'(?:\s*:\s*'([a-z_.]+)')?/g)].flatMap((m) =>
+      [m[1]!, m[2]].filter((a): a is string => !!a),
+    );
+    const entities = [...source.matchAll(/\bentityType: '([a-z_.]+)'/g)].map((m) => m[1]!);
+    expect(entities.length).toBeGreaterThan(20);
+    expect([...new Set(actions)].filter((a) => !(a in auditActionLabels) && a !== 'invite')).toEqual([]);
+    expect([...new Set(entities)].filter((e) => !(e in auditEntityLabels))).toEqual([]);
   });
 });
