@@ -1,3 +1,5 @@
+import { formatEraDate, formatFiscalYear } from '~/utils/dates';
+
 // What the audit log shows (/admin/audit): every action and kind of record in Japanese, so an organizer
 // reads 「活動記録を取り込み」, never `import activity #1643`. app/utils/layering.test.ts finds every
 // action and record kind the code writes and fails on one without its words here.
@@ -61,9 +63,18 @@ export const auditEntityLabels: Record<string, string> = {
   facilitator_offer: '世話人派遣の申し出',
 };
 
-/** 活動記録（番号1643）, ページ /teams/6/sheet/edit: a record as the audit log names it. */
-export function auditEntityText(entityType: string, entityId: number | string | null) {
+type Target = { name: string | null; municipality: string | null; fiscalYear: number | null; on: string | null };
+
+/**
+ * A record as the audit log names it: 活動記録（甲府市・令和8年7月22日）, アカウント「山田 花子」,
+ * ページ /teams/6/sheet/edit. `target` is what app/models/audit.server.ts found of it; a record it did not
+ * find keeps its number (活動記録（番号1643）).
+ */
+export function auditEntityText(entityType: string, entityId: number | string | null, target?: Target) {
   const label = auditEntityLabels[entityType] ?? 'その他の記録';
   if (entityId === null || entityId === '') return label;
-  return entityType === 'route' ? `${label} ${entityId}` : `${label}（番号${entityId}）`;
+  if (entityType === 'route') return `${label} ${entityId}`;
+  if (!target) return `${label}（番号${entityId}）`;
+  const context = [target.municipality, target.on ? formatEraDate(target.on).replace(/（.）$/, '') : target.fiscalYear ? formatFiscalYear(target.fiscalYear) : null].filter(Boolean);
+  return `${label}${target.name ? `「${target.name}」` : ''}${context.length ? `（${context.join('・')}）` : ''}`;
 }

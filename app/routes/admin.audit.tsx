@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { auditActionLabels, auditEntityText } from '~/domain/audit-labels';
 import { ErrorPage } from '~/components/ErrorPage';
-import { auditPageSize, listAudit } from '~/models/audit.server';
+import { auditPageSize, auditTargets, listAudit } from '~/models/audit.server';
 import { formatDateTime } from '~/utils/dates';
 import { requireOrganizer } from '~/utils/permissions.server';
 
@@ -20,7 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const rows = await listAudit(filter);
   const next = rows.length === auditPageSize ? rows.at(-1)!.id : null;
   // A failed sign-in has no account; the email that was tried is in the entry's detail.
-  const entries = rows.map(({ detail, ...row }) => ({ ...row, triedEmail: String((detail as { email?: unknown } | null)?.email ?? '') }));
+  // Each record is named by what it is (アカウント「山田 花子」, 活動記録（甲府市・令和8年7月22日）), not by its number.
+  const targets = await auditTargets(rows);
+  const entries = rows.map(({ detail, ...row }) => ({
+    ...row,
+    target: auditEntityText(row.entityType, row.entityId, targets.get(`${row.entityType}:${row.entityId}`)),
+    triedEmail: String((detail as { email?: unknown } | null)?.email ?? ''),
+  }));
   return { entries, filter, next };
 }
 
@@ -69,7 +75,7 @@ export default function AuditLog() {
                 <td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</td>
                 <td>{e.name ? `${e.name}（${e.email}）` : e.triedEmail || '—'}</td>
                 <td>{auditActionLabels[e.action] ?? e.action}</td>
-                <td>{auditEntityText(e.entityType, e.entityId)}</td>
+                <td>{e.target}</td>
                 <td>{e.ip ?? '—'}</td>
               </tr>
             ))}
