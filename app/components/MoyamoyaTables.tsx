@@ -1,6 +1,7 @@
 import { EraDate } from '~/components/EraDate';
 import { sessionName } from '~/domain/moyamoya';
 import type { SessionKind } from '~/domain/codes';
+import { ScrollRegion } from '~/components/ScrollRegion';
 
 type TeamEntry = { id: number; sessionKind: SessionKind; sessionNumber: number; startsOn: string; level: number; reflection: string };
 type Checkin = { id: number; fullName: string; checkedOn: string; level: number; note: string };
@@ -14,7 +15,7 @@ export function MoyamoyaTables({ teamEntries, checkins, today }: { teamEntries: 
         {teamEntries.length === 0 ? (
           <p className="muted">まだ記録がありません。</p>
         ) : (
-          <div className="table-wrap">
+          <ScrollRegion label="チームのモヤモヤ指数">
             <table>
               <thead>
                 <tr>
@@ -41,7 +42,7 @@ export function MoyamoyaTables({ teamEntries, checkins, today }: { teamEntries: 
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
       {checkins ? (
@@ -50,7 +51,7 @@ export function MoyamoyaTables({ teamEntries, checkins, today }: { teamEntries: 
           {checkins.length === 0 ? (
             <p className="muted">まだ記録がありません。</p>
           ) : (
-            <div className="table-wrap">
+            <ScrollRegion label="メンバーのモヤモヤ指数">
               <table>
                 <thead>
                   <tr>
@@ -75,7 +76,7 @@ export function MoyamoyaTables({ teamEntries, checkins, today }: { teamEntries: 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </section>
       ) : null}

@@ -75,6 +75,9 @@ export function auditEntityText(entityType: string, entityId: number | string | 
   if (entityId === null || entityId === '') return label;
   if (entityType === 'route') return `${label} ${entityId}`;
   if (!target) return `${label}（番号${entityId}）`;
-  const context = [target.municipality, target.on ? formatEraDate(target.on).replace(/（.）$/, '') : target.fiscalYear ? formatFiscalYear(target.fiscalYear) : null].filter(Boolean);
+  const context = [
+    target.municipality,
+    target.on ? formatEraDate(target.on).replace(/（.）$/, '') : target.fiscalYear ? formatFiscalYear(target.fiscalYear) : null,
+  ].filter(Boolean);
   return `${label}${target.name ? `「${target.name}」` : ''}${context.length ? `（${context.join('・')}）` : ''}`;
 }

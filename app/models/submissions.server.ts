@@ -3,6 +3,7 @@ import { getDb } from '../../db/client';
 import { formSubmissions } from '../../db/schema';
 import { now } from '~/utils/clock';
 import { onceInputName } from '~/utils/once';
+import { badRequest } from '~/utils/http.server';
 
 // A create form submitted twice (a double click, a resend after a slow answer) makes one record
 // (docs/decisions/0010). The form carries a random token (`_once`, app/components/OnceToken.tsx); the
@@ -35,7 +36,7 @@ export async function submitOnce<T>(formData: FormData, userId: number, create: 
       .returning({ token: formSubmissions.token });
     if (claimed) break;
     const [earlier] = await getDb().select().from(formSubmissions).where(eq(formSubmissions.token, token));
-    if (earlier && earlier.userId !== userId) throw new Response('Bad Request', { status: 400 });
+    if (earlier && earlier.userId !== userId) badRequest();
     if (earlier?.location) return redirectTo(earlier.location, earlier.setCookie);
     if (performance.now() > deadline) {
       // Thrown, so the page says it (the error page) instead of a form that seems to ignore the click.

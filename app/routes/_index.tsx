@@ -6,6 +6,7 @@ import { listYearsWithSessions } from '~/models/years.server';
 import { requireViewer } from '~/utils/auth.server';
 import { fiscalYearOf, formatFiscalYear, formatWesternFiscalYear } from '~/utils/dates';
 import { todayInTokyo } from '~/utils/clock';
+import { ScrollRegion } from '~/components/ScrollRegion';
 
 export const meta: MetaFunction = () => [{ title: '年度と研究会 | 人マネ トラッカー' }];
 
@@ -40,7 +41,7 @@ export default function Home() {
             統一テーマ：<strong>{year.theme}</strong>
           </p>
           <p className="muted">研究会・フォローアップ {year.sessions.length}回</p>
-          <div className="table-wrap">
+          <ScrollRegion label="研究会の日程">
             <table className="sessions-table">
               <caption>{formatFiscalYear(year.fiscalYear)}の日程</caption>
               <thead>
@@ -81,7 +82,7 @@ export default function Home() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </details>
       ))}
       <p>

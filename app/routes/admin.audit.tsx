@@ -5,6 +5,7 @@ import { ErrorPage } from '~/components/ErrorPage';
 import { auditPageSize, auditTargets, listAudit } from '~/models/audit.server';
 import { formatDateTime } from '~/utils/dates';
 import { requireOrganizer } from '~/utils/permissions.server';
+import { ScrollRegion } from '~/components/ScrollRegion';
 
 export const meta: MetaFunction = () => [{ title: '操作ログ | 人マネ トラッカー' }];
 
@@ -58,7 +59,7 @@ export default function AuditLog() {
           絞り込む
         </button>
       </Form>
-      <div className="table-wrap">
+      <ScrollRegion label="操作ログ">
         <table>
           <thead>
             <tr>
@@ -81,7 +82,7 @@ export default function AuditLog() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {entries.length === 0 ? <p>該当する記録はありません。</p> : null}
       {next ? (
         <p>

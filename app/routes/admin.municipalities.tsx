@@ -30,6 +30,7 @@ import { replyFor, versionFor } from '~/utils/form-reply';
 import { postedVersion, staleFormReply, type ReadableField } from '~/utils/stale-reply.server';
 import { submitOnce } from '~/models/submissions.server';
 import { OnceToken } from '~/components/OnceToken';
+import { ScrollRegion } from '~/components/ScrollRegion';
 
 export const meta: MetaFunction = () => [{ title: '自治体の登録 | 人マネ トラッカー' }];
 
@@ -193,7 +194,7 @@ export default function AdminMunicipalities() {
       </section>
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">登録済みの自治体（{municipalities.length}件）</h2>
-        <div className="table-wrap">
+        <ScrollRegion label="登録済みの自治体">
           <table>
             <thead>
               <tr>
@@ -241,7 +242,7 @@ export default function AdminMunicipalities() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
     </>
   );

@@ -23,6 +23,7 @@ import { postedVersion, staleFormReply, type ReadableField } from '~/utils/stale
 import type { OrganizerRole } from '~/domain/codes';
 import { submitOnce } from '~/models/submissions.server';
 import { OnceToken } from '~/components/OnceToken';
+import { ScrollRegion } from '~/components/ScrollRegion';
 
 export const meta: MetaFunction = () => [{ title: '事務局・幹事の名簿 | 人マネ トラッカー' }];
 
@@ -151,7 +152,7 @@ export default function AdminOrganizers() {
         フィードバックやコメントに、誰が書いたかを表示するための名簿です。ログインできるようにするには <Link to="/admin/accounts">アカウント管理</Link>{' '}
         から招待してください。
       </p>
-      <div className="table-wrap">
+      <ScrollRegion label="事務局・幹事の名簿">
         <table>
           {/* Three columns, affiliation and account under the name: five did not fit a phone. */}
           <thead>
@@ -200,7 +201,7 @@ export default function AdminOrganizers() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <section className="form" aria-labelledby="new-heading">
         <h2 id="new-heading">名簿に追加</h2>
         {/* Keyed by the last save, so the fields empty after an addition instead of showing it again. */}

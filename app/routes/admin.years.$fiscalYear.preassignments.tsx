@@ -10,6 +10,7 @@ import { formatMonthDay } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { notFound, requireIdParam } from '~/utils/http.server';
 import { requireOrganizer } from '~/utils/permissions.server';
+import { ScrollRegion } from '~/components/ScrollRegion';
 
 export const meta: MetaFunction = () => [{ title: '事前課題の提出状況 | 人マネ トラッカー' }];
 
@@ -69,7 +70,7 @@ export default function PreAssignmentMatrix() {
           この年度には事前課題がまだありません。<Link to={`/admin/years/${year.fiscalYear}`}>研究会の設定</Link>で追加してください。
         </p>
       ) : (
-        <div className="table-wrap">
+        <ScrollRegion label="事前課題の提出状況">
           <table className="matrix">
             <thead>
               <tr>
@@ -105,7 +106,7 @@ export default function PreAssignmentMatrix() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

@@ -18,6 +18,7 @@ import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.se
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 import { submitOnce } from '~/models/submissions.server';
 import { OnceToken } from '~/components/OnceToken';
+import { ScrollRegion } from '~/components/ScrollRegion';
 
 export const meta: MetaFunction = () => [{ title: '年度の設定 | 人マネ トラッカー' }];
 
@@ -74,7 +75,7 @@ export default function AdminYears() {
       </nav>
       <section aria-labelledby="years-heading">
         <h2 id="years-heading">年度の一覧</h2>
-        <div className="table-wrap">
+        <ScrollRegion label="年度の一覧">
           <table>
             <thead>
               <tr>
@@ -98,7 +99,7 @@ export default function AdminYears() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <section className="form" aria-labelledby="new-year-heading">

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '~/components/ScrollRegion';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
@@ -27,32 +28,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function TeamRows({ teams }: { teams: MunicipalityTeam[] }) {
   return (
-    <table className="data-table">
-      <thead>
-        <tr>
-          <th scope="col">年度</th>
-          <th scope="col">チーム</th>
-          <th scope="col">活動</th>
-          <th scope="col">変革ストーリーシート</th>
-        </tr>
-      </thead>
-      <tbody>
-        {teams.map((t) => (
-          <tr key={t.teamId} data-team={t.teamId}>
-            <td className="nowrap">{formatFiscalYear(t.fiscalYear)}</td>
-            <th scope="row">
-              <Link to={`/teams/${t.teamId}`}>
-                {t.municipalityName}チーム（{t.generation}期生）
-              </Link>
-            </th>
-            <td>
-              <span className="nowrap">{counted(t.activities, '回')}</span>・<span className="nowrap">{hours(t.minutes)}</span>
-            </td>
-            <td>{t.sheetVersion ? <Link to={`/teams/${t.teamId}/sheet`}>第{t.sheetVersion}版</Link> : '—'}</td>
+    <ScrollRegion label="チームの一覧">
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">年度</th>
+            <th scope="col">チーム</th>
+            <th scope="col">活動</th>
+            <th scope="col">変革ストーリーシート</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {teams.map((t) => (
+            <tr key={t.teamId} data-team={t.teamId}>
+              <td className="nowrap">{formatFiscalYear(t.fiscalYear)}</td>
+              <th scope="row">
+                <Link to={`/teams/${t.teamId}`}>
+                  {t.municipalityName}チーム（{t.generation}期生）
+                </Link>
+              </th>
+              <td>
+                <span className="nowrap">{counted(t.activities, '回')}</span>・<span className="nowrap">{hours(t.minutes)}</span>
+              </td>
+              <td>{t.sheetVersion ? <Link to={`/teams/${t.teamId}/sheet`}>第{t.sheetVersion}版</Link> : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 

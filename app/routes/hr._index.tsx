@@ -1,3 +1,4 @@
+import { ScrollRegion } from '~/components/ScrollRegion';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { CohortCards } from '~/components/dashboard/CohortCards';
@@ -111,30 +112,32 @@ export default function HrDashboard() {
         {past.length === 0 ? (
           <p className="muted">これまでのチームはありません。</p>
         ) : (
-          <table className="data-table" data-twin="past-teams">
-            <thead>
-              <tr>
-                <th scope="col">年度</th>
-                <th scope="col">期</th>
-                <th scope="col">活動</th>
-                <th scope="col">変革ストーリーシート</th>
-              </tr>
-            </thead>
-            <tbody>
-              {past.map((t) => (
-                <tr key={t.teamId}>
-                  <th scope="row">
-                    <Link to={`/teams/${t.teamId}`}>{formatFiscalYear(t.fiscalYear)}</Link>
-                  </th>
-                  <td className="nowrap">{t.generation}期生</td>
-                  <td>
-                    <span className="nowrap">{counted(t.activities, '回')}</span>・<span className="nowrap">{hours(t.minutes)}</span>
-                  </td>
-                  <td>{t.sheetVersion ? <Link to={`/teams/${t.teamId}/sheet`}>最終版（第{t.sheetVersion}版）</Link> : '—'}</td>
+          <ScrollRegion label="これまでのチーム">
+            <table className="data-table" data-twin="past-teams">
+              <thead>
+                <tr>
+                  <th scope="col">年度</th>
+                  <th scope="col">期</th>
+                  <th scope="col">活動</th>
+                  <th scope="col">変革ストーリーシート</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {past.map((t) => (
+                  <tr key={t.teamId}>
+                    <th scope="row">
+                      <Link to={`/teams/${t.teamId}`}>{formatFiscalYear(t.fiscalYear)}</Link>
+                    </th>
+                    <td className="nowrap">{t.generation}期生</td>
+                    <td>
+                      <span className="nowrap">{counted(t.activities, '回')}</span>・<span className="nowrap">{hours(t.minutes)}</span>
+                    </td>
+                    <td>{t.sheetVersion ? <Link to={`/teams/${t.teamId}/sheet`}>最終版（第{t.sheetVersion}版）</Link> : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </section>
     </>

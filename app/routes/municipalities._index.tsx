@@ -4,6 +4,7 @@ import { municipalityKinds } from '~/domain/codes';
 import { listMunicipalities } from '~/models/municipalities.server';
 import { requireViewer } from '~/utils/auth.server';
 import { formatFiscalYear } from '~/utils/dates';
+import { ScrollRegion } from '~/components/ScrollRegion';
 
 export const meta: MetaFunction = () => [{ title: '参加自治体 | 人マネ トラッカー' }];
 
@@ -18,7 +19,7 @@ export default function Municipalities() {
     <>
       <h1>参加自治体</h1>
       <p className="lead">{municipalities.length}団体</p>
-      <div className="table-wrap">
+      <ScrollRegion label="参加自治体の一覧">
         <table>
           <thead>
             <tr>
@@ -50,7 +51,7 @@ export default function Municipalities() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

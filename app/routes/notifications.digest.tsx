@@ -1,3 +1,4 @@
+import { EraDate } from '~/components/EraDate';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
@@ -23,7 +24,8 @@ export default function Digest() {
       </p>
       <h1>今週のまとめ</h1>
       <p className="lead">
-        {digest.since.replaceAll('-', '/')} からの7日間のお知らせ（{counted(digest.total, '件')}）
+        <EraDate iso={digest.since} western={false} />
+        からの7日間のお知らせ（{counted(digest.total, '件')}）
       </p>
       {digest.total === 0 ? <p className="muted">この1週間のお知らせはありません。</p> : null}
       {digest.groups.map((g) => (

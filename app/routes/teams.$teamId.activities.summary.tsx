@@ -8,6 +8,7 @@ import { formatFiscalYear } from '~/utils/dates';
 import { counted, hours } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { requireTeam } from '~/utils/permissions.server';
+import { ScrollRegion } from '~/components/ScrollRegion';
 
 export const meta: MetaFunction = () => [{ title: '1年間の活動回数・時間 | 人マネ トラッカー' }];
 
@@ -28,7 +29,7 @@ export default function ActivitySummary() {
       <p className="lead">
         {formatFiscalYear(team.fiscalYear)}の活動は合計 {counted(summary.total.count, '回')}・{hours(summary.total.minutes)}です。報告書にそのまま使えます。
       </p>
-      <div className="table-wrap">
+      <ScrollRegion label="活動の集計">
         <table className="summary-table">
           <caption>種別ごとの活動回数と時間（削除した記録を除く）</caption>
           <thead>
@@ -59,7 +60,7 @@ export default function ActivitySummary() {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

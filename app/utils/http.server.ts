@@ -1,15 +1,24 @@
+import { refusalText } from '~/domain/refusals';
 // Small helpers so that a bad URL parameter is a 404, never a 500 from a failed invariant.
 
 // Refusals: notFound and badRequest here; a signed-in person refused for their rights goes through
 // permissions.server.ts (deny: 403/404, audited). Routes do not build refusal Responses themselves.
 
-export function notFound(message = 'Not Found'): never {
-  throw new Response(message, { status: 404, statusText: 'Not Found' });
+/**
+ * A refusal as a Response: the error page shows it in Japanese; where no page is drawn (a CSV link), its body
+ * says the same words (app/domain/refusals.ts).
+ */
+export function refusal(status: 400 | 403 | 404, message = refusalText(status)): Response {
+  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
+export function notFound(message?: string): never {
+  throw refusal(404, message);
 }
 
 /** A request no form of ours sends (tampered or out of date): 400, with nothing changed. */
-export function badRequest(message = 'Bad Request'): never {
-  throw new Response(message, { status: 400, statusText: 'Bad Request' });
+export function badRequest(message?: string): never {
+  throw refusal(400, message);
 }
 
 /** The server is too busy for this now (a flood of sign-ins): 503 with when to try again, never a 500. */

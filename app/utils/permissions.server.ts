@@ -13,7 +13,7 @@ import {
   type Viewer,
   type ViewerNeed,
 } from './permissions';
-import { badRequest } from './http.server';
+import { badRequest, refusal } from './http.server';
 import { clientIp } from './request.server';
 
 // Server-side enforcement of permissions.ts. Every protected loader and action starts with one of these.
@@ -29,7 +29,7 @@ async function deny(request: Request, viewer: Viewer, status: 403 | 404, detail:
       detail: { method: request.method, ...detail },
     },
   );
-  throw new Response(status === 404 ? 'Not Found' : 'Forbidden', { status });
+  throw refusal(status);
 }
 
 /** Organizers only (事務局・幹事); anyone else signed in gets 403. */
@@ -103,7 +103,7 @@ type Posted<N extends IntentNeeds<string>> = { intent: keyof N & string; formDat
 async function refuseUndeclared(request: Request, intent: string): Promise<never> {
   const signedIn = await getSignedIn(request);
   if (signedIn) return deny(request, signedIn.viewer, 403, { need: 'undeclared', intent });
-  throw new Response('Forbidden', { status: 403 });
+  throw refusal(403);
 }
 
 async function holdsRecordNeed(viewer: Viewer, need: ViewerNeed, records: RecordChecks): Promise<boolean> {

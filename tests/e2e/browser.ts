@@ -52,10 +52,14 @@ export async function openPage(name: string, viewport = desktop, { javaScript = 
   return { page, context };
 }
 
-/** Keeps a screenshot as an artifact even when the test passes. */
-export async function keepScreenshot(page: Page, name: string) {
+/** Keeps a screenshot as an artifact even when the test passes (JPEG where there are hundreds: smaller, quicker). */
+export async function keepScreenshot(page: Page, name: string, { type = 'png' }: { type?: 'png' | 'jpeg' } = {}) {
   fs.mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(screenshotDir, `${name}.${type === 'png' ? 'png' : 'jpg'}`),
+    fullPage: true,
+    ...(type === 'jpeg' ? { type, quality: 70 } : {}),
+  });
 }
 
 export const demoPassword = 'jinmane-demo-2026';

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { activityKinds, intervieweeRoles, type ActivityKind, type IntervieweeRole } from '~/domain/codes';
 import { formatEraDate } from '~/utils/dates';
 import { counted, duration } from '~/utils/format';
+import { ScrollRegion } from '~/components/ScrollRegion';
 
 type Preview = {
   fileErrors: string[];
@@ -96,7 +97,7 @@ export function ImportPreview({ csv, preview }: { csv: string; preview: Preview 
           </div>
         )}
         {lines.length ? (
-          <div className="table-wrap">
+          <ScrollRegion label="取り込む行">
             <table className="import-rows">
               <thead>
                 <tr>
@@ -154,7 +155,7 @@ export function ImportPreview({ csv, preview }: { csv: string; preview: Preview 
                 )}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ) : null}
       </Form>
     </section>

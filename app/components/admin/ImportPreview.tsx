@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react';
 import { LinkToCopy } from '~/components/LinkToCopy';
 import { counted } from '~/utils/format';
+import { ScrollRegion } from '~/components/ScrollRegion';
 
 type Member = {
   line: number;
@@ -36,7 +37,7 @@ export function ImportPreview({ csv, teams, errors, busy }: { csv: string; teams
   return (
     <section aria-labelledby="preview-heading">
       <h3 id="preview-heading">取り込む内容の確認（{counted(teams.length, 'チーム')}）</h3>
-      <div className="table-wrap">
+      <ScrollRegion label="取り込む内容">
         <table>
           <thead>
             <tr>
@@ -76,7 +77,7 @@ export function ImportPreview({ csv, teams, errors, busy }: { csv: string; teams
             ])}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {changes === 0 ? <p className="notice">このCSVの内容はすべて登録済みです。取り込んでも何も変わりません。</p> : null}
       <Form method="post">
         <input type="hidden" name="intent" value="confirm" />

@@ -1,6 +1,7 @@
 import { ChartFrame } from '~/components/charts/ChartFrame';
 import type { LinesSpec } from '~/components/charts/types';
 import { formatEraDate } from '~/utils/dates';
+import { ScrollRegion } from '~/components/ScrollRegion';
 
 /** モヤモヤ curves (0–100%) with the sessions marked; the table lists every point with its note. */
 export function MoyamoyaChart({ spec, title = 'モヤモヤ指数の推移', subject, note }: { spec: LinesSpec; title?: string; subject: string; note?: string }) {
@@ -13,7 +14,7 @@ export function MoyamoyaChart({ spec, title = 'モヤモヤ指数の推移', sub
       {rows.length === 0 ? (
         <p className="muted">まだ記録がありません。</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label="モヤモヤ指数の表">
           <table className="data-table" data-twin="lines">
             <thead>
               <tr>
@@ -34,7 +35,7 @@ export function MoyamoyaChart({ spec, title = 'モヤモヤ指数の推移', sub
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </ChartFrame>
   );

@@ -3,6 +3,7 @@ import { ChartFrame } from '~/components/charts/ChartFrame';
 import { kindColor } from '~/components/charts/palette';
 import type { WeeklySpec } from '~/components/charts/types';
 import { formatEraDate } from '~/utils/dates';
+import { ScrollRegion } from '~/components/ScrollRegion';
 
 /** The week's entries in the activity log: Monday to Sunday. */
 export function weekHref(teamId: number, monday: string) {
@@ -19,7 +20,7 @@ export function WeeklyActivityChart({ teamId, spec, subject }: { teamId: number;
   return (
     <ChartFrame title="週ごとの活動時間（種類別）と累計時間" subject={subject} spec={spec} onWeek={(w) => navigate(weekHref(teamId, w))} height={360}>
       <p className="muted">棒をクリックすると、その週の活動記録を開きます。研究会の日は縦線（第N回）で示しています。活動のなかった週は表から省いています。</p>
-      <div className="table-scroll">
+      <ScrollRegion label="週ごとの活動の表">
         <table className="data-table" data-twin="weekly">
           <thead>
             <tr>
@@ -53,7 +54,7 @@ export function WeeklyActivityChart({ teamId, spec, subject }: { teamId: number;
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {spec.sessions.length ? (
         <ul className="plain-list" data-twin="sessions">
           {spec.sessions.map((s) => (
