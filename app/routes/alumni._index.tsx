@@ -1,3 +1,4 @@
+import { ActivityTotals } from '~/components/ActivityTotals';
 import { ScrollRegion } from '~/components/ScrollRegion';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
@@ -5,7 +6,6 @@ import { ErrorPage } from '~/components/ErrorPage';
 import { teamsOfMunicipalities, type MunicipalityTeam } from '~/models/dashboard-municipality.server';
 import { currentFiscalYear } from '~/utils/clock';
 import { formatFiscalYear } from '~/utils/dates';
-import { counted, hours } from '~/utils/format';
 import { requireAlumnus } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = () => [{ title: 'マネ友 | 人マネ トラッカー' }];
@@ -48,7 +48,7 @@ function TeamRows({ teams }: { teams: MunicipalityTeam[] }) {
                 </Link>
               </th>
               <td>
-                <span className="nowrap">{counted(t.activities, '回')}</span>・<span className="nowrap">{hours(t.minutes)}</span>
+                <ActivityTotals activities={t.activities} minutes={t.minutes} />
               </td>
               <td>{t.sheetVersion ? <Link to={`/teams/${t.teamId}/sheet`}>第{t.sheetVersion}版</Link> : '—'}</td>
             </tr>

@@ -1,3 +1,4 @@
+import { ActivityTotals } from '~/components/ActivityTotals';
 import { ScrollRegion } from '~/components/ScrollRegion';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
@@ -9,7 +10,6 @@ import { sessionMarks } from '~/models/dashboard-admin.server';
 import { municipalitiesWithTeams, teamsOfMunicipalities } from '~/models/dashboard-municipality.server';
 import { todayInTokyo } from '~/utils/clock';
 import { fiscalYearOf, formatFiscalYear } from '~/utils/dates';
-import { counted, hours } from '~/utils/format';
 import { denyNotFound, requireHrOrOrganizer } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = () => [{ title: '人事課のページ | 人マネ トラッカー' }];
@@ -130,7 +130,7 @@ export default function HrDashboard() {
                     </th>
                     <td className="nowrap">{t.generation}期生</td>
                     <td>
-                      <span className="nowrap">{counted(t.activities, '回')}</span>・<span className="nowrap">{hours(t.minutes)}</span>
+                      <ActivityTotals activities={t.activities} minutes={t.minutes} />
                     </td>
                     <td>{t.sheetVersion ? <Link to={`/teams/${t.teamId}/sheet`}>最終版（第{t.sheetVersion}版）</Link> : '—'}</td>
                   </tr>

@@ -6,7 +6,7 @@ import { signInOver } from './fault-helpers';
 // Issue 17: every page, as every demo account. Every page reachable by links from the first one is read
 // (as the server sends it, scripts and styles left out) and searched for what a public servant should
 // never have to read: a fiscal year as 「FY2026」, a date or timestamp in western form only (2026/11/29 15:58;
-// a western date is shown only small beside its era date, in .date-western), 「0日前」 for today, a bare
+// a western date is shown only small beside its era date, in .date-western), 「0日前」 for today, 「0回・0時間」 for a team whose log is not in the app, a bare
 // English 「Not Found」, and a record named as the code names it (activity #1643).
 // Then one page of each kind (/teams/6/activities/1643 stands for every activity) is opened in Chromium on a
 // 360 px phone (signed in through the form): nothing may reach past the screen's right edge except inside a marked scroll region
@@ -22,6 +22,7 @@ const forbidden: [string, RegExp][] = [
   ['FY for 年度', /FY\s?\d{4}/],
   ['a western-only date', /(?<![\d/])(?:\d{4}\/\d{1,2}\/\d{1,2}|\d{4}-\d{2}-\d{2})(?![\d/])/],
   ['0日前 for 今日', /(?<![\d.])0日前/],
+  ['0回・0時間 for a team with no log in the app (記録なし)', /(?<![\d.])0回・0時間/],
   ['English Not Found', /Not Found/i],
   ['a record named in code (activity #1643)', /\b[a-z_]+(?:\.[a-z]+)? #\S/],
 ];

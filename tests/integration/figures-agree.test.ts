@@ -5,9 +5,16 @@ import { studySessions, teams } from '../../db/schema';
 import { loader as yearsLoader } from '../../app/routes/admin.years._index';
 import { loader as yearLoader } from '../../app/routes/admin.years.$fiscalYear._index';
 import { loader as teamsLoader } from '../../app/routes/teams._index';
-import { createProgramYear, createSession } from '../factories';
-import { loaderArgs, thrownResponse } from '../helpers';
-import { buildWorld, cookieFor, type World } from '../world';
+import { loader as overviewLoader } from '../../app/routes/teams.$teamId._index';
+import { loader as summaryLoader } from '../../app/routes/teams.$teamId.activities.summary';
+import { loader as interviewsLoader } from '../../app/routes/teams.$teamId.interviews._index';
+import { loader as hrLoader } from '../../app/routes/hr._index';
+import { loader as alumniLoader } from '../../app/routes/alumni._index';
+import { loader as adminLoader } from '../../app/routes/admin._index';
+import { selectRows } from '../../db/client';
+import { createActivities, createProgramYear, createSession } from '../factories';
+import { loaderArgs, loaded, thrownResponse } from '../helpers';
+import { buildWorld, cookieFor, roles, type Role, type World } from '../world';
 
 // Issue 17: a figure shown on more than one page says the same on each, and what the database holds.
 
@@ -22,6 +29,14 @@ beforeAll(async () => {
   await createSession(db, { fiscalYear: world.year - 1 });
   await createProgramYear(db, { fiscalYear: emptyYear, theme: 'まだ何もない年度' });
   organizer = await cookieFor(world, 'organizer');
+  // This year's team and last year's have logs of their own (the minutes differ, so a swap would show).
+  await createActivities(db, [
+    { teamId: world.teamA.id, occurredOn: `${world.year}-06-03`, durationMinutes: 90 },
+    { teamId: world.teamA.id, occurredOn: `${world.year}-07-08`, durationMinutes: 45 },
+    { teamId: world.pastA.id, occurredOn: `${world.year - 1}-06-03`, durationMinutes: 120 },
+    { teamId: world.pastA.id, occurredOn: `${world.year - 1}-09-10`, durationMinutes: 30 },
+    { teamId: world.pastA.id, occurredOn: `${world.year - 1}-11-11`, durationMinutes: 15 },
+  ]);
 });
 
 const count = async (table: typeof teams | typeof studySessions, fiscalYear: number) =>
@@ -59,5 +74,105 @@ describe('where people land after signing in', () => {
     expect([landed.status, landed.headers.get('Location')]).toEqual([302, `/teams/${world.teamA.id}`]);
     expect(await teamsLoader(loaderArgs('/teams', { headers: member }))).toHaveProperty('teams');
     expect(await teamsLoader(loaderArgs('/teams?landing', { headers: organizer }))).toHaveProperty('teams');
+  });
+});
+
+// Each figure as each page that shows it says it, for whoever may open that page; a page the role may not
+// open is left out (the access matrix proves who may). Every page must agree with the database.
+type Figures = { activities?: number; minutes?: number; interviews?: number };
+type Coverage = { roles: { count: number }[]; hidden: number };
+const interviewsIn = (coverage: Coverage) => coverage.roles.reduce((sum, r) => sum + r.count, 0) + coverage.hidden;
+
+async function figuresShown(role: Role, teamId: number): Promise<Record<string, Figures>> {
+  const headers = await cookieFor(world, role);
+  const params = { teamId: String(teamId) };
+  const shown: Record<string, Figures> = {};
+  const attempt = async <T>(page: string, load: () => Promise<T>, read: (data: T) => Figures | undefined) => {
+    try {
+      const figures = read(await load());
+      if (figures) shown[page] = figures;
+    } catch (thrown) {
+      if (!(thrown instanceof Response) || thrown.status >= 500) throw thrown;
+    }
+  };
+  type Overview = { totals: { count: number; minutes: number } | null; dashboard: { coverage: Coverage } | null };
+  await attempt(
+    '概要',
+    async () => (await loaded(overviewLoader(loaderArgs(`/teams/${teamId}`, { headers, params })))) as unknown as Overview,
+    (d) =>
+      d.totals
+        ? { activities: d.totals.count, minutes: d.totals.minutes, interviews: d.dashboard ? interviewsIn(d.dashboard.coverage) : undefined }
+        : undefined,
+  );
+  await attempt(
+    '活動の集計',
+    async () =>
+      (await loaded(summaryLoader(loaderArgs(`/teams/${teamId}/activities/summary`, { headers, params })))) as unknown as {
+        summary: { total: { count: number; minutes: number } };
+      },
+    (d) => ({ activities: d.summary.total.count, minutes: d.summary.total.minutes }),
+  );
+  await attempt(
+    'インタビュー',
+    async () => (await loaded(interviewsLoader(loaderArgs(`/teams/${teamId}/interviews`, { headers, params })))) as unknown as { coverage: Coverage },
+    (d) => ({ interviews: interviewsIn(d.coverage) }),
+  );
+  type Row = { teamId: number; activities: number | null; minutes: number | null; interviews?: number | null };
+  const fromRow = (row: Row | undefined | null) =>
+    row
+      ? {
+          activities: Number(row.activities ?? 0),
+          minutes: Number(row.minutes ?? 0),
+          ...(row.interviews === undefined ? {} : { interviews: Number(row.interviews ?? 0) }),
+        }
+      : undefined;
+  await attempt(
+    '人事課',
+    async () => (await loaded(hrLoader(loaderArgs(`/hr?municipality=${world.cityA.id}`, { headers })))) as unknown as { current: Row | null; past: Row[] },
+    (d) => fromRow(d.current?.teamId === teamId ? d.current : d.past.find((t) => t.teamId === teamId)),
+  );
+  await attempt(
+    'マネ友',
+    async () => (await loaded(alumniLoader(loaderArgs('/alumni', { headers })))) as unknown as { municipalities: { current: Row[]; past: Row[] }[] },
+    (d) => fromRow(d.municipalities.flatMap((m) => [...m.current, ...m.past]).find((t) => t.teamId === teamId)),
+  );
+  const year = teamId === world.pastA.id ? world.year - 1 : world.year;
+  await attempt(
+    '事務局',
+    async () => (await loaded(adminLoader(loaderArgs(`/admin?year=${year}`, { headers })))) as unknown as { rows: Row[] },
+    (d) => fromRow(d.rows.find((r) => r.teamId === teamId)),
+  );
+  return shown;
+}
+
+async function figuresInDatabase(teamId: number) {
+  const [row] = await selectRows<{ activities: number; minutes: number; interviews: number }>(sql`
+    select (select count(*) from activities where team_id = ${teamId} and archived_at is null)::int as activities,
+      (select coalesce(sum(duration_minutes), 0) from activities where team_id = ${teamId} and archived_at is null)::int as minutes,
+      (select count(*) from interviews where team_id = ${teamId} and archived_at is null)::int as interviews`);
+  return row!;
+}
+
+describe("a team's activities and interviews, on every page that counts them", () => {
+  for (const role of roles.filter((r) => r !== 'anonymous')) {
+    it(`as ${role}: 概要, 活動の集計, インタビュー, 人事課, マネ友 and 事務局 agree with the database, this year and last`, async () => {
+      for (const teamId of [world.teamA.id, world.pastA.id]) {
+        const truth = await figuresInDatabase(teamId);
+        expect(truth.activities, 'the team has logs').toBeGreaterThan(1);
+        for (const [page, figures] of Object.entries(await figuresShown(role, teamId))) {
+          const expected = Object.fromEntries(Object.keys(figures).map((k) => [k, truth[k as keyof typeof truth]]));
+          expect({ page, ...figures }).toEqual({ page, ...expected });
+        }
+      }
+    });
+  }
+
+  it('is shown to each role on the pages it uses', async () => {
+    const pages = async (role: Role, teamId = world.teamA.id) => Object.keys(await figuresShown(role, teamId));
+    expect(await pages('member')).toEqual(expect.arrayContaining(['概要', '活動の集計', 'インタビュー']));
+    expect(await pages('organizer')).toEqual(expect.arrayContaining(['概要', '活動の集計', 'インタビュー', '人事課', '事務局']));
+    expect(await pages('hr')).toEqual(expect.arrayContaining(['概要', '人事課']));
+    expect(await pages('hr', world.pastA.id)).toEqual(expect.arrayContaining(['概要', '人事課']));
+    expect(await pages('alumni', world.pastA.id)).toEqual(expect.arrayContaining(['概要', 'マネ友']));
   });
 });
