@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb, transaction, type Db, qualified } from '../../db/client';
 import { accountTokens, municipalities, people, teamMembers, teams, users } from '../../db/schema';
+import { inPlaceOrder, teamPlace } from '~/domain/place-order';
 import { maxTeamMembers } from '~/domain/team-size';
 import { inviteAccountIn, refuseSelfGrant } from './accounts.server';
 import { recordAudit, type AuditActor } from './audit.server';
@@ -8,9 +9,9 @@ import { InputError } from './input-error.server';
 import { bumpVersion, type Bump } from './record-version.server';
 import { now } from '~/utils/clock';
 
-/** Teams of a year (archived ones too), with members, pending invitations and dialogue group. */
+/** Teams of a year (archived ones too), with members, pending invitations and dialogue group, in the one order of teams. */
 export async function listTeamsOfYear(fiscalYear: number) {
-  return getDb()
+  const rows = await getDb()
     .select({
       id: teams.id,
       municipalityId: teams.municipalityId,
@@ -30,8 +31,8 @@ export async function listTeamsOfYear(fiscalYear: number) {
     })
     .from(teams)
     .innerJoin(municipalities, eq(municipalities.id, teams.municipalityId))
-    .where(eq(teams.fiscalYear, fiscalYear))
-    .orderBy(asc(municipalities.prefecture), asc(municipalities.name));
+    .where(eq(teams.fiscalYear, fiscalYear));
+  return inPlaceOrder(rows, teamPlace);
 }
 
 /** One team per municipality per year: a second one is refused with the municipality's name. */

@@ -38,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     current,
     rows: sortRows(metrics, sort, dir),
     weeks: weeksOfYear(year),
+    // The heat map keeps the one order of teams (yearMetrics), whatever the table is sorted by.
     heat: metrics.map((m) => ({ teamId: m.teamId, municipalityName: m.municipalityName, cells: heat.get(m.teamId) ?? {} })),
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     group,
