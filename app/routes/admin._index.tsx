@@ -5,9 +5,8 @@ import { MoyamoyaChart } from '~/components/dashboard/MoyamoyaChart';
 import { TeamTable } from '~/components/dashboard/TeamTable';
 import { ErrorPage } from '~/components/ErrorPage';
 import { flagLabel, flagsOf, readSort, sortRows, type Flag } from '~/domain/team-table';
-import { activityHeatmap, groupMoyamoya, programYearsList, sessionMarks } from '~/models/dashboard-admin.server';
+import { activityHeatmap, groupMoyamoya, heatmapWeeks, programYearsList, sessionMarks } from '~/models/dashboard-admin.server';
 import { yearMetrics } from '~/models/dashboard-cohort.server';
-import { weeksOfYear } from '~/models/dashboard-team.server';
 import { todayInTokyo } from '~/utils/clock';
 import { fiscalYearOf, formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
@@ -37,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     dir,
     current,
     rows: sortRows(metrics, sort, dir),
-    weeks: weeksOfYear(year),
+    weeks: heatmapWeeks(year, today, heat),
     // The heat map keeps the one order of teams (yearMetrics), whatever the table is sorted by.
     heat: metrics.map((m) => ({ teamId: m.teamId, municipalityName: m.municipalityName, cells: heat.get(m.teamId) ?? {} })),
     groups: groups.map((g) => ({ id: g.id, name: g.name })),

@@ -4,6 +4,9 @@ import { loader as adminLoader } from '../../app/routes/admin._index';
 import { loader as csvLoader } from '../../app/routes/admin.dashboard[.csv]';
 import { loader as teamsLoader } from '../../app/routes/admin.years.$fiscalYear.teams';
 import { loader as matrixLoader } from '../../app/routes/admin.years.$fiscalYear.preassignments';
+import { heatmapWeeks } from '../../app/models/dashboard-admin.server';
+import { weeksOfYear } from '../../app/models/dashboard-team.server';
+import { todayInTokyo } from '../../app/utils/clock';
 import { createActivities, createMunicipality, createTeam } from '../factories';
 import { addDays, currentFiscalYear } from '../factories/util';
 import { loaded, loaderArgs } from '../helpers';
@@ -83,5 +86,25 @@ describe('one order of teams on the organizer dashboard', () => {
     expect(namesOf(teams.teams)).toEqual(expected);
     const matrix = await loaded(matrixLoader(loaderArgs(`/admin/years/${year}/preassignments`, { headers, params })));
     expect(matrix.rows.map((r) => r.name)).toEqual(expected);
+  });
+});
+
+describe('the heat map ends on the latest week', () => {
+  const monday = (iso: string) => addDays(iso, -((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7));
+
+  it("runs from the year's first week to this week, with no week still to come", async () => {
+    const page = await dashboard();
+    const today = todayInTokyo();
+    expect(page.weeks[0]).toBe(weeksOfYear(year)[0]);
+    expect(page.weeks.at(-1)).toBe(monday(today));
+    expect(page.weeks.length).toBeLessThan(weeksOfYear(year).length);
+  });
+
+  it('reaches a later week when an activity is logged ahead, and shows a past year whole', () => {
+    const today = todayInTokyo();
+    const ahead = monday(addDays(today, 21));
+    expect(heatmapWeeks(year, today, new Map([[1, { [ahead]: 1 }]])).at(-1)).toBe(ahead);
+    expect(heatmapWeeks(year - 1, today, new Map())).toEqual(weeksOfYear(year - 1));
+    expect(heatmapWeeks(year + 1, today, new Map())).toEqual([]);
   });
 });
