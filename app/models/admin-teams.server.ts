@@ -9,6 +9,15 @@ import { InputError } from './input-error.server';
 import { bumpVersion, type Bump } from './record-version.server';
 import { now } from '~/utils/clock';
 
+/** How many live teams a year has (a year's pages say what to do next while it has none). */
+export async function countTeamsOfYear(fiscalYear: number): Promise<number> {
+  const [row] = await getDb()
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(teams)
+    .where(and(eq(teams.fiscalYear, fiscalYear), isNull(teams.archivedAt)));
+  return row?.n ?? 0;
+}
+
 /** Teams of a year (archived ones too), with members, pending invitations and dialogue group, in the one order of teams. */
 export async function listTeamsOfYear(fiscalYear: number) {
   const rows = await getDb()

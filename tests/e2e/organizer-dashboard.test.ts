@@ -1,14 +1,17 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { todayInTokyo } from '../../app/utils/clock';
+import { formatFiscalYear } from '../../app/utils/dates';
 import { addDays } from '../factories/util';
 import { desktop, keepScreenshot, openPage, phone, seeded, signIn, useBrowser } from './browser';
 
 useBrowser();
 
 // The organizer dashboard (issue 17): the table and the heat map list the teams in one order, north to
-// south; the heat map opens on its latest week, at 1280 px as on a phone, even without JavaScript.
-const { north, south } = seeded('organizer-dashboard');
+// south; the heat map opens on its latest week, at 1280 px as on a phone, even without JavaScript; and
+// a year just created says what to do next instead of showing empty tables, without the page scrolling
+// sideways on a phone.
+const { north, south, emptyYear } = seeded('organizer-dashboard');
 
 const thisMonday = (() => {
   const today = todayInTokyo();
@@ -82,5 +85,37 @@ describe('the organizer dashboard', () => {
     await page.getByText('都道府県の北から順（同じ都道府県の中は自治体名順）に並べています。').waitFor();
     const first = await page.locator('table[data-twin="teams"] tbody tr').first().getAttribute('data-team');
     expect(Number(first)).toBe(north);
+  });
+});
+
+describe('a year just created, at 360 px', () => {
+  it('says on each of its pages what to do next, with no empty table, and nothing scrolls sideways', async () => {
+    const { page } = await openPage('organizer-empty-year', phone);
+    await signIn(page, 'admin@example.jp');
+    await page.goto('/admin/years');
+    await page.getByLabel('年度（西暦）').fill(String(emptyYear));
+    await page.getByLabel('統一テーマ').fill('対話で地域の未来をひらく');
+    await page.getByLabel(/前年度の構成/).uncheck();
+    await page.getByRole('button', { name: '年度を作成' }).click();
+    await page.getByText(`${formatFiscalYear(emptyYear)}を作りました。`).waitFor();
+
+    const nextStep = page.locator('[data-next-step="teams"]');
+    for (const path of [
+      `/admin/years/${emptyYear}`,
+      `/admin/years/${emptyYear}/teams`,
+      `/admin/years/${emptyYear}/groups`,
+      `/admin/years/${emptyYear}/preassignments`,
+      `/admin?year=${emptyYear}`,
+    ]) {
+      if (path !== `/admin/years/${emptyYear}`) await page.goto(path);
+      await nextStep.waitFor();
+      expect(await nextStep.textContent(), path).toContain(`${formatFiscalYear(emptyYear)}にはまだチームがありません。`);
+      expect(await page.locator('main table').count(), path).toBe(0);
+      expect(await pageOverflows(page), path).toBe(false);
+      await keepScreenshot(page, `organizer-empty-year${path.replace(/[^a-z0-9]+/gi, '-')}`);
+    }
+    // The line leads to where teams are registered.
+    await nextStep.getByRole('link', { name: '参加自治体のチームを登録' }).click();
+    await page.getByRole('heading', { name: /参加チーム（0チーム）/ }).waitFor();
   });
 });
