@@ -1,4 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { createElement, type ComponentType } from 'react';
+import { renderToString } from 'react-dom/server';
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server';
 import { afterAll, beforeAll } from 'vitest';
 import { now, setClock } from '../app/utils/clock';
 import { takeNotice } from '../app/utils/notice.server';
@@ -90,4 +93,15 @@ export async function noticeOf(response: Response): Promise<string | null> {
 /** The record a redirect's notice is about (the one just created or saved), or null. */
 export async function noticedIdOf(response: Response): Promise<number | null> {
   return (await takenNotice(response))?.id ?? null;
+}
+
+/**
+ * The HTML a page renders on the server: a route component inside a data router whose loader returns
+ * `data` (what the route's own loader returned, unwrapped with `loaded`).
+ */
+export async function renderPage(Component: ComponentType, data: unknown = null, path = '/') {
+  const handler = createStaticHandler([{ path: new URL(path, 'http://localhost').pathname, loader: async () => data, Component }]);
+  const context = await handler.query(request(path));
+  if (context instanceof Response) throw context;
+  return renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context }));
 }

@@ -1,6 +1,8 @@
 // The organizers' table of every team of a year: its columns, its sort (by query parameters, so it
 // works without JavaScript) and the flags. Shared by the page and its CSV export.
 
+import { comparePlaces, teamPlace } from './place-order';
+
 export type TeamRow = {
   teamId: number;
   municipalityName: string;
@@ -37,8 +39,7 @@ export function readSort(url: URL): { sort: SortKey; dir: 'asc' | 'desc' } {
   return { sort: sort in sortKeys ? (sort as SortKey) : 'name', dir };
 }
 
-const value: Record<SortKey, (r: TeamRow) => number | string | null> = {
-  name: (r) => `${r.prefecture} ${r.municipalityName}`,
+const value: Record<Exclude<SortKey, 'name'>, (r: TeamRow) => number | string | null> = {
   activities: (r) => r.activities,
   hours: (r) => r.minutes,
   interviews: (r) => r.interviews,
@@ -48,16 +49,36 @@ const value: Record<SortKey, (r: TeamRow) => number | string | null> = {
   comments: (r) => r.openComments,
 };
 
-/** Sorted copy; empty values go last whichever the direction. */
+/**
+ * Sorted copy. `name` is the one order of teams (app/domain/place-order.ts); any other column sorts by
+ * its figure, empty values last whichever the direction, and teams with the same figure in that order.
+ */
 export function sortRows<T extends TeamRow>(rows: T[], sort: SortKey, dir: 'asc' | 'desc'): T[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  if (sort === 'name') return [...rows].sort((a, b) => sign * comparePlaces(teamPlace(a), teamPlace(b)));
   const of = value[sort];
   return [...rows].sort((a, b) => {
     const x = of(a);
     const y = of(b);
-    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    const order = typeof x === 'string' ? x.localeCompare(String(y), 'ja') : x - Number(y);
-    return dir === 'asc' ? order : -order;
+    const order = x === null || y === null ? (x === y ? 0 : x === null ? 1 : -1) : sign * (typeof x === 'string' ? x.localeCompare(String(y)) : x - Number(y));
+    return order || comparePlaces(teamPlace(a), teamPlace(b));
   });
+}
+
+const ways: Record<SortKey, readonly [asc: string, desc: string]> = {
+  name: ['都道府県の北から順（同じ都道府県の中は自治体名順）', '都道府県の南から順'],
+  activities: ['活動回数の少ない順', '活動回数の多い順'],
+  hours: ['活動時間の短い順', '活動時間の長い順'],
+  interviews: ['インタビューの少ない順', 'インタビューの多い順'],
+  last: ['最後の活動の古い順', '最後の活動の新しい順'],
+  preassignments: ['事前課題の提出の少ない順', '事前課題の提出の多い順'],
+  moyamoya: ['モヤモヤ指数の低い順', 'モヤモヤ指数の高い順'],
+  comments: ['未解決コメントの少ない順', '未解決コメントの多い順'],
+};
+
+/** The order a table is in, in words: 「活動回数の多い順」. */
+export function sortDescription(sort: SortKey, dir: 'asc' | 'desc'): string {
+  return ways[sort][dir === 'asc' ? 0 : 1];
 }
 
 export const quietDays = 21;

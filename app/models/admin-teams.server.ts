@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb, transaction, type Db, qualified } from '../../db/client';
 import { accountTokens, municipalities, people, teamMembers, teams, users } from '../../db/schema';
+import { inPlaceOrder, teamPlace } from '~/domain/place-order';
 import { maxTeamMembers } from '~/domain/team-size';
 import { inviteAccountIn, refuseSelfGrant } from './accounts.server';
 import { recordAudit, type AuditActor } from './audit.server';
@@ -8,9 +9,18 @@ import { InputError } from './input-error.server';
 import { bumpVersion, type Bump } from './record-version.server';
 import { now } from '~/utils/clock';
 
-/** Teams of a year (archived ones too), with members, pending invitations and dialogue group. */
+/** How many live teams a year has (a year's pages say what to do next while it has none). */
+export async function countTeamsOfYear(fiscalYear: number): Promise<number> {
+  const [row] = await getDb()
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(teams)
+    .where(and(eq(teams.fiscalYear, fiscalYear), isNull(teams.archivedAt)));
+  return row?.n ?? 0;
+}
+
+/** Teams of a year (archived ones too), with members, pending invitations and dialogue group, in the one order of teams. */
 export async function listTeamsOfYear(fiscalYear: number) {
-  return getDb()
+  const rows = await getDb()
     .select({
       id: teams.id,
       municipalityId: teams.municipalityId,
@@ -30,8 +40,8 @@ export async function listTeamsOfYear(fiscalYear: number) {
     })
     .from(teams)
     .innerJoin(municipalities, eq(municipalities.id, teams.municipalityId))
-    .where(eq(teams.fiscalYear, fiscalYear))
-    .orderBy(asc(municipalities.prefecture), asc(municipalities.name));
+    .where(eq(teams.fiscalYear, fiscalYear));
+  return inPlaceOrder(rows, teamPlace);
 }
 
 /** One team per municipality per year: a second one is refused with the municipality's name. */

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { selectRows } from '../../db/client';
 import { fiscalYearRange } from '~/utils/dates';
+import { weeksOfYear } from './dashboard-team.server';
 
 // The organizers' views across teams: activity per team and week, and the team モヤモヤ figures
 // of every dialogue group. Each is one grouped query, whatever the number of teams.
@@ -21,6 +22,18 @@ export async function activityHeatmap(fiscalYear: number) {
     cells.get(teamId)![r.week] = Number(r.n);
   }
   return cells;
+}
+
+/**
+ * The heat map's columns: the year's weeks up to the one holding `today`, or to the last week with an
+ * activity when one is logged ahead. Weeks still to come are left off, so the map ends on the latest
+ * week (the page shows that end first).
+ */
+export function heatmapWeeks(fiscalYear: number, today: string, cells: Map<number, Record<string, number>>): string[] {
+  const weeks = weeksOfYear(fiscalYear);
+  const logged = [...cells.values()].flatMap((c) => Object.keys(c));
+  const until = [today, ...logged].reduce((a, b) => (a > b ? a : b));
+  return weeks.filter((w) => w <= until);
 }
 
 /** Every team's figure per session, with its dialogue group, for comparing curves within a group. */

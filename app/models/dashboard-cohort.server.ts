@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { selectRows } from '../../db/client';
 import { teamGenerations } from '../../db/schema';
+import { inPlaceOrder, teamPlace } from '~/domain/place-order';
 
 // Figures per team of one year, for the HR view (one team beside the cohort median) and the
 // organizers' table. One SQL statement computes every team's figures; medians are computed over it
@@ -88,8 +89,9 @@ function metricsQuery(fiscalYear: number, today: string, only?: SQL): SQL {
     left join sheet_versions sv on sv.sheet_id = sh.id and sv.version = sh.current_version`;
 }
 
+/** Every team of the year, in the one order of teams (app/domain/place-order.ts). */
 export async function yearMetrics(fiscalYear: number, today: string): Promise<TeamMetrics[]> {
-  return selectRows<TeamMetrics>(sql`${metricsQuery(fiscalYear, today)} order by yr.prefecture, yr.name`);
+  return inPlaceOrder(await selectRows<TeamMetrics>(metricsQuery(fiscalYear, today)), teamPlace);
 }
 
 /** The one team of a municipality in that year, or undefined. */

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb, transaction } from '../../db/client';
 import { municipalities, preAssignments, preAssignmentSubmissions, studySessions, teams } from '../../db/schema';
 import { sessionKinds } from '~/domain/codes';
+import { inPlaceOrder } from '~/domain/place-order';
 import { statusOf, type SubmissionStatus } from '~/domain/submission-status';
 import { recordAudit, type AuditActor } from './audit.server';
 import { InputError } from './input-error.server';
@@ -86,12 +87,15 @@ export async function markSubmitted(
 export async function submissionMatrix(fiscalYear: number) {
   const db = getDb();
   const assignments = await listPreAssignmentsOfYear(fiscalYear);
-  const teamRows = await db
-    .select({ id: teams.id, name: municipalities.name, prefecture: municipalities.prefecture })
-    .from(teams)
-    .innerJoin(municipalities, eq(municipalities.id, teams.municipalityId))
-    .where(and(eq(teams.fiscalYear, fiscalYear), isNull(teams.archivedAt)))
-    .orderBy(asc(municipalities.prefecture), asc(municipalities.name));
+  // In the one order of teams (app/domain/place-order.ts), as on the organizers' dashboard.
+  const teamRows = inPlaceOrder(
+    await db
+      .select({ id: teams.id, name: municipalities.name, prefecture: municipalities.prefecture })
+      .from(teams)
+      .innerJoin(municipalities, eq(municipalities.id, teams.municipalityId))
+      .where(and(eq(teams.fiscalYear, fiscalYear), isNull(teams.archivedAt))),
+    (t) => t,
+  );
   const submissions = assignments.length
     ? await db
         .select({

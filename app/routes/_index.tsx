@@ -1,3 +1,4 @@
+import { ScrollRegion } from '~/components/ScrollRegion';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { EraDate, EraDateSpan } from '~/components/EraDate';
@@ -6,7 +7,6 @@ import { listYearsWithSessions } from '~/models/years.server';
 import { requireViewer } from '~/utils/auth.server';
 import { fiscalYearOf, formatFiscalYear, formatWesternFiscalYear } from '~/utils/dates';
 import { todayInTokyo } from '~/utils/clock';
-import { ScrollRegion } from '~/components/ScrollRegion';
 
 export const meta: MetaFunction = () => [{ title: '年度と研究会 | 人マネ トラッカー' }];
 
@@ -40,49 +40,55 @@ export default function Home() {
           <p>
             統一テーマ：<strong>{year.theme}</strong>
           </p>
-          <p className="muted">研究会・フォローアップ {year.sessions.length}回</p>
-          <ScrollRegion label="研究会の日程">
-            <table className="sessions-table">
-              <caption>{formatFiscalYear(year.fiscalYear)}の日程</caption>
-              <thead>
-                <tr>
-                  <th scope="col">回</th>
-                  <th scope="col">日程</th>
-                  <th scope="col">会場</th>
-                  <th scope="col">内容</th>
-                  <th scope="col">事前課題</th>
-                </tr>
-              </thead>
-              <tbody>
-                {year.sessions.map((s) => (
-                  <tr key={s.id} className={s.id === next ? 'session--next' : undefined} aria-current={s.id === next ? 'date' : undefined}>
-                    <td className="sessions-table__name">
-                      {s.kind === 'study' ? `第${s.number}回` : `${sessionKinds.label[s.kind]} ${s.number}`}
-                      {s.id === next ? <span className="tag"> 次回</span> : null}
-                    </td>
-                    <td data-label="日程">
-                      <EraDateSpan from={s.startsOn} to={s.endsOn} />
-                    </td>
-                    <td data-label="会場">
-                      {s.isOnline && !s.venue.includes('オンライン') ? <span className="tag tag--online">オンライン</span> : null} {s.venue}
-                    </td>
-                    <td data-label="内容">{s.agenda}</td>
-                    <td data-label="事前課題">
-                      {s.preAssignments.map((a) => (
-                        <div key={a.id}>
-                          {a.title}
-                          <br />
-                          <span className="muted">
-                            締切 <EraDate iso={a.dueOn} western={false} />
-                          </span>
-                        </div>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          {year.sessions.length === 0 ? (
+            <p className="muted">研究会の日程はまだ登録されていません。</p>
+          ) : (
+            <>
+              <p className="muted">研究会・フォローアップ {year.sessions.length}回</p>
+              <ScrollRegion label="研究会の日程">
+                <table className="sessions-table">
+                  <caption>{formatFiscalYear(year.fiscalYear)}の日程</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">回</th>
+                      <th scope="col">日程</th>
+                      <th scope="col">会場</th>
+                      <th scope="col">内容</th>
+                      <th scope="col">事前課題</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {year.sessions.map((s) => (
+                      <tr key={s.id} className={s.id === next ? 'session--next' : undefined} aria-current={s.id === next ? 'date' : undefined}>
+                        <td className="sessions-table__name">
+                          {s.kind === 'study' ? `第${s.number}回` : `${sessionKinds.label[s.kind]} ${s.number}`}
+                          {s.id === next ? <span className="tag"> 次回</span> : null}
+                        </td>
+                        <td data-label="日程">
+                          <EraDateSpan from={s.startsOn} to={s.endsOn} />
+                        </td>
+                        <td data-label="会場">
+                          {s.isOnline && !s.venue.includes('オンライン') ? <span className="tag tag--online">オンライン</span> : null} {s.venue}
+                        </td>
+                        <td data-label="内容">{s.agenda}</td>
+                        <td data-label="事前課題">
+                          {s.preAssignments.map((a) => (
+                            <div key={a.id}>
+                              {a.title}
+                              <br />
+                              <span className="muted">
+                                締切 <EraDate iso={a.dueOn} western={false} />
+                              </span>
+                            </div>
+                          ))}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
+            </>
+          )}
         </details>
       ))}
       <p>

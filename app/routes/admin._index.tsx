@@ -4,10 +4,10 @@ import { ActivityHeatmap } from '~/components/dashboard/ActivityHeatmap';
 import { MoyamoyaChart } from '~/components/dashboard/MoyamoyaChart';
 import { TeamTable } from '~/components/dashboard/TeamTable';
 import { ErrorPage } from '~/components/ErrorPage';
+import { NoTeamsYet } from '~/components/admin/NoTeamsYet';
 import { flagLabel, flagsOf, readSort, sortRows, type Flag } from '~/domain/team-table';
-import { activityHeatmap, groupMoyamoya, programYearsList, sessionMarks } from '~/models/dashboard-admin.server';
+import { activityHeatmap, groupMoyamoya, heatmapWeeks, programYearsList, sessionMarks } from '~/models/dashboard-admin.server';
 import { yearMetrics } from '~/models/dashboard-cohort.server';
-import { weeksOfYear } from '~/models/dashboard-team.server';
 import { todayInTokyo } from '~/utils/clock';
 import { fiscalYearOf, formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
@@ -37,7 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     dir,
     current,
     rows: sortRows(metrics, sort, dir),
-    weeks: weeksOfYear(year),
+    weeks: heatmapWeeks(year, today, heat),
+    // The heat map keeps the one order of teams (yearMetrics), whatever the table is sorted by.
     heat: metrics.map((m) => ({ teamId: m.teamId, municipalityName: m.municipalityName, cells: heat.get(m.teamId) ?? {} })),
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     group,
@@ -67,78 +68,88 @@ export default function AdminDashboard() {
         </button>
       </Form>
 
-      {current ? (
-        <section aria-labelledby="flags-heading">
-          <h2 id="flags-heading">気になるチーム（{counted(flagged.length, 'チーム')}）</h2>
-          {flagged.length === 0 ? (
-            <p className="muted">今のところ気になる点はありません。</p>
-          ) : (
-            <ul className="plain-list" data-twin="flags">
-              {flagged.map(({ r, flags }) => (
-                <li key={r.teamId} data-team={r.teamId}>
-                  <Link to={`/teams/${r.teamId}`}>{r.municipalityName}チーム</Link>：
-                  {flags.map((f: Flag) => (
-                    <span key={f} className="flag" data-flag={f}>
-                      {flagLabel[f]}
-                    </span>
-                  ))}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      ) : null}
-
-      <section aria-labelledby="teams-heading">
-        <h2 id="teams-heading">
-          {formatFiscalYear(year)}のチーム（{counted(rows.length, 'チーム')}）
-        </h2>
-        <p>
-          <a href={`/admin/dashboard.csv?year=${year}&sort=${sort}&dir=${dir}`} download>
-            この表をCSVで書き出す
-          </a>
+      {years.length === 0 ? (
+        <p className="notice" data-next-step="years">
+          まだ年度がありません。<Link to="/admin/years">年度の設定</Link>で年度を作ってください。
         </p>
-        <TeamTable rows={rows} sort={sort} dir={dir} year={year} showFlags={current} />
-      </section>
-
-      <section aria-labelledby="heat-heading">
-        <h2 id="heat-heading">週ごとの活動（チーム×週）</h2>
-        <ActivityHeatmap weeks={weeks} teams={heat} />
-      </section>
-
-      <section aria-labelledby="groups-heading">
-        <h2 id="groups-heading">対話自治体グループのモヤモヤ比較</h2>
-        {groups.length === 0 || !group ? (
-          <p className="muted">この年度の対話自治体グループはまだありません。</p>
-        ) : (
-          <>
-            <Form method="get" className="filters">
-              <input type="hidden" name="year" value={year} />
-              <input type="hidden" name="sort" value={sort} />
-              <input type="hidden" name="dir" value={dir} />
-              <div className="field">
-                <label htmlFor="admin-group">グループ</label>
-                <select id="admin-group" name="group" defaultValue={group.id}>
-                  {groups.map((g) => (
-                    <option key={g.id} value={g.id}>
-                      {g.name}
-                    </option>
+      ) : rows.length === 0 ? (
+        <NoTeamsYet fiscalYear={year} then="登録すると、チームごとの活動の表と週ごとの活動がここに表示されます。" />
+      ) : (
+        <>
+          {current ? (
+            <section aria-labelledby="flags-heading">
+              <h2 id="flags-heading">気になるチーム（{counted(flagged.length, 'チーム')}）</h2>
+              {flagged.length === 0 ? (
+                <p className="muted">今のところ気になる点はありません。</p>
+              ) : (
+                <ul className="plain-list" data-twin="flags">
+                  {flagged.map(({ r, flags }) => (
+                    <li key={r.teamId} data-team={r.teamId}>
+                      <Link to={`/teams/${r.teamId}`}>{r.municipalityName}チーム</Link>：
+                      {flags.map((f: Flag) => (
+                        <span key={f} className="flag" data-flag={f}>
+                          {flagLabel[f]}
+                        </span>
+                      ))}
+                    </li>
                   ))}
-                </select>
-              </div>
-              <button type="submit" className="button button--secondary">
-                比較する
-              </button>
-            </Form>
-            <MoyamoyaChart
-              key={group.id}
-              title={`${group.name}：チームのモヤモヤ指数`}
-              subject={formatFiscalYear(year)}
-              spec={{ type: 'lines', fiscalYear: year, sessions, series: group.series }}
-            />
-          </>
-        )}
-      </section>
+                </ul>
+              )}
+            </section>
+          ) : null}
+
+          <section aria-labelledby="teams-heading">
+            <h2 id="teams-heading">
+              {formatFiscalYear(year)}のチーム（{counted(rows.length, 'チーム')}）
+            </h2>
+            <p>
+              <a href={`/admin/dashboard.csv?year=${year}&sort=${sort}&dir=${dir}`} download>
+                この表をCSVで書き出す
+              </a>
+            </p>
+            <TeamTable rows={rows} sort={sort} dir={dir} year={year} showFlags={current} />
+          </section>
+
+          <section aria-labelledby="heat-heading">
+            <h2 id="heat-heading">週ごとの活動（チーム×週）</h2>
+            <ActivityHeatmap weeks={weeks} teams={heat} />
+          </section>
+
+          <section aria-labelledby="groups-heading">
+            <h2 id="groups-heading">対話自治体グループのモヤモヤ比較</h2>
+            {groups.length === 0 || !group ? (
+              <p className="muted">この年度の対話自治体グループはまだありません。</p>
+            ) : (
+              <>
+                <Form method="get" className="filters">
+                  <input type="hidden" name="year" value={year} />
+                  <input type="hidden" name="sort" value={sort} />
+                  <input type="hidden" name="dir" value={dir} />
+                  <div className="field">
+                    <label htmlFor="admin-group">グループ</label>
+                    <select id="admin-group" name="group" defaultValue={group.id}>
+                      {groups.map((g) => (
+                        <option key={g.id} value={g.id}>
+                          {g.name}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <button type="submit" className="button button--secondary">
+                    比較する
+                  </button>
+                </Form>
+                <MoyamoyaChart
+                  key={group.id}
+                  title={`${group.name}：チームのモヤモヤ指数`}
+                  subject={formatFiscalYear(year)}
+                  spec={{ type: 'lines', fiscalYear: year, sessions, series: group.series }}
+                />
+              </>
+            )}
+          </section>
+        </>
+      )}
     </>
   );
 }

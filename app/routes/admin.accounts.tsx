@@ -1,3 +1,4 @@
+import { ScrollRegion } from '~/components/ScrollRegion';
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
@@ -222,7 +223,7 @@ export default function AdminAccounts() {
 
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">登録済みのアカウント（{accounts.length}件）</h2>
-        <div className="table-wrap">
+        <ScrollRegion label="アカウントの一覧">
           <table>
             <thead>
               <tr>
@@ -275,7 +276,7 @@ export default function AdminAccounts() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <section aria-labelledby="links-heading">

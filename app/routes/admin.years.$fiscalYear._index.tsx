@@ -1,9 +1,11 @@
+import { ScrollRegion } from '~/components/ScrollRegion';
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { SessionFields } from '~/components/admin/SessionFields';
 import { DraftForm } from '~/components/DraftForm';
+import { NoTeamsYet } from '~/components/admin/NoTeamsYet';
 import { YearNav } from '~/components/admin/YearNav';
 import { EraDate, EraDateSpan } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';
@@ -13,6 +15,7 @@ import { FormMessage, TextField } from '~/components/form';
 import { VersionParts } from '~/components/StaleNotice';
 import { sessionKinds } from '~/domain/codes';
 import { createSession, listSessionsOfYear } from '~/models/admin-sessions.server';
+import { countTeamsOfYear } from '~/models/admin-teams.server';
 import { getActiveYear, setYearArchived, updateTheme } from '~/models/admin-years.server';
 import { catchInputError } from '~/models/input-error.server';
 import { withBaseVersion } from '~/schemas/fields';
@@ -37,7 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const year = await getActiveYear(requireIdParam(params.fiscalYear));
   if (!year) notFound();
   const { notice, headers } = await takeNotice(request);
-  return data({ year, sessions: await listSessionsOfYear(year.fiscalYear), notice }, { headers });
+  const [sessions, teamCount] = await Promise.all([listSessionsOfYear(year.fiscalYear), countTeamsOfYear(year.fiscalYear)]);
+  return data({ year, sessions, teamCount, notice }, { headers });
 }
 
 export const intents = { theme: 'organizer', session: 'organizer', archive: 'organizer' } as const satisfies IntentNeeds<ViewerNeed>;
@@ -82,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const themeEditSchema = withBaseVersion(themeSchema);
 
 export default function AdminYear() {
-  const { year, sessions, notice } = useLoaderData<typeof loader>();
+  const { year, sessions, teamCount, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [themeForm, themeFields] = useForm<FormShape<typeof themeSchema>>({
     id: 'theme',
@@ -98,50 +102,54 @@ export default function AdminYear() {
     <>
       <YearNav fiscalYear={year.fiscalYear} theme={year.theme} />
       <SavedNotice notice={notice} />
+      {teamCount === 0 ? <NoTeamsYet fiscalYear={year.fiscalYear} then="1チームずつ追加するほか、「CSV取り込み」でまとめて登録することもできます。" /> : null}
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">研究会など（{sessions.length}回）</h2>
-        {sessions.length === 0 ? <p>まだ登録されていません。下のフォームから追加してください。</p> : null}
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">回</th>
-                <th scope="col">日程</th>
-                <th scope="col">会場</th>
-                <th scope="col">事前課題</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <Link to={`sessions/${s.id}`}>
-                      {sessionKinds.label[s.kind]} 第{s.number}回
-                    </Link>
-                  </td>
-                  <td>
-                    <EraDateSpan from={s.startsOn} to={s.endsOn} />
-                  </td>
-                  <td>
-                    {s.isOnline ? <span className="tag tag--online">オンライン</span> : null}
-                    {s.venue}
-                  </td>
-                  <td>
-                    {s.preAssignmentTitle ? (
-                      <>
-                        {s.preAssignmentTitle}
-                        <br />
-                        期限 <EraDate iso={s.dueOn!} />
-                      </>
-                    ) : (
-                      <span className="muted">なし</span>
-                    )}
-                  </td>
+        {sessions.length === 0 ? (
+          <p>まだ登録されていません。下のフォームから追加してください。</p>
+        ) : (
+          <ScrollRegion label="研究会の一覧">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">回</th>
+                  <th scope="col">日程</th>
+                  <th scope="col">会場</th>
+                  <th scope="col">事前課題</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {sessions.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      <Link to={`sessions/${s.id}`}>
+                        {sessionKinds.label[s.kind]} 第{s.number}回
+                      </Link>
+                    </td>
+                    <td>
+                      <EraDateSpan from={s.startsOn} to={s.endsOn} />
+                    </td>
+                    <td>
+                      {s.isOnline ? <span className="tag tag--online">オンライン</span> : null}
+                      {s.venue}
+                    </td>
+                    <td>
+                      {s.preAssignmentTitle ? (
+                        <>
+                          {s.preAssignmentTitle}
+                          <br />
+                          期限 <EraDate iso={s.dueOn!} />
+                        </>
+                      ) : (
+                        <span className="muted">なし</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
       </section>
 
       <section className="form" aria-labelledby="new-session-heading">

@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ArchivedList } from '~/components/ArchivedList';
+import { NoTeamsYet } from '~/components/admin/NoTeamsYet';
 import { YearNav } from '~/components/admin/YearNav';
 import { ErrorPage } from '~/components/ErrorPage';
 import { FieldErrors, FormMessage, TextField } from '~/components/form';
@@ -80,50 +81,56 @@ export default function AdminGroups() {
   return (
     <>
       <YearNav fiscalYear={year.fiscalYear} theme={year.theme} />
-      <section aria-labelledby="groups-heading">
-        <h2 id="groups-heading">対話自治体のグループ（{groups.length}件）</h2>
-        {groups.length === 0 ? <p>まだグループがありません。</p> : null}
-        <ul className="plain-list">
-          {groups.map((g) => (
-            <li key={g.id} className="card">
-              <strong>{g.name}</strong>：{g.teams.map((t) => t.name).join('・')}{' '}
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="dissolve" />
-                <input type="hidden" name="groupId" value={g.id} />
-                <button type="submit" className="link-button">
-                  グループを解消
-                </button>
-              </Form>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section className="form" aria-labelledby="new-group-heading">
-        <h2 id="new-group-heading">グループを作る</h2>
-        {/* Keyed by the groups there are, so the ticks clear once a group is made, dissolved or restored. */}
-        <Form method="post" {...getFormProps(form)} key={groups.map((g) => g.id).join(',')}>
-          <input type="hidden" name="intent" value="create" />
-          <OnceToken />
-          <FormMessage id={form.errorId} errors={form.errors} />
-          <fieldset className="field" aria-describedby={fields.teamIds.errors?.length ? fields.teamIds.errorId : undefined}>
-            <legend>
-              チーム（2〜4つ）<span className="required">必須</span>
-            </legend>
-            {teams.map((t) => (
-              <label key={t.id} className="choice">
-                <input type="checkbox" name="teamIds" value={t.id} defaultChecked={picked.has(String(t.id))} /> {t.prefecture} {t.municipalityName}
-                {t.groupId ? <span className="tag">{t.groupName}</span> : null}
-              </label>
-            ))}
-            <FieldErrors id={fields.teamIds.errorId} errors={fields.teamIds.errors} />
-          </fieldset>
-          <TextField label="グループ名（空欄なら自治体名をつなげます）" field={fields.name} />
-          <button type="submit" className="button">
-            グループを作る
-          </button>
-        </Form>
-        <p className="muted">グループに入っていないチーム: {ungrouped.length ? ungrouped.map((t) => t.municipalityName).join('・') : 'なし'}</p>
-      </section>
+      {teams.length === 0 && groups.length === 0 ? (
+        <NoTeamsYet fiscalYear={year.fiscalYear} then="対話自治体のグループは、チームを登録してから作れます。" />
+      ) : (
+        <>
+          <section aria-labelledby="groups-heading">
+            <h2 id="groups-heading">対話自治体のグループ（{groups.length}件）</h2>
+            {groups.length === 0 ? <p>まだグループがありません。</p> : null}
+            <ul className="plain-list">
+              {groups.map((g) => (
+                <li key={g.id} className="card">
+                  <strong>{g.name}</strong>：{g.teams.map((t) => t.name).join('・')}{' '}
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="dissolve" />
+                    <input type="hidden" name="groupId" value={g.id} />
+                    <button type="submit" className="link-button">
+                      グループを解消
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className="form" aria-labelledby="new-group-heading">
+            <h2 id="new-group-heading">グループを作る</h2>
+            {/* Keyed by the groups there are, so the ticks clear once a group is made, dissolved or restored. */}
+            <Form method="post" {...getFormProps(form)} key={groups.map((g) => g.id).join(',')}>
+              <input type="hidden" name="intent" value="create" />
+              <OnceToken />
+              <FormMessage id={form.errorId} errors={form.errors} />
+              <fieldset className="field" aria-describedby={fields.teamIds.errors?.length ? fields.teamIds.errorId : undefined}>
+                <legend>
+                  チーム（2〜4つ）<span className="required">必須</span>
+                </legend>
+                {teams.map((t) => (
+                  <label key={t.id} className="choice">
+                    <input type="checkbox" name="teamIds" value={t.id} defaultChecked={picked.has(String(t.id))} /> {t.prefecture} {t.municipalityName}
+                    {t.groupId ? <span className="tag">{t.groupName}</span> : null}
+                  </label>
+                ))}
+                <FieldErrors id={fields.teamIds.errorId} errors={fields.teamIds.errors} />
+              </fieldset>
+              <TextField label="グループ名（空欄なら自治体名をつなげます）" field={fields.name} />
+              <button type="submit" className="button">
+                グループを作る
+              </button>
+            </Form>
+            <p className="muted">グループに入っていないチーム: {ungrouped.length ? ungrouped.map((t) => t.municipalityName).join('・') : 'なし'}</p>
+          </section>
+        </>
+      )}
 
       <ArchivedList
         id="dissolved-heading"

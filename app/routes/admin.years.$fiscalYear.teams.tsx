@@ -1,3 +1,4 @@
+import { ScrollRegion } from '~/components/ScrollRegion';
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
@@ -12,6 +13,7 @@ import { getActiveYear } from '~/models/admin-years.server';
 import { catchInputError } from '~/models/input-error.server';
 import { newTeamSchema } from '~/schemas/team-setup';
 import type { FormShape } from '~/schemas/types';
+import { formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { notFound, requireIdParam } from '~/utils/http.server';
 import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.server';
@@ -62,44 +64,51 @@ export default function AdminYearTeams() {
       <YearNav fiscalYear={year.fiscalYear} theme={year.theme} />
       <section aria-labelledby="teams-heading">
         <h2 id="teams-heading">参加チーム（{counted(active.length, 'チーム')}）</h2>
-        {active.length === 0 ? <p>まだチームがありません。1チームずつ追加するか、CSVでまとめて取り込めます。</p> : null}
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">都道府県</th>
-                <th scope="col">自治体</th>
-                <th scope="col">メンバー</th>
-                <th scope="col">対話自治体</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {active.map((t) => (
-                <tr key={t.id}>
-                  <td>{t.prefecture}</td>
-                  <td>
-                    <Link to={`/admin/teams/${t.id}`}>{t.municipalityName}</Link>
-                  </td>
-                  <td>
-                    {counted(t.memberCount, '名')}
-                    {t.invitedCount ? <span className="muted">（ほか招待中 {counted(t.invitedCount, '名')}）</span> : null}
-                  </td>
-                  <td>{t.groupId ? t.groupName : <span className="muted">未設定</span>}</td>
-                  <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="archive" />
-                      <input type="hidden" name="teamId" value={t.id} />
-                      <button type="submit" className="link-button">
-                        アーカイブ
-                      </button>
-                    </Form>
-                  </td>
+        {active.length === 0 ? (
+          <p className="notice" data-next-step="teams">
+            {formatFiscalYear(year.fiscalYear)}にはまだチームがありません。下の「チームを追加」で1チームずつ登録するか、
+            <Link to={`/admin/years/${year.fiscalYear}/import`}>CSV取り込み</Link>
+            でまとめて登録してください。
+          </p>
+        ) : (
+          <ScrollRegion label="チームの一覧">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">都道府県</th>
+                  <th scope="col">自治体</th>
+                  <th scope="col">メンバー</th>
+                  <th scope="col">対話自治体</th>
+                  <th scope="col">操作</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {active.map((t) => (
+                  <tr key={t.id}>
+                    <td>{t.prefecture}</td>
+                    <td>
+                      <Link to={`/admin/teams/${t.id}`}>{t.municipalityName}</Link>
+                    </td>
+                    <td>
+                      {counted(t.memberCount, '名')}
+                      {t.invitedCount ? <span className="muted">（ほか招待中 {counted(t.invitedCount, '名')}）</span> : null}
+                    </td>
+                    <td>{t.groupId ? t.groupName : <span className="muted">未設定</span>}</td>
+                    <td>
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="archive" />
+                        <input type="hidden" name="teamId" value={t.id} />
+                        <button type="submit" className="link-button">
+                          アーカイブ
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
       </section>
 
       <section className="form" aria-labelledby="new-team-heading">

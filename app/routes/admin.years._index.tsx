@@ -48,7 +48,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
     return redirectWithNotice(
       `/admin/years/${fiscalYear}`,
-      `${formatFiscalYear(fiscalYear)}を作りました。${copyPrevious ? '前年度の研究会と事前課題を、同じ曜日に移して写しました。' : ''}次は「チーム」から、この年度のチームを登録してください。`,
+      // What to do next (register its teams) the year's page says below, with a link, until it has some.
+      `${formatFiscalYear(fiscalYear)}を作りました。${copyPrevious ? '前年度の研究会と事前課題を、同じ曜日に移して写しました。' : ''}`,
     );
   });
 }

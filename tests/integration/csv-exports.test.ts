@@ -242,7 +242,7 @@ describe('every CSV export reads back exactly as written, no text cell one a spr
     expect(runnable(rows)).toEqual([]);
   });
 
-  it('事務局ダッシュボードのチーム一覧 (rows in any order: the sort follows the database collation)', async () => {
+  it('事務局ダッシュボードのチーム一覧 (rows compared in any order here: team-order.test.ts holds the order)', async () => {
     const { rows } = await download(await dashboardCsv(loaderArgs(`/admin/dashboard.csv?year=${otherYear}`, { headers: organizer })));
     expect(rows[0]).toHaveLength(13);
     expect(byCells(rows.slice(1))).toEqual(byCells(guarded(expected.dashboard)));

@@ -1,6 +1,4 @@
 import { createElement, type ReactElement } from 'react';
-import { renderToString } from 'react-dom/server';
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { action as activityImport } from '../../app/routes/teams.$teamId.activities.import';
@@ -8,7 +6,7 @@ import { action as teamImport } from '../../app/routes/admin.years.$fiscalYear.i
 import { ImportPreview as ActivityPreview } from '../../app/components/activities/ImportPreview';
 import { ImportPreview as TeamPreview } from '../../app/components/admin/ImportPreview';
 import { addTeamMember, createMunicipality, createProgramYear, createTeam } from '../factories';
-import { actionArgs } from '../helpers';
+import { actionArgs, renderPage } from '../helpers';
 import { buildWorld, sessionCookie } from '../world';
 import { organizerCookie, outcome } from './setup-helpers';
 
@@ -37,12 +35,7 @@ beforeAll(async () => {
 });
 
 /** The component as the page renders it on the server (it needs a data router around it). */
-async function render(element: ReactElement) {
-  const handler = createStaticHandler([{ path: '/', element }]);
-  const context = await handler.query(new Request('http://localhost/'));
-  if (context instanceof Response) throw context;
-  return renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context }));
-}
+const render = (element: ReactElement) => renderPage(() => element);
 
 const postActivities = async (intent: string, csv: string) =>
   outcome(() => activityImport(actionArgs(`/teams/${teamId}/activities/import`, { intent, csv }, { headers: member, params: { teamId: String(teamId) } })));
