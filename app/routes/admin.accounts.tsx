@@ -1,11 +1,10 @@
-import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
-import { FieldErrors, FormMessage, TextField } from '~/components/form';
+import { FormMessage } from '~/components/form';
+import { InvitationForm } from '~/components/admin/InvitationForm';
 import { LinkToCopy } from '~/components/LinkToCopy';
-import { organizerRoles } from '~/domain/codes';
 import { invitationChoices, inviteAccount, issuePasswordReset, listAccounts } from '~/models/accounts.server';
 import {
   cancelLink,
@@ -121,15 +120,9 @@ export async function action({ request }: ActionFunctionArgs) {
   };
 }
 
-type InvitationFields = Record<
-  'email' | 'fullName' | 'scope' | 'teamId' | 'department' | 'section' | 'isHrSlot' | 'municipalityId' | 'role' | 'affiliation',
-  string
->;
-
 export default function AdminAccounts() {
   const { accounts, choices, scopes, links, stopped, notice, selfId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<InvitationFields>({ lastResult: replyFor(actionData, 'invite') });
   const stopErrors = (replyFor(actionData, 'stop') as { error?: Record<string, string[]> } | undefined)?.error?.[''];
   return (
     <>
@@ -153,71 +146,7 @@ export default function AdminAccounts() {
 
       <section className="form" aria-labelledby="invite-heading">
         <h2 id="invite-heading">招待リンクを作成</h2>
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="invite" />
-          <FormMessage id={form.errorId} errors={form.errors} />
-          <TextField label="メールアドレス" field={fields.email} type="email" required />
-          <TextField label="氏名" field={fields.fullName} required />
-          <fieldset className="field">
-            <legend>立場</legend>
-            <label>
-              <input type="radio" name="scope" value="member" defaultChecked /> チームのメンバー（研究生）
-            </label>
-            <label>
-              <input type="radio" name="scope" value="hr" /> 人事課（自治体のチームを見守る）
-            </label>
-            <label>
-              <input type="radio" name="scope" value="organizer" /> 事務局・幹事
-            </label>
-            <FieldErrors id={fields.scope.errorId} errors={fields.scope.errors} />
-          </fieldset>
-          <div className="field">
-            <label htmlFor="teamId">チーム（メンバーの場合）</label>
-            <select id="teamId" name="teamId" defaultValue="">
-              <option value="">選んでください</option>
-              {choices.teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}（{t.fiscalYear}年度）
-                </option>
-              ))}
-            </select>
-            <FieldErrors id={fields.teamId.errorId} errors={fields.teamId.errors} />
-          </div>
-          <TextField label="部署（部・局）" field={fields.department} />
-          <TextField label="課・係（メンバーの場合）" field={fields.section} />
-          <div className="field">
-            <label>
-              <input type="checkbox" name="isHrSlot" /> 人事担当課枠
-            </label>
-            <FieldErrors id={fields.isHrSlot.errorId} errors={fields.isHrSlot.errors} />
-          </div>
-          <div className="field">
-            <label htmlFor="municipalityId">自治体（人事課の場合）</label>
-            <select id="municipalityId" name="municipalityId" defaultValue="">
-              <option value="">選んでください</option>
-              {choices.municipalities.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.prefecture} {m.name}
-                </option>
-              ))}
-            </select>
-            <FieldErrors id={fields.municipalityId.errorId} errors={fields.municipalityId.errors} />
-          </div>
-          <div className="field">
-            <label htmlFor="role">役割（事務局・幹事の場合）</label>
-            <select id="role" name="role" defaultValue="kanji">
-              {organizerRoles.codes.map((code) => (
-                <option key={code} value={code}>
-                  {organizerRoles.label[code]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <TextField label="所属（事務局・幹事の場合）" field={fields.affiliation} />
-          <button type="submit" className="button">
-            招待リンクを作成
-          </button>
-        </Form>
+        <InvitationForm choices={choices} lastResult={replyFor(actionData, 'invite')} />
       </section>
 
       <section aria-labelledby="accounts-heading">

@@ -4,7 +4,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ArchivedList } from '~/components/ArchivedList';
 import { ErrorPage } from '~/components/ErrorPage';
-import { FieldErrors, FormMessage, TextField } from '~/components/form';
+import { CheckboxField, FormMessage, TextField } from '~/components/form';
 import { LinkToCopy } from '~/components/LinkToCopy';
 import { MemberEdit } from '~/components/admin/MemberEdit';
 import { maxTeamMembers } from '~/domain/team-size';
@@ -199,12 +199,7 @@ export default function AdminTeam() {
           <TextField label="氏名" field={fields.fullName} required />
           <TextField label="部署（部・局）" field={fields.department} hint="例: 総務部" />
           <TextField label="課・係" field={fields.section} hint="例: 人事課" />
-          <div className="field">
-            <label className="choice">
-              <input type="checkbox" name={fields.isHrSlot.name} /> 人事担当課枠
-            </label>
-            <FieldErrors id={fields.isHrSlot.errorId} errors={fields.isHrSlot.errors} />
-          </div>
+          <CheckboxField label="人事担当課枠" field={fields.isHrSlot} />
           <button type="submit" className="button">
             追加する
           </button>
