@@ -41,7 +41,7 @@ export default function Home() {
           </p>
           <p className="muted">研究会・フォローアップ {year.sessions.length}回</p>
           <div className="table-wrap">
-            <table className="sessions-table">
+            <table className="sessions-table table-cards">
               <caption>{formatFiscalYear(year.fiscalYear)}の日程</caption>
               <thead>
                 <tr>

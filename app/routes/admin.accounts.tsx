@@ -28,6 +28,7 @@ import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.se
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 import { formErrors, formReply } from '~/utils/form-reply.server';
 import { replyFor } from '~/utils/form-reply';
+import { Email } from '~/components/Email';
 
 export const meta: MetaFunction = () => [{ title: 'アカウント管理 | 人マネ トラッカー' }];
 
@@ -81,7 +82,7 @@ export async function action({ request }: ActionFunctionArgs) {
         form: intent,
         result: submission.reply({ resetForm: true }),
         link: null,
-        done: `${invitation.email} はこのチームのメンバーか、すでに招待中です。`,
+        done: { email: invitation.email, text: 'はこのチームのメンバーか、すでに招待中です。' },
       };
     }
     if (outcome.kind === 'granted') {
@@ -89,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
         form: intent,
         result: submission.reply({ resetForm: true }),
         link: null,
-        done: `${invitation.email} は登録済みのため、既存のアカウントに追加しました。`,
+        done: { email: invitation.email, text: 'は登録済みのため、既存のアカウントに追加しました。' },
       };
     }
     return {
@@ -132,7 +133,8 @@ export default function AdminAccounts() {
       {actionData?.link ? (
         <div className="notice notice--success" role="status">
           <p>
-            {actionData.link.email} さんへの{actionData.link.purpose}リンクを作成しました。メールなどで本人に送ってください。 リンクは1回だけ使え、
+            <Email address={actionData.link.email} /> さんへの{actionData.link.purpose}リンクを作成しました。メールなどで本人に送ってください。
+            リンクは1回だけ使え、
             {formatDateTime(actionData.link.expiresAt)} まで有効です。この画面を閉じると再表示できません。
           </p>
           <LinkToCopy url={actionData.link.url} />
@@ -140,7 +142,7 @@ export default function AdminAccounts() {
       ) : null}
       {actionData?.done ? (
         <p className="notice notice--success" role="status">
-          {actionData.done}
+          <Email address={actionData.done.email} /> {actionData.done.text}
         </p>
       ) : null}
 
@@ -152,10 +154,10 @@ export default function AdminAccounts() {
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">登録済みのアカウント（{accounts.length}件）</h2>
         <div className="table-wrap">
-          <table>
+          <table className="table-cards">
             <thead>
               <tr>
-                {/* Three columns, the email under the name: five did not fit a phone. */}
+                {/* Three columns, the email under the name; on a phone one card per account. */}
                 <th scope="col">氏名・メールアドレス</th>
                 <th scope="col">立場</th>
                 <th scope="col">操作</th>
@@ -166,9 +168,11 @@ export default function AdminAccounts() {
                 <tr key={a.id}>
                   <td>
                     {a.name}
-                    <div className="cell-note">{a.email}</div>
+                    <div className="cell-note">
+                      <Email address={a.email} />
+                    </div>
                   </td>
-                  <td>
+                  <td data-label="立場">
                     {[a.organizer ? '事務局・幹事' : null, a.hrOf ? `人事課（${a.hrOf}）` : null, a.teamsOf ? `チーム（${a.teamsOf}）` : null]
                       .filter(Boolean)
                       .join('、') || '—'}
@@ -213,7 +217,7 @@ export default function AdminAccounts() {
         <ul className="plain-list">
           {links.map((l) => (
             <li key={l.id}>
-              {l.purpose === 'invite' ? '招待' : 'パスワード再設定'}：{l.email}（{formatDateTime(l.expiresAt)} まで）
+              {l.purpose === 'invite' ? '招待' : 'パスワード再設定'}：<Email address={l.email} />（{formatDateTime(l.expiresAt)} まで）
               <RowButton intent="cancel-link" field="tokenId" id={l.id} label="取り消す" />
             </li>
           ))}
@@ -226,7 +230,7 @@ export default function AdminAccounts() {
         <ul className="plain-list">
           {stopped.map((u) => (
             <li key={u.id}>
-              {u.name}（{u.email}）{u.stoppedAt ? `：${formatDateTime(u.stoppedAt)} に停止` : null}
+              {u.name}（<Email address={u.email} />）{u.stoppedAt ? `：${formatDateTime(u.stoppedAt)} に停止` : null}
               <RowButton intent="restart" field="userId" id={u.id} label="再開する" />
             </li>
           ))}

@@ -5,6 +5,7 @@ import { ErrorPage } from '~/components/ErrorPage';
 import { auditPageSize, listAudit } from '~/models/audit.server';
 import { formatDateTime } from '~/utils/dates';
 import { requireOrganizer } from '~/utils/permissions.server';
+import { Email } from '~/components/Email';
 
 export const meta: MetaFunction = () => [{ title: '操作ログ | 人マネ トラッカー' }];
 
@@ -67,7 +68,22 @@ export default function AuditLog() {
             {entries.map((e) => (
               <tr key={e.id}>
                 <td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</td>
-                <td>{e.name ? `${e.name}（${e.email}）` : e.triedEmail || '—'}</td>
+                <td>
+                  {e.name ? (
+                    <>
+                      {e.name}
+                      {e.email ? (
+                        <>
+                          （<Email address={e.email} />）
+                        </>
+                      ) : null}
+                    </>
+                  ) : e.triedEmail ? (
+                    <Email address={e.triedEmail} />
+                  ) : (
+                    '—'
+                  )}
+                </td>
                 <td>{auditActionLabels[e.action] ?? e.action}</td>
                 <td>{auditEntityText(e.entityType, e.entityId)}</td>
                 <td>{e.ip ?? '—'}</td>

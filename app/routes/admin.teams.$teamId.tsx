@@ -22,6 +22,7 @@ import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 import { formReply } from '~/utils/form-reply.server';
 import { replyFor, versionFor } from '~/utils/form-reply';
 import { postedVersion, staleFormReply, type ReadableField } from '~/utils/stale-reply.server';
+import { Email } from '~/components/Email';
 
 export const meta: MetaFunction = () => [{ title: 'チームのメンバー | 人マネ トラッカー' }];
 
@@ -147,7 +148,7 @@ export default function AdminTeam() {
       {actionData?.link ? (
         <div className="notice notice--success" role="status">
           <p>
-            {actionData.link.email} さんへの招待リンクを作成しました。メールなどで本人に送ってください。
+            <Email address={actionData.link.email} /> さんへの招待リンクを作成しました。メールなどで本人に送ってください。
             {formatDateTime(actionData.link.expiresAt)} まで有効です。この画面を閉じると再表示できません。
           </p>
           <LinkToCopy url={actionData.link.url} />
@@ -177,7 +178,9 @@ export default function AdminTeam() {
           {invitations.map((i) => (
             <li key={`i${i.id}`}>
               {i.fullName}
-              <span className="muted">（{i.email}）</span>
+              <span className="muted">
+                （<Email address={i.email} />）
+              </span>
               <span className="tag">招待中</span>
               {i.isHrSlot ? <span className="tag">人事担当課枠</span> : null}
             </li>
