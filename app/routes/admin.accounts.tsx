@@ -133,8 +133,8 @@ export default function AdminAccounts() {
       {actionData?.link ? (
         <div className="notice notice--success" role="status">
           <p>
-            <Email address={actionData.link.email} /> さんへの{actionData.link.purpose}リンクを作成しました。メールなどで本人に送ってください。
-            リンクは1回だけ使え、
+            <Email address={actionData.link.email} />
+            {` さんへの${actionData.link.purpose}リンクを作成しました。メールなどで本人に送ってください。リンクは1回だけ使え、`}
             {formatDateTime(actionData.link.expiresAt)} まで有効です。この画面を閉じると再表示できません。
           </p>
           <LinkToCopy url={actionData.link.url} />
