@@ -1,4 +1,4 @@
-import { formatEraDate, formatEraDayOnly } from '~/utils/dates';
+import { formatEraDate, formatEraDayOnly, formatFiscalYear } from '~/utils/dates';
 
 /** 令和4年4月27日（水） with the western date beside it, as users read and search both. */
 export function EraDate({ iso, western = true }: { iso: string; western?: boolean }) {
@@ -20,6 +20,18 @@ export function EraDateSpan({ from, to }: { from: string; to: string | null }) {
       <span className="date-western">
         {from.replaceAll('-', '/')}〜{to.replaceAll('-', '/')}
       </span>
+    </>
+  );
+}
+
+/** 令和5年度〜令和8年度 (or one year): on a narrow line it breaks after 〜 only, never inside a year. */
+export function FiscalYearSpan({ first, last }: { first: number; last: number }) {
+  if (first === last) return <span className="nowrap">{formatFiscalYear(first)}</span>;
+  return (
+    <>
+      <span className="nowrap">{formatFiscalYear(first)}〜</span>
+      <wbr />
+      <span className="nowrap">{formatFiscalYear(last)}</span>
     </>
   );
 }

@@ -15,7 +15,7 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
 }
 
 type Props = {
-  label: string;
+  label: ReactNode;
   field: FieldMetadata<unknown>;
   hint?: ReactNode;
   required?: boolean;
@@ -31,7 +31,7 @@ export function FieldShell({
   required,
   children,
 }: {
-  label: string;
+  label: ReactNode;
   field: FieldMetadata<unknown>;
   hint?: ReactNode;
   required?: boolean;
@@ -76,6 +76,34 @@ export function TextField({ label, field, hint, required, clearOn, type = 'text'
         />
       )}
     </FieldShell>
+  );
+}
+
+/**
+ * One checkbox beside its words (label.choice, the one way a choice is shown), ticked again from what
+ * the server sent back after a refusal.
+ */
+export function CheckboxField({
+  label,
+  field,
+  ...rest
+}: { label: ReactNode; field: FieldMetadata<unknown> } & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'type' | 'defaultChecked'>) {
+  return (
+    <div className="field">
+      <label className="choice">
+        <input
+          type="checkbox"
+          id={field.id}
+          name={field.name}
+          defaultChecked={field.initialValue === 'on'}
+          aria-invalid={field.errors?.length ? true : undefined}
+          aria-describedby={field.errors?.length ? field.errorId : undefined}
+          {...rest}
+        />
+        <span>{label}</span>
+      </label>
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
   );
 }
 

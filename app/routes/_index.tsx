@@ -46,7 +46,7 @@ export default function Home() {
             <>
               <p className="muted">研究会・フォローアップ {year.sessions.length}回</p>
               <ScrollRegion label="研究会の日程">
-                <table className="sessions-table">
+                <table className="sessions-table table-cards">
                   <caption>{formatFiscalYear(year.fiscalYear)}の日程</caption>
                   <thead>
                     <tr>

@@ -14,6 +14,7 @@ import { actorOf, requireIntent } from '~/utils/permissions.server';
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
 import { SavedNotice } from '~/components/SavedNotice';
+import { Email } from '~/components/Email';
 
 export const meta: MetaFunction = () => [{ title: 'アカウント | 人マネ トラッカー' }];
 
@@ -54,7 +55,9 @@ export default function Account() {
         <dt>氏名</dt>
         <dd>{account.name}</dd>
         <dt>メールアドレス</dt>
-        <dd>{account.email}</dd>
+        <dd>
+          <Email address={account.email} />
+        </dd>
         <dt>パスワードの最終変更</dt>
         <dd>{account.passwordChangedAt ? formatDateTime(account.passwordChangedAt) : '—'}</dd>
       </dl>

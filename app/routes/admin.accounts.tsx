@@ -1,12 +1,11 @@
 import { ScrollRegion } from '~/components/ScrollRegion';
-import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
-import { FieldErrors, FormMessage, TextField } from '~/components/form';
+import { FormMessage } from '~/components/form';
+import { InvitationForm } from '~/components/admin/InvitationForm';
 import { LinkToCopy } from '~/components/LinkToCopy';
-import { organizerRoles } from '~/domain/codes';
 import { invitationChoices, inviteAccount, issuePasswordReset, listAccounts } from '~/models/accounts.server';
 import {
   cancelLink,
@@ -30,6 +29,7 @@ import { actorOf, requireIntent, requireOrganizer } from '~/utils/permissions.se
 import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 import { formErrors, formReply } from '~/utils/form-reply.server';
 import { replyFor } from '~/utils/form-reply';
+import { Email } from '~/components/Email';
 
 export const meta: MetaFunction = () => [{ title: 'アカウント管理 | 人マネ トラッカー' }];
 
@@ -83,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
         form: intent,
         result: submission.reply({ resetForm: true }),
         link: null,
-        done: `${invitation.email} はこのチームのメンバーか、すでに招待中です。`,
+        done: { email: invitation.email, text: 'はこのチームのメンバーか、すでに招待中です。' },
       };
     }
     if (outcome.kind === 'granted') {
@@ -91,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
         form: intent,
         result: submission.reply({ resetForm: true }),
         link: null,
-        done: `${invitation.email} は登録済みのため、既存のアカウントに追加しました。`,
+        done: { email: invitation.email, text: 'は登録済みのため、既存のアカウントに追加しました。' },
       };
     }
     return {
@@ -122,15 +122,9 @@ export async function action({ request }: ActionFunctionArgs) {
   };
 }
 
-type InvitationFields = Record<
-  'email' | 'fullName' | 'scope' | 'teamId' | 'department' | 'section' | 'isHrSlot' | 'municipalityId' | 'role' | 'affiliation',
-  string
->;
-
 export default function AdminAccounts() {
   const { accounts, choices, scopes, links, stopped, notice, selfId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<InvitationFields>({ lastResult: replyFor(actionData, 'invite') });
   const stopErrors = (replyFor(actionData, 'stop') as { error?: Record<string, string[]> } | undefined)?.error?.[''];
   return (
     <>
@@ -140,7 +134,8 @@ export default function AdminAccounts() {
       {actionData?.link ? (
         <div className="notice notice--success" role="status">
           <p>
-            {actionData.link.email} さんへの{actionData.link.purpose}リンクを作成しました。メールなどで本人に送ってください。 リンクは1回だけ使え、
+            <Email address={actionData.link.email} />
+            {` さんへの${actionData.link.purpose}リンクを作成しました。メールなどで本人に送ってください。リンクは1回だけ使え、`}
             {formatDateTime(actionData.link.expiresAt)} まで有効です。この画面を閉じると再表示できません。
           </p>
           <LinkToCopy url={actionData.link.url} />
@@ -148,86 +143,22 @@ export default function AdminAccounts() {
       ) : null}
       {actionData?.done ? (
         <p className="notice notice--success" role="status">
-          {actionData.done}
+          <Email address={actionData.done.email} /> {actionData.done.text}
         </p>
       ) : null}
 
       <section className="form" aria-labelledby="invite-heading">
         <h2 id="invite-heading">招待リンクを作成</h2>
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="intent" value="invite" />
-          <FormMessage id={form.errorId} errors={form.errors} />
-          <TextField label="メールアドレス" field={fields.email} type="email" required />
-          <TextField label="氏名" field={fields.fullName} required />
-          <fieldset className="field">
-            <legend>立場</legend>
-            <label>
-              <input type="radio" name="scope" value="member" defaultChecked /> チームのメンバー（研究生）
-            </label>
-            <label>
-              <input type="radio" name="scope" value="hr" /> 人事課（自治体のチームを見守る）
-            </label>
-            <label>
-              <input type="radio" name="scope" value="organizer" /> 事務局・幹事
-            </label>
-            <FieldErrors id={fields.scope.errorId} errors={fields.scope.errors} />
-          </fieldset>
-          <div className="field">
-            <label htmlFor="teamId">チーム（メンバーの場合）</label>
-            <select id="teamId" name="teamId" defaultValue="">
-              <option value="">選んでください</option>
-              {choices.teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}（{t.fiscalYear}年度）
-                </option>
-              ))}
-            </select>
-            <FieldErrors id={fields.teamId.errorId} errors={fields.teamId.errors} />
-          </div>
-          <TextField label="部署（部・局）" field={fields.department} />
-          <TextField label="課・係（メンバーの場合）" field={fields.section} />
-          <div className="field">
-            <label>
-              <input type="checkbox" name="isHrSlot" /> 人事担当課枠
-            </label>
-            <FieldErrors id={fields.isHrSlot.errorId} errors={fields.isHrSlot.errors} />
-          </div>
-          <div className="field">
-            <label htmlFor="municipalityId">自治体（人事課の場合）</label>
-            <select id="municipalityId" name="municipalityId" defaultValue="">
-              <option value="">選んでください</option>
-              {choices.municipalities.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.prefecture} {m.name}
-                </option>
-              ))}
-            </select>
-            <FieldErrors id={fields.municipalityId.errorId} errors={fields.municipalityId.errors} />
-          </div>
-          <div className="field">
-            <label htmlFor="role">役割（事務局・幹事の場合）</label>
-            <select id="role" name="role" defaultValue="kanji">
-              {organizerRoles.codes.map((code) => (
-                <option key={code} value={code}>
-                  {organizerRoles.label[code]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <TextField label="所属（事務局・幹事の場合）" field={fields.affiliation} />
-          <button type="submit" className="button">
-            招待リンクを作成
-          </button>
-        </Form>
+        <InvitationForm choices={choices} lastResult={replyFor(actionData, 'invite')} />
       </section>
 
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">登録済みのアカウント（{accounts.length}件）</h2>
         <ScrollRegion label="アカウントの一覧">
-          <table>
+          <table className="table-cards">
             <thead>
               <tr>
-                {/* Three columns, the email under the name: five did not fit a phone. */}
+                {/* Three columns, the email under the name; on a phone one card per account. */}
                 <th scope="col">氏名・メールアドレス</th>
                 <th scope="col">立場</th>
                 <th scope="col">操作</th>
@@ -238,9 +169,11 @@ export default function AdminAccounts() {
                 <tr key={a.id}>
                   <td>
                     {a.name}
-                    <div className="cell-note">{a.email}</div>
+                    <div className="cell-note">
+                      <Email address={a.email} />
+                    </div>
                   </td>
-                  <td>
+                  <td data-label="立場">
                     {[a.organizer ? '事務局・幹事' : null, a.hrOf ? `人事課（${a.hrOf}）` : null, a.teamsOf ? `チーム（${a.teamsOf}）` : null]
                       .filter(Boolean)
                       .join('、') || '—'}
@@ -285,7 +218,7 @@ export default function AdminAccounts() {
         <ul className="plain-list">
           {links.map((l) => (
             <li key={l.id}>
-              {l.purpose === 'invite' ? '招待' : 'パスワード再設定'}：{l.email}（{formatDateTime(l.expiresAt)} まで）
+              {l.purpose === 'invite' ? '招待' : 'パスワード再設定'}：<Email address={l.email} />（{formatDateTime(l.expiresAt)} まで）
               <RowButton intent="cancel-link" field="tokenId" id={l.id} label="取り消す" />
             </li>
           ))}
@@ -298,7 +231,7 @@ export default function AdminAccounts() {
         <ul className="plain-list">
           {stopped.map((u) => (
             <li key={u.id}>
-              {u.name}（{u.email}）{u.stoppedAt ? `：${formatDateTime(u.stoppedAt)} に停止` : null}
+              {u.name}（<Email address={u.email} />）{u.stoppedAt ? `：${formatDateTime(u.stoppedAt)} に停止` : null}
               <RowButton intent="restart" field="userId" id={u.id} label="再開する" />
             </li>
           ))}

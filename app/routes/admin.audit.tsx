@@ -6,6 +6,7 @@ import { auditPageSize, auditTargets, listAudit } from '~/models/audit.server';
 import { formatDateTime } from '~/utils/dates';
 import { requireOrganizer } from '~/utils/permissions.server';
 import { ScrollRegion } from '~/components/ScrollRegion';
+import { Email } from '~/components/Email';
 
 export const meta: MetaFunction = () => [{ title: '操作ログ | 人マネ トラッカー' }];
 
@@ -74,7 +75,22 @@ export default function AuditLog() {
             {entries.map((e) => (
               <tr key={e.id}>
                 <td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</td>
-                <td>{e.name ? `${e.name}（${e.email}）` : e.triedEmail || '—'}</td>
+                <td>
+                  {e.name ? (
+                    <>
+                      {e.name}
+                      {e.email ? (
+                        <>
+                          （<Email address={e.email} />）
+                        </>
+                      ) : null}
+                    </>
+                  ) : e.triedEmail ? (
+                    <Email address={e.triedEmail} />
+                  ) : (
+                    '—'
+                  )}
+                </td>
                 <td>{auditActionLabels[e.action] ?? e.action}</td>
                 <td>{e.target}</td>
                 <td>{e.ip ?? '—'}</td>

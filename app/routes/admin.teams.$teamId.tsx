@@ -4,7 +4,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ArchivedList } from '~/components/ArchivedList';
 import { ErrorPage } from '~/components/ErrorPage';
-import { FieldErrors, FormMessage, TextField } from '~/components/form';
+import { CheckboxField, FormMessage, TextField } from '~/components/form';
 import { LinkToCopy } from '~/components/LinkToCopy';
 import { MemberEdit } from '~/components/admin/MemberEdit';
 import { maxTeamMembers } from '~/domain/team-size';
@@ -22,6 +22,7 @@ import type { IntentNeeds, ViewerNeed } from '~/utils/permissions';
 import { formReply } from '~/utils/form-reply.server';
 import { replyFor, versionFor } from '~/utils/form-reply';
 import { postedVersion, staleFormReply, type ReadableField } from '~/utils/stale-reply.server';
+import { Email } from '~/components/Email';
 
 export const meta: MetaFunction = () => [{ title: 'チームのメンバー | 人マネ トラッカー' }];
 
@@ -147,7 +148,7 @@ export default function AdminTeam() {
       {actionData?.link ? (
         <div className="notice notice--success" role="status">
           <p>
-            {actionData.link.email} さんへの招待リンクを作成しました。メールなどで本人に送ってください。
+            <Email address={actionData.link.email} /> さんへの招待リンクを作成しました。メールなどで本人に送ってください。
             {formatDateTime(actionData.link.expiresAt)} まで有効です。この画面を閉じると再表示できません。
           </p>
           <LinkToCopy url={actionData.link.url} />
@@ -177,7 +178,9 @@ export default function AdminTeam() {
           {invitations.map((i) => (
             <li key={`i${i.id}`}>
               {i.fullName}
-              <span className="muted">（{i.email}）</span>
+              <span className="muted">
+                （<Email address={i.email} />）
+              </span>
               <span className="tag">招待中</span>
               {i.isHrSlot ? <span className="tag">人事担当課枠</span> : null}
             </li>
@@ -199,12 +202,7 @@ export default function AdminTeam() {
           <TextField label="氏名" field={fields.fullName} required />
           <TextField label="部署（部・局）" field={fields.department} hint="例: 総務部" />
           <TextField label="課・係" field={fields.section} hint="例: 人事課" />
-          <div className="field">
-            <label className="choice">
-              <input type="checkbox" name={fields.isHrSlot.name} /> 人事担当課枠
-            </label>
-            <FieldErrors id={fields.isHrSlot.errorId} errors={fields.isHrSlot.errors} />
-          </div>
+          <CheckboxField label="人事担当課枠" field={fields.isHrSlot} />
           <button type="submit" className="button">
             追加する
           </button>

@@ -8,6 +8,7 @@ import { currentFiscalYear } from '~/utils/clock';
 import { formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { canTeam } from '~/utils/permissions';
+import { Email } from '~/components/Email';
 
 export const meta: MetaFunction = () => [{ title: 'マネ友名簿 | 人マネ トラッカー' }];
 
@@ -121,7 +122,12 @@ export default function AlumniDirectory() {
                 <li key={p.personId}>
                   {p.fullName}
                   <span className="muted">（{[p.department, p.section].filter(Boolean).join(' ')}）</span>
-                  {p.contact ? <span className="alumni-contact">連絡先: {p.contact}</span> : null}
+                  {/* The contact is free text, most often an email address: kept whole like one. */}
+                  {p.contact ? (
+                    <span className="alumni-contact">
+                      連絡先: <Email address={p.contact} />
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>

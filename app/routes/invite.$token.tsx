@@ -9,6 +9,7 @@ import { startSession } from '~/utils/auth.server';
 import { clientIp } from '~/utils/request.server';
 import { requirePublicIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
+import { Email } from '~/components/Email';
 
 export const meta: MetaFunction = () => [{ title: '招待 | 人マネ トラッカー' }];
 
@@ -55,7 +56,9 @@ export default function Invite() {
     <div className="form">
       <h1>アカウントの作成</h1>
       <p>
-        {loaded.fullName} さん（{loaded.email}）、人マネ トラッカーへようこそ。パスワードを決めてください。
+        {loaded.fullName} さん（
+        <Email address={loaded.email} />
+        ）、人マネ トラッカーへようこそ。パスワードを決めてください。
       </p>
       <SetPasswordForm lastResult={lastResult} submitLabel="アカウントを作成してログイン" />
     </div>

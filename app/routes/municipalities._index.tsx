@@ -3,8 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { municipalityKinds } from '~/domain/codes';
 import { listMunicipalities } from '~/models/municipalities.server';
 import { requireViewer } from '~/utils/auth.server';
-import { formatFiscalYear } from '~/utils/dates';
 import { ScrollRegion } from '~/components/ScrollRegion';
+import { FiscalYearSpan } from '~/components/EraDate';
 
 export const meta: MetaFunction = () => [{ title: '参加自治体 | 人マネ トラッカー' }];
 
@@ -40,13 +40,7 @@ export default function Municipalities() {
                   <span className="muted">（{municipalityKinds.label[m.kind]}）</span>
                 </td>
                 <td className="num">{m.teamCount}回</td>
-                <td>
-                  {m.firstYear && m.lastYear
-                    ? m.firstYear === m.lastYear
-                      ? formatFiscalYear(m.firstYear)
-                      : `${formatFiscalYear(m.firstYear)}〜${formatFiscalYear(m.lastYear)}`
-                    : '—'}
-                </td>
+                <td>{m.firstYear && m.lastYear ? <FiscalYearSpan first={m.firstYear} last={m.lastYear} /> : '—'}</td>
               </tr>
             ))}
           </tbody>

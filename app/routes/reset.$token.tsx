@@ -9,6 +9,7 @@ import { startSession } from '~/utils/auth.server';
 import { clientIp } from '~/utils/request.server';
 import { requirePublicIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
+import { Email } from '~/components/Email';
 
 export const meta: MetaFunction = () => [{ title: 'パスワードの再設定 | 人マネ トラッカー' }];
 
@@ -51,7 +52,9 @@ export default function Reset() {
   return (
     <div className="form">
       <h1>パスワードの再設定</h1>
-      <p>{loaded.email} の新しいパスワードを決めてください。ほかの端末でのログインはすべて終了します。</p>
+      <p>
+        <Email address={loaded.email} /> の新しいパスワードを決めてください。ほかの端末でのログインはすべて終了します。
+      </p>
       <SetPasswordForm lastResult={lastResult} submitLabel="パスワードを設定してログイン" />
     </div>
   );

@@ -296,9 +296,9 @@ describe('invitations and reset links (no mail server)', () => {
         { intent: 'invite', email: 'existing@example.jp', fullName: '既存 花子', scope: 'member', teamId: String(team.id) },
         { headers: await organizerCookie() },
       ),
-    )) as { done: string | null; link: unknown };
+    )) as { done: { email: string; text: string } | null; link: unknown };
     expect(result.link).toBeNull();
-    expect(result.done).toContain('既存のアカウントに追加しました');
+    expect(result.done).toEqual({ email: 'existing@example.jp', text: 'は登録済みのため、既存のアカウントに追加しました。' });
     const seats = await getDb().select().from(teamMembers).where(eq(teamMembers.personId, person.id));
     expect(seats.map((s) => s.teamId)).toEqual([team.id]);
   });

@@ -102,7 +102,7 @@ export function ActivityForm({
       <fieldset className="field">
         <legend>参加したメンバー</legend>
         {choices.members.map((m) => (
-          <label key={m.personId} className="choice-line">
+          <label key={m.personId} className="choice choice--large">
             <input type="checkbox" name="attendeeIds" value={m.personId} defaultChecked={checked.has(String(m.personId))} /> {m.fullName}
           </label>
         ))}

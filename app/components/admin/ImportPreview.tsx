@@ -2,6 +2,7 @@ import { Form } from '@remix-run/react';
 import { LinkToCopy } from '~/components/LinkToCopy';
 import { counted } from '~/utils/format';
 import { ScrollRegion } from '~/components/ScrollRegion';
+import { Email } from '../Email';
 
 type Member = {
   line: number;
@@ -65,7 +66,9 @@ export function ImportPreview({ csv, teams, errors, busy }: { csv: string; teams
                   <td>
                     {m.fullName}
                     <br />
-                    <span className="muted">{m.email}</span>
+                    <span className="muted">
+                      <Email address={m.email} />
+                    </span>
                   </td>
                   <td>
                     {[m.department, m.section].filter(Boolean).join(' ')}
@@ -108,7 +111,7 @@ export function ImportResult({
           <ul className="plain-list">
             {invitations.map((i) => (
               <li key={i.email}>
-                {i.fullName}（{i.email}）<LinkToCopy url={i.url} />
+                {i.fullName}（<Email address={i.email} />）<LinkToCopy url={i.url} />
               </li>
             ))}
           </ul>

@@ -50,8 +50,11 @@ function EvidencePicker({ name, chosen, choices }: { name: string; chosen: Set<s
       <fieldset>
         <legend>{title}</legend>
         {list.map((c) => (
-          <label key={c.value}>
-            <input type="checkbox" name={name} value={c.value} defaultChecked={chosen.has(c.value)} /> <EraDate iso={c.on} western={false} />　{c.label}
+          <label key={c.value} className="choice">
+            <input type="checkbox" name={name} value={c.value} defaultChecked={chosen.has(c.value)} />
+            <span>
+              <EraDate iso={c.on} western={false} />　{c.label}
+            </span>
           </label>
         ))}
       </fieldset>
@@ -66,7 +69,7 @@ function EvidencePicker({ name, chosen, choices }: { name: string; chosen: Set<s
           <fieldset>
             <legend>そのほかの記録（閲覧できない記録）</legend>
             {other.map((v) => (
-              <label key={v}>
+              <label key={v} className="choice">
                 <input type="checkbox" name={name} value={v} defaultChecked /> 閲覧できない記録
               </label>
             ))}
