@@ -6,7 +6,7 @@ import { todayInTokyo } from '~/utils/clock';
 import { fiscalYearRange } from '~/utils/dates';
 import { activitySummary } from './activities.server';
 import { interviewCoverage, roleCoverageLabel } from '~/domain/interviews';
-import { listOpenHomework, teamMunicipalityKind } from './interviews.server';
+import { openHomework, teamMunicipalityKind } from './interviews.server';
 import { listMemberCheckins, listTeamMoyamoya, listYearSessions } from './moyamoya.server';
 
 // The team dashboard's figures. Every figure is computed in SQL (grouped by week, kind or role);
@@ -109,7 +109,7 @@ export async function teamDashboard(team: { id: number; fiscalYear: number }, vi
     listMemberCheckins(team.id, { asMember: viewer.asMember }),
     listTeamMoyamoya(team.id),
     keyPersonCoverage(team.id, viewer.visibilities),
-    listOpenHomework(team.id, viewer.visibilities),
+    openHomework(team.id, viewer.visibilities, todayInTokyo()),
   ]);
 
   const members = new Map<string, LinesSpec['series'][number]>();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoPassword, keepScreenshot, openPage, phone, seeded, signIn, useBrowser, waitForDraft, waitForHydration } from './browser';
+import { demoPassword, desktop, keepScreenshot, openPage, phone, seeded, signIn, useBrowser, waitForDraft, waitForHydration } from './browser';
 
 useBrowser();
 
@@ -101,6 +101,47 @@ describe('key-person interviews', () => {
     await page.getByRole('link', { name: '創り出した変化' }).click();
     await page.getByRole('heading', { name: /^創り出した変化（/ }).waitFor();
     await keepScreenshot(page, 'changes-hr-phone');
+  });
+});
+
+describe('宿題 past their due date', () => {
+  for (const [size, viewport] of [
+    ['phone', phone],
+    ['desktop', desktop],
+  ] as const) {
+    it(`are marked 期限切れ with the days on the interview page and on 概要 (${size})`, async () => {
+      const { page } = await openPage(`homework-overdue-${size}`, viewport);
+      await signIn(page, member);
+      const team = await teamPath(page);
+      await page.goto(`${team}/interviews`);
+      await page.getByRole('link', { name: '市長' }).first().click();
+      await page.getByRole('heading', { name: '宿題（2件）' }).waitFor();
+      const overdue = page.locator('main li[data-deadline="overdue"]');
+      expect(await overdue.count()).toBe(1);
+      expect(await overdue.textContent()).toContain('若手職員の声を集めて報告してほしい');
+      await overdue.getByText('期限切れ（3日超過）').waitFor();
+      expect(await page.locator('main li[data-deadline="today"]').getByText('今日が期限').count()).toBe(1);
+      await keepScreenshot(page, `homework-overdue-interview-${size}`);
+      await page.goto(team);
+      expect(await page.locator('[data-figure="overdue-homework"]').textContent()).toBe('期限を過ぎた宿題が1件あります。');
+      await page.locator('[data-twin="homework"] li[data-deadline="overdue"]').getByText('期限切れ（3日超過）').waitFor();
+      await page.locator('[data-twin="homework"]').scrollIntoViewIfNeeded();
+      await keepScreenshot(page, `homework-overdue-overview-${size}`);
+    });
+  }
+
+  it('are counted for HR on /hr without the text of an interview kept to the team (phone)', async () => {
+    const { page } = await openPage('homework-overdue-hr', phone);
+    await signIn(page, hr);
+    await page.goto('/hr');
+    const figure = page.locator('[data-figure="overdue-homework"]');
+    await figure.waitFor();
+    expect(await figure.textContent()).toBe(
+      '期限を過ぎた宿題が1件あります。あなたに公開されていないインタビュー（チーム内のみ など）の宿題のため、内容は表示されません。',
+    );
+    expect(await page.textContent('main')).not.toContain('若手職員の声を集めて報告してほしい');
+    await figure.scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'homework-overdue-hr-phone');
   });
 });
 
