@@ -6,7 +6,7 @@ import { todayInTokyo } from '~/utils/clock';
 import { fiscalYearRange } from '~/utils/dates';
 import { activitySummary } from './activities.server';
 import { interviewCoverage, roleCoverageLabel } from '~/domain/interviews';
-import { listOpenHomework, teamMunicipalityKind } from './interviews.server';
+import { openHomework, teamMunicipalityKind } from './interviews.server';
 import { listMemberCheckins, listTeamMoyamoya, listYearSessions } from './moyamoya.server';
 
 // The team dashboard's figures. Every figure is computed in SQL (grouped by week, kind or role);
@@ -99,38 +99,55 @@ export async function keyPersonCoverage(teamId: number, visibilities: Visibility
 
 export type KeyPersonCoverageFigures = Awaited<ReturnType<typeof keyPersonCoverage>>;
 
-/** Everything the dashboard draws, in a fixed number of queries. */
-export async function teamDashboard(team: { id: number; fiscalYear: number }, viewer: { asMember: boolean; visibilities: Visibility[] }) {
-  const yearSessions = await listYearSessions(team.fiscalYear);
-  const sessions = yearSessions.filter((s) => s.kind === 'study').map((s) => ({ date: s.startsOn, label: `第${s.number}回` }));
-  const [weekly, summary, checkins, teamFigures, coverage, homework] = await Promise.all([
-    weeklyActivity(team.id, team.fiscalYear, sessions),
-    activitySummary(team.id),
-    listMemberCheckins(team.id, { asMember: viewer.asMember }),
-    listTeamMoyamoya(team.id),
-    keyPersonCoverage(team.id, viewer.visibilities),
-    listOpenHomework(team.id, viewer.visibilities),
-  ]);
+/** The study sessions of a year as marks on a chart's time axis (第N回 at its first day). */
+export function studySessionMarks(yearSessions: Awaited<ReturnType<typeof listYearSessions>>): SessionMark[] {
+  return yearSessions.filter((s) => s.kind === 'study').map((s) => ({ date: s.startsOn, label: `第${s.number}回` }));
+}
 
+/**
+ * The モヤモヤ chart of a team: the team's figure per session first and emphasised, then a line per member
+ * among the check-ins given (as listMemberCheckins gives them to this viewer). 概要 and the モヤモヤ page
+ * draw it from here.
+ */
+export function moyamoyaLines(
+  fiscalYear: number,
+  sessions: SessionMark[],
+  checkins: Awaited<ReturnType<typeof listMemberCheckins>>,
+  teamFigures: Awaited<ReturnType<typeof listTeamMoyamoya>>,
+): LinesSpec {
   const members = new Map<string, LinesSpec['series'][number]>();
   for (const c of [...checkins].reverse()) {
     const key = `${c.personId}`;
     if (!members.has(key)) members.set(key, { label: c.fullName, points: [] });
     members.get(key)!.points.push({ date: c.checkedOn, level: c.level, note: c.note });
   }
-  const moyamoya: LinesSpec = {
+  return {
     type: 'lines',
-    fiscalYear: team.fiscalYear,
+    fiscalYear,
     series: [
       { label: 'チームの数値', emphasis: true, points: teamFigures.map((f) => ({ date: f.startsOn, level: f.level, note: f.reflection })) },
       ...members.values(),
     ],
     sessions,
   };
+}
+
+/** Everything the dashboard draws, in a fixed number of queries. */
+export async function teamDashboard(team: { id: number; fiscalYear: number }, viewer: { asMember: boolean; visibilities: Visibility[] }) {
+  const sessions = studySessionMarks(await listYearSessions(team.fiscalYear));
+  const [weekly, summary, checkins, teamFigures, coverage, homework] = await Promise.all([
+    weeklyActivity(team.id, team.fiscalYear, sessions),
+    activitySummary(team.id),
+    listMemberCheckins(team.id, { asMember: viewer.asMember }),
+    listTeamMoyamoya(team.id),
+    keyPersonCoverage(team.id, viewer.visibilities),
+    openHomework(team.id, viewer.visibilities, todayInTokyo()),
+  ]);
+  const moyamoya = moyamoyaLines(team.fiscalYear, sessions, checkins, teamFigures);
   const kinds: KindsSpec = {
     type: 'kinds',
     rows: summary.byKind.map((r) => ({ kind: r.kind, label: activityKinds.label[r.kind], hours: toHours(r.minutes), count: r.count })),
   };
-  return { weekly, moyamoya, kinds, summary, coverage, homework, membersShown: members.size > 0 || viewer.asMember };
+  return { weekly, moyamoya, kinds, summary, coverage, homework, membersShown: checkins.length > 0 || viewer.asMember };
 }
 export type TeamDashboard = Awaited<ReturnType<typeof teamDashboard>>;

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, notInArray, sql } from 'drizzle-orm';
 import { getDb, transaction, type Db } from '../../db/client';
 import { activities, interviewHomework, interviews, municipalities, teams } from '../../db/schema';
 import type { MunicipalityKind, Visibility } from '~/domain/codes';
+import { homeworkDeadline } from '~/domain/homework';
 import { interviewActivityTitle } from '~/domain/interviews';
 import { recordAudit, type AuditActor } from '~/models/audit.server';
 import { bumpVersion } from '~/models/record-version.server';
@@ -55,7 +56,7 @@ export async function getInterview(teamId: number, interviewId: number, visibili
 }
 
 /** 宿題 not yet done, across the interviews this viewer may read. */
-export async function listOpenHomework(teamId: number, visibilities: Visibility[]) {
+async function listOpenHomework(teamId: number, visibilities: Visibility[]) {
   if (visibilities.length === 0) return [];
   return getDb()
     .select({
@@ -78,6 +79,35 @@ export async function listOpenHomework(teamId: number, visibilities: Visibility[
     )
     .orderBy(asc(interviewHomework.dueOn), asc(interviews.interviewedOn), asc(interviewHomework.position));
 }
+
+/**
+ * The team's open 宿題 the viewer may read, each with where it stands against its due date, and the
+ * figure of those past it: the ones listed, and the ones in interviews the viewer may not read, which
+ * are only counted (their text never leaves the database). 概要, the インタビュー page and /hr all ask
+ * this, so they give one figure.
+ */
+export async function openHomework(teamId: number, visibilities: Visibility[], today: string) {
+  const [open, [unread]] = await Promise.all([
+    listOpenHomework(teamId, visibilities),
+    getDb()
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(interviewHomework)
+      .innerJoin(interviews, and(eq(interviews.id, interviewHomework.interviewId), eq(interviews.teamId, interviewHomework.teamId)))
+      .where(
+        and(
+          eq(interviewHomework.teamId, teamId),
+          ne(interviewHomework.status, 'done'),
+          lt(interviewHomework.dueOn, today),
+          isNull(interviews.archivedAt),
+          visibilities.length ? notInArray(interviews.visibility, visibilities) : undefined,
+        ),
+      ),
+  ]);
+  const items = open.map((h) => ({ ...h, deadline: homeworkDeadline(h, today) }));
+  const hidden = unread?.n ?? 0;
+  return { items, overdue: { total: items.filter((h) => h.deadline?.kind === 'overdue').length + hidden, hidden } };
+}
+export type OpenHomework = Awaited<ReturnType<typeof openHomework>>;
 
 export async function teamMunicipalityKind(teamId: number, db: Db = getDb()): Promise<MunicipalityKind | null> {
   const [row] = await db

@@ -5,12 +5,15 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { CohortCards } from '~/components/dashboard/CohortCards';
 import { MoyamoyaChart } from '~/components/dashboard/MoyamoyaChart';
 import { ErrorPage } from '~/components/ErrorPage';
+import { OpenHomeworkList, OverdueFigure } from '~/components/HomeworkDeadline';
 import { cohortMedians, moyamoyaTrend, municipalityMetrics } from '~/models/dashboard-cohort.server';
 import { sessionMarks } from '~/models/dashboard-admin.server';
 import { municipalitiesWithTeams, teamsOfMunicipalities } from '~/models/dashboard-municipality.server';
+import { openHomework } from '~/models/interviews.server';
 import { todayInTokyo } from '~/utils/clock';
 import { fiscalYearOf, formatFiscalYear } from '~/utils/dates';
 import { denyNotFound, requireHrOrOrganizer } from '~/utils/permissions.server';
+import { teamAccess } from '~/utils/permissions';
 
 export const meta: MetaFunction = () => [{ title: '人事課のページ | 人マネ トラッカー' }];
 
@@ -27,14 +30,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (asked && !chosen) return denyNotFound(request, viewer, { municipalityId: asked });
   const today = todayInTokyo();
   const fiscalYear = fiscalYearOf(today);
-  if (!chosen) return { choices, chosen: null, fiscalYear, current: null, medians: null, trend: [], sessions: [], past: [] };
+  if (!chosen) return { choices, chosen: null, fiscalYear, current: null, medians: null, trend: [], sessions: [], homework: null, past: [] };
   const [current, medians, teams, sessions] = await Promise.all([
     municipalityMetrics(fiscalYear, chosen.id, today),
     cohortMedians(fiscalYear, today),
     teamsOfMunicipalities([chosen.id]),
     sessionMarks(fiscalYear),
   ]);
-  const trend = current ? await moyamoyaTrend(fiscalYear, current.teamId) : [];
+  // 宿題 as far as this viewer may read the team's interviews; the others are only counted.
+  const readable = current ? teamAccess(viewer, { id: current.teamId, municipalityId: current.municipalityId, fiscalYear }).interviewVisibilities : [];
+  const [trend, homework] = current
+    ? await Promise.all([moyamoyaTrend(fiscalYear, current.teamId), openHomework(current.teamId, readable, today)])
+    : [[], null];
   return {
     // An HR viewer of one municipality gets no chooser at all; organizers see every municipality.
     choices: choices.length > 1 ? choices : [],
@@ -44,12 +51,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     medians,
     trend,
     sessions,
+    homework: homework && { overdue: homework.overdue, items: homework.items.filter((h) => h.deadline?.kind === 'overdue') },
     past: teams.filter((t) => t.fiscalYear < fiscalYear),
   };
 }
 
 export default function HrDashboard() {
-  const { choices, chosen, fiscalYear, current, medians, trend, sessions, past } = useLoaderData<typeof loader>();
+  const { choices, chosen, fiscalYear, current, medians, trend, sessions, homework, past } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{chosen ? `${chosen.name}の研究生の歩み` : '人事課のページ'}</h1>
@@ -101,6 +109,13 @@ export default function HrDashboard() {
                 ],
               }}
             />
+            {homework ? (
+              <section aria-labelledby="hr-homework-heading">
+                <h3 id="hr-homework-heading">インタビューの宿題</h3>
+                <OverdueFigure overdue={homework.overdue} none="期限を過ぎた宿題はありません。" />
+                {homework.items.length ? <OpenHomeworkList teamId={current.teamId} items={homework.items} /> : null}
+              </section>
+            ) : null}
           </>
         ) : (
           <p className="muted">今年度のチームはまだ登録されていません。</p>

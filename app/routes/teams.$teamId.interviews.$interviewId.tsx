@@ -1,11 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { EraDate } from '~/components/EraDate';
+import { DeadlineBadge } from '~/components/HomeworkDeadline';
 import { ErrorPage } from '~/components/ErrorPage';
 import { TeamHeader } from '~/components/TeamHeader';
 import { homeworkStatuses, intervieweeRoles, visibilities } from '~/domain/codes';
+import { homeworkDeadline } from '~/domain/homework';
 import { getInterview, setInterviewArchived } from '~/models/interviews.server';
-import { duration } from '~/utils/format';
+import { todayInTokyo } from '~/utils/clock';
+import { counted, duration } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
@@ -20,9 +23,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const interviewId = requireIdParam(params.interviewId);
   const interview = await getInterview(team.id, interviewId, access.interviewVisibilities);
   if (!interview) return denyNotFound(request, viewer, { teamId: team.id, interviewId });
+  const today = todayInTokyo();
+  const homework = interview.homework.map((h) => ({ ...h, deadline: homeworkDeadline(h, today) }));
   const { notice, headers } = await takeNotice(request);
   return data(
-    { team, links: { readProgress: access.readProgress, readSheet: access.readSheet }, canWrite: access.kinds.includes('member'), interview, notice },
+    {
+      team,
+      links: { readProgress: access.readProgress, readSheet: access.readSheet },
+      canWrite: access.kinds.includes('member'),
+      interview: { ...interview, homework },
+      notice,
+    },
     { headers },
   );
 }
@@ -85,11 +96,11 @@ export default function InterviewPage() {
           </section>
         ) : null,
       )}
-      <h3>宿題（{interview.homework.length}件）</h3>
-      <ul className="plain-list">
+      <h3>宿題（{counted(interview.homework.length, '件')}）</h3>
+      <ul className="plain-list homework-list">
         {interview.homework.map((h) => (
-          <li key={h.id}>
-            <span className="tag">{homeworkStatuses.label[h.status]}</span> <span className="prewrap">{h.body}</span>
+          <li key={h.id} data-deadline={h.deadline?.kind}>
+            <span className="tag">{homeworkStatuses.label[h.status]}</span> <DeadlineBadge deadline={h.deadline} /> <span className="prewrap">{h.body}</span>
             {h.dueOn ? (
               <span className="muted">
                 （期限 <EraDate iso={h.dueOn} western={false} />）

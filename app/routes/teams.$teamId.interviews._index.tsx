@@ -4,10 +4,12 @@ import { ArchivedList } from '~/components/ArchivedList';
 import { EraDate } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';
 import { TeamHeader } from '~/components/TeamHeader';
-import { homeworkStatuses, intervieweeRoles, visibilities } from '~/domain/codes';
+import { intervieweeRoles, visibilities } from '~/domain/codes';
 import { CoverageTable } from '~/components/dashboard/KeyPersonCoverage';
+import { OpenHomeworkList, OverdueFigure } from '~/components/HomeworkDeadline';
 import { keyPersonCoverage } from '~/models/dashboard-team.server';
-import { listArchivedInterviews, listInterviews, listOpenHomework, setInterviewArchived } from '~/models/interviews.server';
+import { listArchivedInterviews, listInterviews, openHomework, setInterviewArchived } from '~/models/interviews.server';
+import { todayInTokyo } from '~/utils/clock';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
@@ -22,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canWrite = access.kinds.includes('member');
   const [interviews, homework, archived, coverage] = await Promise.all([
     listInterviews(team.id, access.interviewVisibilities),
-    listOpenHomework(team.id, access.interviewVisibilities),
+    openHomework(team.id, access.interviewVisibilities, todayInTokyo()),
     canWrite ? listArchivedInterviews(team.id, access.interviewVisibilities) : [],
     keyPersonCoverage(team.id, access.interviewVisibilities),
   ]);
@@ -78,23 +80,9 @@ export default function Interviews() {
       </section>
 
       <section aria-labelledby="homework-heading">
-        <h2 id="homework-heading">対応中の宿題（{counted(homework.length, '件')}）</h2>
-        {homework.length === 0 ? <p className="muted">未完了の宿題はありません。</p> : null}
-        <ul className="plain-list">
-          {homework.map((h) => (
-            <li key={h.id}>
-              <span className="tag">{homeworkStatuses.label[h.status]}</span> <span className="prewrap">{h.body}</span>
-              {h.dueOn ? (
-                <span className="muted">
-                  （期限 <EraDate iso={h.dueOn} western={false} />）
-                </span>
-              ) : null}
-              <span className="muted">
-                　— <Link to={`/teams/${team.id}/interviews/${h.interviewId}`}>{h.interviewee}</Link>
-              </span>
-            </li>
-          ))}
-        </ul>
+        <h2 id="homework-heading">未完了の宿題（{counted(homework.items.length, '件')}）</h2>
+        <OverdueFigure overdue={homework.overdue} />
+        <OpenHomeworkList teamId={team.id} items={homework.items} />
       </section>
 
       {canWrite ? (

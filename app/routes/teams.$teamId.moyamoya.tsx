@@ -3,15 +3,18 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ErrorPage } from '~/components/ErrorPage';
-import { FormMessage, TextField } from '~/components/form';
-import { MoyamoyaTables } from '~/components/MoyamoyaTables';
+import { FormMessage } from '~/components/form';
+import { LevelSlider } from '~/components/LevelSlider';
+import { MoyamoyaChart } from '~/components/dashboard/MoyamoyaChart';
 import { TeamHeader } from '~/components/TeamHeader';
 import { SelectField, TextAreaField } from '~/components/TextAreaField';
 import { moyamoyaVisibilities } from '~/domain/codes';
 import { sessionName } from '~/domain/moyamoya';
+import { moyamoyaLines, studySessionMarks } from '~/models/dashboard-team.server';
 import { listMemberCheckins, listTeamMoyamoya, listYearSessions, saveCheckin, saveTeamMoyamoya, setMoyamoyaVisibility } from '~/models/moyamoya.server';
 import { checkinSchema, moyamoyaVisibilitySchema, teamMoyamoyaSchema } from '~/schemas/moyamoya';
 import { todayInTokyo } from '~/utils/clock';
+import { formatFiscalYear } from '~/utils/dates';
 import { requireIdParam } from '~/utils/http.server';
 import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
@@ -28,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [checkins, teamEntries, sessions] = await Promise.all([
     listMemberCheckins(team.id, { asMember }),
     listTeamMoyamoya(team.id),
-    asMember ? listYearSessions(team.fiscalYear) : [],
+    listYearSessions(team.fiscalYear),
   ]);
   const today = todayInTokyo();
   const mine = checkins.find((c) => c.personId === viewer.personId && c.checkedOn === today);
@@ -39,10 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       links: { readProgress: access.readProgress, readSheet: access.readSheet },
       asMember,
       membersShown: asMember || team.moyamoyaVisibility === 'members_visible',
-      checkins,
-      teamEntries,
-      sessions: sessions.map((s) => ({ id: s.id, name: sessionName(s.kind, s.number) })),
-      today,
+      // The same chart as on 概要, from the same shaping; its table twin lists every figure with its note.
+      chart: moyamoyaLines(team.fiscalYear, studySessionMarks(sessions), checkins, teamEntries),
+      sessions: asMember ? sessions.map((s) => ({ id: s.id, name: sessionName(s.kind, s.number) })) : [],
       mine: mine ? { level: mine.level, note: mine.note } : null,
       notice,
     },
@@ -76,11 +78,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Moyamoya() {
-  const { team, links, asMember, membersShown, checkins, teamEntries, sessions, today, mine, notice } = useLoaderData<typeof loader>();
+  const { team, links, asMember, membersShown, chart, sessions, mine, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [checkinForm, checkinFields] = useForm<Record<'level' | 'note', string>>({
     lastResult: replyFor(actionData, 'checkin'),
-    defaultValue: { level: String(mine?.level ?? 50), note: mine?.note ?? '' },
+    // Today's own figure if there is one; otherwise nothing: the slider starts unset (LevelSlider).
+    defaultValue: { level: mine ? String(mine.level) : '', note: mine?.note ?? '' },
   });
   const [teamForm, teamFields] = useForm<Record<'sessionId' | 'level' | 'reflection', string>>({ lastResult: replyFor(actionData, 'team') });
   return (
@@ -99,7 +102,7 @@ export default function Moyamoya() {
             <Form method="post" {...getFormProps(checkinForm)}>
               <input type="hidden" name="intent" value="checkin" />
               <FormMessage id={checkinForm.errorId} errors={checkinForm.errors} />
-              <TextField label="自分のモヤモヤ指数（0〜100）" field={checkinFields.level} type="number" inputMode="numeric" min={0} max={100} required />
+              <LevelSlider label="自分のモヤモヤ指数（0〜100）" field={checkinFields.level} />
               <TextAreaField label="ひとこと（任意）" field={checkinFields.note} rows={2} />
               <button type="submit" className="button">
                 記録する
@@ -112,7 +115,7 @@ export default function Moyamoya() {
               <input type="hidden" name="intent" value="team" />
               <FormMessage id={teamForm.errorId} errors={teamForm.errors} />
               <SelectField label="研究会" field={teamFields.sessionId} options={sessions.map((s) => [String(s.id), s.name] as const)} required />
-              <TextField label="チームのモヤモヤ指数（0〜100）" field={teamFields.level} type="number" inputMode="numeric" min={0} max={100} required />
+              <LevelSlider label="チームのモヤモヤ指数（0〜100）" field={teamFields.level} />
               <TextAreaField label="この頃の自分たち" field={teamFields.reflection} rows={3} />
               <button type="submit" className="button">
                 記録する
@@ -122,7 +125,7 @@ export default function Moyamoya() {
         </div>
       ) : null}
 
-      <MoyamoyaTables teamEntries={teamEntries} checkins={membersShown ? checkins : null} today={today} />
+      <MoyamoyaChart spec={chart} subject={`${team.municipalityName}チーム ${formatFiscalYear(team.fiscalYear)}`} tableOpen />
 
       {asMember ? (
         <section className="form" aria-labelledby="visibility-heading">

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoPassword, keepScreenshot, openPage, phone, seeded, signIn, useBrowser, waitForDraft, waitForHydration } from './browser';
+import { todayInTokyo } from '../../app/utils/clock';
+import { demoPassword, desktop, keepScreenshot, openPage, phone, seeded, signIn, useBrowser, waitForDraft, waitForHydration } from './browser';
 
 useBrowser();
 
@@ -9,6 +10,7 @@ const {
   year,
   teamName,
   members: [member, member2],
+  names: [memberName],
   hr,
 } = seeded('interviews');
 
@@ -104,7 +106,107 @@ describe('key-person interviews', () => {
   });
 });
 
+describe('宿題 past their due date', () => {
+  for (const [size, viewport] of [
+    ['phone', phone],
+    ['desktop', desktop],
+  ] as const) {
+    it(`are marked 期限切れ with the days on the interview page and on 概要 (${size})`, async () => {
+      const { page } = await openPage(`homework-overdue-${size}`, viewport);
+      await signIn(page, member);
+      const team = await teamPath(page);
+      await page.goto(`${team}/interviews`);
+      await page.getByRole('link', { name: '市長' }).first().click();
+      await page.getByRole('heading', { name: '宿題（2件）' }).waitFor();
+      const overdue = page.locator('main li[data-deadline="overdue"]');
+      expect(await overdue.count()).toBe(1);
+      expect(await overdue.textContent()).toContain('若手職員の声を集めて報告してほしい');
+      await overdue.getByText('期限切れ（3日超過）').waitFor();
+      expect(await page.locator('main li[data-deadline="today"]').getByText('今日が期限').count()).toBe(1);
+      await keepScreenshot(page, `homework-overdue-interview-${size}`);
+      await page.goto(team);
+      expect(await page.locator('[data-figure="overdue-homework"]').textContent()).toBe('期限を過ぎた宿題が1件あります。');
+      await page.locator('[data-twin="homework"] li[data-deadline="overdue"]').getByText('期限切れ（3日超過）').waitFor();
+      await page.locator('[data-twin="homework"]').scrollIntoViewIfNeeded();
+      await keepScreenshot(page, `homework-overdue-overview-${size}`);
+    });
+  }
+
+  it('are counted for HR on /hr without the text of an interview kept to the team (phone)', async () => {
+    const { page } = await openPage('homework-overdue-hr', phone);
+    await signIn(page, hr);
+    await page.goto('/hr');
+    const figure = page.locator('[data-figure="overdue-homework"]');
+    await figure.waitFor();
+    expect(await figure.textContent()).toBe(
+      '期限を過ぎた宿題が1件あります。あなたに公開されていないインタビュー（チーム内のみ など）の宿題のため、内容は表示されません。',
+    );
+    expect(await page.textContent('main')).not.toContain('若手職員の声を集めて報告してほしい');
+    await figure.scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'homework-overdue-hr-phone');
+  });
+});
+
+/** Chooses a level on the slider with the keyboard, as a person without a mouse would: End, then ← to it. */
+async function chooseLevel(page: Page, label: RegExp, level: number) {
+  const slider = page.getByLabel(label);
+  await slider.focus();
+  await slider.press('End');
+  for (let i = level; i < 100; i++) await slider.press('ArrowLeft');
+}
+
 describe('モヤモヤ指数', () => {
+  it('starts the level unset on a phone, asks for one in place keeping the note, and takes it from the keyboard', async () => {
+    const { page } = await openPage('moyamoya-slider', phone);
+    await signIn(page, member);
+    const team = await teamPath(page);
+    await page.goto(`${team}/moyamoya`);
+    await page.getByRole('heading', { name: '今日のモヤモヤ' }).waitFor();
+    await waitForHydration(page);
+    const form = page.locator('form').filter({ has: page.getByLabel(/^自分のモヤモヤ指数/) });
+    const slider = form.getByLabel(/^自分のモヤモヤ指数/);
+    const shown = form.locator('output');
+    expect(await slider.getAttribute('type')).toBe('range');
+    expect(await shown.textContent()).toBe('未選択');
+    expect(await slider.getAttribute('aria-valuetext')).toBe('未選択');
+    // The chart sits on this page too, with its table twin open.
+    await page.getByRole('heading', { name: 'モヤモヤ指数の推移' }).waitFor();
+    await keepScreenshot(page, 'moyamoya-slider-unset-phone');
+
+    const note = '数字はまだ決められないけれど、書いておきたい';
+    await form.getByLabel('ひとこと（任意）').fill(note);
+    await form.getByRole('button', { name: '記録する' }).click();
+    await form.getByText('モヤモヤ指数を選んでください').waitFor();
+    expect(await form.getByLabel('ひとこと（任意）').inputValue()).toBe(note);
+    expect(await shown.textContent()).toBe('未選択');
+    await keepScreenshot(page, 'moyamoya-slider-refused-phone');
+
+    await slider.focus();
+    await slider.press('ArrowRight');
+    expect(await shown.textContent()).toBe('51');
+    await chooseLevel(page, /^自分のモヤモヤ指数/, 62);
+    expect(await shown.textContent()).toBe('62');
+    expect(await slider.getAttribute('aria-valuetext')).toBeNull();
+    await keepScreenshot(page, 'moyamoya-slider-chosen-phone');
+    await form.getByRole('button', { name: '記録する' }).click();
+    await page.getByRole('status').filter({ hasText: '今日のモヤモヤ指数を記録しました' }).waitFor();
+    const row = page.locator(`table[data-twin="lines"] tr[data-date="${todayInTokyo()}"][data-series="${memberName}"]`);
+    await row.waitFor();
+    expect(await row.getAttribute('data-level')).toBe('62');
+    expect(await row.textContent()).toContain(note);
+    await keepScreenshot(page, 'moyamoya-slider-saved-phone');
+  });
+
+  it('is a number box with nothing in it without JavaScript', async () => {
+    const { page } = await openPage('moyamoya-no-js', phone, { javaScript: false });
+    await signIn(page, member2);
+    const team = await teamPath(page);
+    await page.goto(`${team}/moyamoya`);
+    const box = page.getByLabel(/^自分のモヤモヤ指数/);
+    expect(await box.getAttribute('type')).toBe('number');
+    expect(await box.inputValue()).toBe('');
+  });
+
   it('checks in モヤモヤ as two members', async () => {
     let team = '';
     for (const [email, level, note] of [
@@ -116,7 +218,8 @@ describe('モヤモヤ指数', () => {
       team = await teamPath(page);
       await page.goto(`${team}/moyamoya`);
       await page.getByRole('heading', { name: '今日のモヤモヤ' }).waitFor();
-      await page.getByLabel(/^自分のモヤモヤ指数/).fill(level);
+      await waitForHydration(page);
+      await chooseLevel(page, /^自分のモヤモヤ指数/, Number(level));
       await page.getByLabel('ひとこと（任意）').fill(note);
       await page.getByRole('button', { name: '記録する' }).first().click();
       await page.getByRole('status').filter({ hasText: '今日のモヤモヤ指数を記録しました' }).waitFor();
@@ -125,16 +228,18 @@ describe('モヤモヤ指数', () => {
     const { page } = await openPage('moyamoya-both');
     await signIn(page, member);
     await page.goto(`${team}/moyamoya`);
-    const today = page.locator('tr[data-today="true"]');
+    // The chart's table twin lists today's figures.
+    const today = page.locator(`table[data-twin="lines"] tr[data-date="${todayInTokyo()}"]`);
     await today.first().waitFor();
     const rows = await today.allTextContents();
     expect(rows.some((r) => r.includes('70') && r.includes('まだ霧の中'))).toBe(true);
     expect(rows.some((r) => r.includes('40') && r.includes('少し晴れてきた'))).toBe(true);
     // A second check-in the same day replaces the first.
-    await page.getByLabel(/^自分のモヤモヤ指数/).fill('55');
+    await waitForHydration(page);
+    await chooseLevel(page, /^自分のモヤモヤ指数/, 55);
     await page.getByRole('button', { name: '記録する' }).first().click();
     await page.getByRole('status').filter({ hasText: '今日のモヤモヤ指数を記録しました' }).waitFor();
-    const after = await page.locator('tr[data-today="true"]').allTextContents();
+    const after = await today.allTextContents();
     expect(after).toHaveLength(2);
     expect(after.some((r) => r.includes('55'))).toBe(true);
     expect(after.some((r) => r.includes('70'))).toBe(false);

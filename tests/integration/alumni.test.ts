@@ -70,7 +70,7 @@ describe('マネ友名簿', () => {
       ),
     );
     expect(interviews.interviews).toHaveLength(0);
-    expect(interviews.homework).toHaveLength(0);
+    expect(interviews.homework.items).toHaveLength(0);
   });
 
   it('takes % and _ literally, and lists only earlier years', async () => {

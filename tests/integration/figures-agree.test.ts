@@ -11,8 +11,10 @@ import { loader as interviewsLoader } from '../../app/routes/teams.$teamId.inter
 import { loader as hrLoader } from '../../app/routes/hr._index';
 import { loader as alumniLoader } from '../../app/routes/alumni._index';
 import { loader as adminLoader } from '../../app/routes/admin._index';
+import { todayInTokyo } from '../../app/utils/clock';
 import { selectRows } from '../../db/client';
-import { createActivities, createProgramYear, createSession } from '../factories';
+import { createActivities, createInterview, createProgramYear, createSession } from '../factories';
+import { addDays } from '../factories/util';
 import { loaderArgs, loaded, thrownResponse } from '../helpers';
 import { buildWorld, cookieFor, roles, type Role, type World } from '../world';
 
@@ -174,5 +176,48 @@ describe("a team's activities and interviews, on every page that counts them", (
     expect(await pages('hr')).toEqual(expect.arrayContaining(['概要', '人事課']));
     expect(await pages('hr', world.pastA.id)).toEqual(expect.arrayContaining(['概要', '人事課']));
     expect(await pages('alumni', world.pastA.id)).toEqual(expect.arrayContaining(['概要', 'マネ友']));
+  });
+});
+
+describe('期限を過ぎた宿題', () => {
+  it('is one figure on 概要, インタビュー and /hr for every viewer, and what the database holds', async () => {
+    const today = todayInTokyo();
+    const db = getDb();
+    // Overdue in every visibility, and the ones that are not: done, due today, later, undated, archived.
+    for (const [visibility, dueOn, status] of [
+      ['team', addDays(today, -2), 'todo'],
+      ['team', addDays(today, -40), 'doing'],
+      ['municipality', addDays(today, -1), 'doing'],
+      ['program', addDays(today, -7), 'todo'],
+      ['program', addDays(today, -7), 'done'],
+      ['municipality', today, 'todo'],
+      ['team', addDays(today, 1), 'todo'],
+      ['team', null, 'todo'],
+    ] as const) {
+      await createInterview(db, { teamId: world.teamA.id, visibility, homework: [{ body: `${visibility}の宿題`, status, dueOn }] });
+    }
+    await createInterview(db, { teamId: world.teamA.id, archivedAt: new Date(), homework: [{ body: '片付けた面談の宿題', dueOn: addDays(today, -3) }] });
+
+    const [held] = await selectRows<{ n: number }>(sql`
+      select count(*)::int as n from interview_homework h join interviews i on i.id = h.interview_id and i.team_id = h.team_id
+      where h.team_id = ${world.teamA.id} and h.status <> 'done' and h.due_on < ${today}::date and i.archived_at is null`);
+    expect(Number(held!.n)).toBe(4);
+
+    const teamId = String(world.teamA.id);
+    const shown = async (role: Role) => {
+      const headers = await cookieFor(world, role);
+      const figures = [
+        (await loaded(overviewLoader(loaderArgs(`/teams/${teamId}`, { params: { teamId }, headers })))).dashboard!.homework.overdue.total,
+        (await loaded(interviewsLoader(loaderArgs(`/teams/${teamId}/interviews`, { params: { teamId }, headers })))).homework.overdue.total,
+      ];
+      if (role !== 'member') {
+        const hr = (await hrLoader(loaderArgs(`/hr?municipality=${world.cityA.id}`, { headers }))) as Exclude<Awaited<ReturnType<typeof hrLoader>>, Response>;
+        figures.push(hr.homework!.overdue.total);
+      }
+      return figures;
+    };
+    expect(await shown('member')).toEqual([4, 4]);
+    expect(await shown('hr')).toEqual([4, 4, 4]);
+    expect(await shown('organizer')).toEqual([4, 4, 4]);
   });
 });

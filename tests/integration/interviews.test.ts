@@ -196,8 +196,8 @@ describe('who reads which interviews', () => {
           .map((i) => i.visibility)
           .sort(),
       ).toEqual([...visible].sort());
-      expect(new Set(page.homework.map((h) => h.interviewId)).size).toBeGreaterThan(0);
-      for (const h of page.homework) expect(page.interviews.some((i) => i.id === h.interviewId)).toBe(true);
+      expect(new Set(page.homework.items.map((h) => h.interviewId)).size).toBeGreaterThan(0);
+      for (const h of page.homework.items) expect(page.interviews.some((i) => i.id === h.interviewId)).toBe(true);
       for (const [visibility, id] of Object.entries(ids)) {
         const args = loaderArgs(`${base()}/${id}`, { params: params({ interviewId: String(id) }), headers });
         if (visible.includes(visibility)) expect((await loaded(detailLoader(args))).interview.id).toBe(id);

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { auditLog, changeChains, changeMoments, moyamoyaCheckins, teamMoyamoya } from '../../db/schema';
 import { action as moyamoyaAction, loader as moyamoyaLoader } from '../../app/routes/teams.$teamId.moyamoya';
+import { loader as overviewLoader } from '../../app/routes/teams.$teamId._index';
 import { loader as moyamoyaCsv } from '../../app/routes/teams.$teamId.moyamoya[.csv]';
 import { action as newChangeAction } from '../../app/routes/teams.$teamId.changes.new';
 import { action as changeAction } from '../../app/routes/teams.$teamId.changes.$changeId';
@@ -74,6 +75,25 @@ describe('モヤモヤ指数', () => {
     }
   });
 
+  it('refuses a check-in or a team figure without a level (the slider was never moved): asks for one in place and keeps the text', async () => {
+    const before = await getDb().select().from(moyamoyaCheckins).where(eq(moyamoyaCheckins.teamId, world.teamA.id));
+    const note = '数字はまだ決められないけれど、書いておきたいこと';
+    for (const level of [undefined, '', '  ']) {
+      const form = { intent: 'checkin', note, ...(level === undefined ? {} : { level }) };
+      const result = (await moyamoyaAction(actionArgs(moyamoyaPath(), form, { params: params(), headers: await headersOf('second') }))) as {
+        data: { form: string; result: { error: Record<string, string[]>; initialValue: Record<string, string> } };
+        init: { status: number };
+      };
+      expect(result.init.status).toBe(400);
+      expect(result.data.form).toBe('checkin');
+      expect(result.data.result.error.level).toEqual(['モヤモヤ指数を選んでください']);
+      expect(result.data.result.initialValue.note).toBe(note);
+    }
+    expect(await getDb().select().from(moyamoyaCheckins).where(eq(moyamoyaCheckins.teamId, world.teamA.id))).toEqual(before);
+    const team = await call(moyamoyaAction, moyamoyaPath(), { intent: 'team', sessionId: String(world.session.id), reflection: '霧の中' }, 'member');
+    expect([team.status, team.errors?.level]).toEqual([400, ['チームのモヤモヤ指数を選んでください']]);
+  });
+
   it("records the team figure once per session (upsert) and only for a session of the team's year", async () => {
     const session = await createSession(getDb(), { fiscalYear: world.year, number: 4, startsOn: `${world.year}-10-20` });
     const other = await createSession(getDb(), { fiscalYear: world.year - 1, number: 4, startsOn: `${world.year - 1}-10-20` });
@@ -92,6 +112,16 @@ describe('モヤモヤ指数', () => {
     expect(wrongYear.errors?.sessionId).toEqual(['この年度の研究会を選んでください']);
   });
 
+  it('draws on the モヤモヤ page the same chart as on 概要, for each viewer', async () => {
+    for (const role of ['member', 'hr', 'organizer'] as const) {
+      const headers = await cookieFor(world, role);
+      const page = await loaded(moyamoyaLoader(loaderArgs(moyamoyaPath(), { params: params(), headers })));
+      const home = await loaded(overviewLoader(loaderArgs(`/teams/${world.teamA.id}`, { params: params(), headers })));
+      expect(page.chart, role).toEqual(home.dashboard!.moyamoya);
+      expect(page.chart.series.flatMap((s) => s.points).length, role).toBeGreaterThan(0);
+    }
+  });
+
   it("shows members' own figures to HR, alumni and organizers only when the team chose so, in the page and in the CSV", async () => {
     await createMoyamoyaCheckin(getDb(), {
       teamId: world.teamA.id,
@@ -104,7 +134,9 @@ describe('モヤモヤ指数', () => {
     const read = async (role: Role) => {
       const page = await loaded(moyamoyaLoader(loaderArgs(moyamoyaPath(), { params: params(), headers: await cookieFor(world, role) })));
       const csv = await (await moyamoyaCsv(loaderArgs(`${moyamoyaPath()}.csv`, { params: params(), headers: await cookieFor(world, role) }))).text();
-      return { checkins: page.checkins.length, teamEntries: page.teamEntries.length, csvHasNote: csv.includes('ひみつのメモ'), csv };
+      // The chart's first line is the team's figure, then one line per member whose figures the viewer may see.
+      const [teamLine, ...memberLines] = page.chart.series;
+      return { checkins: memberLines.flatMap((l) => l.points).length, teamEntries: teamLine!.points.length, csvHasNote: csv.includes('ひみつのメモ'), csv };
     };
     // Default: the team figure only.
     for (const role of ['hr', 'alumni', 'organizer'] as const) {

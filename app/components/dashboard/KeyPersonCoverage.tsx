@@ -1,10 +1,9 @@
-import { Link } from '@remix-run/react';
 import { EraDate } from '~/components/EraDate';
-import { homeworkStatuses, type HomeworkStatus, type IntervieweeRole } from '~/domain/codes';
+import { OpenHomeworkList, OverdueFigure, type OpenHomeworkFigures } from '~/components/HomeworkDeadline';
+import type { IntervieweeRole } from '~/domain/codes';
 import { counted } from '~/utils/format';
 
 type Coverage = { roles: { role: IntervieweeRole; label: string; count: number; lastOn: string | null }[]; hidden: number };
-type Homework = { id: number; body: string; status: HomeworkStatus; dueOn: string | null; interviewId: number; interviewee: string }[];
 
 /**
  * Which kinds of key person the team has heard, as far as the viewer may read: one table, one wording,
@@ -43,32 +42,14 @@ export function CoverageTable({ coverage }: { coverage: Coverage }) {
 }
 
 /** The team's 概要: which kinds of key person it has heard, and what they asked. */
-export function KeyPersonCoverage({ teamId, coverage, homework }: { teamId: number; coverage: Coverage; homework: Homework }) {
+export function KeyPersonCoverage({ teamId, coverage, homework }: { teamId: number; coverage: Coverage; homework: OpenHomeworkFigures }) {
   return (
     <section aria-labelledby="coverage-heading">
       <h2 id="coverage-heading">キーパーソンの網羅状況と宿題</h2>
       <CoverageTable coverage={coverage} />
-      <h3>未完了の宿題（{counted(homework.length, '件')}）</h3>
-      {homework.length === 0 ? (
-        <p className="muted">未完了の宿題はありません。</p>
-      ) : (
-        <ul className="plain-list" data-twin="homework">
-          {homework.map((h) => (
-            <li key={h.id}>
-              <span className="tag">{homeworkStatuses.label[h.status]}</span> {h.body}
-              <span className="muted">
-                （<Link to={`/teams/${teamId}/interviews/${h.interviewId}`}>{h.interviewee}</Link>
-                {h.dueOn ? (
-                  <>
-                    ・期限 <EraDate iso={h.dueOn} western={false} />
-                  </>
-                ) : null}
-                ）
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <h3>未完了の宿題（{counted(homework.items.length, '件')}）</h3>
+      <OverdueFigure overdue={homework.overdue} />
+      <OpenHomeworkList teamId={teamId} items={homework.items} />
     </section>
   );
 }

@@ -4,18 +4,31 @@ import { formatEraDate } from '~/utils/dates';
 import { ScrollRegion } from '~/components/ScrollRegion';
 
 /** モヤモヤ curves (0–100%) with the sessions marked; the table lists every point with its note. */
-export function MoyamoyaChart({ spec, title = 'モヤモヤ指数の推移', subject, note }: { spec: LinesSpec; title?: string; subject: string; note?: string }) {
+export function MoyamoyaChart({
+  spec,
+  title = 'モヤモヤ指数の推移',
+  subject,
+  note,
+  tableOpen,
+}: {
+  spec: LinesSpec;
+  title?: string;
+  subject: string;
+  note?: string;
+  /** Open the table twin (on the モヤモヤ page, where the table is how a member reads back the notes). */
+  tableOpen?: boolean;
+}) {
   const rows = spec.series
     .flatMap((s) => s.points.map((p) => ({ ...p, label: s.label })))
     .sort((a, b) => a.date.localeCompare(b.date) || a.label.localeCompare(b.label, 'ja'));
   return (
-    <ChartFrame title={title} subject={subject} spec={spec}>
+    <ChartFrame title={title} subject={subject} spec={spec} tableOpen={tableOpen}>
       {note ? <p className="muted">{note}</p> : null}
       {rows.length === 0 ? (
         <p className="muted">まだ記録がありません。</p>
       ) : (
         <ScrollRegion label="モヤモヤ指数の表">
-          <table className="data-table" data-twin="lines">
+          <table className="data-table lines-twin" data-twin="lines">
             <thead>
               <tr>
                 <th scope="col">日付</th>
@@ -27,10 +40,10 @@ export function MoyamoyaChart({ spec, title = 'モヤモヤ指数の推移', sub
             <tbody>
               {rows.map((r, i) => (
                 <tr key={i} data-date={r.date} data-series={r.label} data-level={r.level}>
-                  <td>{formatEraDate(r.date)}</td>
-                  <td>{r.label}</td>
+                  <td className="lines-twin__date">{formatEraDate(r.date)}</td>
+                  <td className="lines-twin__who">{r.label}</td>
                   <td className="num">{r.level}%</td>
-                  <td>{r.note}</td>
+                  <td className="lines-twin__note">{r.note}</td>
                 </tr>
               ))}
             </tbody>
