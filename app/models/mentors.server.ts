@@ -28,21 +28,42 @@ export async function listMentors(teamId: number) {
     .orderBy(asc(mentorAssignments.createdAt));
 }
 
-export type MentorCandidate = { personId: number; fullName: string; municipalityName: string; lastYear: number; sameMunicipality: boolean };
+export type MentorCandidate = {
+  personId: number;
+  fullName: string;
+  fullNameKana: string;
+  municipalityName: string;
+  /** The 期 of their latest earlier team (in the team's municipality when they were on one there). */
+  generation: number;
+  lastYear: number;
+  sameMunicipality: boolean;
+};
 
-/** Everyone who was on a team before this team's year; the team's own municipality first. */
+/**
+ * Everyone who was on a team before this team's year and does not mentor it yet, once each: the
+ * team's own municipality's alumni first (latest 期 first), then the others by municipality; names
+ * by reading. Text is ordered byte-wise ("C") so both databases give the same order.
+ */
 export async function mentorCandidates(team: TeamScope) {
   return selectRows<MentorCandidate>(sql`
-    select p.id as "personId", p.full_name as "fullName", m.name as "municipalityName",
-      max(t.fiscal_year)::int as "lastYear", bool_or(t.municipality_id = ${team.municipalityId}) as "sameMunicipality"
-    from team_members tm
-    join teams t on t.id = tm.team_id and t.archived_at is null and t.fiscal_year < ${team.fiscalYear}
-    join people p on p.id = tm.person_id and p.archived_at is null
-    join municipalities m on m.id = t.municipality_id
-    where tm.archived_at is null
-      and not exists (select 1 from mentor_assignments a where a.team_id = ${team.id} and a.person_id = p.id and a.ended_at is null)
-    group by p.id, p.full_name, m.name
-    order by bool_or(t.municipality_id = ${team.municipalityId}) desc, m.name, max(t.fiscal_year) desc, p.id`);
+    select * from (
+      select distinct on (p.id) p.id as "personId", p.full_name as "fullName", p.full_name_kana as "fullNameKana",
+        m.name as "municipalityName", g.generation::int as "generation", t.fiscal_year::int as "lastYear",
+        (t.municipality_id = ${team.municipalityId}) as "sameMunicipality"
+      from team_members tm
+      join teams t on t.id = tm.team_id and t.archived_at is null and t.fiscal_year < ${team.fiscalYear}
+      join team_generations g on g.team_id = t.id
+      join people p on p.id = tm.person_id and p.archived_at is null
+      join municipalities m on m.id = t.municipality_id
+      where tm.archived_at is null
+        and not exists (select 1 from mentor_assignments a where a.team_id = ${team.id} and a.person_id = p.id and a.ended_at is null)
+      order by p.id, (t.municipality_id = ${team.municipalityId}) desc, t.fiscal_year desc
+    ) c
+    order by c."sameMunicipality" desc,
+      case when c."sameMunicipality" then c."lastYear" end desc nulls last,
+      c."municipalityName" collate "C",
+      coalesce(nullif(c."fullNameKana", ''), c."fullName") collate "C",
+      c."personId"`);
 }
 
 /** false when the person is not an alumnus of an earlier year. */
