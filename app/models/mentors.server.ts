@@ -1,14 +1,16 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { getDb, selectRows, transaction } from '../../db/client';
-import { activities, mentorAssignments, municipalities, people, users } from '../../db/schema';
+import { getDb, selectRows, transaction, type Db } from '../../db/client';
+import { activities, mentorAssignments, mentorOffers, municipalities, people, users } from '../../db/schema';
 import { recordAudit, type AuditActor } from './audit.server';
 import { createActivity } from './activity-writes.server';
+import { notify } from './notifications.server';
 import { now } from '~/utils/clock';
 
 // マネ友 mentoring a current team. Being assigned is what gives a mentor the team's progress and
 // sheet (Viewer.mentorTeamIds); advice is a sheet comment, a conversation is one activity row.
 
 type TeamScope = { id: number; municipalityId: number; fiscalYear: number };
+type NamedTeam = TeamScope & { municipalityName: string };
 
 export async function listMentors(teamId: number) {
   return getDb()
@@ -66,20 +68,51 @@ export async function mentorCandidates(team: TeamScope) {
       c."personId"`);
 }
 
+/** Was the person on a team before this team's year (of its municipality, when `sameMunicipality`)? */
+export async function isAlumnusBefore(db: Db, team: TeamScope, personId: number, { sameMunicipality = false } = {}) {
+  const [alumnus] = await selectRows<{ ok: number }>(
+    sql`select 1 as ok from team_members tm
+      join teams t on t.id = tm.team_id and t.archived_at is null
+      where tm.person_id = ${personId} and tm.archived_at is null and t.fiscal_year < ${team.fiscalYear}
+        ${sameMunicipality ? sql`and t.municipality_id = ${team.municipalityId}` : sql``}
+      limit 1`,
+    db,
+  );
+  return Boolean(alumnus);
+}
+
+/**
+ * Makes the person the team's mentor (again), in the caller's transaction: the one way a mentor is
+ * assigned, whether the team chose them or accepted their offer. A pending offer of theirs to the team
+ * is thereby accepted.
+ */
+export async function addMentor(tx: Db, actor: AuditActor, team: NamedTeam, personId: number) {
+  const [row] = await tx
+    .insert(mentorAssignments)
+    .values({ teamId: team.id, personId, assignedByUserId: actor.userId })
+    .onConflictDoUpdate({ target: [mentorAssignments.teamId, mentorAssignments.personId], set: { endedAt: null, assignedByUserId: actor.userId } })
+    .returning({ id: mentorAssignments.id });
+  await recordAudit(tx, actor, { action: 'create', entityType: 'mentor_assignment', entityId: row!.id, detail: { teamId: team.id, personId } });
+  const accepted = await tx
+    .update(mentorOffers)
+    .set({ status: 'accepted', decidedByUserId: actor.userId, decidedAt: now(), updatedAt: now() })
+    .where(and(eq(mentorOffers.teamId, team.id), eq(mentorOffers.personId, personId), eq(mentorOffers.status, 'pending')))
+    .returning({ id: mentorOffers.id, offeredByUserId: mentorOffers.offeredByUserId });
+  for (const offer of accepted) {
+    await recordAudit(tx, actor, { action: 'accept', entityType: 'mentor_offer', entityId: offer.id, detail: { teamId: team.id, personId } });
+  }
+  await notify(
+    tx,
+    accepted.map((o) => o.offeredByUserId).filter((id) => id !== actor.userId),
+    { kind: 'mentor_offer', body: `${team.municipalityName}チームがメンターの申し出を承諾しました`, href: `/teams/${team.id}/mentors` },
+  );
+  return accepted.map((o) => o.id);
+}
+
 /** false when the person is not an alumnus of an earlier year. */
-export async function assignMentor(actor: AuditActor, team: TeamScope, personId: number) {
-  const [alumnus] = await selectRows<{ ok: number }>(sql`select 1 as ok from team_members tm
-    join teams t on t.id = tm.team_id and t.archived_at is null
-    where tm.person_id = ${personId} and tm.archived_at is null and t.fiscal_year < ${team.fiscalYear} limit 1`);
-  if (!alumnus) return false;
-  await transaction(async (tx) => {
-    const [row] = await tx
-      .insert(mentorAssignments)
-      .values({ teamId: team.id, personId, assignedByUserId: actor.userId })
-      .onConflictDoUpdate({ target: [mentorAssignments.teamId, mentorAssignments.personId], set: { endedAt: null, assignedByUserId: actor.userId } })
-      .returning({ id: mentorAssignments.id });
-    await recordAudit(tx, actor, { action: 'create', entityType: 'mentor_assignment', entityId: row!.id, detail: { teamId: team.id, personId } });
-  });
+export async function assignMentor(actor: AuditActor, team: NamedTeam, personId: number) {
+  if (!(await isAlumnusBefore(getDb(), team, personId))) return false;
+  await transaction((tx) => addMentor(tx, actor, team, personId));
   return true;
 }
 
