@@ -91,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 function TeamRows({ teams }: { teams: MunicipalityTeam[] }) {
   return (
-    <table className="data-table">
+    <table className="data-table team-rows">
       <thead>
         <tr>
           <th scope="col">年度</th>
@@ -109,10 +109,10 @@ function TeamRows({ teams }: { teams: MunicipalityTeam[] }) {
                 {t.municipalityName}チーム（{t.generation}期生）
               </Link>
             </th>
-            <td>
+            <td data-label="活動">
               <span className="nowrap">{counted(t.activities, '回')}</span>・<span className="nowrap">{hours(t.minutes)}</span>
             </td>
-            <td>{t.sheetVersion ? <Link to={`/teams/${t.teamId}/sheet`}>第{t.sheetVersion}版</Link> : '—'}</td>
+            <td data-label="変革ストーリーシート">{t.sheetVersion ? <Link to={`/teams/${t.teamId}/sheet`}>第{t.sheetVersion}版</Link> : '—'}</td>
           </tr>
         ))}
       </tbody>

@@ -35,7 +35,7 @@ export function MentorOfferCard({ team, offer, reply }: { team: Team; offer: Off
       ) : null}
       {offer ? null : (
         <>
-          <p>前の期のマネ友として、今年度のチームを支えられます。申し出はチームのメンバーに届き、チームが承諾するとメンターになります。</p>
+          <p>申し出はチームのメンバーに届きます。チームが承諾すると、メンターとしてチームの進み具合とシートを読み、アドバイスできるようになります。</p>
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="offer" />
             <input type="hidden" name="teamId" value={team.teamId} />

@@ -59,7 +59,7 @@ export function MentorPicker({ field, candidates }: { field: FieldMetadata<strin
         <div className="mentor-picker__search">
           <label htmlFor={searchId}>マネ友を探す</label>
           <p id={`${searchId}-hint`} className="hint">
-            名前・ふりがな・自治体・期で絞り込めます（例: 甲府、やまだ、3期）。
+            名前・ふりがな・自治体・期で絞り込めます（例: {candidates[0]?.municipalityName ?? '甲府市'}、やまだ、3期）。
           </p>
           <input
             id={searchId}

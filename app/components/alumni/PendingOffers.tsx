@@ -14,7 +14,7 @@ export function PendingOffers({ offers, reply }: { offers: Offer[]; reply: Reply
     <section aria-labelledby="offers-heading">
       <h2 id="offers-heading">メンターの申し出（{counted(offers.length, '件')}）</h2>
       <p className="hint">承諾すると、その方がこのチームのメンターになり、進み具合とシートを読んでアドバイスできるようになります。</p>
-      <ul className="plain-list offer-list">
+      <ul className="offer-list">
         {offers.map((o) => {
           const errors = reply?.form === `offer-${o.id}` ? (reply.result.error?.[''] ?? undefined) : undefined;
           return (
