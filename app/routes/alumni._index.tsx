@@ -143,7 +143,13 @@ export default function AlumniOverview() {
         {mentored.length ? (
           <TeamRows teams={mentored} />
         ) : (
-          <p className="muted">{offerable.length ? 'メンターとして支援しているチームはまだありません。' : '支援を担当しているチームはありません。'}</p>
+          <p className="muted">
+            {offerable.length
+              ? 'メンターとして支援しているチームはまだありません。'
+              : municipalities.some((m) => m.current.length)
+                ? '支援を担当しているチームはありません。'
+                : '支援を担当しているチームはありません。今年度の自治体のチームが登録されると、ここからメンターを申し出られます。'}
+          </p>
         )}
         {offerable.length ? (
           <>
