@@ -32,6 +32,7 @@ const weaker: Record<string, string> = {
 // report names the check instead of calling them missed.
 const heldElsewhere: Record<string, string> = {
   'teams.$teamId.moyamoya.tsx checkin': "saveCheckin writes only the signed-in person's own figure, on a team they are a member of",
+  'alumni._index.tsx withdraw': "withdrawOffer changes only the signed-in person's own offer; anyone else's is not found (404)",
 };
 
 type Declared = { file: string; intent: string; need: string };

@@ -111,6 +111,16 @@ export const facilitatorRequestStatuses = labels([
 ] as const);
 export type FacilitatorRequestStatus = (typeof facilitatorRequestStatuses.codes)[number];
 
+// A マネ友's offer to mentor a current team of their municipality: the team answers it, the alumnus may
+// withdraw it while it waits (docs/decisions/0020).
+export const mentorOfferStatuses = labels([
+  ['pending', '申し出中'],
+  ['accepted', '承諾'],
+  ['declined', '辞退'],
+  ['withdrawn', '取り下げ'],
+] as const);
+export type MentorOfferStatus = (typeof mentorOfferStatuses.codes)[number];
+
 export const tokenPurposes = labels([
   ['invite', '招待'],
   ['reset', 'パスワード再設定'],

@@ -2,6 +2,7 @@
 export const notificationKinds = {
   sheet_comment: 'シートへのコメント',
   mentor_advice: 'マネ友からのアドバイス',
+  mentor_offer: 'メンターの申し出',
   facilitator_offer: '世話人の申し出',
   handover: '引き継ぎ',
 } as const;

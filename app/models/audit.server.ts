@@ -90,6 +90,8 @@ const targetQueries: Record<string, (ids: number[]) => SQL> = {
     from handovers x ${teamOf('x')} where x.id in ${ids}`,
   mentor_assignment: (ids) => sql`select x.id::text as id, p.full_name as name, m.name as municipality, t.fiscal_year, null as on
     from mentor_assignments x join people p on p.id = x.person_id ${teamOf('x')} where x.id in ${ids}`,
+  mentor_offer: (ids) => sql`select x.id::text as id, p.full_name as name, m.name as municipality, t.fiscal_year, null as on
+    from mentor_offers x join people p on p.id = x.person_id ${teamOf('x')} where x.id in ${ids}`,
   pre_assignment_submission: (ids) => sql`select x.id::text as id, a.title as name, m.name as municipality, t.fiscal_year, x.submitted_on::text as on
     from pre_assignment_submissions x join pre_assignments a on a.id = x.pre_assignment_id ${teamOf('x')} where x.id in ${ids}`,
   program_year: (ids) => sql`select y.fiscal_year::text as id, null as name, null as municipality, y.fiscal_year, null as on

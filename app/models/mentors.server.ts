@@ -1,14 +1,16 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { getDb, selectRows, transaction } from '../../db/client';
-import { activities, mentorAssignments, municipalities, people, users } from '../../db/schema';
+import { getDb, selectRows, transaction, type Db } from '../../db/client';
+import { activities, mentorAssignments, mentorOffers, municipalities, people, users } from '../../db/schema';
 import { recordAudit, type AuditActor } from './audit.server';
 import { createActivity } from './activity-writes.server';
+import { notify } from './notifications.server';
 import { now } from '~/utils/clock';
 
 // マネ友 mentoring a current team. Being assigned is what gives a mentor the team's progress and
 // sheet (Viewer.mentorTeamIds); advice is a sheet comment, a conversation is one activity row.
 
 type TeamScope = { id: number; municipalityId: number; fiscalYear: number };
+type NamedTeam = TeamScope & { municipalityName: string };
 
 export async function listMentors(teamId: number) {
   return getDb()
@@ -28,37 +30,89 @@ export async function listMentors(teamId: number) {
     .orderBy(asc(mentorAssignments.createdAt));
 }
 
-export type MentorCandidate = { personId: number; fullName: string; municipalityName: string; lastYear: number; sameMunicipality: boolean };
+export type MentorCandidate = {
+  personId: number;
+  fullName: string;
+  fullNameKana: string;
+  municipalityName: string;
+  /** The 期 of their latest earlier team (in the team's municipality when they were on one there). */
+  generation: number;
+  lastYear: number;
+  sameMunicipality: boolean;
+};
 
-/** Everyone who was on a team before this team's year; the team's own municipality first. */
+/**
+ * Everyone who was on a team before this team's year and does not mentor it yet, once each: the
+ * team's own municipality's alumni first (latest 期 first), then the others by municipality; names
+ * by reading. Text is ordered byte-wise ("C") so both databases give the same order.
+ */
 export async function mentorCandidates(team: TeamScope) {
   return selectRows<MentorCandidate>(sql`
-    select p.id as "personId", p.full_name as "fullName", m.name as "municipalityName",
-      max(t.fiscal_year)::int as "lastYear", bool_or(t.municipality_id = ${team.municipalityId}) as "sameMunicipality"
-    from team_members tm
-    join teams t on t.id = tm.team_id and t.archived_at is null and t.fiscal_year < ${team.fiscalYear}
-    join people p on p.id = tm.person_id and p.archived_at is null
-    join municipalities m on m.id = t.municipality_id
-    where tm.archived_at is null
-      and not exists (select 1 from mentor_assignments a where a.team_id = ${team.id} and a.person_id = p.id and a.ended_at is null)
-    group by p.id, p.full_name, m.name
-    order by bool_or(t.municipality_id = ${team.municipalityId}) desc, m.name, max(t.fiscal_year) desc, p.id`);
+    select * from (
+      select distinct on (p.id) p.id as "personId", p.full_name as "fullName", p.full_name_kana as "fullNameKana",
+        m.name as "municipalityName", g.generation::int as "generation", t.fiscal_year::int as "lastYear",
+        (t.municipality_id = ${team.municipalityId}) as "sameMunicipality"
+      from team_members tm
+      join teams t on t.id = tm.team_id and t.archived_at is null and t.fiscal_year < ${team.fiscalYear}
+      join team_generations g on g.team_id = t.id
+      join people p on p.id = tm.person_id and p.archived_at is null
+      join municipalities m on m.id = t.municipality_id
+      where tm.archived_at is null
+        and not exists (select 1 from mentor_assignments a where a.team_id = ${team.id} and a.person_id = p.id and a.ended_at is null)
+      order by p.id, (t.municipality_id = ${team.municipalityId}) desc, t.fiscal_year desc
+    ) c
+    order by c."sameMunicipality" desc,
+      case when c."sameMunicipality" then c."lastYear" end desc nulls last,
+      c."municipalityName" collate "C",
+      coalesce(nullif(c."fullNameKana", ''), c."fullName") collate "C",
+      c."personId"`);
+}
+
+/** Was the person on a team before this team's year (of its municipality, when `sameMunicipality`)? */
+export async function isAlumnusBefore(db: Db, team: TeamScope, personId: number, { sameMunicipality = false } = {}) {
+  const [alumnus] = await selectRows<{ ok: number }>(
+    sql`select 1 as ok from team_members tm
+      join teams t on t.id = tm.team_id and t.archived_at is null
+      where tm.person_id = ${personId} and tm.archived_at is null and t.fiscal_year < ${team.fiscalYear}
+        ${sameMunicipality ? sql`and t.municipality_id = ${team.municipalityId}` : sql``}
+      limit 1`,
+    db,
+  );
+  return Boolean(alumnus);
+}
+
+/**
+ * Makes the person the team's mentor (again), in the caller's transaction: the one way a mentor is
+ * assigned, whether the team chose them or accepted their offer. A pending offer of theirs to the team
+ * is thereby accepted.
+ */
+export async function addMentor(tx: Db, actor: AuditActor, team: NamedTeam, personId: number) {
+  const [row] = await tx
+    .insert(mentorAssignments)
+    .values({ teamId: team.id, personId, assignedByUserId: actor.userId })
+    .onConflictDoUpdate({ target: [mentorAssignments.teamId, mentorAssignments.personId], set: { endedAt: null, assignedByUserId: actor.userId } })
+    .returning({ id: mentorAssignments.id });
+  await recordAudit(tx, actor, { action: 'create', entityType: 'mentor_assignment', entityId: row!.id, detail: { teamId: team.id, personId } });
+  const accepted = await tx
+    .update(mentorOffers)
+    .set({ status: 'accepted', decidedByUserId: actor.userId, decidedAt: now(), updatedAt: now() })
+    .where(and(eq(mentorOffers.teamId, team.id), eq(mentorOffers.personId, personId), eq(mentorOffers.status, 'pending')))
+    .returning({ id: mentorOffers.id, offeredByUserId: mentorOffers.offeredByUserId });
+  for (const offer of accepted) {
+    await recordAudit(tx, actor, { action: 'accept', entityType: 'mentor_offer', entityId: offer.id, detail: { teamId: team.id, personId } });
+  }
+  await notify(
+    tx,
+    accepted.map((o) => o.offeredByUserId).filter((id) => id !== actor.userId),
+    { kind: 'mentor_offer', body: `${team.municipalityName}チームがメンターの申し出を承諾しました`, href: `/teams/${team.id}/mentors` },
+  );
+  return accepted.map((o) => o.id);
 }
 
 /** false when the person is not an alumnus of an earlier year. */
-export async function assignMentor(actor: AuditActor, team: TeamScope, personId: number) {
-  const [alumnus] = await selectRows<{ ok: number }>(sql`select 1 as ok from team_members tm
-    join teams t on t.id = tm.team_id and t.archived_at is null
-    where tm.person_id = ${personId} and tm.archived_at is null and t.fiscal_year < ${team.fiscalYear} limit 1`);
-  if (!alumnus) return false;
-  await transaction(async (tx) => {
-    const [row] = await tx
-      .insert(mentorAssignments)
-      .values({ teamId: team.id, personId, assignedByUserId: actor.userId })
-      .onConflictDoUpdate({ target: [mentorAssignments.teamId, mentorAssignments.personId], set: { endedAt: null, assignedByUserId: actor.userId } })
-      .returning({ id: mentorAssignments.id });
-    await recordAudit(tx, actor, { action: 'create', entityType: 'mentor_assignment', entityId: row!.id, detail: { teamId: team.id, personId } });
-  });
+export async function assignMentor(actor: AuditActor, team: NamedTeam, personId: number) {
+  if (!(await isAlumnusBefore(getDb(), team, personId))) return false;
+  await transaction((tx) => addMentor(tx, actor, team, personId));
   return true;
 }
 

@@ -58,6 +58,7 @@ const tableLabels: Record<string, string> = {
   offsite_meetings: 'オフサイトミーティング',
   offsite_meeting_people: 'オフサイトミーティングの参加者',
   mentor_assignments: 'メンター',
+  mentor_offers: 'メンターの申し出',
   handovers: '引き継ぎ',
   facilitator_requests: '世話人派遣の依頼',
   facilitator_offers: '世話人派遣の申し出',

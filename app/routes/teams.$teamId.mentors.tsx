@@ -12,12 +12,14 @@ import { todayInTokyo } from '~/utils/clock';
 import { fiscalYearRange, formatFiscalYear } from '~/utils/dates';
 import { counted, duration } from '~/utils/format';
 import { formIdOrZero, requireIdParam } from '~/utils/http.server';
-import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
+import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import { submitOnce } from '~/models/submissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
 import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
 import { SavedNotice } from '~/components/SavedNotice';
-import { formReply } from '~/utils/form-reply.server';
+import { formErrors, formReply } from '~/utils/form-reply.server';
+import { answerOffer, pendingOffers } from '~/models/mentor-offers.server';
+import { PendingOffers } from '~/components/alumni/PendingOffers';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `マネ友（メンター） | ${data.team.municipalityName}チーム | 人マネ トラッカー` : 'マネ友' },
@@ -26,7 +28,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'readProgress');
   const canAssign = access.write;
-  const [mentors, talks, candidates] = await Promise.all([listMentors(team.id), listMentorTalks(team.id), canAssign ? mentorCandidates(team) : []]);
+  // Offers are the team's to answer: its members and organizers see them, as they choose mentors.
+  const [mentors, talks, candidates, offers] = await Promise.all([
+    listMentors(team.id),
+    listMentorTalks(team.id),
+    canAssign ? mentorCandidates(team) : [],
+    canAssign ? pendingOffers(team.id) : [],
+  ]);
   const { notice, headers } = await takeNotice(request);
   return data(
     {
@@ -35,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       mentors,
       talks,
       candidates,
+      offers,
       canAssign,
       isMentor: viewer.mentorTeamIds.includes(team.id),
       today: todayInTokyo(),
@@ -44,8 +53,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-// Mentors are asked for (and thanked) by the team or an organizer; only the mentor gives advice.
-export const intents = { assign: 'team:write', end: 'team:write', advice: 'team:mentor', talk: 'team:mentor' } as const satisfies IntentNeeds;
+// Mentors are asked for (and thanked) by the team or an organizer, who also answer a マネ友's offer;
+// only the mentor gives advice.
+export const intents = {
+  assign: 'team:write',
+  end: 'team:write',
+  accept: 'team:write',
+  decline: 'team:write',
+  advice: 'team:mentor',
+  talk: 'team:mentor',
+} as const satisfies IntentNeeds;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { team, viewer, intent, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
@@ -63,6 +80,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return formReply(intent, submission.reply({ fieldErrors: { personId: ['前の年度までにチームで参加したマネ友から選んでください'] } }));
     }
     return back('メンターをお願いしました。');
+  }
+  if (intent === 'accept' || intent === 'decline') {
+    const offerId = formIdOrZero(formData.get('offerId'));
+    const answered = await answerOffer(actor, team, offerId, intent === 'accept' ? 'accepted' : 'declined');
+    if (answered === 'missing') return denyNotFound(request, viewer, { mentorOfferId: offerId, teamId: team.id });
+    if (answered === 'notAlumnus') {
+      return formReply(
+        `offer-${offerId}`,
+        formErrors(['前の年度までのチームの記録が見つからないため、この方をメンターにできません。事務局に確かめてください']),
+      );
+    }
+    // Answered already (a double click, a teammate first): the page shows how it stands.
+    if (answered === 'answered') return redirect(`/teams/${team.id}/mentors`);
+    return back(answered === 'accepted' ? '申し出を承諾しました。メンターに加わりました。' : '申し出を辞退しました。');
   }
   if (intent === 'advice') {
     return submitOnce(formData, viewer.userId, async () => {
@@ -87,12 +118,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Mentors() {
-  const { team, links, mentors, talks, candidates, canAssign, isMentor, today, notice } = useLoaderData<typeof loader>();
+  const { team, links, mentors, talks, candidates, offers, canAssign, isMentor, today, notice } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <>
       <TeamHeader team={team} links={links} />
       <SavedNotice notice={notice} />
+      <PendingOffers offers={offers} reply={lastResult} />
       <section aria-labelledby="mentors-heading">
         <h2 id="mentors-heading">メンターのマネ友（{counted(mentors.length, '名')}）</h2>
         {mentors.length === 0 ? <p className="muted">まだメンターはいません。</p> : null}

@@ -31,6 +31,9 @@ export const offsiteMeetingSchema = z.object({
 
 export const mentorAssignSchema = z.object({ personId: id('マネ友') });
 
+// A マネ友's offer to mentor a current team of their municipality, with a short word to the team.
+export const mentorOfferSchema = z.object({ teamId: id('チーム'), message: optionalText('ひとこと', 500) });
+
 export const mentorAdviceSchema = z.object({
   section: z.enum(sheetSectionKeys, { error: 'シートの項目を選んでください' }),
   body: requiredText('アドバイス', 4000),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { facilitatorRequestStatuses } from '../../app/domain/codes';
+import { facilitatorRequestStatuses, mentorOfferStatuses } from '../../app/domain/codes';
 import { archivedAt, createdAt, oneOf, updatedAt, version } from './columns';
 import { people, users } from './people';
 import { municipalities } from './program';
@@ -89,6 +89,41 @@ export const mentorAssignments = pgTable(
     endedAt: timestamp('ended_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('mentor_assignments_team_person').on(t.teamId, t.personId), index('mentor_assignments_person').on(t.personId)],
+);
+
+/**
+ * A マネ友 offers to mentor a current team of their municipality; the team accepts (a mentor
+ * assignment is made) or declines, or the alumnus withdraws while it waits. One live offer per person
+ * and team: a withdrawn one may be made again, an answered one not (docs/decisions/0019).
+ */
+export const mentorOffers = pgTable(
+  'mentor_offers',
+  {
+    id: serial('id').primaryKey(),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    message: text('message').notNull().default(''),
+    status: text('status', { enum: mentorOfferStatuses.codes }).notNull().default('pending'),
+    offeredByUserId: integer('offered_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    decidedByUserId: integer('decided_by_user_id').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('mentor_offers_status', oneOf('status', mentorOfferStatuses.codes)),
+    check('mentor_offers_decided', sql`(${t.status} = 'pending') = (${t.decidedAt} is null)`),
+    uniqueIndex('mentor_offers_team_person_live')
+      .on(t.teamId, t.personId)
+      .where(sql`${t.status} <> 'withdrawn'`),
+    index('mentor_offers_person').on(t.personId),
+  ],
 );
 
 /** 引き継ぎ: written at the end of a year for the municipality's next team. */

@@ -65,7 +65,7 @@ describe('マネ友', () => {
     const teamUrl = await currentTeamUrl(member);
     await member.goto(`${teamUrl}/mentors`);
     await member.getByRole('heading', { name: 'メンターをお願いする' }).waitFor();
-    await member.getByLabel('マネ友', { exact: true }).selectOption({ label: `${alumniName}（${municipality}・${lastYear}）` });
+    await member.getByRole('combobox', { name: /^マネ友/ }).selectOption({ label: `${alumniName}（${municipality} 1期生・${lastYear}）` });
     await member.getByRole('button', { name: 'メンターをお願いする' }).click();
     await member.getByRole('status').filter({ hasText: 'メンターをお願いしました' }).waitFor();
     expect(await member.locator('main').textContent()).toContain(alumniName);

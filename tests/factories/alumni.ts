@@ -7,6 +7,7 @@ import {
   facilitatorRequests,
   handovers,
   mentorAssignments,
+  mentorOffers,
   offsiteMeetingPeople,
   offsiteMeetings,
 } from '../../db/schema';
@@ -83,6 +84,20 @@ export async function createOffsiteMeeting(db: Db, overrides: Partial<NewOffsite
 
 export async function createMentorAssignment(db: Db, overrides: Partial<NewMentorAssignment> & Pick<NewMentorAssignment, 'teamId' | 'personId'>) {
   return one(await db.insert(mentorAssignments).values(overrides).returning());
+}
+
+/** A マネ友's offer to mentor a team (申し出中 unless a status is given; an answered one has its day). */
+export async function createMentorOffer(
+  db: Db,
+  overrides: Partial<typeof mentorOffers.$inferInsert> & Pick<typeof mentorOffers.$inferInsert, 'teamId' | 'personId' | 'offeredByUserId'>,
+) {
+  const decided = overrides.status && overrides.status !== 'pending' ? { decidedAt: new Date() } : {};
+  return one(
+    await db
+      .insert(mentorOffers)
+      .values({ message: '昨年度の経験をお伝えできます。', ...decided, ...overrides })
+      .returning(),
+  );
 }
 
 /** 引き継ぎ from a team to its municipality's next team. */

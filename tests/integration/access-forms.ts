@@ -27,6 +27,7 @@ import {
   createHrViewer,
   createInterview,
   createMentorAssignment,
+  createMentorOffer,
   createMunicipality,
   createOrganizer,
   createPerson,
@@ -290,6 +291,24 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
   },
   'alumni.groups._index.tsx submit': (c) => ({ name: `ハミダシ${seq()}`, foundedOn: day(c.world, '04-20') }),
   'alumni.groups.$groupId.tsx submit': (c) => ({ heldOn: day(c.world, '08-01'), theme: '10年後の役所を語る' }),
+  // The alumnus offers to this year's team of a fresh municipality whose last year's team they were on.
+  'alumni._index.tsx offer': async (c) => {
+    const city = await createMunicipality(getDb());
+    await addTeamMember(getDb(), {
+      teamId: (await createTeam(getDb(), { municipalityId: city.id, fiscalYear: c.world.year - 1 })).id,
+      personId: c.world.users.alumni.personId,
+    });
+    return { teamId: String((await createTeam(getDb(), { municipalityId: city.id, fiscalYear: c.world.year })).id), message: '前の期として伴走します' };
+  },
+  // Team A, which the alumnus already mentors; team B, of another municipality.
+  'alumni._index.tsx offer /alumni?team=A': (c) => ({ teamId: String(c.world.teamA.id), message: '' }),
+  'alumni._index.tsx offer /alumni?team=B': (c) => ({ teamId: String(c.world.teamB.id), message: '' }),
+  // The alumnus's own offer, waiting, to a team of its own (one live offer per person and team).
+  'alumni._index.tsx withdraw': async (c) => {
+    const team = await createTeam(getDb(), { fiscalYear: c.world.year });
+    const { personId, id: offeredByUserId } = c.world.users.alumni;
+    return { offerId: String((await createMentorOffer(getDb(), { teamId: team.id, personId, offeredByUserId })).id) };
+  },
   'alumni.support._index.tsx submit': async (c) => ({
     owner: await ownerFor(c),
     heldOn: day(c.world, '11-20'),
@@ -383,9 +402,19 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
     const person = await createPerson(getDb());
     return { assignmentId: String((await createMentorAssignment(getDb(), { teamId: c.world.teamA.id, personId: person.id })).id) };
   },
+  'teams.$teamId.mentors.tsx accept': async (c) => ({ offerId: await freshOffer(c.world) }),
+  'teams.$teamId.mentors.tsx decline': async (c) => ({ offerId: await freshOffer(c.world) }),
   'teams.$teamId.mentors.tsx advice': () => ({ section: 'currentState', body: '現状に職員の声を一つ入れてみては' }),
   'teams.$teamId.mentors.tsx talk': (c) => ({ occurredOn: day(c.world, '09-01'), durationMinutes: '60', title: '進め方の相談' }),
 };
+
+/** An offer, waiting, to mentor team A from a fresh マネ友 of its city (on last year's team, with an account). */
+async function freshOffer(world: World) {
+  const person = await createPerson(getDb(), { municipalityId: world.cityA.id });
+  await addTeamMember(getDb(), { teamId: world.pastA.id, personId: person.id });
+  const user = await createUser(getDb(), { personId: person.id, passwordHash: null });
+  return String((await createMentorOffer(getDb(), { teamId: world.teamA.id, personId: person.id, offeredByUserId: user.id })).id);
+}
 
 /** The team or group the caller may ask help for (organizers and HR have none: their form is refused with a field error). */
 async function ownerFor(c: Call): Promise<string> {

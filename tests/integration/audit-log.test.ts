@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb, selectRows } from '../../db/client';
-import { auditLog, facilitatorOffers, teams, users } from '../../db/schema';
+import { auditLog, facilitatorOffers, mentorOffers, teams, users } from '../../db/schema';
 import { seedDemo } from '../../db/seed';
 import { auditEntityLabels } from '../../app/domain/audit-labels';
 import { loader } from '../../app/routes/admin.audit';
@@ -38,6 +38,7 @@ const tables: Record<string, string> = {
   organizer: 'select id from organizers',
   dialogue_group: 'select id from dialogue_groups',
   mentor_assignment: 'select id from mentor_assignments',
+  mentor_offer: 'select id from mentor_offers',
   hr_viewer: 'select id from hr_viewers',
   invitation: 'select id from account_tokens',
   account_token: 'select id from account_tokens',
@@ -57,11 +58,12 @@ beforeAll(async () => {
   await seedDemo(db, { passwordHash: 'unused' });
   const [admin] = await db.select().from(users).where(eq(users.email, 'admin@example.jp'));
   organizer = { Cookie: await sessionCookie(admin!.id) };
-  // The demo has no invitation outstanding and no 世話人 request: one of each, as the app writes them.
+  // The demo has no invitation outstanding, no 世話人 request and no offer to mentor: one of each.
   await issueToken(db, { purpose: 'invite', email: 'new-member@example.jp', details: { fullName: '招待 花子' }, createdByUserId: admin!.id });
   const [team] = await db.select().from(teams).limit(1);
   const request = await createFacilitatorRequest(db, { teamId: team!.id, createdByUserId: admin!.id });
   await db.insert(facilitatorOffers).values({ requestId: request.id, personId: admin!.personId });
+  await db.insert(mentorOffers).values({ teamId: team!.id, personId: admin!.personId, offeredByUserId: admin!.id });
   for (const [kind, query] of Object.entries(tables)) {
     const [row] = await selectRows<{ id: number }>(sql.raw(`${query} order by 1 limit 1`));
     if (row) firstIds[kind] = Number(row.id);

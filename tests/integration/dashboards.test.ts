@@ -219,7 +219,7 @@ describe("the figures are the database's", () => {
   });
 
   it("alumni: their municipality's teams, current and past", async () => {
-    const data = (await alumniLoader(loaderArgs('/alumni', { headers: cookies.alumni }))) as Awaited<ReturnType<typeof alumniLoader>>;
+    const data = await loaded(alumniLoader(loaderArgs('/alumni', { headers: cookies.alumni })));
     const city = data.municipalities.find((m) => m.id === world.cityA.id)!;
     expect(city.current.map((t) => t.teamId)).toEqual([world.teamA.id]);
     expect(city.past.map((t) => t.teamId)).toEqual([world.pastA.id]);

@@ -12,6 +12,7 @@ import {
   handovers,
   interviewHomework,
   interviews,
+  mentorOffers,
   offsiteMeetingPeople,
   offsiteMeetings,
   people,
@@ -20,6 +21,7 @@ import {
   teamMoyamoya,
   users,
 } from '../../db/schema';
+import { action as alumniAction } from '../../app/routes/alumni._index';
 import { action as groupsAction } from '../../app/routes/alumni.groups._index';
 import { action as groupAction } from '../../app/routes/alumni.groups.$groupId';
 import { action as directoryAction } from '../../app/routes/alumni.me';
@@ -48,7 +50,7 @@ import { activityKinds, changeStages, coCreationSteps, homeworkStatuses, intervi
 import { sheetSectionKeys } from '../../app/domain/sheet';
 import { inviteAccount, issuePasswordReset } from '../../app/models/accounts.server';
 import { verifyPassword } from '../../app/utils/password.server';
-import { createMentorAssignment } from '../factories';
+import { addTeamMember, createMentorAssignment, createPerson, createUser } from '../factories';
 import { actionArgs } from '../helpers';
 import { outcome as statusOf } from './setup-helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
@@ -184,6 +186,36 @@ describe('hostile input in the マネ友 forms', () => {
           expect(offer).toMatchObject({ personId: world.users.alumni.personId, message: asTyped(message) });
         },
       ),
+      runs,
+    );
+  });
+});
+
+describe('hostile input in a マネ友’s offer to mentor', () => {
+  it('an offer, its withdrawal and the team’s answer', async () => {
+    // A マネ友 of 甲府市 who does not mentor team A yet (the file's alumnus does).
+    const person = await createPerson(getDb(), { municipalityId: world.cityA.id });
+    await addTeamMember(getDb(), { teamId: world.pastA.id, personId: person.id });
+    const headers = { Cookie: await sessionCookie((await createUser(getDb(), { personId: person.id, passwordHash: null })).id) };
+    const onAlumni = (form: Record<string, string>) => alumniAction(actionArgs('/alumni', form, { headers }));
+    await fc.assert(
+      fc.asyncProperty(mostly(fc.constant(teamId), tamperedId), someText(500), tamperedId, async (target, message, offerId) => {
+        const offered = await outcomeOf(() => onAlumni({ intent: 'offer', teamId: target, message }));
+        if (offered.kind === 'saved') {
+          const [row] = await getDb()
+            .select()
+            .from(mentorOffers)
+            .where(and(eq(mentorOffers.personId, person.id), eq(mentorOffers.status, 'pending')));
+          expect(row).toMatchObject({ teamId: world.teamA.id, message: asTyped(message) });
+          // Taken back, so the next run may offer again.
+          expect((await outcomeOf(() => onAlumni({ intent: 'withdraw', offerId: String(row!.id) }))).kind).toBe('saved');
+        } else expect(offered.kind).toBe('invalid');
+        // A tampered offer id is not found or already answered: never a 500.
+        expect(['saved', 'refused']).toContain((await outcomeOf(() => onAlumni({ intent: 'withdraw', offerId }))).kind);
+        for (const intent of ['accept', 'decline']) {
+          expect(['saved', 'refused']).toContain((await outcomeOf(() => mentorsAction(post('member', `/teams/${teamId}/mentors`, { intent, offerId })))).kind);
+        }
+      }),
       runs,
     );
   });

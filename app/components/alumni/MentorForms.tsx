@@ -2,13 +2,12 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { OnceToken } from '~/components/OnceToken';
 import { Form } from '@remix-run/react';
 import { DraftForm } from '~/components/DraftForm';
-import { FieldErrors, FormMessage, TextField } from '~/components/form';
+import { FormMessage, TextField } from '~/components/form';
+import { MentorPicker, type MentorCandidate } from './MentorPicker';
 import { TextAreaField } from '~/components/TextAreaField';
 import { sheetSections } from '~/domain/sheet';
-import { formatFiscalYear } from '~/utils/dates';
 import { replyFor, type FormReply } from '~/utils/form-reply';
 
-type Candidate = { personId: number; fullName: string; municipalityName: string; lastYear: number; sameMunicipality: boolean };
 type Reply = FormReply<SubmissionResult<string[]>> | undefined;
 
 /** The team assigns mentors; a mentor leaves advice (a sheet comment) and logs conversations. */
@@ -21,7 +20,7 @@ export function MentorForms({
 }: {
   canAssign: boolean;
   isMentor: boolean;
-  candidates: Candidate[];
+  candidates: MentorCandidate[];
   today: string;
   reply: Reply;
 }) {
@@ -32,13 +31,6 @@ export function MentorForms({
     lastResult: replyFor(reply, 'talk'),
     defaultValue: { occurredOn: today, durationMinutes: '60' },
   });
-  const same = candidates.filter((c) => c.sameMunicipality);
-  const elsewhere = candidates.filter((c) => !c.sameMunicipality);
-  const option = (c: Candidate) => (
-    <option key={c.personId} value={c.personId}>
-      {c.fullName}（{c.municipalityName}・{formatFiscalYear(c.lastYear)}）
-    </option>
-  );
   return (
     <>
       {canAssign ? (
@@ -47,17 +39,7 @@ export function MentorForms({
           <Form method="post" {...getFormProps(assignForm)}>
             <input type="hidden" name="intent" value="assign" />
             <FormMessage id={assignForm.errorId} errors={assignForm.errors} />
-            <div className="field">
-              <label htmlFor={assign.personId.id}>マネ友</label>
-              <select id={assign.personId.id} name={assign.personId.name} aria-invalid={assign.personId.errors ? true : undefined} defaultValue="">
-                <option value="" disabled>
-                  選んでください
-                </option>
-                <optgroup label="同じ自治体のマネ友">{same.map(option)}</optgroup>
-                <optgroup label="ほかの自治体のマネ友">{elsewhere.map(option)}</optgroup>
-              </select>
-              <FieldErrors id={assign.personId.errorId} errors={assign.personId.errors} />
-            </div>
+            <MentorPicker field={assign.personId} candidates={candidates} />
             <button type="submit" className="button">
               メンターをお願いする
             </button>
