@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { afterAll, inject } from 'vitest';
+import { afterAll, beforeEach, inject } from 'vitest';
 import { openDb, pgliteExtensions, setDb, type DbHandle } from '../../db/client';
 import { withDatabase } from './global-db';
 import { adminUrl } from './postgres-urls';
@@ -27,6 +27,16 @@ if (process.env.TEST_DB === 'postgres') {
   handle = await openDb({ pglite: client });
 }
 setDb(handle);
+
+// Each result names its database in vitest's JSON report, so .ci/run can say how many tests ran on each.
+declare module 'vitest' {
+  interface TaskMeta {
+    database?: string;
+  }
+}
+beforeEach(({ task }) => {
+  task.meta.database = process.env.TEST_DB;
+});
 
 afterAll(async () => {
   setDb(undefined);
