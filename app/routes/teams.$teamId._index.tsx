@@ -1,5 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { QuickAdd } from '~/components/activities/QuickAdd';
+import { pickableKinds } from '~/domain/activity-form';
+import { submitOnce } from '~/models/submissions.server';
+import { todayInTokyo } from '~/utils/clock';
+import { quickAdd } from '~/utils/quick-add.server';
+import type { IntentNeeds } from '~/utils/permissions';
 import { EraDate } from '~/components/EraDate';
 import { formatFiscalYear } from '~/utils/dates';
 import { ErrorPage } from '~/components/ErrorPage';
@@ -18,7 +24,7 @@ import { listInterviews } from '~/models/interviews.server';
 import { listTeamMembers } from '~/models/teams.server';
 import { counted, duration, hours } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
-import { requireTeam } from '~/utils/permissions.server';
+import { requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import { seesUnlistedMembers } from '~/utils/permissions';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.team.municipalityName}チーム | 人マネ トラッカー` : 'チーム' }];
@@ -54,16 +60,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     alumniCount: alumni.length,
     // The team itself (and organizers) may see who can read its records.
     seesReaders: access.write,
+    // すばやく記録 here too: the page a member opens first (it posts to this route's action).
+    canWrite: access.write,
+    today: todayInTokyo(),
   };
 }
 
+export const intents = { quick: 'team:write' } as const satisfies IntentNeeds;
+
+// すばやく記録 from 概要: saved, it lands on the timeline with the new entry marked (this page's loader is cached
+// and reads no notice); refused, this page shows the form again with what was typed.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team, viewer, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
+  return submitOnce(formData, viewer.userId, () => quickAdd(request, formData, team, viewer));
+}
+
 export default function TeamOverview() {
-  const { team, links, members, unlistedMembers, totals, recent, interviews, dashboard, membersMoyamoyaHidden, generations, alumniCount, seesReaders } =
-    useLoaderData<typeof loader>();
+  const {
+    team,
+    links,
+    members,
+    unlistedMembers,
+    totals,
+    recent,
+    interviews,
+    dashboard,
+    membersMoyamoyaHidden,
+    generations,
+    alumniCount,
+    seesReaders,
+    canWrite,
+    today,
+  } = useLoaderData<typeof loader>();
+  const quickResult = useActionData<typeof action>();
   const chartSubject = `${team.municipalityName}チーム ${formatFiscalYear(team.fiscalYear)}`;
   return (
     <>
       <TeamHeader team={team} links={links} />
+      {canWrite ? <QuickAdd kinds={pickableKinds()} today={today} lastResult={quickResult} interviewHref={`/teams/${team.id}/interviews/new`} /> : null}
       <HandoverCard teamId={team.id} generations={generations} alumniCount={alumniCount} />
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">メンバー（{counted(members.length + unlistedMembers, '名')}）</h2>

@@ -1,24 +1,22 @@
-import { parseWithZod } from '@conform-to/zod/v4';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ActivityTimeline } from '~/components/activities/ActivityTimeline';
 import { QuickAdd } from '~/components/activities/QuickAdd';
 import { ErrorPage } from '~/components/ErrorPage';
 import { TeamHeader } from '~/components/TeamHeader';
-import { minutesOf, pickableKinds } from '~/domain/activity-form';
+import { pickableKinds } from '~/domain/activity-form';
 import { activityKinds, type ActivityKind } from '~/domain/codes';
 import { listActivities } from '~/models/activities.server';
-import { createActivity } from '~/models/activity-writes.server';
 import { listTeamMembers } from '~/models/teams.server';
-import { quickActivitySchema } from '~/schemas/activity';
 import { todayInTokyo } from '~/utils/clock';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
-import { actorOf, requireTeam, requireTeamIntent } from '~/utils/permissions.server';
+import { requireTeam, requireTeamIntent } from '~/utils/permissions.server';
 import type { IntentNeeds } from '~/utils/permissions';
 import { submitOnce } from '~/models/submissions.server';
-import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
+import { takeNotice } from '~/utils/notice.server';
 import { SavedNotice } from '~/components/SavedNotice';
+import { quickAdd } from '~/utils/quick-add.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `活動記録 | ${data.team.municipalityName}チーム | 人マネ トラッカー` : '活動記録' },
@@ -68,28 +66,6 @@ export const intents = { quick: 'team:write' } as const satisfies IntentNeeds;
 export async function action({ request, params }: ActionFunctionArgs) {
   const { team, viewer, formData } = await requireTeamIntent(request, requireIdParam(params.teamId), intents);
   return submitOnce(formData, viewer.userId, () => quickAdd(request, formData, team, viewer));
-}
-
-async function quickAdd(request: Request, formData: FormData, team: Parameters<typeof createActivity>[1], viewer: Parameters<typeof actorOf>[1]) {
-  const submission = parseWithZod(formData, { schema: quickActivitySchema });
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
-  const value = submission.value;
-  if (!pickableKinds().includes(value.kind)) {
-    return data(submission.reply({ fieldErrors: { kind: ['キーパーソンインタビューはインタビューの記録から追加してください'] } }), { status: 400 });
-  }
-  const id = await createActivity(actorOf(request, viewer), team, {
-    kind: value.kind,
-    occurredOn: value.occurredOn,
-    startsAt: null,
-    durationMinutes: minutesOf(value),
-    title: value.title.trim(),
-    guests: '',
-    notes: '',
-    sessionId: null,
-    interviewId: null,
-    attendeeIds: [],
-  });
-  return redirectWithNotice(`/teams/${team.id}/activities`, '活動を記録しました。', id);
 }
 
 export default function ActivityLog() {

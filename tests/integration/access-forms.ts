@@ -379,6 +379,7 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
     changeId: String((await createChangeChain(getDb(), { teamId: c.world.teamA.id, archivedAt: new Date() })).id),
   }),
   'teams.$teamId.activities._index.tsx quick': (c) => ({ kind: 'meeting', occurredOn: day(c.world, '05-12'), durationPick: '60' }),
+  'teams.$teamId._index.tsx quick': (c) => ({ kind: 'meeting', occurredOn: day(c.world, '05-13'), durationPick: '30' }),
   'teams.$teamId.activities.new.tsx save': (c) => activityFields(c.world),
   'teams.$teamId.activities.$activityId.tsx save': async (c) => ({
     ...activityFields(c.world),

@@ -4,6 +4,7 @@ import { getDb } from '../../db/client';
 import { activities, activityAttendees, auditLog } from '../../db/schema';
 import { action as indexAction, loader as indexLoader } from '../../app/routes/teams.$teamId.activities._index';
 import { action as newAction } from '../../app/routes/teams.$teamId.activities.new';
+import { action as overviewAction, loader as overviewLoader } from '../../app/routes/teams.$teamId._index';
 import { action as entryAction, loader as entryLoader } from '../../app/routes/teams.$teamId.activities.$activityId';
 import { loader as archivedLoader } from '../../app/routes/teams.$teamId.activities.archived';
 import { loader as summaryLoader } from '../../app/routes/teams.$teamId.activities.summary';
@@ -72,6 +73,28 @@ describe('adding, editing, deleting and restoring activities', () => {
     const typedId = (await noticedIdOf(typed))!;
     const [t] = await getDb().select().from(activities).where(eq(activities.id, typedId));
     expect(t).toMatchObject({ title: '', durationMinutes: 45 });
+  });
+
+  it('quick add from 概要 (the page a member opens first): saved onto the timeline, refused in place with what was typed', async () => {
+    const overview = await loaded(overviewLoader(loaderArgs(`/teams/${teamId}`, { headers: member, params: { teamId } })));
+    expect([overview.canWrite, (await loaded(overviewLoader(loaderArgs(`/teams/${teamId}`, { headers: hr, params: { teamId } })))).canWrite]).toEqual([
+      true,
+      false,
+    ]);
+    const saved = (await overviewAction(
+      post(`/teams/${teamId}`, { intent: 'quick', kind: 'meeting', occurredOn: `${world.year}-05-22`, title: '概要から記録', durationPick: '30' }),
+    )) as Response;
+    expect([saved.status, saved.headers.get('Location')]).toEqual([302, `/teams/${teamId}/activities`]);
+    const [row] = await getDb()
+      .select()
+      .from(activities)
+      .where(eq(activities.id, (await noticedIdOf(saved))!));
+    expect(row).toMatchObject({ teamId: world.teamA.id, title: '概要から記録', durationMinutes: 30 });
+    const refused = (await overviewAction(
+      post(`/teams/${teamId}`, { intent: 'quick', kind: 'meeting', occurredOn: '2026-02-30', title: '消えない題名' }),
+    )) as unknown as Reply;
+    expect(refused.init.status).toBe(400);
+    expect(refused.data.initialValue?.title).toBe('消えない題名');
   });
 
   it('refuses a bad quick add with Japanese field errors and keeps what was typed', async () => {
