@@ -1,20 +1,22 @@
+import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { activities, surveyAnswers, surveyOptions, surveyQuestions, surveys } from '../../db/schema';
 import { loadViewer } from '../../app/models/viewers.server';
 import { surveysForPaper } from '../../app/models/surveys.server';
-import { action as newAction } from '../../app/routes/teams.$teamId.surveys.new';
-import { action as editAction, loader as editLoader } from '../../app/routes/teams.$teamId.surveys_.$surveyId.edit';
-import { action as pageAction, loader as pageLoader } from '../../app/routes/teams.$teamId.surveys.$surveyId';
-import { loader as listLoader } from '../../app/routes/teams.$teamId.surveys._index';
-import { loader as csvLoader } from '../../app/routes/teams.$teamId.surveys_.$surveyId.results[.csv]';
+import NewSurvey, { action as newAction, loader as newLoader } from '../../app/routes/teams.$teamId.surveys.new';
+import EditSurvey, { action as editAction, loader as editLoader } from '../../app/routes/teams.$teamId.surveys_.$surveyId.edit';
+import SurveyPage, { action as pageAction, loader as pageLoader } from '../../app/routes/teams.$teamId.surveys.$surveyId';
+import Surveys, { loader as listLoader } from '../../app/routes/teams.$teamId.surveys._index';
+import ImportSurvey, { loader as importLoader } from '../../app/routes/teams.$teamId.surveys.import';
+import { loader as csvLoader, surveyResultsCsvHeader } from '../../app/routes/teams.$teamId.surveys_.$surveyId.results[.csv]';
 import { loader as activitiesLoader } from '../../app/routes/teams.$teamId.activities._index';
 import { loader as sheetLoader } from '../../app/routes/teams.$teamId.sheet._index';
 import { action as sheetEditAction, loader as sheetEditLoader } from '../../app/routes/teams.$teamId.sheet.edit';
 import { teamAccess } from '../../app/utils/permissions';
 import { createSurvey } from '../factories';
-import { actionArgs, loaded, loaderArgs } from '../helpers';
+import { actionArgs, loaded, loaderArgs, renderPage } from '../helpers';
 import { buildWorld, cookieFor, roles, type World } from '../world';
 import { fieldErrors, outcome } from './setup-helpers';
 
@@ -105,6 +107,51 @@ describe('who reads a survey', () => {
     ]);
     expect((await surveysForPaper(teamId, ['program'])).map((s) => s.title)).toEqual(['programのアンケート']);
     expect(await surveysForPaper(teamId, [])).toEqual([]);
+  });
+});
+
+describe('the pages', () => {
+  it('render with what their loaders give, as a member (every part shown)', async () => {
+    const headers = await member();
+    const id = byVisibility.municipality;
+    const sp = p({ surveyId: String(id) });
+    const pages: [string, Parameters<typeof renderPage>[0], unknown, string][] = [
+      ['list', Surveys, await loaded(await listLoader(loaderArgs(`/teams/${teamId}/surveys`, { params: p(), headers }))), 'municipalityのアンケート'],
+      ['page', SurveyPage, await loaded(await pageLoader(loaderArgs(`/teams/${teamId}/surveys/${id}`, { params: sp, headers }))), '引用を外す'],
+      ['new', NewSurvey, await loaded(await newLoader(loaderArgs(`/teams/${teamId}/surveys/new`, { params: p(), headers }))), '質問と結果'],
+      [
+        'edit',
+        EditSurvey,
+        await loaded(await editLoader(loaderArgs(`/teams/${teamId}/surveys/${id}/edit`, { params: sp, headers }))),
+        'ファイルから集計した結果',
+      ],
+      ['import', ImportSurvey, await loaded(await importLoader(loaderArgs(`/teams/${teamId}/surveys/import`, { params: p(), headers }))), 'CSVファイル'],
+    ];
+    for (const [name, Component, data, shows] of pages) {
+      const html = await renderPage(Component, data);
+      expect(html, name).toContain(shows);
+    }
+  });
+});
+
+describe('the results CSV', () => {
+  it('is UTF-8 with a BOM and CRLF: a row per option, a row per free-text answer with its 引用 mark', async () => {
+    const id = byVisibility.municipality;
+    const res = (await csvLoader(
+      loaderArgs(`/teams/${teamId}/surveys/${id}/results.csv`, { params: p({ surveyId: String(id) }), headers: await member() }),
+    )) as Response;
+    expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text).toContain('\r\n');
+    expect(parse(text, { bom: true })).toEqual([
+      [...surveyResultsCsvHeader],
+      ['Q1', 'municipalityの質問', 'はい／いいえ', '10', 'はい', '3', '30', ''],
+      ['Q1', 'municipalityの質問', 'はい／いいえ', '10', 'いいえ', '7', '70', ''],
+      ['Q2', 'municipalityの自由記述', '自由記述', '2', 'municipalityの引用した回答', '', '', '○'],
+      ['Q2', 'municipalityの自由記述', '自由記述', '2', 'municipalityの引用していない回答', '', '', ''],
+    ]);
   });
 });
 

@@ -159,7 +159,10 @@ function kinds(spec: KindsSpec): { config: ChartConfiguration; marks: Placed[] }
 const percentTicks = { callback: (v: number | string) => `${v}%` };
 const shareLabel = (o: SharesSpec['options'][number]) => `${o.label}: ${o.percent}%${o.count === null ? '' : `（${o.count.toLocaleString('ja-JP')}件）`}`;
 
-/** A survey question: one 100% bar of its options, or a bar per option of a multiple-choice question. */
+/**
+ * A survey question: one 100% bar of its options, or a bar per option of a multiple-choice question. Drawn
+ * at once (no growing animation): a page of many questions is read, printed and saved as PNG as it opens.
+ */
 function shares(spec: SharesSpec): { config: ChartConfiguration; marks: Placed[] } {
   const multiple = spec.kind === 'multiple';
   const config: ChartConfiguration<'bar'> = multiple
@@ -170,6 +173,7 @@ function shares(spec: SharesSpec): { config: ChartConfiguration; marks: Placed[]
           datasets: [{ label: '選んだ人の割合', data: spec.options.map((o) => o.percent), backgroundColor: spec.options.map((o) => o.color) }],
         },
         options: {
+          animation: false,
           indexAxis: 'y',
           maintainAspectRatio: false,
           scales: { x: { min: 0, max: 100, ticks: percentTicks, title: { display: true, text: '回答した人に占める割合（複数回答）' } } },
@@ -183,6 +187,7 @@ function shares(spec: SharesSpec): { config: ChartConfiguration; marks: Placed[]
           datasets: spec.options.map((o) => ({ label: o.label, data: [o.percent], backgroundColor: o.color, borderColor: '#ffffff', borderWidth: 1 })),
         },
         options: {
+          animation: false,
           indexAxis: 'y',
           maintainAspectRatio: false,
           scales: {

@@ -29,13 +29,9 @@ type Props = {
   notice?: ReactNode;
 };
 
-const optionsHint: Record<SurveyQuestionKind, string> = {
-  yes_no: '2行で。例:「はい 16」「いいえ 84」（「Y:16%/N:84%」のように1行でも書けます）',
-  single: '1行に1つ、選択肢と割合（％）を。例:「満足 20」「やや満足 35」',
-  multiple: '1行に1つ、選択肢と、それを選んだ人の割合（％）を。合計は100%を超えても構いません。',
-  scale: '1行に1つ、段階と割合（％）を。例:「5 とてもそう思う 12」',
-  free_text: '回答を1行に1件。取り込んだ後、共同論文に載せる回答を「引用」にできます。',
-};
+// One hint for every kind: the form shows no kind-specific text that a changed select would leave stale.
+const optionsHint =
+  '1行に1つ、選択肢と割合（％）を。例:「はい 16」「いいえ 84」、1行で「Y:16%/N:84%」も可。複数選択は合計が100%を超えても構いません。自由記述は回答を1行に1件。';
 
 /**
  * A survey's results typed from a summary: its fields, then a block per question with its kind and the
@@ -68,7 +64,20 @@ export function SurveyForm({
       {notice}
       {version ? <BaseVersionInput version={version} /> : null}
       <FormMessage id={form.errorId} errors={form.errors} />
-      <SurveyHeaderFields fields={{ ...fields, respondents: typedRespondents ? fields.respondents : undefined }} activityChoices={activityChoices} />
+      <SurveyHeaderFields
+        // The fieldset is a proxy: a field is made when named, so each is named here (a spread would drop the untouched ones).
+        fields={{
+          title: fields.title,
+          heldOn: fields.heldOn,
+          heldUntil: fields.heldUntil,
+          audience: fields.audience,
+          visibility: fields.visibility,
+          durationMinutes: fields.durationMinutes,
+          activityId: fields.activityId,
+          respondents: typedRespondents ? fields.respondents : undefined,
+        }}
+        activityChoices={activityChoices}
+      />
       <div ref={anchor}>
         <fieldset className="field">
           <legend>質問と結果</legend>
@@ -119,7 +128,7 @@ export function SurveyForm({
                     <div className="field">
                       <label htmlFor={`question-${i}-options`}>選択肢と割合（自由記述は回答）</label>
                       <p className="hint" id={`question-${i}-options-hint`}>
-                        {optionsHint[kind]}
+                        {optionsHint}
                       </p>
                       <textarea
                         id={`question-${i}-options`}

@@ -125,7 +125,7 @@ export function SurveyImportPreview({ csv, fileName, encoding, preview, header, 
         )}
         {preview.questions.length ? (
           <ScrollRegion label="読み込む質問">
-            <table className="import-rows survey-preview">
+            <table className="survey-preview">
               <thead>
                 <tr>
                   <th scope="col">質問</th>
@@ -135,8 +135,8 @@ export function SurveyImportPreview({ csv, fileName, encoding, preview, header, 
               </thead>
               <tbody>
                 {preview.questions.map((q) => (
-                  <tr key={q.position} className={q.errors.length ? 'import-rows__error' : undefined}>
-                    <td data-label="質問" className="import-rows__label">
+                  <tr key={q.position} className={q.errors.length ? 'survey-preview__error' : undefined}>
+                    <td data-label="質問" className="survey-preview__question">
                       Q{q.position + 1}. {q.text}
                       <div className="hint">
                         {q.columns}列・回答{counted(q.answered, '件')}
@@ -187,7 +187,19 @@ export function SurveyImportPreview({ csv, fileName, encoding, preview, header, 
           <div className="form form--wide">
             <h3>アンケートの情報</h3>
             <FormMessage id={form.errorId} errors={form.errors} />
-            <SurveyHeaderFields fields={fields} activityChoices={activityChoices} />
+            <SurveyHeaderFields
+              // Named one by one: the fieldset is a proxy that makes any field asked for (回答数 comes from the file).
+              fields={{
+                title: fields.title,
+                heldOn: fields.heldOn,
+                heldUntil: fields.heldUntil,
+                audience: fields.audience,
+                visibility: fields.visibility,
+                durationMinutes: fields.durationMinutes,
+                activityId: fields.activityId,
+              }}
+              activityChoices={activityChoices}
+            />
             <div className="field">
               <label className="choice">
                 <input type="checkbox" name={fields.keepResponses.name} defaultChecked={fields.keepResponses.initialValue === 'on'} />
