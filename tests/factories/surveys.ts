@@ -1,5 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { surveyAnswers, surveyOptions, surveyQuestions, surveys } from '../../db/schema';
+import { activities, surveyAnswers, surveyOptions, surveyQuestions, surveys } from '../../db/schema';
 import type { SurveyQuestionKind } from '../../app/domain/paper-survey';
 import { createActivity, type ActivityInput } from './activities';
 import { currentFiscalYear, one } from './util';
@@ -30,30 +31,42 @@ const defaultQuestions: SurveyQuestionInput[] = [
 
 /**
  * アンケート with its questions and results. It also writes its own activity (kind 'survey'), as the
- * survey forms do, so the log counts it once.
+ * survey forms do, so the log counts it once; or, with `activityId`, becomes that アンケート entry's survey.
  */
 export async function createSurvey(
   db: Db,
   overrides: Partial<NewSurvey> &
-    Pick<NewSurvey, 'teamId'> & { questions?: SurveyQuestionInput[]; activity?: Partial<Omit<ActivityInput, 'teamId' | 'kind' | 'surveyId'>> },
+    Pick<NewSurvey, 'teamId'> & {
+      questions?: SurveyQuestionInput[];
+      activity?: Partial<Omit<ActivityInput, 'teamId' | 'kind' | 'surveyId'>>;
+      activityId?: number;
+    },
 ) {
-  const { questions = defaultQuestions, activity: activityOverrides = {}, ...values } = overrides;
+  const { questions = defaultQuestions, activity: activityOverrides = {}, activityId, ...values } = overrides;
   const survey = one(
     await db
       .insert(surveys)
       .values({ title: '全職員アンケート', heldOn: `${currentFiscalYear()}-06-15`, audience: '全職員', respondents: 100, source: 'google_forms', ...values })
       .returning(),
   );
-  const activity = await createActivity(db, {
-    title: survey.title,
-    durationMinutes: 120,
-    createdByUserId: survey.createdByUserId,
-    ...activityOverrides,
-    teamId: survey.teamId,
-    kind: 'survey',
-    occurredOn: activityOverrides.occurredOn ?? survey.heldOn,
-    surveyId: survey.id,
-  });
+  const activity = activityId
+    ? one(
+        await db
+          .update(activities)
+          .set({ surveyId: survey.id, title: survey.title, occurredOn: survey.heldOn })
+          .where(eq(activities.id, activityId))
+          .returning(),
+      )
+    : await createActivity(db, {
+        title: survey.title,
+        durationMinutes: 120,
+        createdByUserId: survey.createdByUserId,
+        ...activityOverrides,
+        teamId: survey.teamId,
+        kind: 'survey',
+        occurredOn: activityOverrides.occurredOn ?? survey.heldOn,
+        surveyId: survey.id,
+      });
   const made = [];
   for (const [position, q] of questions.entries()) {
     const question = one(
