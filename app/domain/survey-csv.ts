@@ -9,8 +9,11 @@ import type { SurveyQuestionKind } from './paper-survey';
 export type SurveyLayout = Exclude<SurveySource, 'manual'>;
 
 export const surveyLimits = {
-  /** Characters of the file's text: about 2 MB, and what the preview sends back fits the 3 MB of a request. */
-  chars: 2_000_000,
+  /**
+   * The file's text in UTF-8 bytes: what the preview sends back with the confirmation must fit the 3 MB a
+   * request to an import may carry (server.mjs), whatever the file's own encoding was.
+   */
+  bytes: 2_500_000,
   rows: 20_000,
   questions: 200,
   /** Options of one choice question: more is not a question anyone reads as a bar (a list of names, a free answer). */

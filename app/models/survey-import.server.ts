@@ -102,7 +102,8 @@ async function countInSql(db: Db, cells: [number, number, string][]): Promise<Co
 export async function planSurveyImport(text: string, corrections: SurveyKindCorrections = {}, db: Db = getDb()): Promise<SurveyPlan> {
   const plan = emptyPlan();
   const refuse = (message: string) => ({ ...plan, fileErrors: [message] });
-  if (text.length > surveyLimits.chars) return refuse('ファイルが大きすぎます（2MB程度まで）。回答を分けるか、使わない列を除いてから読み込んでください');
+  if (text.length > surveyLimits.bytes || Buffer.byteLength(text, 'utf8') > surveyLimits.bytes)
+    return refuse('ファイルが大きすぎます（2MB程度まで）。回答を分けるか、使わない列を除いてから読み込んでください');
   // PostgreSQL text cannot hold NUL: it means a binary file, or UTF-16 read as something else.
   if (text.includes('\u0000')) return refuse('CSVとして読めない文字（NUL）が含まれています。Excel の「CSV UTF-8（コンマ区切り）」で保存し直してください');
   let records: string[][];
