@@ -1,4 +1,4 @@
-import type { Visibility } from '~/domain/codes'; // the interviews' visibility levels
+import type { Visibility } from '~/domain/codes'; // the interviews' visibility levels (check the real export name/path and use it)
 export type SurveyQuestionKind = 'yes_no' | 'single' | 'multiple' | 'scale' | 'free_text';
 /** A survey as the joint paper (and its charts) need it: results only, never raw rows. */
 export type PaperSurvey = {

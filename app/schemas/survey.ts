@@ -1,6 +1,6 @@
 import { surveyQuestionKinds, visibilities } from '~/domain/codes';
 import { readShares, surveyFormLimits } from '~/domain/survey-shares';
-import { isoDate, optionalText, recordId, requiredText, withBaseVersion, z } from './fields';
+import { isoDate, nulMessage, optionalText, recordId, requiredText, withBaseVersion, z } from './fields';
 
 // アンケート forms: what a survey is (its header), and for a summary typed by hand its questions with the
 // percentage of each option (「はい 16」「いいえ 84」, one a line). A question counted from a file keeps its
@@ -46,6 +46,8 @@ const questionRow = z.object({
   options: z
     .string()
     .max(surveyFormLimits.optionsChars, `選択肢と割合は${surveyFormLimits.optionsChars.toLocaleString('ja-JP')}文字以内にしてください`)
+    // PostgreSQL text cannot hold NUL: a field error, not a 500.
+    .refine((v) => !v.includes('\u0000'), nulMessage('選択肢と割合'))
     .optional(),
   remove: checkbox,
 });

@@ -233,6 +233,43 @@ describe('a summary typed by hand', () => {
   });
 });
 
+describe('hostile input to the forms', () => {
+  it('is a field error or a 400, never a 500, and writes nothing', async () => {
+    const before = (await getDb().select().from(surveys)).length;
+    const base = { title: '試験', heldOn: `${world.year}-08-01`, visibility: 'team', 'questions[0].text': '質問', 'questions[0].kind': 'single' };
+    const cases: Record<string, string>[] = [
+      { ...base, 'questions[0].options': 'はい\u0000 50' },
+      { ...base, title: 'NUL\u0000入り', 'questions[0].options': 'はい 50' },
+      { ...base, 'questions[0].options': Array.from({ length: 101 }, (_, i) => `選択肢${i} 0.5`).join('\n') },
+      { ...base, 'questions[0].text': '長'.repeat(1001), 'questions[0].options': 'はい 50' },
+      { ...base, 'questions[0].kind': 'no_such_kind', 'questions[0].options': 'はい 50' },
+      { ...base, 'questions[0].options': 'はい 150' },
+      { ...base, heldOn: '2026-13-01', 'questions[0].options': 'はい 50' },
+      { ...base, 'questions[0].options': 'はい 50', activityId: '2147483648' },
+      { ...base, 'questions[0].options': 'はい 50', respondents: '-3' },
+    ];
+    for (const form of cases) {
+      const answer = await outcome(async () => newAction(actionArgs(`/teams/${teamId}/surveys/new`, form, { params: p(), headers: await member() })));
+      expect(answer.status, JSON.stringify(form).slice(0, 80)).toBe(400);
+      expect(Object.keys(fieldErrors(answer.body)).length).toBeGreaterThan(0);
+    }
+    const id = byVisibility.team;
+    for (const answerId of ['2147483648', '-1', 'x']) {
+      const answer = await outcome(async () =>
+        pageAction(
+          actionArgs(
+            `/teams/${teamId}/surveys/${id}`,
+            { intent: 'quote', answerId, quoted: 'on' },
+            { params: p({ surveyId: String(id) }), headers: await member() },
+          ),
+        ),
+      );
+      expect(answer.status).toBe(400);
+    }
+    expect((await getDb().select().from(surveys)).length).toBe(before);
+  });
+});
+
 describe('editing, with the version check', () => {
   it('saves against the version shown, and refuses a stale one with 409, keeping the person’s text beside the newer one', async () => {
     const survey = await createSurvey(getDb(), {
