@@ -58,7 +58,8 @@ export type SurveyPlan = {
   responses: { line: number; answers: string[] }[];
 };
 
-const emptyPlan = (): SurveyPlan => ({
+/** A reading with nothing in it yet (a file refused before it was read). */
+export const emptySurveyPlan = (): SurveyPlan => ({
   fileErrors: [],
   lineErrors: [],
   layout: null,
@@ -100,7 +101,7 @@ async function countInSql(db: Db, cells: [number, number, string][]): Promise<Co
 
 /** What importing this file would make: the questions with their counts, or every problem; nothing is written. */
 export async function planSurveyImport(text: string, corrections: SurveyKindCorrections = {}, db: Db = getDb()): Promise<SurveyPlan> {
-  const plan = emptyPlan();
+  const plan = emptySurveyPlan();
   const refuse = (message: string) => ({ ...plan, fileErrors: [message] });
   if (text.length > surveyLimits.bytes || Buffer.byteLength(text, 'utf8') > surveyLimits.bytes)
     return refuse('ファイルが大きすぎます（2MB程度まで）。回答を分けるか、使わない列を除いてから読み込んでください');

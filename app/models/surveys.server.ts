@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { getDb, qualified, transaction, type Db } from '../../db/client';
 import { activities, surveyAnswers, surveyOptions, surveyQuestions, surveyResponses, surveys } from '../../db/schema';
-import type { SurveySource, Visibility } from '~/domain/codes';
+import type { Visibility } from '~/domain/codes';
 import type { PaperSurvey, SurveyQuestionKind } from '~/domain/paper-survey';
 import type { Share } from '~/domain/survey-shares';
 import { recordAudit, type AuditActor } from '~/models/audit.server';
@@ -373,9 +373,4 @@ export async function setAnswerQuoted(actor: AuditActor, teamId: number, surveyI
     await recordAudit(tx, actor, { action: quoted ? 'quote' : 'unquote', entityType: 'survey', entityId: surveyId, detail: { teamId, answerId } });
     return true;
   });
-}
-
-/** Where a survey came from, for the page's note on how the figures were made. */
-export function countedFromFile(source: SurveySource) {
-  return source !== 'manual';
 }

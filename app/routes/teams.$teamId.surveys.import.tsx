@@ -9,7 +9,7 @@ import { surveyQuestionKinds } from '~/domain/codes';
 import type { SurveyQuestionKind } from '~/domain/paper-survey';
 import { titleOfFile } from '~/domain/survey-csv';
 import { submitOnce } from '~/models/submissions.server';
-import { commitSurveyImport, planSurveyImport, type SurveyKindCorrections, type SurveyPlan } from '~/models/survey-import.server';
+import { commitSurveyImport, emptySurveyPlan, planSurveyImport, type SurveyKindCorrections, type SurveyPlan } from '~/models/survey-import.server';
 import { surveyActivityChoices } from '~/models/surveys.server';
 import { surveyImportSchema } from '~/schemas/survey';
 import { todayInTokyo } from '~/utils/clock';
@@ -93,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         encoding: 'error' in read ? '' : read.encoding,
         preview: plan
           ? previewOf(plan, 'error' in read ? null : read.encoding)
-          : previewOf({ ...emptyReading, fileErrors: ['error' in read ? read.error : ''] }, null),
+          : previewOf({ ...emptySurveyPlan(), fileErrors: ['error' in read ? read.error : ''] }, null),
         header: extra.header ?? {},
         result: extra.result ?? null,
         activityChoices,
@@ -149,19 +149,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   });
 }
-
-const emptyReading: SurveyPlan = {
-  fileErrors: [],
-  lineErrors: [],
-  layout: null,
-  respondents: 0,
-  firstOn: null,
-  lastOn: null,
-  ignored: [],
-  unanswered: [],
-  questions: [],
-  responses: [],
-};
 
 export default function ImportSurvey() {
   const { team, links } = useLoaderData<typeof loader>();
