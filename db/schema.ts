@@ -4,6 +4,7 @@ export * from './schema/people';
 export * from './schema/teams';
 export * from './schema/activities';
 export * from './schema/interviews';
+export * from './schema/surveys';
 export * from './schema/moyamoya';
 export * from './schema/sheets';
 export * from './schema/changes';

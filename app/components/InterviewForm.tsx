@@ -3,19 +3,13 @@ import { BaseVersionInput } from '~/components/BaseVersionInput';
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { DraftForm } from '~/components/DraftForm';
-import { FieldErrors, FormMessage, TextField } from '~/components/form';
+import { FormMessage, TextField } from '~/components/form';
 import { HomeworkRows, type HomeworkDefaults } from '~/components/HomeworkRows';
 import { SelectField, TextAreaField } from '~/components/TextAreaField';
-import { intervieweeRoles, visibilities } from '~/domain/codes';
+import { VisibilityField } from '~/components/VisibilityField';
+import { intervieweeRoles } from '~/domain/codes';
 import type { interviewSchema } from '~/schemas/interview';
 import type { FormShape } from '~/schemas/types';
-
-// Said plainly, because picking the wrong one can put a mayor's words in front of the wrong people.
-const visibilityHelp: Record<(typeof visibilities.codes)[number], string> = {
-  team: 'チームのメンバーだけが読めます。迷ったらこちら（初期設定）。',
-  municipality: 'メンバーに加えて、同じ自治体の人事課とマネ友（これまでの期のメンバー）も読めます。',
-  program: 'さらに、部会の事務局・幹事と対話自治体のチームも読めます。',
-};
 
 type Props = {
   draftName: string;
@@ -33,7 +27,6 @@ type Props = {
 
 export function InterviewForm({ draftName, lastResult, defaultValue, homework, blankRows, submitLabel, cancelTo, version, notice }: Props) {
   const [form, fields] = useForm<FormShape<typeof interviewSchema>>({ lastResult, defaultValue });
-  const visibility = (fields.visibility.initialValue as string | undefined) ?? 'team';
   return (
     <DraftForm draftName={draftName} method="post" {...getFormProps(form)} className="form form--wide">
       {notice}
@@ -63,19 +56,7 @@ export function InterviewForm({ draftName, lastResult, defaultValue, homework, b
       <TextAreaField label="気付き" field={fields.insights} rows={5} />
       <TextAreaField label="モヤモヤ" field={fields.unease} rows={5} />
 
-      <fieldset className="field">
-        <legend>公開範囲</legend>
-        {visibilities.codes.map((code) => (
-          <label key={code} className="choice">
-            <input type="radio" name={fields.visibility.name} value={code} defaultChecked={visibility === code} />
-            <span>
-              <strong>{visibilities.label[code]}</strong>
-              <span className="hint">{visibilityHelp[code]}</span>
-            </span>
-          </label>
-        ))}
-        <FieldErrors id={fields.visibility.errorId} errors={fields.visibility.errors} />
-      </fieldset>
+      <VisibilityField field={fields.visibility} />
 
       <HomeworkRows field={fields.homework} defaults={homework} blankRows={blankRows} />
 

@@ -34,6 +34,9 @@ export function TeamHeader({ team, links }: Props) {
           <li>
             <NavLink to={`/teams/${team.id}/interviews`}>インタビュー</NavLink>
           </li>
+          <li>
+            <NavLink to={`/teams/${team.id}/surveys`}>アンケート</NavLink>
+          </li>
           {links.readProgress ? (
             <li>
               <NavLink to={`/teams/${team.id}/moyamoya`}>モヤモヤ</NavLink>

@@ -28,6 +28,8 @@ export const auditActionLabels: Record<string, string> = {
   resolve: '対応済みにする',
   reopen: '未対応に戻す',
   complete: '実施済みにする',
+  quote: '引用に指定',
+  unquote: '引用の指定を解除',
 };
 
 export const auditEntityLabels: Record<string, string> = {
@@ -41,6 +43,7 @@ export const auditEntityLabels: Record<string, string> = {
   team_moyamoya: 'チームのモヤモヤ指数',
   activity: '活動記録',
   interview: 'キーパーソンインタビュー',
+  survey: 'アンケート',
   moyamoya_checkin: 'モヤモヤ指数',
   sheet_version: '変革ストーリーシート',
   sheet_comment: 'シートへのコメント',

@@ -75,6 +75,23 @@ export const visibilities = labels([
 ] as const);
 export type Visibility = (typeof visibilities.codes)[number];
 
+// アンケート: what a question asks for, and where a survey's results came from.
+export const surveyQuestionKinds = labels([
+  ['yes_no', 'はい／いいえ'],
+  ['single', '単一選択'],
+  ['multiple', '複数選択'],
+  ['scale', '5段階評価'],
+  ['free_text', '自由記述'],
+] as const);
+
+export const surveySources = labels([
+  ['microsoft_forms', 'Microsoft Forms のCSV'],
+  ['google_forms', 'Google フォームのCSV'],
+  ['csv', 'CSV（LoGoフォームなど）'],
+  ['manual', '手入力（集計結果）'],
+] as const);
+export type SurveySource = (typeof surveySources.codes)[number];
+
 export const homeworkStatuses = labels([
   ['todo', '未着手'],
   ['doing', '対応中'],

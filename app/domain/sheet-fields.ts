@@ -85,7 +85,7 @@ export function evidenceValue(e: Evidence) {
   return `${e.kind}:${e.id}`;
 }
 export function parseEvidence(value: string): Evidence | null {
-  const m = /^(interview|activity):([1-9]\d{0,9})$/.exec(value);
+  const m = /^(interview|activity|survey_question):([1-9]\d{0,9})$/.exec(value);
   return m ? { kind: m[1] as Evidence['kind'], id: Number(m[2]) } : null;
 }
 

@@ -1,7 +1,8 @@
 // The change-story sheet (変革ストーリーシート): the shape of one version's content.
 // Stored as jsonb in sheet_versions.content; every version is a whole snapshot.
 
-export type Evidence = { kind: 'interview' | 'activity'; id: number };
+/** A record a sheet item cites: an interview, an activity, or one question of a survey (its id). */
+export type Evidence = { kind: 'interview' | 'activity' | 'survey_question'; id: number };
 export type SheetItem = { text: string; evidence: Evidence[] };
 
 export type SheetContent = {

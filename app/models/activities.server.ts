@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, not, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, qualified } from '../../db/client';
-import { activities, activityAttendees, interviews, people, studySessions } from '../../db/schema';
+import { activities, activityAttendees, interviews, people, studySessions, surveys } from '../../db/schema';
 import { activityKinds, type ActivityKind, type Visibility } from '~/domain/codes';
 
-// Every query is scoped by team. An interview's own activity shows its text only to viewers who may
-// read that interview, so the log never leaks what a team kept to itself.
+// Every query is scoped by team. An interview's (or a survey's) own activity shows its text only to viewers
+// who may read that interview (or survey), so the log never leaks what a team kept to itself.
 
 /** 1年間の活動回数・時間: the team's totals, computed in SQL. */
 export async function activityTotals(teamId: number) {
@@ -30,15 +30,18 @@ export async function recentActivities(teamId: number, visibilities: Visibility[
       durationMinutes: activities.durationMinutes,
       interviewId: activities.interviewId,
       interviewVisibility: interviews.visibility,
+      surveyId: activities.surveyId,
+      surveyVisibility: surveys.visibility,
     })
     .from(activities)
     .leftJoin(interviews, eq(interviews.id, activities.interviewId))
+    .leftJoin(surveys, eq(surveys.id, activities.surveyId))
     .where(and(eq(activities.teamId, teamId), isNull(activities.archivedAt)))
     .orderBy(desc(activities.occurredOn), desc(activities.id))
     .limit(limit);
-  return rows.map(({ interviewId, interviewVisibility, ...row }) => ({
+  return rows.map(({ interviewId, interviewVisibility, surveyId, surveyVisibility, ...row }) => ({
     ...row,
-    title: activityTitle({ ...row, interviewId, interviewVisibility }, visibilities),
+    title: activityTitle({ ...row, interviewId, interviewVisibility, surveyId, surveyVisibility }, visibilities),
   }));
 }
 
@@ -71,7 +74,9 @@ export type ActivityFilter = { kind?: ActivityKind; personId?: number; q?: strin
 
 function readable(visibilities: Visibility[]): SQL {
   const ownInterview = and(eq(activities.kind, 'interview'), isNotNull(activities.interviewId))!;
-  return visibilities.length ? or(not(ownInterview), inArray(interviews.visibility, visibilities))! : not(ownInterview);
+  const ownSurvey = isNotNull(activities.surveyId);
+  if (!visibilities.length) return and(not(ownInterview), not(ownSurvey))!;
+  return and(or(not(ownInterview), inArray(interviews.visibility, visibilities)), or(not(ownSurvey), inArray(surveys.visibility, visibilities)))!;
 }
 
 type Row = {
@@ -83,11 +88,14 @@ type Row = {
   interviewId: number | null;
   interviewVisibility: Visibility | null;
   interviewee: string | null;
+  surveyId: number | null;
+  surveyVisibility: Visibility | null;
 };
 
 export const hiddenInterviewTitle = '（公開範囲外のインタビュー）';
+export const hiddenSurveyTitle = '（公開範囲外のアンケート）';
 
-type Titled = Pick<Row, 'kind' | 'title' | 'interviewId' | 'interviewVisibility'>;
+type Titled = Pick<Row, 'kind' | 'title' | 'interviewId' | 'interviewVisibility'> & Partial<Pick<Row, 'surveyId' | 'surveyVisibility'>>;
 
 /** An interview's own activity the viewer may not read: its text is the interview's, so it is hidden. */
 function hidesInterview(row: Titled, visibilities: Visibility[]) {
@@ -95,19 +103,26 @@ function hidesInterview(row: Titled, visibilities: Visibility[]) {
   return ownInterview && !(row.interviewVisibility !== null && visibilities.includes(row.interviewVisibility));
 }
 
-/**
- * An activity's title as this viewer may see it, wherever an activity is shown (the log, the team's
- * first page, the sheet's evidence): the one place an interview's title is masked.
- */
-export function activityTitle(row: Titled, visibilities: Visibility[]) {
-  return hidesInterview(row, visibilities) ? hiddenInterviewTitle : row.title;
+/** A survey's own activity the viewer may not read: hidden as an interview's is. */
+function hidesSurvey(row: Titled, visibilities: Visibility[]) {
+  return row.surveyId != null && !(row.surveyVisibility != null && visibilities.includes(row.surveyVisibility));
 }
 
-/** Hides the text of an interview the viewer may not read, and the name of a linked one. */
+/**
+ * An activity's title as this viewer may see it, wherever an activity is shown (the log, the team's
+ * first page, the sheet's evidence): the one place an interview's (and a survey's) title is masked.
+ */
+export function activityTitle(row: Titled, visibilities: Visibility[]) {
+  if (hidesInterview(row, visibilities)) return hiddenInterviewTitle;
+  return hidesSurvey(row, visibilities) ? hiddenSurveyTitle : row.title;
+}
+
+/** Hides the text of an interview or survey the viewer may not read, and the name of a linked interview. */
 function masked<T extends Row>(row: T, visibilities: Visibility[]) {
   const visible = row.interviewVisibility !== null && visibilities.includes(row.interviewVisibility);
   const ownInterview = row.kind === 'interview' && row.interviewId !== null;
-  const hideText = hidesInterview(row, visibilities);
+  const ownSurvey = row.surveyId !== null;
+  const hideText = hidesInterview(row, visibilities) || hidesSurvey(row, visibilities);
   return {
     ...row,
     title: activityTitle(row, visibilities),
@@ -115,6 +130,9 @@ function masked<T extends Row>(row: T, visibilities: Visibility[]) {
     guests: hideText ? '' : row.guests,
     interviewee: visible ? row.interviewee : null,
     ownInterview,
+    ownSurvey,
+    /** The survey this entry is the record of, when the viewer may open it. */
+    surveyId: ownSurvey && !hidesSurvey(row, visibilities) ? row.surveyId : null,
   };
 }
 
@@ -131,6 +149,8 @@ const columns = {
   archivedAt: activities.archivedAt,
   interviewVisibility: interviews.visibility,
   interviewee: interviews.interviewee,
+  surveyId: activities.surveyId,
+  surveyVisibility: surveys.visibility,
   sessionKind: studySessions.kind,
   sessionNumber: studySessions.number,
 };
@@ -151,6 +171,7 @@ export async function listActivities(teamId: number, visibilities: Visibility[],
     .select({ ...columns, notes: filter.fullNotes ? activities.notes : sql<string>`left(${activities.notes}, 200)` })
     .from(activities)
     .leftJoin(interviews, and(eq(interviews.id, activities.interviewId), eq(interviews.teamId, activities.teamId)))
+    .leftJoin(surveys, and(eq(surveys.id, activities.surveyId), eq(surveys.teamId, activities.teamId)))
     .leftJoin(studySessions, eq(studySessions.id, activities.sessionId))
     .where(and(...conditions))
     .orderBy(desc(activities.occurredOn), sql`${activities.startsAt} desc nulls last`, desc(activities.id))
@@ -165,6 +186,7 @@ export async function getActivity(teamId: number, activityId: number, visibiliti
     .select({ ...columns, notes: activities.notes, version: activities.version, updatedAt: activities.updatedAt })
     .from(activities)
     .leftJoin(interviews, and(eq(interviews.id, activities.interviewId), eq(interviews.teamId, activities.teamId)))
+    .leftJoin(surveys, and(eq(surveys.id, activities.surveyId), eq(surveys.teamId, activities.teamId)))
     .leftJoin(studySessions, eq(studySessions.id, activities.sessionId))
     .where(and(eq(activities.teamId, teamId), eq(activities.id, activityId)));
   if (!row) return undefined;

@@ -22,7 +22,7 @@ import { excelRows, failedRow, unguardCell } from '~/domain/csv-rows';
 import { writeCsv } from '~/utils/csv-export.server';
 import { hasSuspectText } from '~/utils/suspect-text';
 import { listTeamMembers } from './teams.server';
-import { hiddenInterviewTitle, listActivities } from './activities.server';
+import { hiddenInterviewTitle, hiddenSurveyTitle, listActivities } from './activities.server';
 import { teamMunicipalityKind } from './interviews.server';
 import type { ActivityValues } from './activity-writes.server';
 import { recordAudit, type AuditActor } from './audit.server';
@@ -341,6 +341,7 @@ async function existingKeys(teamId: number, db: Db) {
       minutes: activities.durationMinutes,
       importKey: activities.importKey,
       interviewId: activities.interviewId,
+      surveyId: activities.surveyId,
     })
     .from(activities)
     .where(eq(activities.teamId, teamId));
@@ -351,6 +352,7 @@ async function existingKeys(teamId: number, db: Db) {
     count(contentKey(r.occurredOn, r.kind, r.title, r.minutes));
     // An export by someone who may not read an interview carries its masked title; still the same entry.
     if (r.kind === 'interview' && r.interviewId) count(contentKey(r.occurredOn, r.kind, hiddenInterviewTitle, r.minutes));
+    if (r.surveyId) count(contentKey(r.occurredOn, r.kind, hiddenSurveyTitle, r.minutes));
     if (r.importKey) keys.add(r.importKey);
   }
   return { contents, keys, interviews: new Set(interviewDays.map((i) => `${i.interviewedOn}|${i.role}`)) };

@@ -6,8 +6,8 @@ import { now } from '~/utils/clock';
 import { bumpVersion } from './record-version.server';
 import { recordAudit, type AuditActor } from './audit.server';
 
-// Writes to the activity log. An interview's own activity is kept in step by the interview form
-// (entered once, edited once), so these functions never touch it.
+// Writes to the activity log. An interview's (a survey's) own activity is kept in step by the interview
+// (survey) form (entered once, edited once), so these functions never touch it.
 
 export type ActivityValues = {
   kind: ActivityKind;
@@ -24,7 +24,7 @@ export type ActivityValues = {
 
 type TeamScope = { id: number; fiscalYear: number };
 
-const notOwnInterview = or(not(eq(activities.kind, 'interview')), isNull(activities.interviewId))!;
+const notOwnInterview = and(or(not(eq(activities.kind, 'interview')), isNull(activities.interviewId)), isNull(activities.surveyId))!;
 
 /** Field errors for links outside the team: attendees, a session of another year, an unseen interview. */
 export async function checkLinks(team: TeamScope, values: Pick<ActivityValues, 'attendeeIds' | 'sessionId' | 'interviewId'>, visibilities: Visibility[]) {

@@ -76,6 +76,9 @@ const targetQueries: Record<string, (ids: number[]) => SQL> = {
     from activities x ${teamOf('x')} where x.id in ${ids}`,
   interview: (ids) => sql`select x.id::text as id, null as name, m.name as municipality, t.fiscal_year, x.interviewed_on::text as on
     from interviews x ${teamOf('x')} where x.id in ${ids}`,
+  // A survey like an interview: its team and day, not its title (the organizer may not read it).
+  survey: (ids) => sql`select x.id::text as id, null as name, m.name as municipality, t.fiscal_year, x.held_on::text as on
+    from surveys x ${teamOf('x')} where x.id in ${ids}`,
   moyamoya_checkin: (ids) => sql`select x.id::text as id, null as name, m.name as municipality, t.fiscal_year, x.checked_on::text as on
     from moyamoya_checkins x ${teamOf('x')} where x.id in ${ids}`,
   team_moyamoya: (ids) => sql`select x.id::text as id, null as name, m.name as municipality, t.fiscal_year, null as on

@@ -1,13 +1,13 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '../../db/client';
-import { activities, interviews } from '../../db/schema';
+import { activities, interviews, surveyQuestions, surveys } from '../../db/schema';
 import { activityKinds, intervieweeRoles, type Visibility } from '~/domain/codes';
 import type { Evidence } from '~/domain/sheet';
 import { evidenceValue } from '~/domain/sheet-fields';
 import { activityTitle } from './activities.server';
 
-// Evidence: a sheet item cites the team's own interviews and activities. Only the team's records
-// can be cited, and a reader sees the name of a cited interview only if they may read it.
+// Evidence: a sheet item cites the team's own interviews, activities and survey questions. Only the team's
+// records can be cited, and a reader sees the name of a cited interview (survey) only if they may read it.
 
 type Access = { interviewVisibilities: Visibility[]; readProgress: boolean };
 
@@ -19,12 +19,29 @@ const activityColumns = {
   title: activities.title,
   interviewId: activities.interviewId,
   interviewVisibility: interviews.visibility,
+  surveyId: activities.surveyId,
+  surveyVisibility: surveys.visibility,
 };
+
+const questionColumns = {
+  id: surveyQuestions.id,
+  position: surveyQuestions.position,
+  text: surveyQuestions.text,
+  surveyId: surveys.id,
+  title: surveys.title,
+  on: surveys.heldOn,
+  visibility: surveys.visibility,
+};
+
+/** アンケート『全職員アンケート』Q3: how a cited question is named. */
+export function surveyQuestionLabel(q: { title: string; position: number }) {
+  return `アンケート『${q.title}』Q${q.position + 1}`;
+}
 export type EvidenceLabel = { value: string; label: string; href: string | null };
 
 /** What the editor offers: the team's interviews the writer may read, and its activities. */
 export async function evidenceChoices(teamId: number, access: Access) {
-  const [interviewRows, activityRows] = await Promise.all([
+  const [interviewRows, activityRows, questionRows] = await Promise.all([
     access.interviewVisibilities.length
       ? getDb()
           .select({ id: interviews.id, on: interviews.interviewedOn, interviewee: interviews.interviewee, role: interviews.roleCategory })
@@ -37,8 +54,17 @@ export async function evidenceChoices(teamId: number, access: Access) {
           .select(activityColumns)
           .from(activities)
           .leftJoin(interviews, eq(interviews.id, activities.interviewId))
+          .leftJoin(surveys, eq(surveys.id, activities.surveyId))
           .where(and(eq(activities.teamId, teamId), isNull(activities.archivedAt)))
           .orderBy(desc(activities.occurredOn), desc(activities.id))
+      : [],
+    access.interviewVisibilities.length
+      ? getDb()
+          .select(questionColumns)
+          .from(surveyQuestions)
+          .innerJoin(surveys, and(eq(surveys.id, surveyQuestions.surveyId), eq(surveys.teamId, surveyQuestions.teamId)))
+          .where(and(eq(surveys.teamId, teamId), isNull(surveys.archivedAt), inArray(surveys.visibility, access.interviewVisibilities)))
+          .orderBy(desc(surveys.heldOn), desc(surveys.id), asc(surveyQuestions.position))
       : [],
   ]);
   return {
@@ -48,6 +74,7 @@ export async function evidenceChoices(teamId: number, access: Access) {
       on: a.on,
       label: `${activityKinds.label[a.kind]}　${activityTitle(a, access.interviewVisibilities)}`,
     })),
+    surveys: questionRows.map((q) => ({ value: `survey_question:${q.id}`, on: q.on, label: `${surveyQuestionLabel(q)} ${q.text}` })),
   };
 }
 export type EvidenceChoices = Awaited<ReturnType<typeof evidenceChoices>>;
@@ -55,7 +82,7 @@ export type EvidenceChoices = Awaited<ReturnType<typeof evidenceChoices>>;
 /** True when every cited record belongs to this team and the writer may read it. */
 export async function evidenceBelongsToTeam(teamId: number, cited: Evidence[], access: Access) {
   const choices = await evidenceChoices(teamId, access);
-  const allowed = new Set([...choices.interviews, ...choices.activities].map((c) => c.value));
+  const allowed = new Set([...choices.interviews, ...choices.activities, ...choices.surveys].map((c) => c.value));
   return cited.every((e) => allowed.has(evidenceValue(e)));
 }
 
@@ -63,7 +90,8 @@ export async function evidenceBelongsToTeam(teamId: number, cited: Evidence[], a
 export async function evidenceLabels(teamId: number, cited: Evidence[], access: Access): Promise<Record<string, EvidenceLabel>> {
   const interviewIds = cited.filter((e) => e.kind === 'interview').map((e) => e.id);
   const activityIds = cited.filter((e) => e.kind === 'activity').map((e) => e.id);
-  const [interviewRows, activityRows] = await Promise.all([
+  const questionIds = cited.filter((e) => e.kind === 'survey_question').map((e) => e.id);
+  const [interviewRows, activityRows, questionRows] = await Promise.all([
     interviewIds.length
       ? getDb()
           .select({
@@ -81,7 +109,15 @@ export async function evidenceLabels(teamId: number, cited: Evidence[], access: 
           .select(activityColumns)
           .from(activities)
           .leftJoin(interviews, eq(interviews.id, activities.interviewId))
+          .leftJoin(surveys, eq(surveys.id, activities.surveyId))
           .where(and(eq(activities.teamId, teamId), inArray(activities.id, activityIds), isNull(activities.archivedAt)))
+      : [],
+    questionIds.length
+      ? getDb()
+          .select(questionColumns)
+          .from(surveyQuestions)
+          .innerJoin(surveys, and(eq(surveys.id, surveyQuestions.surveyId), eq(surveys.teamId, surveyQuestions.teamId)))
+          .where(and(eq(surveys.teamId, teamId), inArray(surveyQuestions.id, questionIds), isNull(surveys.archivedAt)))
       : [],
   ]);
   const labels: Record<string, EvidenceLabel> = {};
@@ -103,6 +139,13 @@ export async function evidenceLabels(teamId: number, cited: Evidence[], access: 
           href: `/teams/${teamId}/activities/${a.id}`,
         }
       : { value: `activity:${a.id}`, label: '活動記録', href: null };
+  }
+  for (const q of questionRows) {
+    const value = `survey_question:${q.id}`;
+    // As an interview: a reader who may not read the survey learns only that one is cited.
+    labels[value] = access.interviewVisibilities.includes(q.visibility)
+      ? { value, label: surveyQuestionLabel(q), href: `/teams/${teamId}/surveys/${q.surveyId}#q-${q.id}` }
+      : { value, label: 'アンケート（非公開）', href: null };
   }
   return labels;
 }

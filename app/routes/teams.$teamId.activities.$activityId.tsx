@@ -28,9 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'readProgress');
   const activityId = requireIdParam(params.activityId);
   const activity = await getActivity(team.id, activityId, access.interviewVisibilities);
-  // Deleted entries are for those who may restore them; an interview's own entry lives with the interview.
+  // Deleted entries are for those who may restore them; an interview's (a survey's) own entry lives with it.
   if (!activity || (activity.archivedAt && !access.write)) return denyNotFound(request, viewer, { activityId });
-  const editable = access.write && !activity.ownInterview;
+  const editable = access.write && !activity.ownInterview && !activity.ownSurvey;
   return {
     team,
     links: { readProgress: access.readProgress, readSheet: access.readSheet },
@@ -49,8 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!current) return denyNotFound(request, viewer, { activityId });
   const actor = actorOf(request, viewer);
   const back = `/teams/${team.id}/activities`;
-  // Entered once: the interview form keeps the interview and its own activity in step.
-  if (current.ownInterview) badRequest();
+  // Entered once: the interview (survey) form keeps the interview (survey) and its own activity in step.
+  if (current.ownInterview || current.ownSurvey) badRequest();
   if (intent === 'save') {
     const { reply, values } = await parseActivityForm(formData, team, access.interviewVisibilities, current.kind);
     if (!values) return data({ result: reply, stale: null, version: postedVersion(formData) }, { status: 400 });
@@ -149,6 +149,14 @@ export default function ActivityPage() {
             <dt>研究会</dt>
             <dd>
               第{activity.sessionNumber}回{sessionKinds.label[activity.sessionKind]}
+            </dd>
+          </>
+        ) : null}
+        {activity.surveyId ? (
+          <>
+            <dt>アンケート</dt>
+            <dd>
+              <Link to={`/teams/${team.id}/surveys/${activity.surveyId}`}>アンケートの結果を見る</Link>
             </dd>
           </>
         ) : null}

@@ -38,10 +38,10 @@ export default function ArchivedActivities() {
           <li key={a.id} className="archived-item">
             <span>
               <time dateTime={a.occurredOn}>{formatEraDate(a.occurredOn)}</time>　<span className="tag">{activityKinds.label[a.kind]}</span>{' '}
-              {a.ownInterview ? a.title : <Link to={`${base}/${a.id}`}>{a.title || activityKinds.label[a.kind]}</Link>}
+              {a.ownInterview || a.ownSurvey ? a.title : <Link to={`${base}/${a.id}`}>{a.title || activityKinds.label[a.kind]}</Link>}
               <span className="muted">（{duration(a.durationMinutes)}）</span>
             </span>
-            {a.ownInterview ? null : <RestoreButton action={`${base}/${a.id}`} variant="secondary" />}
+            {a.ownInterview || a.ownSurvey ? null : <RestoreButton action={`${base}/${a.id}`} variant="secondary" />}
           </li>
         ))}
       </ul>

@@ -5,6 +5,7 @@ import { ErrorPage } from '~/components/ErrorPage';
 import { TeamHeader } from '~/components/TeamHeader';
 import { commitImport, planImport, type ImportCorrections, type ImportPlan } from '~/models/activity-csv.server';
 import { activityKinds, intervieweeRoles, type ActivityKind, type IntervieweeRole } from '~/domain/codes';
+import { decodeCsv, undecodableCsv } from '~/utils/csv-decode';
 import { formatFiscalYear } from '~/utils/dates';
 import { counted } from '~/utils/format';
 import { requireIdParam } from '~/utils/http.server';
@@ -21,20 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data({ team, links: { readProgress: access.readProgress, readSheet: access.readSheet }, notice }, { headers });
 }
 
-/** The CSV's text: from the uploaded file (UTF-8 with or without BOM; Excel's Shift_JIS too), or re-sent after the preview. */
+/** The CSV's text: from the uploaded file (app/utils/csv-decode.ts), or re-sent after the preview. */
 async function csvText(formData: FormData): Promise<{ text: string } | { error: string }> {
   const file = formData.get('file');
   if (file instanceof File && file.size > 0) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    for (const encoding of ['utf-8', 'shift_jis']) {
-      try {
-        return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes) };
-      } catch {
-        // not this encoding
-      }
-    }
+    const decoded = decodeCsv(new Uint8Array(await file.arrayBuffer()));
     // Decoding anyway would put U+FFFD where the team's words were.
-    return { error: '文字コードを読み取れません。Excel の「CSV UTF-8（コンマ区切り）」で保存し直してください。' };
+    return decoded ? { text: decoded.text } : { error: undecodableCsv };
   }
   const text = formData.get('csv');
   return typeof text === 'string' && text.trim() ? { text } : { error: 'CSVファイルを選んでください' };

@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fresh = citedEvidence(content).filter((e) => !inherited.has(evidenceValue(e)));
   if (!(await evidenceBelongsToTeam(team.id, fresh, access))) {
     return data(
-      { result: submission.reply({ formErrors: ['根拠に選べるのは、このチームのインタビューと活動記録だけです。'] }), conflict: null },
+      { result: submission.reply({ formErrors: ['根拠に選べるのは、このチームのインタビュー・アンケート・活動記録だけです。'] }), conflict: null },
       { status: 400 },
     );
   }

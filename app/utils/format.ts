@@ -3,7 +3,7 @@
 const number = new Intl.NumberFormat('ja-JP');
 const oneDecimal = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 1 });
 
-export function counted(n: number, counter: '名' | '回' | '件' | '団体' | 'チーム' | '期' | '人') {
+export function counted(n: number, counter: '名' | '回' | '件' | '団体' | 'チーム' | '期' | '人' | '問') {
   return `${number.format(n)}${counter}`;
 }
 

@@ -124,7 +124,7 @@ export function planYear(rng: Rng, team: DemoTeam, sessions: DemoSession[], unti
       occurredOn: between(rng, `${fy}-06-09`, 12),
       durationMinutes: 120,
       title: '全庁アンケート実施',
-      notes: '全職員を対象に、働きがいと組織風土について10問のアンケートを実施。回答率は6割を超えた。',
+      notes: '全職員を対象に、働きがいと組織風土についてアンケートを実施。回答率は6割を超えた。',
     },
     1,
   );

@@ -9,18 +9,27 @@ import type { DemoTeam } from './roster';
 // 変革ストーリーシート: each version a whole snapshot that grows and narrows as the year goes on.
 // Stage 1 is the draft for 第2回, stage 5 the one for 第6回, stage 6 the final after it.
 
-export type Evidence = { interviews: number[]; survey?: number };
+export type Evidence = { interviews: number[]; survey?: number; surveyQuestion?: number };
 
 const item = (text: string, evidence: SheetItem['evidence'] = []): SheetItem => ({ text, evidence });
 
 export function sheetContent(place: DemoPlace, stage: number, evidence: Evidence): SheetContent {
   const { head, office } = titles(place);
   const [hrInterview, managerInterview] = evidence.interviews;
-  const cite = (id: number | undefined, kind: 'interview' | 'activity' = 'interview') => (id ? [{ kind, id }] : []);
+  const cite = (id: number | undefined, kind: SheetItem['evidence'][number]['kind'] = 'interview') => (id ? [{ kind, id }] : []);
   const focusCount = stage <= 2 ? place.focus.length : stage === 3 ? 3 : 2;
   const focus = place.focus
     .slice(0, focusCount)
-    .map((text, i) => item(text, stage >= 3 ? (i === 0 ? [...cite(hrInterview), ...cite(evidence.survey, 'activity')] : cite(managerInterview)) : []));
+    .map((text, i) =>
+      item(
+        text,
+        stage >= 3
+          ? i === 0
+            ? [...cite(hrInterview), ...cite(evidence.survey, 'activity'), ...cite(evidence.surveyQuestion, 'survey_question')]
+            : cite(managerInterview)
+          : [],
+      ),
+    );
   const currentState = [
     place.issue,
     stage >= 2 ? '全庁アンケートでは、「仕事にやりがいを感じる」が5割にとどまり、「部署を越えて相談できる」は3割だった。' : '',

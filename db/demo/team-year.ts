@@ -5,6 +5,7 @@ import { attendees, planYear } from './activities';
 import { addDays, workday, type DemoSession } from './calendar';
 import { homeworkFollowUps, pickInterviews } from './interviews';
 import { seedMoyamoya } from './moyamoya';
+import { seedSurveys } from './surveys';
 import type { Rng } from './random';
 import type { DemoRoster, DemoTeam } from './roster';
 import { organizerCommentPlans, seedComments, seedSheet, stagesFor } from './sheets';
@@ -73,8 +74,14 @@ export async function seedTeamYear(db: Db, rng: Rng, roster: DemoRoster, team: D
     });
   }
   await seedMoyamoya(db, rng, team, sessions, until);
+  // The demo team (the member's, this year) has its surveys' results; the others only their アンケート entries.
+  const surveys = team.userId !== null && team.userId === roster.users['member@example.jp'] ? await seedSurveys(db, team, activities) : null;
   const survey = activities.find((a) => a.kind === 'survey');
-  const evidence = { interviews: [interviews.ids.hr, interviews.ids.manager].filter((id) => id !== undefined), survey: survey?.id };
+  const evidence = {
+    interviews: [interviews.ids.hr, interviews.ids.manager].filter((id) => id !== undefined),
+    survey: survey?.id,
+    surveyQuestion: surveys?.citedQuestion,
+  };
   const sheet = await seedSheet(db, rng, team, sessions, stagesFor(rng, fullYear), evidence);
   return { sheet };
 }

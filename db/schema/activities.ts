@@ -5,6 +5,7 @@ import { archivedAt, createdAt, oneOf, updatedAt, version } from './columns';
 import { interviews } from './interviews';
 import { people, users } from './people';
 import { studySessions } from './program';
+import { surveys } from './surveys';
 import { teams } from './teams';
 
 /** 活動記録: one dated entry of a team's log. An interview has exactly one activity of its own. */
@@ -24,6 +25,8 @@ export const activities = pgTable(
     guests: text('guests').notNull().default(''), // free-text attendees from outside the team
     sessionId: integer('session_id').references(() => studySessions.id),
     interviewId: integer('interview_id'),
+    // A survey's own activity (entered once, with the survey); other アンケート entries (作成, 集計 …) have none.
+    surveyId: integer('survey_id'),
     // Set by the CSV import, so importing the same file again adds nothing.
     importKey: text('import_key'),
     createdByUserId: integer('created_by_user_id').references(() => users.id),
@@ -44,6 +47,11 @@ export const activities = pgTable(
     uniqueIndex('activities_interview_own')
       .on(t.interviewId)
       .where(sql`${t.kind} = 'interview'`),
+    foreignKey({ name: 'activities_survey_team_fk', columns: [t.surveyId, t.teamId], foreignColumns: [surveys.id, surveys.teamId] }),
+    check('activities_survey_is_survey', sql`${t.surveyId} is null or ${t.kind} = 'survey'`),
+    uniqueIndex('activities_survey_own')
+      .on(t.surveyId)
+      .where(sql`${t.surveyId} is not null`),
     uniqueIndex('activities_team_import_key').on(t.teamId, t.importKey),
     index('activities_text_trgm').using('gin', sql`(${t.title} || ' ' || ${t.notes} || ' ' || ${t.guests}) gin_trgm_ops`),
   ],

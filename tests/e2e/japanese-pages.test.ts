@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, demoPassword, keepScreenshot, openPage, phone, signIn, useBrowser } from './browser';
+import { baseUrl, demoPassword, keepScreenshot, openPage, overflowOnPage, phone, signIn, useBrowser } from './browser';
 import { signInOver } from './fault-helpers';
 
 // Issue 17: every page, as every demo account. Every page reachable by links from the first one is read
@@ -60,31 +60,6 @@ const kindOf = (href: string) => {
       .join('')
   );
 };
-
-/** What reaches past the right edge of the screen outside a marked scroll region, and unmarked scroll regions. */
-function overflowOnPage() {
-  const width = document.documentElement.clientWidth;
-  const where = (el: Element) => {
-    const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 30);
-    return `<${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? ` class="${el.className}"` : ''}> 「${text}」`;
-  };
-  const found: string[] = [];
-  if (document.documentElement.scrollWidth > width) found.push(`the page is ${document.documentElement.scrollWidth}px wide`);
-  for (const el of document.body.querySelectorAll('*')) {
-    const style = getComputedStyle(el);
-    const scrolls = (style.overflowX === 'auto' || style.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1;
-    if (scrolls && !(el.getAttribute('role') === 'region' && el.getAttribute('aria-label') && el.getAttribute('tabindex') === '0')) {
-      found.push(`a scroll region without role="region", a label and tabindex="0": ${where(el)}`);
-    }
-    const box = el.getBoundingClientRect();
-    if (box.width === 0 || box.right <= width + 1 || style.visibility === 'hidden' || style.position === 'fixed') continue;
-    let inside: Element | null = el.parentElement;
-    while (inside && inside !== document.body && !['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(inside).overflowX))
-      inside = inside.parentElement;
-    if (!inside || inside === document.body) found.push(`${where(el)} reaches ${Math.round(box.right)}px`);
-  }
-  return found;
-}
 
 describe('every page, as every account', () => {
   for (const email of accounts) {

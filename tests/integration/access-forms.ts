@@ -11,6 +11,9 @@ import {
   programYears,
   sheets,
   studySessions,
+  surveyAnswers,
+  surveyQuestions,
+  surveys,
   teamMembers,
   users,
 } from '../../db/schema';
@@ -36,6 +39,7 @@ import {
   createSession,
   createSheetComment,
   createTeam,
+  createSurvey,
   createUser,
 } from '../factories';
 import { nextSeq } from '../factories/util';
@@ -65,12 +69,19 @@ async function freshInterview(world: World, visibility: 'team' | 'program') {
   return interview.id;
 }
 
+async function freshSurvey(world: World, visibility: 'team' | 'program') {
+  return (await createSurvey(getDb(), { teamId: world.teamA.id, title: `職員アンケート${seq()}`, visibility })).id;
+}
+
 /** A fresh record for each `{new.…}` placeholder of a row's path. */
 export const fresh: Record<string, (world: World) => Promise<number | string>> = {
   'new.activity': async (world) => (await createActivity(getDb(), { teamId: world.teamA.id, title: `定例ミーティング${seq()}` })).id,
   'new.interview': (world) => freshInterview(world, 'team'),
   // Opened to the program, so that only the need (the team's own member), not the visibility, keeps organizers out.
   'new.interview.program': (world) => freshInterview(world, 'program'),
+  'new.survey': (world) => freshSurvey(world, 'team'),
+  // Opened to the program, so that only the need (the team's own member), not the visibility, keeps organizers out.
+  'new.survey.program': (world) => freshSurvey(world, 'program'),
   'new.change': async (world) => (await createChangeChain(getDb(), { teamId: world.teamA.id })).id,
   'new.request': async (world) => (await createFacilitatorRequest(getDb(), { teamId: world.teamA.id, createdByUserId: world.users.member.id })).id,
   'new.team': async (world) => {
@@ -105,7 +116,7 @@ export const fresh: Record<string, (world: World) => Promise<number | string>> =
 };
 
 async function versionOf(
-  table: typeof activities | typeof interviews | typeof changeChains | typeof studySessions | typeof teamMembers | typeof people,
+  table: typeof activities | typeof interviews | typeof changeChains | typeof studySessions | typeof teamMembers | typeof people | typeof surveys,
   id: number,
 ) {
   const [row] = await getDb().select({ version: table.version }).from(table).where(eq(table.id, id));
@@ -141,6 +152,20 @@ const teamCsv = () => {
   return `自治体名,都道府県,区分,氏名,メールアドレス,部署,課・係,人事担当課枠\n行田${n}市,埼玉県,市,行田 一郎,gyoda${n}@example.jp,総務部,人事課,○\n`;
 };
 const activityCsv = (world: World) => `日付,種別,時間（分）,タイトル\n${day(world, '05-20')},ミーティング,60,定例ミーティング\n`;
+
+const surveyCsv = () => `受付番号,市役所について満足していますか？\n1,はい\n2,いいえ\n`;
+const surveyFields = (world: World): Form => ({ title: `若手職員アンケート${seq()}`, heldOn: day(world, '06-15'), visibility: 'team', audience: '若手職員' });
+
+/** A survey's questions as its edit form posts them: a counted one by its id and text. */
+async function surveyQuestionFields(surveyId: number): Promise<Form> {
+  const rows = await getDb().select().from(surveyQuestions).where(eq(surveyQuestions.surveyId, surveyId)).orderBy(surveyQuestions.position);
+  return Object.fromEntries(
+    rows.flatMap((q, i) => [
+      [`questions[${i}].id`, String(q.id)],
+      [`questions[${i}].text`, q.text],
+    ]),
+  );
+}
 
 const activityFields = (world: World): Form => ({ kind: 'meeting', occurredOn: day(world, '05-10'), title: '定例ミーティング', durationMinutes: '60' });
 const interviewFields = (world: World): Form => ({
@@ -365,6 +390,31 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
         })
       ).id,
     ),
+  }),
+  'teams.$teamId.surveys.import.tsx preview': () => ({ csv: surveyCsv() }),
+  'teams.$teamId.surveys.import.tsx commit': (c) => ({ csv: surveyCsv(), ...surveyFields(c.world) }),
+  'teams.$teamId.surveys.new.tsx submit': (c) => ({
+    ...surveyFields(c.world),
+    'questions[0].text': '職場で対話の時間がありますか？',
+    'questions[0].kind': 'yes_no',
+    'questions[0].options': 'はい 30\nいいえ 70',
+  }),
+  'teams.$teamId.surveys_.$surveyId.edit.tsx submit': async (c) => {
+    const id = Number(c.ids['new.survey.program'] ?? c.ids['new.survey']);
+    return { ...surveyFields(c.world), ...(await surveyQuestionFields(id)), baseVersion: await versionOf(surveys, id) };
+  },
+  'teams.$teamId.surveys.$surveyId.tsx quote': async (c) => {
+    const id = Number(c.ids['new.survey.program'] ?? c.ids['new.survey']);
+    const [answer] = await getDb()
+      .select({ id: surveyAnswers.id })
+      .from(surveyAnswers)
+      .innerJoin(surveyQuestions, eq(surveyQuestions.id, surveyAnswers.questionId))
+      .where(eq(surveyQuestions.surveyId, id));
+    return { answerId: String(answer!.id), quoted: 'on' };
+  },
+  'teams.$teamId.surveys.$surveyId.tsx archive': () => ({}),
+  'teams.$teamId.surveys._index.tsx restore': async (c) => ({
+    surveyId: String((await createSurvey(getDb(), { teamId: c.world.teamA.id, visibility: 'program', archivedAt: new Date() })).id),
   }),
   'teams.$teamId.moyamoya.tsx checkin': () => ({ level: '40', note: '' }),
   'teams.$teamId.moyamoya.tsx team': (c) => ({ sessionId: String(c.world.session.id), level: '55', reflection: '' }),

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
-import { activities, auditLog, interviewHomework, interviews, sheets, sheetVersions } from '../../db/schema';
+import { activities, auditLog, interviewHomework, interviews, sheets, sheetVersions, surveyQuestions } from '../../db/schema';
 import { emptySheet } from '../../app/domain/sheet';
 import { loadViewer } from '../../app/models/viewers.server';
 import { teamAccess, type TeamRef } from '../../app/utils/permissions';
-import { createInterview, createMentorAssignment, createSheetComment, createSheetWithVersions } from '../factories';
+import { createInterview, createMentorAssignment, createSheetComment, createSheetWithVersions, createSurvey } from '../factories';
 import { buildWorld, cookieFor, roles, type Role, type World } from '../world';
 import { request } from '../helpers';
 import { forms, fresh, type Form } from './access-forms';
@@ -64,6 +64,9 @@ function readIntentTable(): { file: string; intent: string; need: string }[] {
 const only = process.env.MATRIX_ONLY;
 const structural = only ? it.skip : it;
 
+/** Team A's surveys at each visibility (`{survey.team}` …), made with the canaries. */
+const surveysOfA: Record<string, number> = {};
+
 const routeFiles = fs.readdirSync(path.resolve('app/routes')).filter((f) => /\.(tsx?|jsx?)$/.test(f) && !f.includes('.test.'));
 const matrix = readMatrix();
 
@@ -94,6 +97,9 @@ function fillFixed(template: string, world: World) {
     'interview.team': world.interviews.team.id,
     'interview.municipality': world.interviews.municipality.id,
     'interview.program': world.interviews.program.id,
+    'survey.team': surveysOfA.team!,
+    'survey.municipality': surveysOfA.municipality!,
+    'survey.program': surveysOfA.program!,
     change: world.change.id,
     activity: world.activity.id,
     token: 'x'.repeat(43),
@@ -263,6 +269,11 @@ describe('access matrix (docs/access.md)', () => {
     expect(visibilityCodes.filter((v) => handover.text.includes(canary(`past-${v}`)))).toEqual(['municipality', 'program']);
     const past = await call(get('teams.$teamId.sheet._index.tsx', '/teams/{pastA}/sheet'), world, 'hr');
     expect(past.text).toContain(canary('past-comment'));
+    for (const v of visibilityCodes) {
+      const survey = await call(get('teams.$teamId.surveys.$surveyId.tsx', `/teams/{teamA}/surveys/{survey.${v}}`), world, 'member');
+      expect(survey.text).toContain(`${canary(v)} 引用した回答`);
+      expect(survey.text).toContain(`${canary(v)} 選択肢`);
+    }
   });
 
   for (const row of only ? matrix.filter((r) => `${r.file} ${r.intent}` === only) : matrix) {
@@ -314,6 +325,23 @@ async function plantCanaries(world: World, pastSheetId: number) {
       .set({ title: `${text} インタビュー`, notes: `${text} メモ` })
       .where(eq(activities.interviewId, id));
   }
+  // Team A's surveys at each visibility: the marker in its title, who was asked, a question, an option and
+  // its free-text answers (one quoted), and in its own activity (its title is the survey's).
+  for (const v of visibilityCodes) {
+    const text = canary(v);
+    const survey = await createSurvey(db, {
+      teamId: world.teamA.id,
+      visibility: v,
+      title: `${text} アンケート`,
+      audience: `${text} 対象`,
+      questions: [
+        { text: `${text} 質問`, kind: 'single', answered: 10, options: [{ label: `${text} 選択肢`, count: 10, percent: 100 }] },
+        { text: `${text} 自由記述`, kind: 'free_text', answered: 2, answers: [{ body: `${text} 引用した回答`, quoted: true }, `${text} 回答`] },
+      ],
+      activity: { notes: `${text} メモ` },
+    });
+    surveysOfA[v] = survey.id;
+  }
   // Team A's sheet, a new version citing the three interviews' activities and the interviews themselves.
   const cited = await db
     .select({ id: activities.id })
@@ -325,9 +353,22 @@ async function plantCanaries(world: World, pastSheetId: number) {
       ),
     );
   const [sheet] = await db.select().from(sheets).where(eq(sheets.teamId, world.teamA.id));
+  const surveyRows = await db
+    .select({ question: surveyQuestions.id, activity: activities.id })
+    .from(surveyQuestions)
+    .innerJoin(activities, eq(activities.surveyId, surveyQuestions.surveyId))
+    .where(
+      inArray(
+        surveyQuestions.surveyId,
+        visibilityCodes.map((v) => surveysOfA[v]!),
+      ),
+    );
   const evidence = [
     ...cited.map((a) => ({ kind: 'activity' as const, id: a.id })),
     ...visibilityCodes.map((v) => ({ kind: 'interview' as const, id: world.interviews[v].id })),
+    // The surveys' questions and their own activities.
+    ...surveyRows.map((r) => ({ kind: 'survey_question' as const, id: r.question })),
+    ...[...new Set(surveyRows.map((r) => r.activity))].map((id) => ({ kind: 'activity' as const, id })),
   ];
   const version = sheet!.currentVersion + 1;
   await db.insert(sheetVersions).values({ sheetId: sheet!.id, version, content: { ...emptySheet(), focusInitiatives: [{ text: '対話の場', evidence }] } });

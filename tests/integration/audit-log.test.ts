@@ -25,6 +25,7 @@ const tables: Record<string, string> = {
   team_moyamoya: 'select id from team_moyamoya',
   activity: 'select id from activities',
   interview: "select id from interviews where visibility = 'team'",
+  survey: 'select id from surveys',
   moyamoya_checkin: 'select id from moyamoya_checkins',
   sheet_version: 'select id from sheet_versions',
   sheet_comment: 'select id from sheet_comments',

@@ -11,7 +11,13 @@ const buildDir = path.resolve('public/build');
 const kb = 1024;
 const rootBudget = 100 * kb;
 const chartBudget = 70 * kb;
-const chartRoutes = ['routes/teams.$teamId._index', 'routes/teams.$teamId.moyamoya', 'routes/hr._index', 'routes/admin._index'];
+const chartRoutes = [
+  'routes/teams.$teamId._index',
+  'routes/teams.$teamId.moyamoya',
+  'routes/hr._index',
+  'routes/admin._index',
+  'routes/teams.$teamId.surveys.$surveyId',
+];
 
 type Manifest = {
   entry: { module: string; imports?: string[] };

@@ -157,7 +157,7 @@ describe('saving the sheet', () => {
       'focusInitiatives[0].evidence': [`interview:${foreign.id}`],
     });
     expect(refused.status).toBe(400);
-    expect(JSON.stringify(refused.body)).toContain('このチームのインタビューと活動記録だけ');
+    expect(JSON.stringify(refused.body)).toContain('このチームのインタビュー・アンケート・活動記録だけ');
     expect((await versionsOf(teamId)).at(-1)!.version).toBe(current);
 
     const ok = await save(teamId, memberCookie, {

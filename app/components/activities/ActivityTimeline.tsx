@@ -15,6 +15,8 @@ export type TimelineEntry = {
   interviewId: number | null;
   interviewee: string | null;
   ownInterview: boolean;
+  ownSurvey: boolean;
+  surveyId: number | null;
   sessionKind: SessionKind | null;
   sessionNumber: number | null;
   attendees: { personId: number; fullName: string }[];
@@ -60,7 +62,9 @@ export function ActivityTimeline({ teamId, entries, highlight }: { teamId: numbe
                   <span className="tag">{activityKinds.label[a.kind]}</span>{' '}
                   {a.ownInterview && a.interviewee ? (
                     <Link to={`/teams/${teamId}/interviews/${a.interviewId}`}>{a.title || activityKinds.label[a.kind]}</Link>
-                  ) : a.ownInterview ? (
+                  ) : a.ownSurvey && a.surveyId ? (
+                    <Link to={`/teams/${teamId}/surveys/${a.surveyId}`}>{a.title || activityKinds.label[a.kind]}</Link>
+                  ) : a.ownInterview || a.ownSurvey ? (
                     <span>{a.title}</span>
                   ) : (
                     <Link to={`/teams/${teamId}/activities/${a.id}`}>{a.title || activityKinds.label[a.kind]}</Link>

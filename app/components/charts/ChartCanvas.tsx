@@ -4,7 +4,7 @@ import { formatEraDate } from '~/utils/dates';
 import { dashes, kindColor, lineColor } from './palette';
 import { dayOfYear, isoOfDay, monthTicks, shortDate, weekIndex } from './geometry';
 import { registerCharts } from './register';
-import type { KindsSpec, LinesSpec, SessionMark, WeeklySpec, ChartSpec } from './types';
+import type { KindsSpec, LinesSpec, SessionMark, SharesSpec, WeeklySpec, ChartSpec } from './types';
 
 // Loaded lazily (see ChartFrame): this module and chart.js reach the browser only on pages that draw.
 
@@ -156,10 +156,58 @@ function kinds(spec: KindsSpec): { config: ChartConfiguration; marks: Placed[] }
   return { config: config as ChartConfiguration, marks: [] };
 }
 
+const percentTicks = { callback: (v: number | string) => `${v}%` };
+const shareLabel = (o: SharesSpec['options'][number]) => `${o.label}: ${o.percent}%${o.count === null ? '' : `（${o.count.toLocaleString('ja-JP')}件）`}`;
+
+/**
+ * A survey question: one 100% bar of its options, or a bar per option of a multiple-choice question. Drawn
+ * at once (no growing animation): a page of many questions is read, printed and saved as PNG as it opens.
+ */
+function shares(spec: SharesSpec): { config: ChartConfiguration; marks: Placed[] } {
+  const multiple = spec.kind === 'multiple';
+  const config: ChartConfiguration<'bar'> = multiple
+    ? {
+        type: 'bar',
+        data: {
+          labels: spec.options.map((o) => o.label),
+          datasets: [{ label: '選んだ人の割合', data: spec.options.map((o) => o.percent), backgroundColor: spec.options.map((o) => o.color) }],
+        },
+        options: {
+          animation: false,
+          indexAxis: 'y',
+          maintainAspectRatio: false,
+          scales: { x: { min: 0, max: 100, ticks: percentTicks, title: { display: true, text: '回答した人に占める割合（複数回答）' } } },
+          plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => shareLabel(spec.options[item.dataIndex]!) } } },
+        },
+      }
+    : {
+        type: 'bar',
+        data: {
+          labels: ['回答'],
+          datasets: spec.options.map((o) => ({ label: o.label, data: [o.percent], backgroundColor: o.color, borderColor: '#ffffff', borderWidth: 1 })),
+        },
+        options: {
+          animation: false,
+          indexAxis: 'y',
+          maintainAspectRatio: false,
+          scales: {
+            x: { stacked: true, min: 0, max: 100, ticks: percentTicks, title: { display: true, text: '回答した人に占める割合' } },
+            y: { stacked: true, display: false },
+          },
+          plugins: {
+            legend: { position: 'bottom' },
+            tooltip: { callbacks: { title: () => '', label: (item) => shareLabel(spec.options[item.datasetIndex]!) } },
+          },
+        },
+      };
+  return { config: config as ChartConfiguration, marks: [] };
+}
+
 export type ChartCanvasProps = { spec: ChartSpec; label: string; onWeek?: (week: string) => void };
 
 export default function ChartCanvas({ spec, label, onWeek }: ChartCanvasProps) {
-  const { config, marks } = spec.type === 'weekly' ? weekly(spec, onWeek) : spec.type === 'lines' ? lines(spec) : kinds(spec);
+  const { config, marks } =
+    spec.type === 'weekly' ? weekly(spec, onWeek) : spec.type === 'lines' ? lines(spec) : spec.type === 'shares' ? shares(spec) : kinds(spec);
   return (
     <div className="chart-canvas" data-session-marks={JSON.stringify(marks satisfies (SessionMark & { x: number })[])}>
       <ReactChart type={config.type} data={config.data} options={config.options} aria-label={label} role="img">

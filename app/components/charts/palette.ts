@@ -1,4 +1,5 @@
 import type { ActivityKind } from '~/domain/codes';
+import type { SurveyQuestionKind } from '~/domain/paper-survey';
 
 // One palette for every chart and table swatch, so a kind has the same colour everywhere.
 // The first eight are Okabe–Ito (safe for the common colour-vision deficiencies); the rarer kinds
@@ -45,3 +46,32 @@ export const lineColor = {
 
 /** Dash patterns so lines differ by shape as well as colour. */
 export const dashes: number[][] = [[], [6, 3], [2, 2], [8, 3, 2, 3], [12, 4], [1, 3]];
+
+// A survey question's options (on screen and in the joint paper's charts alike): yes and no as blue and
+// vermillion; a five-point scale diverging from vermillion (1) through grey (3) to blue (5); other choices in the
+// Okabe–Ito order, then Paul Tol's light colours, as the activity kinds.
+const choiceColors = [
+  okabeIto.blue,
+  okabeIto.orange,
+  okabeIto.green,
+  okabeIto.skyBlue,
+  okabeIto.vermillion,
+  okabeIto.purple,
+  okabeIto.yellow,
+  '#44BB99',
+  '#77AADD',
+  '#BBCC33',
+  '#EE8866',
+  '#AAAA00',
+  '#FFAABB',
+  '#99DDFF',
+  '#EEDD88',
+  '#BBBBBB',
+];
+
+/** The colour of each of a question's `count` options, in their order. */
+export function optionColors(kind: SurveyQuestionKind, count: number): string[] {
+  if (kind === 'yes_no' && count === 2) return [okabeIto.blue, okabeIto.vermillion];
+  if (kind === 'scale' && count === 5) return [okabeIto.vermillion, okabeIto.orange, '#BBBBBB', okabeIto.skyBlue, okabeIto.blue];
+  return Array.from({ length: count }, (_, i) => choiceColors[i % choiceColors.length]!);
+}

@@ -1,4 +1,5 @@
 import type { ActivityKind } from '~/domain/codes';
+import type { SurveyQuestionKind } from '~/domain/paper-survey';
 
 // What loaders hand to charts: small serialisable arrays, already shaped. Components only draw.
 
@@ -32,4 +33,14 @@ export type KindsSpec = {
   rows: { kind: ActivityKind; label: string; hours: number; count: number }[];
 };
 
-export type ChartSpec = WeeklySpec | LinesSpec | KindsSpec;
+/**
+ * One survey question's results: a single 100% bar of its options' shares, or for a multiple-choice
+ * question (whose shares may add up to more than 100) one bar per option on a 0–100% axis.
+ */
+export type SharesSpec = {
+  type: 'shares';
+  kind: SurveyQuestionKind;
+  options: { label: string; percent: number; count: number | null; color: string }[];
+};
+
+export type ChartSpec = WeeklySpec | LinesSpec | KindsSpec | SharesSpec;

@@ -7,14 +7,14 @@ import { draftKey, loadDraft, writeFields } from '~/utils/drafts';
 import { EraDate } from '../EraDate';
 
 export type Choice = { value: string; on: string; label: string };
-export type Choices = { interviews: Choice[]; activities: Choice[] };
+export type Choices = { interviews: Choice[]; activities: Choice[]; surveys: Choice[] };
 
 /**
  * A saved draft may hold more rows than the page rendered (rows added before a reload). Whenever
  * DraftForm restores a draft (on mount, and for another draft key), add the rows it needs, then write
  * the draft's values into them once they are on the page: DraftForm wrote the draft before they were.
  */
-function useRowCount(name: string, initial: number, draftName: string | null) {
+export function useRowCount(name: string, initial: number, draftName: string | null) {
   const [count, setCount] = useState(initial);
   const [restored, setRestored] = useState<[string, string][] | null>(null);
   const userId = useRouteLoaderData<typeof rootLoader>('root')?.viewer?.id;
@@ -41,7 +41,7 @@ function useRowCount(name: string, initial: number, draftName: string | null) {
 }
 
 function EvidencePicker({ name, chosen, choices }: { name: string; chosen: Set<string>; choices: Choices }) {
-  const known = new Set([...choices.interviews, ...choices.activities].map((c) => c.value));
+  const known = new Set([...choices.interviews, ...choices.activities, ...choices.surveys].map((c) => c.value));
   // Cited records this writer cannot see stay cited unless they untick them.
   const other = [...chosen].filter((v) => !known.has(v));
   if (known.size + other.length === 0) return null;
@@ -64,6 +64,7 @@ function EvidencePicker({ name, chosen, choices }: { name: string; chosen: Set<s
       <summary>根拠にする記録を選ぶ{chosen.size ? `（${chosen.size}件選択中）` : ''}</summary>
       <div className="evidence-picker__list">
         {group('インタビュー', choices.interviews)}
+        {group('アンケート', choices.surveys)}
         {group('活動記録', choices.activities)}
         {other.length ? (
           <fieldset>
