@@ -7,3 +7,4 @@ export * from './factories/activities';
 export * from './factories/moyamoya';
 export * from './factories/sheets';
 export * from './factories/alumni';
+export * from './factories/paper';

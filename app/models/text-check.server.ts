@@ -59,6 +59,7 @@ const tableLabels: Record<string, string> = {
   offsite_meeting_people: 'オフサイトミーティングの参加者',
   mentor_assignments: 'メンター',
   handovers: '引き継ぎ',
+  paper_drafts: '共同論文の草稿',
   facilitator_requests: '世話人派遣の依頼',
   facilitator_offers: '世話人派遣の申し出',
   notifications: 'お知らせ',
