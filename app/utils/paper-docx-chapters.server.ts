@@ -1,4 +1,4 @@
-import { paperGaps, monthTable, program, questionSummary, shareText, type PaperDraft } from '~/domain/paper';
+import { paperChapters, paperGaps, monthTable, program, questionSummary, shareText, type PaperDraft } from '~/domain/paper';
 import { sheetSections, type SheetContent, type SheetItem } from '~/domain/sheet';
 import { formatEraDatePlain, formatEraSpanPlain, formatFiscalYear } from './dates';
 import { counted, hours } from './format';
@@ -11,7 +11,7 @@ import type { Png } from './paper-png.server';
 export type Charts = { kinds: Png | null; moyamoya: Png | null; questions: Map<number, Png> };
 
 export function introduction(k: Kit, draft: PaperDraft): Block[] {
-  const out: Block[] = [k.heading('はじめに', 1), k.heading('部会の概要', 2)];
+  const out: Block[] = [k.heading(paperChapters[0], 1), k.heading('部会の概要', 2)];
   out.push(
     k.table(
       ['項目', '内容'],
@@ -50,7 +50,7 @@ export function introduction(k: Kit, draft: PaperDraft): Block[] {
 }
 
 export function digest(k: Kit, draft: PaperDraft, charts: Charts): Block[] {
-  const out: Block[] = [k.heading('1年間の取組【ダイジェスト】', 1), k.heading('月ごとの主な活動', 2)];
+  const out: Block[] = [k.heading(paperChapters[1], 1), k.heading('月ごとの主な活動', 2)];
   const months = monthTable(draft.months);
   if (months.length === 0) out.push(k.gap(paperGaps.activities));
   else
@@ -147,7 +147,7 @@ export function digest(k: Kit, draft: PaperDraft, charts: Charts): Block[] {
 }
 
 export function details(k: Kit, draft: PaperDraft): Block[] {
-  const out: Block[] = [k.heading('詳細版', 1)];
+  const out: Block[] = [k.heading(paperChapters[2], 1)];
   if (draft.details.length === 0) out.push(k.gap('研究会・フォローアップ・対話自治体・インタビュー・報告の記録がまだありません'));
   for (const section of draft.details) {
     out.push(k.heading(section.heading, 2));
@@ -172,7 +172,7 @@ const items = (k: Kit, list: SheetItem[]) => (list.length ? list.map((i) => k.bu
 const text = (k: Kit, value: string) => (value.trim() ? k.lines(value) : [k.gap('記載なし')]);
 
 export function outlook(k: Kit, draft: PaperDraft): Block[] {
-  const out: Block[] = [k.heading('次年度に向けた展望', 1)];
+  const out: Block[] = [k.heading(paperChapters[3], 1)];
   if (!draft.sheet) return [...out, k.gap(paperGaps.sheet)];
   const c = draft.sheet.content;
   out.push(k.p(`変革ストーリーシート 第${draft.sheet.version}版${draft.sheet.tag ? `（${draft.sheet.tag}）` : ''}から`, { muted: true }));
@@ -202,7 +202,7 @@ function actionPlan(k: Kit, c: SheetContent): Block[] {
 }
 
 export function appendix(k: Kit, draft: PaperDraft): Block[] {
-  const out: Block[] = [k.heading('付記', 1)];
+  const out: Block[] = [k.heading(paperChapters[4], 1)];
   if (!draft.sheet) return [...out, k.gap(paperGaps.sheet)];
   const c = draft.sheet.content;
   out.push(k.heading(`変革ストーリーシート（第${draft.sheet.version}版${draft.sheet.tag ? `・${draft.sheet.tag}` : ''}）`, 2));
