@@ -90,6 +90,11 @@ export type PaperDraft = {
   version: number;
 };
 
+/** 「部長級職員（Aさん）（部局長・課長）」: an interviewee by the record's label and role, the role once when they are the same (市長). */
+export function personWithRole(label: string, role: string): string {
+  return label.trim() === role ? role : `${label}（${role}）`;
+}
+
 /** 第3回研究会, 第2回フォローアップ研修: a session as the paper names it. */
 export function sessionTitle(kind: SessionKind, number: number): string {
   const name: Record<SessionKind, string> = { study: '研究会', followup: 'フォローアップ研修', regional: '地域別研究会', other: '研究会（その他）' };

@@ -11,6 +11,7 @@ import {
   type NonProgramItem,
   type PaperDraft,
   missingParts,
+  personWithRole,
   type PaperSession,
 } from '~/domain/paper';
 import { formatEraDatePlain } from '~/utils/dates';
@@ -157,7 +158,7 @@ function detailSection(a: PaperActivity, { sessionById, reflectionOf, readable, 
     }
     const role = roleTitle(a.roleCategory, kind);
     const heading = sectionHeading(`キーパーソンインタビュー：${a.interviewee}`, a.occurredOn, null, '');
-    const person = `${a.interviewee}（${role}）`;
+    const person = personWithRole(a.interviewee, role);
     if (!ticked) return { ...base, heading, person, content: [], reflections: [], withheld: true };
     const reflections = [...bullets(ticked.unease).map((t) => `モヤモヤ：${t}`), ...bullets(ticked.insights).map((t) => `気付き：${t}`)];
     return { ...base, heading, person, purpose: ticked.purpose.trim(), content: bullets(ticked.content), reflections, homework: ticked.homework };

@@ -36,7 +36,7 @@ export function introduction(k: Kit, draft: PaperDraft): Block[] {
       k.table(
         ['回', '期日', '開催地', 'テーマ'],
         studies.map((s) => [`第${s.number}回`, formatEraSpanPlain(s.startsOn, s.endsOn), s.place || '—', s.agenda || '—']),
-        [1, 3, 2, 4],
+        [1.2, 4.2, 2.4, 4],
       ),
     );
   out.push(k.label('3つの考え方'));
@@ -85,7 +85,7 @@ export function digest(k: Kit, draft: PaperDraft, charts: Charts): Block[] {
       k.table(
         ['研究会', '時期', 'モヤモヤ指数', 'この頃の自分たち'],
         draft.moyamoya.map((m) => [m.name, formatEraDatePlain(m.startsOn), `${m.level}%`, m.included ? m.reflection : '']),
-        [2, 2, 1, 5],
+        [2.6, 2.8, 1.6, 5],
         [2],
       ),
     );

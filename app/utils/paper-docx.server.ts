@@ -26,7 +26,8 @@ function cover(k: Kit, d: Docx, draft: PaperDraft): Block[] {
   return [
     k.p('', { after: 1800 }),
     k.p(formatFiscalYear(team.fiscalYear), { center: true, size: 32 }),
-    k.p('早稲田大学マニフェスト研究所 人材マネジメント部会 共同論文', { center: true, size: 32, bold: true, after: 1200 }),
+    k.p('早稲田大学マニフェスト研究所 人材マネジメント部会', { center: true, size: 28, bold: true, after: 120 }),
+    k.p('共同論文', { center: true, size: 36, bold: true, after: 1200 }),
     k.p(`${team.prefecture} ${team.municipalityName}`, { center: true, size: 44, bold: true }),
     k.p(`第${team.generation}期 研究生（${team.generation}期生）`, { center: true, size: 28, after: 1200 }),
     ...(draft.members.length

@@ -1,7 +1,7 @@
 import type { FieldMetadata } from '@conform-to/react';
 import type { ReactNode } from 'react';
 import { visibilities } from '~/domain/codes';
-import type { PaperDraft } from '~/domain/paper';
+import { personWithRole, type PaperDraft } from '~/domain/paper';
 import { formatEraDatePlain, formatMonthDay } from '~/utils/dates';
 import { counted } from '~/utils/format';
 
@@ -59,7 +59,7 @@ export function PaperChoices({
           <ul className="plain-list">
             {draft.interviews.map((i) => (
               <Box key={i.id} name="interviewIds" value={i.id} checked={interviews}>
-                {formatEraDatePlain(i.interviewedOn)} {i.label}（{i.role}） <Tag visibility={i.visibility} />
+                {formatEraDatePlain(i.interviewedOn)} {personWithRole(i.label, i.role)} <Tag visibility={i.visibility} />
               </Box>
             ))}
           </ul>

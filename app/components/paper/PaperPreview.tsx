@@ -21,8 +21,23 @@ function Gap({ children }: { children: ReactNode }) {
   return <p className="paper-gap">{children}。</p>;
 }
 
-function Table({ label, head, rows, foot, numeric = [] }: { label: string; head: string[]; rows: ReactNode[][]; foot?: ReactNode[]; numeric?: number[] }) {
-  const cls = (i: number) => (numeric.includes(i) ? 'num' : undefined);
+function Table({
+  label,
+  head,
+  rows,
+  foot,
+  numeric = [],
+  nowrap = [0],
+}: {
+  label: string;
+  head: string[];
+  rows: ReactNode[][];
+  foot?: ReactNode[];
+  numeric?: number[];
+  /** Columns kept on one line (the first, a short name, by default); a wide table scrolls on a phone. */
+  nowrap?: number[];
+}) {
+  const cls = (i: number) => [numeric.includes(i) ? 'num' : '', nowrap.includes(i) ? 'nowrap' : ''].filter(Boolean).join(' ') || undefined;
   return (
     <ScrollRegion label={label}>
       <table className="paper-table">
@@ -95,6 +110,7 @@ function Introduction({ draft }: { draft: PaperDraft }) {
         <Table
           label="研究会の一覧"
           head={['回', '期日', '開催地', 'テーマ']}
+          nowrap={[0, 1]}
           rows={studies.map((s) => [`第${s.number}回`, formatEraSpanPlain(s.startsOn, s.endsOn), s.place || '—', s.agenda || '—'])}
         />
       ) : (
@@ -158,6 +174,7 @@ function Digest({ draft, charts }: { draft: PaperDraft; charts: PreviewCharts })
           <Table
             label="モヤモヤ指数とこの頃の自分たち"
             head={['研究会', '時期', 'モヤモヤ指数', 'この頃の自分たち']}
+            nowrap={[0, 1, 2]}
             rows={draft.moyamoya.map((m) => [m.name, formatEraDatePlain(m.startsOn), `${m.level}%`, m.included ? m.reflection : ''])}
             numeric={[2]}
           />
@@ -264,7 +281,11 @@ export function PaperPreview({ draft, charts }: { draft: PaperDraft; charts: Pre
     <div className="paper-preview">
       <section className="paper-page paper-cover" aria-label="表紙">
         <p className="paper-cover__year">{formatFiscalYear(team.fiscalYear)}</p>
-        <p className="paper-cover__program">早稲田大学マニフェスト研究所 人材マネジメント部会 共同論文</p>
+        <p className="paper-cover__program">
+          早稲田大学マニフェスト研究所 人材マネジメント部会
+          <br />
+          <span className="paper-cover__title">共同論文</span>
+        </p>
         <p className="paper-cover__city">
           {team.prefecture} {team.municipalityName}
         </p>
