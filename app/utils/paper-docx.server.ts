@@ -1,8 +1,9 @@
 import { draftCharts, type Svg } from '~/domain/paper-charts';
 import type { PaperDraft } from '~/domain/paper';
+import { now } from './clock';
 import { formatFiscalYear } from './dates';
 import { appendix, details, digest, introduction, outlook, type Charts } from './paper-docx-chapters.server';
-import { kit, page, type Block, type Docx, type Kit } from './paper-docx-kit.server';
+import { clean, kit, page, type Block, type Docx, type Kit } from './paper-docx-kit.server';
 import { renderPngs } from './paper-png.server';
 
 // The joint paper as a Word document (docs/decisions/0020): an A4 .docx with a cover, a table of contents Word
@@ -51,10 +52,12 @@ export async function buildPaperDocx(draft: PaperDraft): Promise<Uint8Array<Arra
   const properties = {
     page: { size: { width: page.width, height: page.height }, margin: { top: page.margin, bottom: page.margin, left: page.margin, right: page.margin } },
   };
+  const title = `${draft.team.municipalityName} ${formatFiscalYear(draft.team.fiscalYear)} 共同論文（草稿）`;
+  const description = '早稲田大学マニフェスト研究所 人材マネジメント部会 共同論文の草稿';
   const doc = new d.Document({
-    title: `${draft.team.municipalityName} ${formatFiscalYear(draft.team.fiscalYear)} 共同論文（草稿）`,
+    title,
     creator: '人マネ トラッカー',
-    description: '早稲田大学マニフェスト研究所 人材マネジメント部会 共同論文の草稿',
+    description,
     features: { updateFields: true },
     styles: {
       default: {
@@ -69,7 +72,24 @@ export async function buildPaperDocx(draft: PaperDraft): Promise<Uint8Array<Arra
       { properties: { ...properties, page: { ...properties.page, pageNumbers: { start: 1 } } }, footers: { default: footer }, children: body },
     ],
   });
-  return new Uint8Array(await d.Packer.toBuffer(doc));
+  // docx stamps its own reading of the time; the document's dates are the app's clock's (docs/decisions/0011).
+  const core = { path: 'docProps/core.xml', data: coreProperties(title, description, now()) };
+  return new Uint8Array(await d.Packer.toBuffer(doc, false, [core]));
+}
+
+const escapeXml = (text: string) => clean(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** docProps/core.xml: the title, who made it, and when, by the app's clock. */
+function coreProperties(title: string, description: string, at: Date): string {
+  const when = at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" ' +
+    'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeXml(title)}</dc:title><dc:creator>人マネ トラッカー</dc:creator><dc:description>${escapeXml(description)}</dc:description>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
 }
 
 /** 甲府市_令和8年度_共同論文（草稿）.docx: what the download is saved as. */

@@ -200,6 +200,8 @@ describe('the joint paper draft', () => {
     // Word updates the table of contents on opening (an on/off element without a value is on).
     expect(doc.text('word/settings.xml')).toMatch(/<w:updateFields(?: w:val="(?:true|1|on)")?\/>/);
     expect(doc.text('word/styles.xml')).toContain('w:eastAsia="游明朝"');
+    // Dated by the app's clock (CLOCK_START), not the machine's.
+    expect(doc.text('docProps/core.xml')).toMatch(/<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-2\dT/);
     expect(doc.text('word/document.xml')).toMatch(/TOC \\h \\o &quot;1-2&quot;|TOC \\h \\o "1-2"/);
 
     // The chapters in the papers' order, the sections of 詳細版 in date order.
