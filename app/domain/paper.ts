@@ -176,7 +176,7 @@ export const paperGaps = {
 export function missingParts(draft: Omit<PaperDraft, 'missing'>): string[] {
   const gaps: (string | null)[] = [
     draft.members.length === 0 ? paperGaps.members : null,
-    draft.sessions.length === 0 ? paperGaps.sessions : null,
+    draft.sessions.every((s) => s.kind !== 'study') ? paperGaps.sessions : null,
     draft.texts.aboutMunicipality.trim() === '' ? paperGaps.aboutMunicipality : null,
     draft.totals.total.count === 0 ? paperGaps.activities : null,
     draft.moyamoya.length === 0 ? paperGaps.moyamoya : null,
