@@ -52,7 +52,10 @@ export type PaperChain = {
 /** An interview as the choices list it: whether its content is ticked for the paper. */
 export type InterviewChoice = { id: number; interviewedOn: string; label: string; role: string; visibility: Visibility; ticked: boolean };
 
-/** A section of 詳細版. `withheld`: an interview whose content stays out (its label and role only). */
+/**
+ * A section of 詳細版. `withheld`: an interview whose content stays out — the team did not tick it ('unticked': its
+ * label and role only), or this viewer may not read it ('hidden': nothing of it).
+ */
 export type DetailSection = {
   key: string;
   kind: ActivityKind;
@@ -63,8 +66,14 @@ export type DetailSection = {
   content: string[];
   reflections: string[];
   homework: string[];
-  withheld: boolean;
+  withheld: keyof typeof withheldWords | null;
 };
+
+/** What a section of 詳細版 says in place of an interview's content it leaves out. */
+export const withheldWords = {
+  unticked: 'このインタビューの内容は論文に含めていません（チームが論文に載せる設定にしていません）',
+  hidden: 'このインタビューは、あなたが読める公開範囲の外にあるため表示していません',
+} as const;
 
 /** Something included that the program (organizers, dialogue partners) may not read: the team confirms it before download. */
 export type NonProgramItem = { key: string; what: string; visibility: Visibility };

@@ -151,15 +151,22 @@ type DetailContext = {
 };
 
 function detailSection(a: PaperActivity, { sessionById, reflectionOf, readable, ticked, kind }: DetailContext): DetailSection {
-  const base = { key: `activity:${a.id}`, kind: a.kind, occurredOn: a.occurredOn, purpose: '', homework: [] as string[], withheld: false };
+  const base = { key: `activity:${a.id}`, kind: a.kind, occurredOn: a.occurredOn, purpose: '', homework: [] as string[], withheld: null };
   if (a.kind === 'interview') {
     if (!readable || !a.roleCategory || !a.interviewee) {
-      return { ...base, heading: sectionHeading(hiddenInterviewTitle, a.occurredOn, null, ''), person: null, content: [], reflections: [], withheld: true };
+      return {
+        ...base,
+        heading: sectionHeading(hiddenInterviewTitle, a.occurredOn, null, ''),
+        person: null,
+        content: [],
+        reflections: [],
+        withheld: 'hidden' as const,
+      };
     }
     const role = roleTitle(a.roleCategory, kind);
     const heading = sectionHeading(`キーパーソンインタビュー：${a.interviewee}`, a.occurredOn, null, '');
     const person = personWithRole(a.interviewee, role);
-    if (!ticked) return { ...base, heading, person, content: [], reflections: [], withheld: true };
+    if (!ticked) return { ...base, heading, person, content: [], reflections: [], withheld: 'unticked' as const };
     const reflections = [...bullets(ticked.unease).map((t) => `モヤモヤ：${t}`), ...bullets(ticked.insights).map((t) => `気付き：${t}`)];
     return { ...base, heading, person, purpose: ticked.purpose.trim(), content: bullets(ticked.content), reflections, homework: ticked.homework };
   }

@@ -135,10 +135,9 @@ export default function Paper() {
         ) : null}
         <section aria-labelledby="paper-download-heading">
           <h3 id="paper-download-heading">ダウンロード</h3>
-          <PaperDownload teamId={team.id} nonProgram={draft.nonProgram} confirmKey={confirmKey} />
-          <p>
+          <PaperDownload teamId={team.id} nonProgram={draft.nonProgram} confirmKey={confirmKey}>
             <PrintButton />
-          </p>
+          </PaperDownload>
         </section>
         {canWrite ? (
           <section className="form form--wide" aria-labelledby="paper-choose-heading">

@@ -1,4 +1,4 @@
-import { paperChapters, paperGaps, monthTable, program, questionSummary, shareText, type PaperDraft } from '~/domain/paper';
+import { paperChapters, paperGaps, monthTable, program, questionSummary, shareText, withheldWords, type PaperDraft } from '~/domain/paper';
 import { sheetSections, type SheetContent, type SheetItem } from '~/domain/sheet';
 import { formatEraDatePlain, formatEraSpanPlain, formatFiscalYear } from './dates';
 import { counted, hours } from './format';
@@ -153,7 +153,7 @@ export function details(k: Kit, draft: PaperDraft): Block[] {
     out.push(k.heading(section.heading, 2));
     if (section.person) out.push(k.p(`相手：${section.person}`));
     if (section.withheld) {
-      out.push(k.gap('このインタビューの内容は論文に含めていません（チームが論文に載せる設定にしていません）'));
+      out.push(k.gap(withheldWords[section.withheld]));
       continue;
     }
     if (section.purpose) out.push(k.p(`目的：${section.purpose}`));

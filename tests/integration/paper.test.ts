@@ -280,7 +280,8 @@ describe('the joint paper draft', () => {
     expect(JSON.stringify(page)).not.toContain(secret);
     expect(page.canWrite).toBe(false);
     expect(page.draft.interviews).toEqual([]);
-    expect(page.draft.details.map((d) => d.heading)).toContain('（公開範囲外のインタビュー）（令和8年9月1日）');
+    const hidden = page.draft.details.find((d) => d.heading === '（公開範囲外のインタビュー）（令和8年9月1日）');
+    expect(hidden).toMatchObject({ withheld: 'hidden', person: null, content: [], reflections: [], homework: [] });
     const response = await download(teamId, hr);
     expect(response.status).toBe(200);
     const doc = readDocx(new Uint8Array(await response.arrayBuffer()));

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { visibilities } from '~/domain/codes';
 import type { NonProgramItem } from '~/domain/paper';
 
@@ -5,7 +6,17 @@ import type { NonProgramItem } from '~/domain/paper';
 // listed here and the download needs the box ticked (the server refuses it otherwise, with this very list as the
 // value it checks, so a list that changed since must be confirmed again).
 
-export function PaperDownload({ teamId, nonProgram, confirmKey }: { teamId: number; nonProgram: NonProgramItem[]; confirmKey: string }) {
+export function PaperDownload({
+  teamId,
+  nonProgram,
+  confirmKey,
+  children,
+}: {
+  teamId: number;
+  nonProgram: NonProgramItem[];
+  confirmKey: string;
+  children?: ReactNode;
+}) {
   return (
     <form method="get" action={`/teams/${teamId}/paper.docx`} className="paper-download">
       {nonProgram.length ? (
@@ -28,9 +39,12 @@ export function PaperDownload({ teamId, nonProgram, confirmKey }: { teamId: numb
       ) : (
         <p className="muted">公開範囲がチーム内のみ・自治体までの記録は含まれていません。</p>
       )}
-      <button type="submit" className="button">
-        Wordファイル（.docx）をダウンロード
-      </button>
+      <div className="form-actions">
+        <button type="submit" className="button">
+          Wordファイル（.docx）をダウンロード
+        </button>
+        {children}
+      </div>
     </form>
   );
 }

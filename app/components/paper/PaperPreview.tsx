@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ScrollRegion } from '~/components/ScrollRegion';
-import { monthTable, paperChapters, paperGaps, program, questionSummary, shareText, type PaperDraft } from '~/domain/paper';
+import { monthTable, withheldWords, paperChapters, paperGaps, program, questionSummary, shareText, type PaperDraft } from '~/domain/paper';
 import type { Svg } from '~/domain/paper-charts';
 import { formatEraDatePlain, formatEraSpanPlain, formatFiscalYear } from '~/utils/dates';
 import { counted, hours } from '~/utils/format';
@@ -253,7 +253,7 @@ function Details({ draft }: { draft: PaperDraft }) {
           <h4>{s.heading}</h4>
           {s.person ? <p>相手：{s.person}</p> : null}
           {s.withheld ? (
-            <Gap>このインタビューの内容は論文に含めていません（チームが論文に載せる設定にしていません）</Gap>
+            <Gap>{withheldWords[s.withheld]}</Gap>
           ) : (
             <>
               {s.purpose ? <p>目的：{s.purpose}</p> : null}
