@@ -136,7 +136,11 @@ export async function loadPaperDraft(team: Team, access: Pick<TeamAccess, 'inter
 }
 
 function monthText(a: PaperActivity, sessions: Map<number, PaperSession>, readable: boolean): string {
-  if (a.kind === 'interview') return readable && a.interviewee ? `キーパーソンインタビュー（${a.interviewee}）` : hiddenInterviewTitle;
+  if (a.kind === 'interview') {
+    if (!readable || !a.interviewee) return hiddenInterviewTitle;
+    // キーパーソンインタビュー（市長）, but キーパーソンインタビュー：部長級職員（Aさん） rather than brackets in brackets.
+    return /[（(]/.test(a.interviewee) ? `キーパーソンインタビュー：${a.interviewee}` : `キーパーソンインタビュー（${a.interviewee}）`;
+  }
   const session = a.sessionId ? sessions.get(a.sessionId) : undefined;
   if (session && (a.kind === 'study_session' || a.kind === 'followup')) return sessionTitle(session.kind, session.number);
   return a.title.trim() || activityKinds.label[a.kind];
