@@ -9,3 +9,4 @@ export * from './schema/moyamoya';
 export * from './schema/sheets';
 export * from './schema/changes';
 export * from './schema/alumni';
+export * from './schema/paper';

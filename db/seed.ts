@@ -5,6 +5,7 @@ import { demoAccounts } from './demo/accounts';
 import { seedAlumni, seedChanges, seedHandovers, seedMentors } from './demo/alumni';
 import { demoLastLogDay, seedCalendar } from './demo/calendar';
 import { nameMaker } from './demo/names';
+import { seedPapers } from './demo/paper';
 import { mulberry32 } from './demo/random';
 import { seedRoster, type DemoTeam } from './demo/roster';
 import { seedSheetComments, seedTeamYear } from './demo/team-year';
@@ -37,6 +38,7 @@ export async function seedDemo(db: Db, options: { passwordHash: string }): Promi
     await seedAlumni(tx, rng, roster);
     await seedMentors(tx, roster);
     await seedHandovers(tx, rng, roster);
+    await seedPapers(tx, roster);
     return { created: true };
   });
 }

@@ -8,3 +8,4 @@ export * from './factories/moyamoya';
 export * from './factories/sheets';
 export * from './factories/alumni';
 export * from './factories/surveys';
+export * from './factories/paper';

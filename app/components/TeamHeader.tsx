@@ -62,6 +62,11 @@ export function TeamHeader({ team, links }: Props) {
               <NavLink to={`/teams/${team.id}/handover`}>引き継ぎ</NavLink>
             </li>
           ) : null}
+          {links.readSheet ? (
+            <li>
+              <NavLink to={`/teams/${team.id}/paper`}>共同論文</NavLink>
+            </li>
+          ) : null}
         </ul>
       </nav>
     </header>

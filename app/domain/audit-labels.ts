@@ -1,4 +1,4 @@
-import { formatEraDate, formatFiscalYear } from '~/utils/dates';
+import { formatEraDatePlain, formatFiscalYear } from '~/utils/dates';
 
 // What the audit log shows (/admin/audit): every action and kind of record in Japanese, so an organizer
 // reads 「活動記録を取り込み」, never `import activity #1643`. app/utils/layering.test.ts finds every
@@ -49,6 +49,7 @@ export const auditEntityLabels: Record<string, string> = {
   sheet_comment: 'シートへのコメント',
   change_chain: '創り出した変化',
   handover: '引き継ぎ',
+  paper_draft: '共同論文の草稿',
   program_year: '年度',
   study_session: '研究会',
   pre_assignment: '事前課題',
@@ -81,9 +82,8 @@ export function auditEntityText(entityType: string, entityId: number | string | 
   if (entityId === null || entityId === '') return label;
   if (entityType === 'route') return `${label} ${entityId}`;
   if (!target) return `${label}（番号${entityId}）`;
-  const context = [
-    target.municipality,
-    target.on ? formatEraDate(target.on).replace(/（.）$/, '') : target.fiscalYear ? formatFiscalYear(target.fiscalYear) : null,
-  ].filter(Boolean);
+  const context = [target.municipality, target.on ? formatEraDatePlain(target.on) : target.fiscalYear ? formatFiscalYear(target.fiscalYear) : null].filter(
+    Boolean,
+  );
   return `${label}${target.name ? `「${target.name}」` : ''}${context.length ? `（${context.join('・')}）` : ''}`;
 }

@@ -91,6 +91,8 @@ const targetQueries: Record<string, (ids: number[]) => SQL> = {
     from change_chains x ${teamOf('x')} where x.id in ${ids}`,
   handover: (ids) => sql`select x.id::text as id, null as name, m.name as municipality, t.fiscal_year, null as on
     from handovers x ${teamOf('x')} where x.id in ${ids}`,
+  paper_draft: (ids) => sql`select x.id::text as id, null as name, m.name as municipality, t.fiscal_year, null as on
+    from paper_drafts x ${teamOf('x')} where x.id in ${ids}`,
   mentor_assignment: (ids) => sql`select x.id::text as id, p.full_name as name, m.name as municipality, t.fiscal_year, null as on
     from mentor_assignments x join people p on p.id = x.person_id ${teamOf('x')} where x.id in ${ids}`,
   mentor_offer: (ids) => sql`select x.id::text as id, p.full_name as name, m.name as municipality, t.fiscal_year, null as on

@@ -60,6 +60,7 @@ const tableLabels: Record<string, string> = {
   mentor_assignments: 'メンター',
   mentor_offers: 'メンターの申し出',
   handovers: '引き継ぎ',
+  paper_drafts: '共同論文の草稿',
   facilitator_requests: '世話人派遣の依頼',
   facilitator_offers: '世話人派遣の申し出',
   notifications: 'お知らせ',

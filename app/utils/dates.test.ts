@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { fiscalYearOf, formatDateTime, formatEraDate, formatEraDayOnly, formatFiscalYear, tokyoDateOf } from './dates';
+import { fiscalYearOf, formatDateTime, formatEraDate, formatEraDatePlain, formatEraDayOnly, formatEraSpanPlain, formatFiscalYear, tokyoDateOf } from './dates';
 
 describe('dates in Japanese', () => {
   it('formats the era date with the weekday in full-width brackets', () => {
     expect(formatEraDate('2022-04-27')).toBe('令和4年4月27日（水）');
     expect(formatEraDayOnly('2022-07-23')).toBe('23日（土）');
+  });
+
+  it('writes a date and a two-day span as documents do, without the weekday', () => {
+    expect(formatEraDatePlain('2022-04-27')).toBe('令和4年4月27日');
+    expect(formatEraSpanPlain('2022-07-22', '2022-07-23')).toBe('令和4年7月22日〜23日');
+    expect(formatEraSpanPlain('2022-07-31', '2022-08-01')).toBe('令和4年7月31日〜8月1日');
+    expect(formatEraSpanPlain('2022-12-31', '2023-01-01')).toBe('令和4年12月31日〜令和5年1月1日');
+    expect(formatEraSpanPlain('2019-04-30', '2019-05-01')).toBe('平成31年4月30日〜令和元年5月1日');
+    expect(formatEraSpanPlain('2022-04-27', null)).toBe('令和4年4月27日');
   });
 
   it('crosses the Heisei/Reiwa boundary on 2019-05-01', () => {

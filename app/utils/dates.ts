@@ -41,6 +41,26 @@ export function formatEraDate(iso: string): string {
   return text;
 }
 
+/** 令和4年4月27日 — without the weekday, as documents (the joint paper, the audit log) write a date. */
+export function formatEraDatePlain(iso: string): string {
+  return formatEraDate(iso).replace(/（.）$/, '');
+}
+
+/**
+ * A one- or two-day span as documents write it: 令和4年7月22日〜23日, 令和4年7月31日〜8月1日,
+ * 令和4年12月31日〜令和5年1月1日.
+ */
+export function formatEraSpanPlain(from: string, to: string | null): string {
+  const first = formatEraDatePlain(from);
+  if (!to || to === from) return first;
+  const last = formatEraDatePlain(to);
+  // Compared as written, so 平成31年4月30日〜令和元年5月1日 keeps both eras.
+  const year = (text: string) => text.slice(0, text.indexOf('年') + 1);
+  const month = (text: string) => text.slice(0, text.indexOf('月') + 1);
+  if (year(first) !== year(last)) return `${first}〜${last}`;
+  return `${first}〜${last.slice((month(first) === month(last) ? month(last) : year(last)).length)}`;
+}
+
 /** 27日（水） — the second day of a span within one month. */
 export function formatEraDayOnly(iso: string): string {
   return formatEraDate(iso).replace(/^.*月/, '');

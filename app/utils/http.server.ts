@@ -8,7 +8,7 @@ import { refusalText } from '~/domain/refusals';
  * A refusal as a Response: the error page shows it in Japanese; where no page is drawn (a CSV link), its body
  * says the same words (app/domain/refusals.ts).
  */
-export function refusal(status: 400 | 403 | 404, message = refusalText(status)): Response {
+export function refusal(status: 400 | 403 | 404 | 409, message = refusalText(status)): Response {
   return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 

@@ -100,6 +100,14 @@ export function readsSheetComments(access: TeamAccess): boolean {
   return access.comment;
 }
 
+/**
+ * Whether the program at large (organizers and dialogue partners) reads records of this visibility: what a team
+ * publishes in its 共同論文 beyond that is listed for it to confirm before the download.
+ */
+export function readByProgram(visibility: Visibility): boolean {
+  return (grants.organizer.interviewVisibilities as readonly Visibility[]).includes(visibility);
+}
+
 /** What one generation hands the next team of its municipality: the interviews it opened to the municipality or the program. */
 export const handedOverVisibilities: readonly Visibility[] = ['municipality', 'program'];
 

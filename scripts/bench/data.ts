@@ -20,6 +20,7 @@ export const benchScale = {
   sheetVersions: 10,
   commentsPerSheet: 6,
   sessionsPerYear: 4,
+  changesPerTeam: 3,
 };
 
 export const benchPassword = 'jinmane-bench-2026';
@@ -133,6 +134,25 @@ export async function generateBenchData(db: Db, passwordHash: string): Promise<B
       sql`insert into pre_assignment_submissions (pre_assignment_id, team_id, submitted_on, note)
       select pa.id, t.id, pa.due_on - 1, '提出しました' from teams t join study_sessions ss on ss.fiscal_year = t.fiscal_year join pre_assignments pa on pa.session_id = ss.id`,
     ],
+    [
+      'change_chains',
+      sql`insert into change_chains (team_id, title, reflection, co_creation_step)
+      select t.id, '変化' || c || '：若手の対話の場が定例になった', '対話を重ねたことで共感が生まれた。' , (array['share','empathy','cowork','cocreate'])[1 + c % 4]
+      from teams t, generate_series(1, ${s.changesPerTeam}::int) c`,
+    ],
+    [
+      'change_moments',
+      sql`insert into change_moments (chain_id, stage, occurred_on, description, position)
+      select ch.id, (array['trigger','turning_point','change'])[m], make_date(t.fiscal_year, 9, 1) + (m * 40), '出来事' || m, m - 1
+      from change_chains ch join teams t on t.id = ch.team_id, generate_series(1, 3) m`,
+    ],
+    // Each team's 共同論文 draft quotes its interviews opened to the program (issue 18).
+    [
+      'paper_drafts',
+      sql`insert into paper_drafts (team_id, about_municipality, findings, interview_ids)
+      select t.id, repeat('人口と職員数の推移。', 20), '対話 ＝ 聴く × 話す', coalesce(array(select iv.id from interviews iv where iv.team_id = t.id and iv.visibility = 'program'), '{}')
+      from teams t`,
+    ],
     ['sheets', sql`insert into sheets (team_id, current_version) select id, ${s.sheetVersions}::int from teams`],
     [
       'sheet_versions',
@@ -195,6 +215,8 @@ export async function countRows(db: Db): Promise<Record<string, number>> {
     'moyamoya_checkins',
     'sheet_versions',
     'sheet_comments',
+    'change_chains',
+    'paper_drafts',
     'alumni_group_members',
   ];
   const out: Record<string, number> = {};

@@ -60,6 +60,9 @@ type Report = {
 // The "Under abuse" section is written by `npm run bench:abuse` (scripts/bench/abuse.ts) and kept here.
 export const abuseStart = '<!-- abuse: written by npm run bench:abuse -->';
 export const abuseEnd = '<!-- /abuse -->';
+// The "共同論文の草稿" section is written by `npm run bench:paper` (scripts/bench/paper.ts) and kept here too.
+export const paperStart = '<!-- paper: written by npm run bench:paper -->';
+export const paperEnd = '<!-- /paper -->';
 
 export function writeReport(report: Report) {
   const json = {
@@ -71,16 +74,9 @@ export function writeReport(report: Report) {
   };
   fs.writeFileSync('docs/benchmarks.json', JSON.stringify(json, null, 2) + '\n');
   const before = fs.existsSync('docs/benchmarks.md') ? fs.readFileSync('docs/benchmarks.md', 'utf8') : '';
-  const abuse = before.includes(abuseStart) ? before.slice(before.indexOf(abuseStart), before.indexOf(abuseEnd) + abuseEnd.length) : '';
-  fs.writeFileSync(
-    'docs/benchmarks.md',
-    abuse
-      ? `${markdown(report).trimEnd()}
-
-${abuse}
-`
-      : markdown(report),
-  );
+  const kept = (start: string, end: string) => (before.includes(start) ? before.slice(before.indexOf(start), before.indexOf(end) + end.length) : '');
+  const sections = [kept(abuseStart, abuseEnd), kept(paperStart, paperEnd)].filter(Boolean);
+  fs.writeFileSync('docs/benchmarks.md', sections.length ? `${markdown(report).trimEnd()}\n\n${sections.join('\n\n')}\n` : markdown(report));
 }
 
 function markdown(report: Report): string {

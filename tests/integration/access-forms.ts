@@ -6,6 +6,7 @@ import {
   facilitatorOffers,
   handovers,
   interviews,
+  paperDrafts,
   people,
   preAssignments,
   programYears,
@@ -447,6 +448,19 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
   'teams.$teamId.handover.tsx submit': async (c) => {
     const [row] = await getDb().select({ version: handovers.version }).from(handovers).where(eq(handovers.teamId, c.teamId!));
     return { baseVersion: String(row?.version ?? 0), toContinue: '朝の対話を続けてほしい' };
+  },
+  'teams.$teamId.paper.tsx submit': async (c) => {
+    const [row] = await getDb().select({ version: paperDrafts.version }).from(paperDrafts).where(eq(paperDrafts.teamId, c.teamId!));
+    // Team A's interview kept to the team, ticked: allowed for its members, and never seen by anyone else (canaries).
+    const interviewIds = c.teamId === c.world.teamA.id ? [String(c.world.interviews.team.id)] : [];
+    return {
+      baseVersion: String(row?.version ?? 0),
+      aboutMunicipality: '県庁所在地として県の中心を担う。',
+      findings: '対話 ＝ 聴く × 話す',
+      shownChangeIds: [String(c.world.change.id)],
+      changeIds: [String(c.world.change.id)],
+      interviewIds,
+    };
   },
   'teams.$teamId.mentors.tsx assign': (c) => ({ personId: String(c.world.users.alumni.personId) }),
   'teams.$teamId.mentors.tsx end': async (c) => {

@@ -31,6 +31,7 @@ const tables: Record<string, string> = {
   sheet_comment: 'select id from sheet_comments',
   change_chain: 'select id from change_chains',
   handover: 'select id from handovers',
+  paper_draft: 'select id from paper_drafts',
   program_year: 'select fiscal_year as id from program_years',
   study_session: 'select id from study_sessions',
   pre_assignment: 'select id from pre_assignments',

@@ -86,6 +86,25 @@ describe('bundle budgets', () => {
     }
   });
 
+  // Issue 18: the joint paper's document library (docx) and chart renderer (resvg, with its font) run on the server
+  // for /teams/:id/paper.docx alone. No browser file holds them, and the server imports them when a paper is written,
+  // not at start-up (a static import in the server build would load them for every request).
+  it('the paper’s docx and resvg reach no browser file, and the server imports them only on demand', () => {
+    const files = fs.readdirSync(buildDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(buildDir, file), 'utf8');
+      // docx's part names and resvg's package name, which its loader spells out.
+      expect(/wordprocessingml|@resvg\/resvg-js|NotoSansJP_400Regular/.test(text), `${file} holds the paper's document code`).toBe(false);
+    }
+    const server = fs.readFileSync(path.resolve('build/index.js'), 'utf8');
+    for (const name of ['docx', '@resvg/resvg-js']) {
+      const quoted = name.replace(/[/.]/g, (c) => `\\${c}`);
+      expect(server, `the server build imports ${name} statically`).not.toMatch(new RegExp(`(?:from\\s*|import\\s*)"${quoted}"`));
+      expect(server, `the server build does not load ${name} on demand`).toMatch(new RegExp(`import\\("${quoted}"\\)`));
+    }
+  });
+
   it('only the pages that draw charts reference the chart chunk, through a dynamic import', () => {
     const referencing = Object.entries(manifest.routes)
       .filter(([, route]) =>

@@ -8,6 +8,7 @@ import { loader as teamsLoader } from '../../app/routes/teams._index';
 import { loader as overviewLoader } from '../../app/routes/teams.$teamId._index';
 import { loader as summaryLoader } from '../../app/routes/teams.$teamId.activities.summary';
 import { loader as interviewsLoader } from '../../app/routes/teams.$teamId.interviews._index';
+import { loader as paperLoader } from '../../app/routes/teams.$teamId.paper';
 import { loader as hrLoader } from '../../app/routes/hr._index';
 import { loader as alumniLoader } from '../../app/routes/alumni._index';
 import { loader as adminLoader } from '../../app/routes/admin._index';
@@ -119,6 +120,15 @@ async function figuresShown(role: Role, teamId: number): Promise<Record<string, 
     async () => (await loaded(interviewsLoader(loaderArgs(`/teams/${teamId}/interviews`, { headers, params })))) as unknown as { coverage: Coverage },
     (d) => ({ interviews: interviewsIn(d.coverage) }),
   );
+  // Issue 18: the 共同論文 draft's 1年間の活動回数・時間, read by whoever reads the sheet.
+  await attempt(
+    '共同論文',
+    async () =>
+      (await loaded(paperLoader(loaderArgs(`/teams/${teamId}/paper`, { headers, params })))) as unknown as {
+        draft: { totals: { total: { count: number; minutes: number } } };
+      },
+    (d) => ({ activities: d.draft.totals.total.count, minutes: d.draft.totals.total.minutes }),
+  );
   type Row = { teamId: number; activities: number | null; minutes: number | null; interviews?: number | null };
   const fromRow = (row: Row | undefined | null) =>
     row
@@ -157,7 +167,7 @@ async function figuresInDatabase(teamId: number) {
 
 describe("a team's activities and interviews, on every page that counts them", () => {
   for (const role of roles.filter((r) => r !== 'anonymous')) {
-    it(`as ${role}: 概要, 活動の集計, インタビュー, 人事課, マネ友 and 事務局 agree with the database, this year and last`, async () => {
+    it(`as ${role}: 概要, 活動の集計, インタビュー, 人事課, マネ友, 事務局 and 共同論文 agree with the database, this year and last`, async () => {
       for (const teamId of [world.teamA.id, world.pastA.id]) {
         const truth = await figuresInDatabase(teamId);
         expect(truth.activities, 'the team has logs').toBeGreaterThan(1);
@@ -171,11 +181,11 @@ describe("a team's activities and interviews, on every page that counts them", (
 
   it('is shown to each role on the pages it uses', async () => {
     const pages = async (role: Role, teamId = world.teamA.id) => Object.keys(await figuresShown(role, teamId));
-    expect(await pages('member')).toEqual(expect.arrayContaining(['概要', '活動の集計', 'インタビュー']));
+    expect(await pages('member')).toEqual(expect.arrayContaining(['概要', '活動の集計', 'インタビュー', '共同論文']));
     expect(await pages('organizer')).toEqual(expect.arrayContaining(['概要', '活動の集計', 'インタビュー', '人事課', '事務局']));
     expect(await pages('hr')).toEqual(expect.arrayContaining(['概要', '人事課']));
     expect(await pages('hr', world.pastA.id)).toEqual(expect.arrayContaining(['概要', '人事課']));
-    expect(await pages('alumni', world.pastA.id)).toEqual(expect.arrayContaining(['概要', 'マネ友']));
+    expect(await pages('alumni', world.pastA.id)).toEqual(expect.arrayContaining(['概要', 'マネ友', '共同論文']));
   });
 });
 

@@ -54,7 +54,7 @@ import { addTeamMember, createMentorAssignment, createPerson, createUser } from 
 import { actionArgs } from '../helpers';
 import { outcome as statusOf } from './setup-helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
-import { asRequired, hostileDate, hostileNumber, hostileText, outcomeOf, runs, runsOf } from './hostile-helpers';
+import { asRequired, asTyped, hostileDate, hostileNumber, hostileText, outcomeOf, runs, runsOf } from './hostile-helpers';
 
 // Hostile values in the remaining forms: マネ友 (groups, off-sites, directory, 世話人派遣), editing an
 // activity, a change, an interview, the handover, mentoring, the team's モヤモヤ, sheet tags, and
@@ -82,11 +82,6 @@ const anyNumber = (min: number, max: number) => mostly(fc.integer({ min, max }).
 const code = <T extends string>(codes: readonly T[]) => mostly(fc.constantFrom(...codes), hostileText);
 const checkbox = fc.oneof(fc.constantFrom('on', 'true', '', 'off'), hostileText);
 const ticked = (v: string) => v === 'on' || v === 'true';
-/**
- * Text as stored and read back. PGlite's driver decodes each text value with a TextDecoder that
- * drops a byte-order mark starting it (the row holds it: length() counts it); postgres.js keeps it.
- */
-const asTyped = (v: string) => (process.env.TEST_DB === 'pglite' ? v.replace(/^\uFEFF/, '') : v);
 const idIn = (location: string) => Number(/(\d+)(?:\?.*)?$/.exec(location)![1]);
 const tamperedId = fc.oneof(hostileNumber, hostileText, fc.constantFrom('2147483648', '9007199254740991', '99999', '1', '-1'));
 

@@ -2,16 +2,17 @@ import { desc, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
-import { activities, changeChains, changeMoments, interviewHomework, interviews, moyamoyaCheckins, sheetComments } from '../../db/schema';
+import { activities, changeChains, changeMoments, interviewHomework, interviews, moyamoyaCheckins, paperDrafts, sheetComments } from '../../db/schema';
 import { action as timelineAction } from '../../app/routes/teams.$teamId.activities._index';
 import { action as newActivityAction } from '../../app/routes/teams.$teamId.activities.new';
 import { action as newInterviewAction } from '../../app/routes/teams.$teamId.interviews.new';
 import { action as moyamoyaAction } from '../../app/routes/teams.$teamId.moyamoya';
 import { action as sheetAction } from '../../app/routes/teams.$teamId.sheet._index';
 import { action as newChangeAction } from '../../app/routes/teams.$teamId.changes.new';
+import { action as paperAction } from '../../app/routes/teams.$teamId.paper';
 import { actionArgs } from '../helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
-import { asRequired, hostileDate, hostileNumber, hostileText, outcomeOf, runs } from './hostile-helpers';
+import { asRequired, asTyped, hostileDate, hostileNumber, hostileText, outcomeOf, runs } from './hostile-helpers';
 
 // Hostile values in the team's forms: each ends in a stored, correct value or a 400 with field errors.
 
@@ -122,6 +123,34 @@ describe('hostile input in the team forms', () => {
         }
         const [row] = await getDb().select().from(sheetComments).orderBy(desc(sheetComments.id)).limit(1);
         expect(row).toMatchObject({ body: asRequired(body), section });
+      }),
+      runs,
+    );
+  });
+
+  it('共同論文の草稿 (its texts and its choices)', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileText, hostileText, hostileNumber, hostileNumber, async (aboutMunicipality, findings, interviewId, shownId) => {
+        const [row] = await getDb().select({ version: paperDrafts.version }).from(paperDrafts).where(eq(paperDrafts.teamId, world.teamA.id));
+        const form = {
+          baseVersion: String(row?.version ?? 0),
+          aboutMunicipality,
+          findings,
+          interviewIds: interviewId,
+          shownActivityIds: shownId,
+          activityIds: shownId,
+        };
+        const outcome = await outcomeOf(() => paperAction(post(`/teams/${teamId}/paper`, form)));
+        if (outcome.kind !== 'saved') {
+          expect(outcome.kind).toBe('invalid');
+          return;
+        }
+        const [saved] = await getDb().select().from(paperDrafts).where(eq(paperDrafts.teamId, world.teamA.id));
+        expect([saved!.aboutMunicipality, saved!.findings]).toEqual([asTyped(aboutMunicipality), asTyped(findings)]);
+        // Only the team's own records are kept: a number that is not one of its interviews is dropped.
+        const own = await getDb().select({ id: interviews.id }).from(interviews).where(eq(interviews.teamId, world.teamA.id));
+        expect(saved!.interviewIds.filter((id) => !own.some((i) => i.id === id))).toEqual([]);
+        expect(saved!.omittedActivityIds).toEqual([]);
       }),
       runs,
     );

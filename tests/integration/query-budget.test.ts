@@ -13,6 +13,7 @@ import {
   createInterview,
   createMoyamoyaCheckins,
   createMunicipality,
+  createPaperDraft,
   createPerson,
   createSheetComment,
   createTeam,
@@ -54,6 +55,14 @@ const routes: Budgeted[] = [
     name: 'sheet history',
     file: 'teams.$teamId.sheet.history',
     path: (w) => `/teams/${w.teamA.id}/sheet/history`,
+    role: 'member',
+    params: (w) => ({ teamId: String(w.teamA.id) }),
+  },
+  // Issue 18: the 共同論文 draft reads every record of the team's year (npm run bench:paper times its .docx).
+  {
+    name: 'paper draft',
+    file: 'teams.$teamId.paper',
+    path: (w) => `/teams/${w.teamA.id}/paper`,
     role: 'member',
     params: (w) => ({ teamId: String(w.teamA.id) }),
   },
@@ -143,6 +152,8 @@ async function addTenYearsWorthOfRows(w: World) {
 describe('query budget of the benchmarked pages', () => {
   beforeAll(async () => {
     world = await buildWorld();
+    // The draft quotes an interview, so its text is read too (once, however many there are).
+    await createPaperDraft(getDb(), { teamId: world.teamA.id, interviewIds: [world.interviews.program.id, world.interviews.team.id] });
     for (const route of present) before.set(route.name, (await count(route)).n);
     await addTenYearsWorthOfRows(world);
   });

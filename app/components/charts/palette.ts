@@ -36,6 +36,29 @@ export const kindColor: Record<ActivityKind, string> = {
   other: '#BBBBBB',
 };
 
+/**
+ * Colours for series that are not kinds, in order (a survey question's options): Okabe–Ito first, then Paul Tol's
+ * "light" scheme, as the kinds take them; black is left out, for the lines and text drawn over them.
+ */
+export const seriesColors: readonly string[] = [
+  okabeIto.blue,
+  okabeIto.vermillion,
+  okabeIto.green,
+  okabeIto.orange,
+  okabeIto.skyBlue,
+  okabeIto.purple,
+  okabeIto.yellow,
+  '#77AADD',
+  '#EE8866',
+  '#44BB99',
+  '#BBCC33',
+  '#AAAA00',
+  '#FFAABB',
+  '#99DDFF',
+  '#EEDD88',
+  '#BBBBBB',
+];
+
 /** Lines that are not a kind: cumulative hours, the team figure, members, session markers. */
 export const lineColor = {
   cumulative: okabeIto.black,
