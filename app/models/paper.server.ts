@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb, transaction, type Db } from '../../db/client';
-import { activities, changeChains, interviews, paperDrafts, studySessions, teamMoyamoya } from '../../db/schema';
+import { activities, changeChains, interviews, paperDrafts, studySessions, surveys, teamMoyamoya } from '../../db/schema';
 import { monthTableKinds } from '~/domain/paper';
 import { recordAudit, type AuditActor } from './audit.server';
 import { bumpVersion, type Bump } from './record-version.server';
-import { surveysForPaper } from './surveys.server';
+import type { Visibility } from '~/domain/codes';
 
 // The team's choices for its 共同論文 draft and its two texts (db/schema/paper.ts). A team without a row has
 // chosen nothing yet: every change chain, month row and 「この頃の自分たち」 is in, no survey and no interview's
@@ -54,7 +54,7 @@ const unticked = ({ shown, ticked }: { shown: number[]; ticked: number[] }) => [
  * Only the team's own records are kept (a tampered or outdated id is dropped, never stored): live change chains,
  * activities of the month table, sessions of the team's year, interviews, and surveys the team's members read.
  */
-async function ownIds(tx: Db, team: { id: number; fiscalYear: number }, form: PaperForm, memberVisibilities: Parameters<typeof surveysForPaper>[1]) {
+async function ownIds(tx: Db, team: { id: number; fiscalYear: number }, form: PaperForm, memberVisibilities: Visibility[]) {
   const keep = async (ids: number[], query: (ids: number[]) => Promise<{ id: number }[]>) => {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
@@ -86,7 +86,13 @@ async function ownIds(tx: Db, team: { id: number; fiscalYear: number }, form: Pa
       .from(interviews)
       .where(and(eq(interviews.teamId, team.id), inArray(interviews.id, ids), isNull(interviews.archivedAt))),
   );
-  const surveyIds = await keep(form.surveyIds, async (ids) => (await surveysForPaper(team.id, memberVisibilities)).filter((s) => ids.includes(s.id)));
+  // Read in this transaction (tx): a query on another connection would wait for it forever on PGlite's one connection.
+  const surveyIds = await keep(form.surveyIds, (ids) =>
+    tx
+      .select({ id: surveys.id })
+      .from(surveys)
+      .where(and(eq(surveys.teamId, team.id), inArray(surveys.id, ids), inArray(surveys.visibility, memberVisibilities), isNull(surveys.archivedAt))),
+  );
   return { omittedChangeIds: changes, omittedActivityIds: rows, omittedSessionIds: sessions, interviewIds, surveyIds };
 }
 
@@ -99,7 +105,7 @@ export async function savePaperChoices(
   team: { id: number; fiscalYear: number },
   form: PaperForm,
   baseVersion: number,
-  memberVisibilities: Parameters<typeof surveysForPaper>[1],
+  memberVisibilities: Visibility[],
 ): Promise<Bump> {
   return transaction(async (tx) => {
     const scope = eq(paperDrafts.teamId, team.id);

@@ -24,6 +24,7 @@ import {
   createTeam,
   createTeamMoyamoya,
   createUser,
+  createSurvey,
 } from '../factories';
 import { currentFiscalYear } from '../factories/util';
 import { actionArgs, loaded, loaderArgs, noticeOf, thrownResponse } from '../helpers';
@@ -45,6 +46,7 @@ let member2: Record<string, string>;
 let hr: Record<string, string>;
 let teamOnlyInterview: number;
 let programInterview: number;
+let chosenSurvey: number;
 const chains: Record<'kept' | 'left', { id: number; title: string }> = {} as never;
 
 const params = (id: number) => ({ params: { teamId: String(id) } });
@@ -132,6 +134,8 @@ beforeAll(async () => {
     activity: { notes: `${secret} メモ` },
   });
   teamOnlyInterview = confidential.id;
+  chosenSurvey = (await createSurvey(db, { teamId, title: '職員のやりがいアンケート', visibility: 'program', heldOn: `${fy}-06-20` })).id;
+  await createSurvey(db, { teamId, title: '外したアンケート', visibility: 'program', heldOn: `${fy}-06-25` });
   chains.kept = await createChangeChain(db, { teamId, title: '「市役所の1年」ガイドができた' });
   chains.left = await createChangeChain(db, { teamId, title: '外した変化の物語' });
   await createSheetWithVersions(db, {
@@ -165,6 +169,7 @@ function baseForm(version: number, extra: Record<string, string | string[]> = {}
     shownChangeIds: [String(chains.kept.id), String(chains.left.id)],
     changeIds: [String(chains.kept.id)],
     interviewIds: [String(programInterview)],
+    surveyIds: [String(chosenSurvey)],
     ...extra,
   };
 }
@@ -251,9 +256,16 @@ describe('the joint paper draft', () => {
     expect(all).toContain('相手：市長');
     for (const name of doc.names.filter((n) => /\.xml$/.test(n))) expect(doc.text(name), name).not.toContain(secret);
 
-    // The charts: PNG files (activity hours, モヤモヤ), each drawn into the document.
+    // The chosen survey with its question, result and quoted answer (never the unquoted one); not the other survey.
+    expect(all).toContain('職員のやりがいアンケート');
+    expect(all).toContain('市役所の仕事にやりがいを感じていますか？');
+    expect(all).toContain('住民の役に立てるから');
+    expect(all).not.toContain('忙しすぎる');
+    expect(all).not.toContain('外したアンケート');
+
+    // The charts: PNG files (activity hours, モヤモヤ, the survey's yes/no question), each drawn into the document.
     const media = doc.names.filter((n) => n.startsWith('word/media/'));
-    expect(media.length).toBeGreaterThanOrEqual(2);
+    expect(media.length).toBeGreaterThanOrEqual(3);
     for (const name of media) expect(isPng(doc.files[name]!), name).toBe(true);
     expect(doc.text('word/document.xml').match(/<pic:pic\b/g)?.length).toBe(media.length);
   });
