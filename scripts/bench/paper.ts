@@ -1,6 +1,6 @@
 // `npm run bench:paper`: how long the 共同論文 draft (issue 18) takes to write, over HTTP against the production server,
 // for a team of the benchmark's ten years (80 activities, 10 interviews, those opened to the program ticked, 3 changes, 10 sheet
-// versions; surveys once the surveys branch lands), on PGlite and (with DATABASE_URL) on a Postgres server. One at a
+// versions; the timing test adds 3 surveys), on PGlite and (with DATABASE_URL) on a Postgres server. One at a
 // time: writing a paper is a person's click, not a crowd's. Writes the "共同論文の草稿" section of docs/benchmarks.md
 // (npm run bench keeps it when it rewrites the file). Loopback only.
 import fs from 'node:fs';
@@ -75,7 +75,7 @@ const section = [
   '',
   `Written by \`npm run bench:paper\` on ${now().toISOString()}, load average ${load} when it started, ${os.cpus().length} cores, Node ${process.version}:`,
   "the production server with the ten years of 60 municipalities, a member downloading their team's draft (`/teams/:id/paper.docx`: 80 activities,",
-  '10 interviews with those opened to the program ticked, 3 changes, 10 sheet versions, 2 charts; no surveys until the surveys branch lands),',
+  '10 interviews with those opened to the program ticked, 3 changes, 10 sheet versions, 2 charts; no surveys yet: tests/integration/paper-timing.test.ts times 3),',
   `one request at a time, ${runs} after the first (which imports docx and resvg). Target: every one under ${paperTargetMs / 1000} s.`,
   '',
   '| Database | First | p50 | Max | Size | Target |',
