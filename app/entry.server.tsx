@@ -1,6 +1,5 @@
-import { PassThrough } from 'node:stream';
+import { Writable } from 'node:stream';
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node';
-import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
@@ -33,9 +32,7 @@ export default function handleRequest(
   // Remix hides the original error from this function, so handleError flags the context.
   if (loadContext.databaseUnavailable) return databaseUnavailableResponse(responseHeaders);
   const nonce = loadContext.cspNonce;
-  const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady';
-
-  const key = renderKey(request, responseStatusCode, remixContext, readyEvent);
+  const key = renderKey(request, responseStatusCode, remixContext);
   const keys = [key, key && routeKeepsDocument(request, remixContext) ? loadContext.documentKey : null].filter((k): k is string => Boolean(k));
   const kept = keptPage(key, nonce, keys);
   if (kept) {
@@ -44,21 +41,38 @@ export default function handleRequest(
     return new Response(kept.html, { headers: responseHeaders, status: responseStatusCode });
   }
 
+  // The whole page is rendered, then sent in one piece: streamed, React's 2 KB chunks each went through
+  // zlib and the socket on their own, which cost more than the rendering (docs/decisions/0027). Pages
+  // defer nothing, so waiting for all of it delays nothing a reader could see earlier.
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     let failed = false;
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    sink.on('finish', () => {
+      const html = Buffer.concat(chunks);
+      responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+      // Known before the first byte goes out (compression replaces it with the compressed body's).
+      responseHeaders.set('Content-Length', String(html.length));
+      if (keys.length && !failed) keepPage(keys, nonce, responseHeaders, html);
+      resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
+    });
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
-        [readyEvent]() {
+        onShellReady() {
           shellRendered = true;
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          const body = keys.length ? keepPage(keys, nonce, responseHeaders, () => failed) : new PassThrough();
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+        },
+        onAllReady() {
+          pipe(sink);
         },
         onShellError: reject,
         onError(error: unknown) {

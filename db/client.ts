@@ -76,7 +76,7 @@ function openPostgres(url: string): DbHandle {
     onnotice: () => {},
   });
   return {
-    db: drizzlePostgres(client, { schema, logger: queryCounter }) as unknown as Db,
+    db: drizzlePostgres(preparing(client), { schema, logger: queryCounter }) as unknown as Db,
     kind: 'postgres',
     ping: (timeoutMs) =>
       withTimeout(
@@ -85,6 +85,30 @@ function openPostgres(url: string): DbHandle {
       ),
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * drizzle asks postgres.js to prepare only the queries it was given a name for, and postgres.js sends
+ * every unprepared query with parameters as two round trips (describe, then execute). Each app query
+ * is prepared once per connection instead, so a page's queries cost one round trip each
+ * (docs/decisions/0027). `DATABASE_PREPARE=off` (needed behind PgBouncer in transaction mode) turns it off.
+ */
+function preparing(client: postgres.Sql): postgres.Sql {
+  if (process.env.DATABASE_PREPARE === 'off') return client;
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'unsafe')
+        return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params, { ...options, prepare: true });
+      if (property === 'begin' || property === 'savepoint')
+        return (...args: unknown[]) => {
+          const work = args.pop() as (tx: postgres.Sql) => unknown;
+          const original = Reflect.get(target, property) as (...a: unknown[]) => unknown;
+          return original.call(target, ...args, (tx: postgres.Sql) => work(preparing(tx)));
+        };
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
 }
 
 function withTimeout(check: Promise<boolean>, timeoutMs = 2000): Promise<boolean> {

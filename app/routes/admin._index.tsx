@@ -30,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const groupId = Number(url.searchParams.get('group'));
   const group = groups.find((g) => g.id === groupId) ?? groups[0] ?? null;
   const current = year === fiscalYearOf(today);
+  const weeks = heatmapWeeks(year, today, heat);
   return {
     years,
     year,
@@ -37,9 +38,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     dir,
     current,
     rows: sortRows(metrics, sort, dir),
-    weeks: heatmapWeeks(year, today, heat),
-    // The heat map keeps the one order of teams (yearMetrics), whatever the table is sorted by.
-    heat: metrics.map((m) => ({ teamId: m.teamId, municipalityName: m.municipalityName, cells: heat.get(m.teamId) ?? {} })),
+    weeks,
+    // The heat map keeps the one order of teams (yearMetrics), whatever the table is sorted by; each
+    // team's counts in the order of `weeks` (small to send: numbers, not a date per cell).
+    heat: metrics.map((m) => {
+      const cells = heat.get(m.teamId) ?? {};
+      return { teamId: m.teamId, municipalityName: m.municipalityName, counts: weeks.map((w) => cells[w] ?? 0) };
+    }),
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     group,
     sessions,

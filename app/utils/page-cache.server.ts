@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { Transform } from 'node:stream';
 import v8 from 'node:v8';
 import type { EntryContext } from '@remix-run/node';
 import { LRUCache } from 'lru-cache';
@@ -54,14 +53,14 @@ export async function documentKey(request: Request, bot: boolean): Promise<strin
 }
 
 /** The render key of a document request, or null when its rendering must not be reused. */
-export function renderKey(request: Request, status: number, context: EntryContext, readyEvent: string): string | null {
+export function renderKey(request: Request, status: number, context: EntryContext): string | null {
   if (!enabled() || request.method !== 'GET' || status !== 200) return null;
   const { loaderData, actionData, errors } = context.staticHandlerContext;
   if (actionData || errors) return null;
   try {
     // v8.serialize keeps what JSON would blur (Dates, Maps, undefined) and refuses promises
     // (deferred data, which streams).
-    return hash(v8.serialize(['render', request.url, readyEvent, todayInTokyo(), loaderData]));
+    return hash(v8.serialize(['render', request.url, todayInTokyo(), loaderData]));
   } catch {
     return null;
   }
@@ -84,28 +83,11 @@ export function keptPage(key: string | null | undefined, nonce: string, alsoUnde
   return { html: page.html.replaceAll(page.nonce, nonce), headers: page.headers };
 }
 
-/**
- * Passes the rendered HTML through, and keeps it under the given keys once the rendering has
- * ended without an error. Responses that set a cookie are never kept.
- */
-export function keepPage(keys: string[], nonce: string, headers: Headers, failed: () => boolean): Transform {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const keepable = !headers.has('set-cookie');
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      size += chunk.length;
-      if (size <= largestPage) chunks.push(Buffer.from(chunk));
-      done(null, chunk);
-    },
-    flush(done) {
-      if (keepable && !failed() && size <= largestPage) {
-        const page = { html: Buffer.concat(chunks).toString('utf8'), nonce, headers: [...headers] };
-        for (const key of keys) pages.set(key, page);
-      }
-      done();
-    },
-  });
+/** Keeps a page rendered without an error under the given keys. Responses that set a cookie are never kept. */
+export function keepPage(keys: string[], nonce: string, headers: Headers, html: Buffer) {
+  if (headers.has('set-cookie') || html.length > largestPage) return;
+  const page = { html: html.toString('utf8'), nonce, headers: [...headers] };
+  for (const key of keys) pages.set(key, page);
 }
 
 /** For tests: forget every kept page. */

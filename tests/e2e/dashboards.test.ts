@@ -141,10 +141,12 @@ describe('dashboards', () => {
     // The heat map's row for a team adds up to its activity count (every test's activities lie inside the year).
     const first = rows.first();
     const teamId = await first.getAttribute('data-team');
-    const heat = await page
-      .locator(`table[data-twin="heatmap"] tr[data-team="${teamId}"] td`)
-      .evaluateAll((tds) => tds.reduce((s, td) => s + Number(td.textContent || 0), 0));
-    expect(heat).toBe(counts[0]);
+    const strip = page.locator(`table[data-twin="heatmap"] tr[data-team="${teamId}"] svg`);
+    const weeks = ((await strip.getAttribute('data-counts')) ?? '').split(',').map(Number);
+    expect(weeks.reduce((s, n) => s + n, 0)).toBe(counts[0]);
+    expect(Number(await strip.getAttribute('data-total'))).toBe(counts[0]);
+    // What a screen reader hears names the total and each week with its count.
+    expect(await strip.getAttribute('aria-label')).toMatch(new RegExp(`^計${counts[0]}件。`));
     const csv = await page.request.get(`/admin/dashboard.csv?year=${new URL(page.url()).searchParams.get('year')}`);
     expect(csv.status()).toBe(200);
     expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));

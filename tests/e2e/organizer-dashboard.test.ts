@@ -29,13 +29,20 @@ async function openDashboard(name: string, viewport: { width: number; height: nu
   return page;
 }
 
-/** Where the latest week's cell of the northern team sits, beside the viewport and the scroll region. */
+/**
+ * Where the latest week of the northern team sits, beside the viewport and the scroll region: the heat map
+ * draws a team's weeks as one strip (ActivityHeatmap.tsx), its last week the strip's right-most 34 px.
+ */
 async function latestCell(page: Page) {
   const region = page.getByRole('region', { name: '週ごとの活動の表' });
   await region.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 100)); // the page, not the region
-  const cell = region.locator(`tr[data-team="${north}"] td`).last();
-  const [box, frame] = [await cell.boundingBox(), await region.boundingBox()];
-  return { week: await cell.getAttribute('data-week'), text: await cell.textContent(), box: box!, frame: frame!, region };
+  const strip = region.locator(`tr[data-team="${north}"] svg`);
+  const [stripBox, frame] = [(await strip.boundingBox())!, (await region.boundingBox())!];
+  const box = { x: stripBox.x + stripBox.width - 34, width: 34 };
+  const week = await region.locator('thead text[data-week]').last().getAttribute('data-week');
+  // Every week's count, in the header's order.
+  const counts = ((await strip.getAttribute('data-counts')) ?? '').split(',');
+  return { week, text: counts.at(-1), box, frame, region, strip };
 }
 
 describe('the organizer dashboard', () => {
@@ -71,7 +78,7 @@ describe('the organizer dashboard', () => {
     await region.focus();
     for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(
-      ([team, left]) => document.querySelector(`[data-twin="heatmap"] tr[data-team="${team}"] td:last-child`)!.getBoundingClientRect().left > left + 40,
+      ([team, left]) => document.querySelector(`[data-twin="heatmap"] tr[data-team="${team}"] svg`)!.getBoundingClientRect().right - 34 > left + 40,
       [north, box.x] as const,
     );
   });

@@ -209,7 +209,10 @@ describe("the figures are the database's", () => {
     const due = (await listPreAssignmentsOfYear(world.year)).filter((p) => p.dueOn < todayInTokyo()).length;
     expect(teamA.preassignmentsOverdue).toBe(due);
     expect(flagsOf(teamA).includes('overdue')).toBe(due > 0);
-    expect(data.heat.find((h) => h.teamId === world.teamA.id)!.cells).not.toEqual({});
+    // The heat map's counts follow its weeks, and a team's add up to its activities of the year.
+    const heatA = data.heat.find((h) => h.teamId === world.teamA.id)!;
+    expect(heatA.counts).toHaveLength(data.weeks.length);
+    expect(heatA.counts.reduce((a, b) => a + b, 0)).toBe(teamA.activities);
     const response = (await csvLoader(loaderArgs(`/admin/dashboard.csv?year=${world.year}`, { headers: cookies.organizer }))) as Response;
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs

@@ -89,7 +89,7 @@ describe('document keys', () => {
 });
 
 describe('render keys', () => {
-  const key = (data: unknown, path = '/hr') => renderKey(request(path), 200, contextWith(data), 'onShellReady');
+  const key = (data: unknown, path = '/hr') => renderKey(request(path), 200, contextWith(data));
 
   it('differ whenever the data differs, even where JSON would not tell (Maps, Dates, undefined)', () => {
     expect(key({ root: { a: 1 } })).toBe(key({ root: { a: 1 } }));
@@ -100,9 +100,9 @@ describe('render keys', () => {
   });
 
   it('are not given for errors, answers to a form, other statuses or data that streams', () => {
-    expect(renderKey(request('/hr'), 404, contextWith({}), 'onShellReady')).toBeNull();
+    expect(renderKey(request('/hr'), 404, contextWith({}))).toBeNull();
     const withAction = { staticHandlerContext: { loaderData: {}, actionData: { r: 1 }, errors: null } } as unknown as EntryContext;
-    expect(renderKey(request('/hr'), 200, withAction, 'onShellReady')).toBeNull();
+    expect(renderKey(request('/hr'), 200, withAction)).toBeNull();
     expect(key({ root: { later: Promise.resolve(1) } })).toBeNull();
   });
 });

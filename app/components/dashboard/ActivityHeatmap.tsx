@@ -3,35 +3,53 @@ import { shortDate } from '~/components/charts/geometry';
 import { ScrollRegion } from '~/components/ScrollRegion';
 import { formatEraDate } from '~/utils/dates';
 
-// Teams × weeks as a plain table: the number in each cell, its shade as a hint. It needs no
-// JavaScript and reads cell by cell with a screen reader. Weeks run left to right up to the latest
-// (heatmapWeeks), and the table opens scrolled to that end, the team names kept in view beside it.
+// Teams × weeks: one row per team, its weeks drawn as one strip (an inline SVG: a shape per shade and
+// one line of numbers), so 60 teams × 53 weeks are a few hundred elements of markup, not 3,000 cells
+// (issue 19). It needs no JavaScript; a screen reader reads each strip's label, every week with
+// activities and its count. Weeks run left to right up to the latest (heatmapWeeks), and the region
+// opens scrolled to that end, the team names kept in view beside it.
 
-function shade(n: number) {
-  if (n === 0) return 'heat-0';
-  if (n === 1) return 'heat-1';
-  if (n === 2) return 'heat-2';
-  return n <= 4 ? 'heat-3' : 'heat-4';
+const cellWidth = 34;
+const cellHeight = 26;
+const headHeight = 22;
+
+function shade(n: number): 1 | 2 | 3 | 4 {
+  if (n === 1) return 1;
+  if (n === 2) return 2;
+  return n <= 4 ? 3 : 4;
 }
 
-type Props = { weeks: string[]; teams: { teamId: number; municipalityName: string; cells: Record<string, number> }[] };
+type Team = { teamId: number; municipalityName: string; counts: number[] };
+type Props = { weeks: string[]; teams: Team[] };
 
 export function ActivityHeatmap({ weeks, teams }: Props) {
   if (weeks.length === 0) return <p className="muted">週ごとの活動は、年度が始まると表示されます。</p>;
+  const width = weeks.length * cellWidth;
   return (
     <>
       {/* Above the table, not its caption: a caption would scroll out of view with the first weeks. */}
       <p className="muted">数字は週ごとの活動の件数です（週は月曜日の日付）。右端がいちばん新しい週で、左へスクロールすると前の週を見られます。</p>
       <ScrollRegion label="週ごとの活動の表" startAtEnd>
-        <table className="heatmap" data-twin="heatmap">
+        <table className="heatmap" data-twin="heatmap" data-weeks={weeks.length}>
           <thead>
             <tr>
               <th scope="col">チーム</th>
-              {weeks.map((w) => (
-                <th scope="col" key={w}>
-                  <abbr title={`${formatEraDate(w)}からの週`}>{shortDate(w)}</abbr>
-                </th>
-              ))}
+              <th scope="col" className="heatmap__weeks">
+                <svg
+                  width={width}
+                  height={headHeight}
+                  viewBox={`0 0 ${width} ${headHeight}`}
+                  role="img"
+                  aria-label={`週（${formatEraDate(weeks[0]!)}から${formatEraDate(weeks.at(-1)!)}の週まで）`}
+                >
+                  {weeks.map((w, i) => (
+                    <text key={w} x={i * cellWidth + cellWidth / 2} y={headHeight - 6} data-week={w}>
+                      <title>{`${formatEraDate(w)}からの週`}</title>
+                      {shortDate(w)}
+                    </text>
+                  ))}
+                </svg>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -40,19 +58,67 @@ export function ActivityHeatmap({ weeks, teams }: Props) {
                 <th scope="row">
                   <Link to={`/teams/${t.teamId}`}>{t.municipalityName}</Link>
                 </th>
-                {weeks.map((w) => {
-                  const n = t.cells[w] ?? 0;
-                  return (
-                    <td key={w} className={`num ${shade(n)}`} data-week={w}>
-                      {n || ''}
-                    </td>
-                  );
-                })}
+                <td className="heatmap__strip">
+                  <WeekStrip weeks={weeks} counts={t.counts} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </ScrollRegion>
     </>
+  );
+}
+
+/**
+ * One team's weeks: a path per shade (each week a square of it) and the counts as one text line whose
+ * characters are placed at their week's column (x per character). The label says each week with
+ * activities as 月/日 (the header names the year); `data-counts` holds every week's count in the
+ * header's order (as the loader sends them), for tests and scripts.
+ */
+function WeekStrip({ weeks, counts }: { weeks: string[]; counts: number[] }) {
+  const shapes: Record<1 | 2 | 3 | 4, string> = { 1: '', 2: '', 3: '', 4: '' };
+  const light = { text: '', x: [] as number[] };
+  const dark = { text: '', x: [] as number[] };
+  const said: string[] = [];
+  let total = 0;
+  weeks.forEach((week, i) => {
+    const n = counts[i] ?? 0;
+    if (n <= 0) return;
+    total += n;
+    const level = shade(n);
+    const left = i * cellWidth;
+    shapes[level] += `M${left} 0h${cellWidth}v${cellHeight}h-${cellWidth}z`;
+    const digits = String(n);
+    const line = level >= 3 ? dark : light;
+    // Each digit 7 px apart, the number centred in its week.
+    for (let d = 0; d < digits.length; d++) line.x.push(left + cellWidth / 2 + (d - (digits.length - 1) / 2) * 7);
+    line.text += digits;
+    said.push(`${shortDate(week)}の週 ${n}件`);
+  });
+  const width = weeks.length * cellWidth;
+  const label = total === 0 ? 'この年度の活動はまだありません' : `計${total}件。${said.join('、')}`;
+  return (
+    <svg
+      width={width}
+      height={cellHeight}
+      viewBox={`0 0 ${width} ${cellHeight}`}
+      role="img"
+      aria-label={label}
+      data-counts={counts.join(',')}
+      data-total={total}
+    >
+      {([1, 2, 3, 4] as const).map((level) => (shapes[level] ? <path key={level} className={`heat-${level}`} d={shapes[level]} /> : null))}
+      {light.text ? (
+        <text className="heatmap__n" x={light.x.join(' ')} y={cellHeight - 8}>
+          {light.text}
+        </text>
+      ) : null}
+      {dark.text ? (
+        <text className="heatmap__n heatmap__n--dark" x={dark.x.join(' ')} y={cellHeight - 8}>
+          {dark.text}
+        </text>
+      ) : null}
+    </svg>
   );
 }
