@@ -95,7 +95,7 @@ app.use('/build', compression({ level: 6 }), express.static('public/build', { im
 app.use(compression({ level: 1 }));
 app.use(express.static('public', { maxAge: '1h' }));
 // Pages and data answers hold notes: no browser or proxy keeps them, so the back button on a shared
-// office PC shows nothing after sign-out (the page cache on this server is not affected).
+// office PC shows nothing after sign-out.
 // Set as the headers go out (on-headers), over whatever a route said, so every answer says it once.
 app.use((_req, res, next) => {
   onHeaders(res, () => res.setHeader('Cache-Control', 'private, no-store'));
@@ -150,31 +150,12 @@ app.use((req, res, next) => {
   res.once('close', leave);
   gate.waiting.push(turn);
 });
-// A page kept for this user at this state of the database is sent without running Remix
-// (app/utils/page-cache.server.ts); otherwise Remix renders it and may keep it.
-app.get('*', async (req, res, next) => {
-  if (req.path.endsWith('.data')) return next();
-  try {
-    const url = `${req.protocol}://${req.get('host')}${req.originalUrl}`;
-    const { key, page } = await build.entry.module.documentFromCache(url, req.headers, res.locals.cspNonce);
-    if (page) {
-      for (const [name, value] of page.headers) res.setHeader(name, value);
-      res.setHeader('X-Page-Cache', 'document');
-      res.status(200).send(page.html);
-      return;
-    }
-    res.locals.documentKey = key;
-  } catch {
-    // A database that does not answer: Remix answers (503) as it does for any page.
-  }
-  next();
-});
 app.all(
   '*',
   createRequestHandler({
     build,
     mode: build.mode,
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, documentKey: res.locals.documentKey }),
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
   }),
 );
 

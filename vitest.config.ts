@@ -4,10 +4,6 @@ import { defineConfig } from 'vitest/config';
 // Integration tests run once per database: always PGlite, and a Postgres server when
 // TEST_DATABASE_URL is set. Each test file gets its own database copied from a migrated template.
 const databases = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
-// On PostgreSQL the page cache's test runs with no other file beside it: its databases share one server,
-// whose snapshot (pg_current_snapshot(), the cache's key) any file's write changes. vitest runs a project
-// of one worker after the others, alone.
-const serverWide = ['tests/integration/page-cache.test.ts'];
 const integration = {
   globalSetup: ['tests/setup/global-db.ts'],
   setupFiles: ['tests/setup/clock.ts', 'tests/setup/properties.ts', 'tests/setup/db.ts'],
@@ -52,14 +48,10 @@ export default defineConfig({
         test: {
           name: database,
           include: ['tests/integration/**/*.test.ts'],
-          exclude: database === 'postgres' ? serverWide : [],
           env: { TEST_DB: database },
           ...integration,
         },
       })),
-      ...(databases.includes('postgres')
-        ? [{ extends: true as const, test: { name: 'postgres-alone', include: serverWide, maxWorkers: 1, env: { TEST_DB: 'postgres' }, ...integration } }]
-        : []),
       {
         extends: true,
         test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], exclude: [...e2eOwnServer, ...e2eAlone], globalSetup: ['tests/e2e/global-setup.ts'], ...e2e },

@@ -1,23 +1,11 @@
 import { Writable } from 'node:stream';
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
-import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { databaseUnavailableResponse, isDatabaseUnavailable } from './utils/db-errors.server';
 import { NonceProvider } from './utils/nonce';
-import { documentKey, keepPage, keptPage, renderKey, routeKeepsDocument } from './utils/page-cache.server';
 
 export { boot } from './utils/boot.server';
-
-/**
- * For server.mjs, before Remix runs: a kept page for this request (sent as it is), or the key
- * under which this request's page may be kept (handed to handleRequest in the load context).
- */
-export async function documentFromCache(url: string, headers: Record<string, string | undefined>, nonce: string) {
-  const request = new Request(url, { headers: { cookie: headers.cookie ?? '', 'user-agent': headers['user-agent'] ?? '' } });
-  const key = await documentKey(request, isbot(headers['user-agent'] ?? ''));
-  return { key, page: keptPage(key, nonce) };
-}
 
 export const streamTimeout = 5_000;
 
@@ -32,21 +20,11 @@ export default function handleRequest(
   // Remix hides the original error from this function, so handleError flags the context.
   if (loadContext.databaseUnavailable) return databaseUnavailableResponse(responseHeaders);
   const nonce = loadContext.cspNonce;
-  const key = renderKey(request, responseStatusCode, remixContext);
-  const keys = [key, key && routeKeepsDocument(request, remixContext) ? loadContext.documentKey : null].filter((k): k is string => Boolean(k));
-  const kept = keptPage(key, nonce, keys);
-  if (kept) {
-    responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-    responseHeaders.set('X-Page-Cache', 'render');
-    return new Response(kept.html, { headers: responseHeaders, status: responseStatusCode });
-  }
-
   // The whole page is rendered, then sent in one piece: streamed, React's 2 KB chunks each went through
   // zlib and the socket on their own, which cost more than the rendering (docs/decisions/0027). Pages
   // defer nothing, so waiting for all of it delays nothing a reader could see earlier.
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
-    let failed = false;
     const chunks: Buffer[] = [];
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -55,11 +33,11 @@ export default function handleRequest(
       },
     });
     sink.on('finish', () => {
+      clearTimeout(timer);
       const html = Buffer.concat(chunks);
       responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
       // Known before the first byte goes out (compression replaces it with the compressed body's).
       responseHeaders.set('Content-Length', String(html.length));
-      if (keys.length && !failed) keepPage(keys, nonce, responseHeaders, html);
       resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
     });
     const { pipe, abort } = renderToPipeableStream(
@@ -77,12 +55,11 @@ export default function handleRequest(
         onShellError: reject,
         onError(error: unknown) {
           responseStatusCode = 500;
-          failed = true;
           if (shellRendered) console.error(error);
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1_000);
+    const timer = setTimeout(abort, streamTimeout + 1_000);
   });
 }
 

@@ -2,8 +2,6 @@
 declare module '@remix-run/node' {
   interface AppLoadContext {
     cspNonce: string;
-    /** Where this request's page may be kept (page-cache.server.ts); set by server.mjs. */
-    documentKey?: string | null;
     /** Set by handleError when a query failed because the database did not answer. */
     databaseUnavailable?: boolean;
   }

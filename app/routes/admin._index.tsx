@@ -15,9 +15,6 @@ import { requireOrganizer } from '~/utils/permissions.server';
 
 export const meta: MetaFunction = () => [{ title: '事務局ダッシュボード | 人マネ トラッカー' }];
 
-// Its loader reads only the database, the URL, the viewer and today's date (page-cache.server.ts).
-export const handle = { documentCache: true };
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireOrganizer(request);
   const url = new URL(request.url);

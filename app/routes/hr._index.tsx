@@ -19,8 +19,6 @@ export const meta: MetaFunction = () => [{ title: '人事課のページ | 人�
 
 // 人事課: how their municipality's team is doing, beside the year's median, without reading every
 // note. Organizers may open it for any municipality. Other municipalities are never named here.
-// Its loader reads only the database, the URL, the viewer and today's date (page-cache.server.ts).
-export const handle = { documentCache: true };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { viewer } = await requireHrOrOrganizer(request);

@@ -29,9 +29,6 @@ import { seesUnlistedMembers } from '~/utils/permissions';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.team.municipalityName}チーム | 人マネ トラッカー` : 'チーム' }];
 
-// Its loader reads only the database, the URL, the viewer and today's date (page-cache.server.ts).
-export const handle = { documentCache: true };
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'view');
   const [members, totals, recent, interviews, dashboard, generations, alumni] = await Promise.all([

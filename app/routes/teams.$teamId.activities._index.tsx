@@ -22,9 +22,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `活動記録 | ${data.team.municipalityName}チーム | 人マネ トラッカー` : '活動記録' },
 ];
 
-// Its loader reads only the database, the URL, the viewer and today's date (page-cache.server.ts).
-export const handle = { documentCache: true };
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'readProgress');
   const url = new URL(request.url);

@@ -19,9 +19,6 @@ import { formErrors, formReply } from '~/utils/form-reply.server';
 
 export const meta: MetaFunction = () => [{ title: '変革ストーリーシートの履歴 | 人マネ トラッカー' }];
 
-// Its loader reads only the database, the URL, the viewer and today's date (page-cache.server.ts).
-export const handle = { documentCache: true };
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access } = await requireTeam(request, requireIdParam(params.teamId), 'readSheet');
   const [versions, sessions] = await Promise.all([listSheetVersions(team.id), sessionChoices(team.fiscalYear)]);

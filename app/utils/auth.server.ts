@@ -73,11 +73,6 @@ async function lookUpSession(request: Request): Promise<SignedIn | null> {
   return viewer ? { viewer, sessionIdHash: session.idHash } : null;
 }
 
-/** Who is signed in, by id only (the page cache's key; see page-cache.server.ts). */
-export async function liveSessionUserId(request: Request): Promise<number | null> {
-  return (await liveSession(request))?.userId ?? null;
-}
-
 export async function getViewer(request: Request): Promise<Viewer | null> {
   return (await getSignedIn(request))?.viewer ?? null;
 }

@@ -5,8 +5,7 @@ import { getEnv } from './env.server';
 
 /**
  * What a save says on the page it leads to ("保存しました。"), carried in a short-lived cookie, not in
- * the address: reloading, going back or sharing the link never says it again, and the page cache
- * never keeps it. The cookie is signed with a secret of this process, so only this server can
+ * the address: reloading, going back or sharing the link never says it again. The cookie is signed with a secret of this process, so only this server can
  * write one; it names the page it is for, and is taken (and cleared) by the first load of that page.
  */
 export type Notice = { text: string; id: number | null };
@@ -46,9 +45,4 @@ export async function takeNotice(request: Request): Promise<{ notice: Notice | n
   if (!parsed.success || parsed.data.path !== new URL(request.url).pathname) return { notice: null, headers };
   headers.append('Set-Cookie', await cookie.serialize('', { maxAge: 0 }));
   return { notice: { text: parsed.data.text, id: parsed.data.id }, headers };
-}
-
-/** Whether the request carries a notice (the page cache does not answer it from a kept page). */
-export function carriesNotice(request: Request) {
-  return (request.headers.get('Cookie') ?? '').split(/;\s*/).some((part) => part.startsWith(`${noticeCookieName}=`));
 }

@@ -52,7 +52,7 @@ describe('answers that hold notes', () => {
     const teams = await fetch(`${baseUrl()}/teams`, { headers: { Cookie: cookie }, redirect: 'manual' });
     const teamPath = /href="(\/teams\/\d+)"/.exec(await teams.text())![1]!;
     for (const path of ['/teams', teamPath, `${teamPath}/interviews`, `${teamPath}/interviews.data`, `${teamPath}/activities.csv`, '/teams/999999', '/login']) {
-      // Twice: the second answer of a page may come from the server's page cache.
+      // Twice: a second view of a page says the same.
       for (const round of [1, 2]) {
         const res = await fetch(baseUrl() + path, { headers: { Cookie: cookie }, redirect: 'manual' });
         expect(res.headers.get('cache-control'), `${path} (${round})`).toBe('private, no-store');
