@@ -23,13 +23,15 @@ export type DbHandle = {
   close(): Promise<void>;
 };
 
-export type DbConfig = { databaseUrl: string } | { pgliteDir: string } | { pglite: PGlite };
+/** `poolSize`: connections this process keeps (DATABASE_POOL_SIZE); `applicationName`: how it shows in pg_stat_activity. */
+export type PostgresConfig = { databaseUrl: string; poolSize?: number; applicationName?: string };
+export type DbConfig = PostgresConfig | { pgliteDir: string } | { pglite: PGlite };
 
 /** Every extension the migrations use; PGlite must load them at every open. */
 export const pgliteExtensions = { pg_trgm };
 
 export async function openDb(config: DbConfig): Promise<DbHandle> {
-  if ('databaseUrl' in config) return openPostgres(config.databaseUrl);
+  if ('databaseUrl' in config) return openPostgres(config);
   if ('pglite' in config) return wrapPglite(config.pglite, () => {});
   const dir = path.resolve(config.pgliteDir);
   try {
@@ -68,9 +70,10 @@ function wrapPglite(client: PGlite, release: () => void): DbHandle {
   };
 }
 
-function openPostgres(url: string): DbHandle {
-  const client = postgres(url, {
-    max: 10,
+function openPostgres({ databaseUrl, poolSize = 10, applicationName = 'jinmane-tracker' }: PostgresConfig): DbHandle {
+  const client = postgres(databaseUrl, {
+    max: poolSize,
+    connection: { application_name: applicationName },
     connect_timeout: 3, // a server that is down must not hang a request for long
     idle_timeout: 30,
     onnotice: () => {},
