@@ -74,6 +74,9 @@ function openPostgres({ databaseUrl, poolSize = 10, applicationName = 'jinmane-t
   const client = postgres(databaseUrl, {
     max: poolSize,
     connection: { application_name: applicationName },
+    // No named prepared statements (drizzle sends none; postgres.js's own tagged queries, the health check's
+    // `select 1`, would): behind PgBouncer in transaction mode the next query may meet another server connection.
+    prepare: false,
     connect_timeout: 3, // a server that is down must not hang a request for long
     idle_timeout: 30,
     onnotice: () => {},

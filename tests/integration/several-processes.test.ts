@@ -8,9 +8,11 @@ import { migrate, migrationsFolder } from '../../db/migrate';
 import { withDatabase } from '../setup/global-db';
 import { adminUrl } from '../setup/postgres-urls';
 
-// Several processes starting at once on one empty PostgreSQL database (instances behind a load balancer,
-// `npm run db:migrate` beside a starting server) apply the migrations exactly once (db/migrate.ts).
-// PGlite allows one process on its folder (db/lock.ts), so there the question is only a second run.
+// Several processes on one PostgreSQL database (docs/decisions/0024). Starting at once on an empty database
+// (instances behind a load balancer, `npm run db:migrate` beside a starting server), they apply the
+// migrations exactly once (db/migrate.ts); PGlite allows one process on its folder (db/lock.ts), so there
+// the question is only a second run. And a connection pooler in transaction mode (PgBouncer) may hand each
+// query another server connection, so the app leaves no named prepared statement on any.
 
 const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
 const cleanups: (() => Promise<void>)[] = [];
@@ -53,5 +55,28 @@ describe('migrations applied by several processes at once', () => {
     await migrate(handle);
     expect(await appliedHashes(handle.db)).toEqual(before);
     expect(before).toHaveLength(journal.entries.length);
+  });
+});
+
+describe.runIf(process.env.TEST_DB === 'postgres')('behind a pooler in transaction mode (PgBouncer)', () => {
+  it('leaves no named prepared statement on its connections, the health check included', async () => {
+    const handle = await openDb({ databaseUrl: process.env.TEST_DATABASE_URL!, poolSize: 2, applicationName: 'jinmane-tracker pooling test' });
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect(await handle.ping()).toBe(true);
+        await selectRows(sql`select ${`nobody${i}@example.jp`}::text as email`, handle.db);
+      }
+      // Two at once take both connections of the pool; each counts the statements prepared on its own.
+      const onEach = () => selectRows<{ n: number }>(sql`select count(*)::int as n, pg_sleep(0.2)::text as slept from pg_prepared_statements`, handle.db);
+      const counts = await Promise.all([onEach(), onEach()]);
+      expect(counts.map((rows) => rows[0]!.n)).toEqual([0, 0]);
+      const names = await selectRows<{ n: number }>(
+        sql`select count(*)::int as n from pg_stat_activity where application_name = 'jinmane-tracker pooling test'`,
+        handle.db,
+      );
+      expect(names[0]!.n).toBe(2);
+    } finally {
+      await handle.close();
+    }
   });
 });
