@@ -142,6 +142,16 @@ describe.runIf(serverUrl)('WEB_CONCURRENCY=2 on PostgreSQL', () => {
     expect(server.output()).toContain('SIGTERM: stopped cleanly (2プロセス)');
     expect(pids.filter(alive)).toEqual([]);
   });
+
+  it('a primary killed outright takes its workers with it', async () => {
+    const again = await startServer({ DATABASE_URL: db.url, WEB_CONCURRENCY: '2', COOKIE_SECURE: 'false' });
+    const workers = workerPids(again.output());
+    expect(workers).toHaveLength(2);
+    again.process.kill('SIGKILL');
+    await again.stop();
+    // Node ends a worker whose channel to its primary closes.
+    await expect.poll(() => workers.filter(alive), { timeout: 10_000 }).toEqual([]);
+  });
 });
 
 describe.runIf(serverUrl)('a start-up error with workers', () => {
@@ -163,32 +173,33 @@ describe.runIf(serverUrl)('a start-up error with workers', () => {
 });
 
 describe('PGlite', () => {
+  // One folder for both: the second start finds it migrated, which keeps it quick on a busy machine.
+  const dir = tempDir('jinmane-workers-');
+  const pgliteDir = path.join(dir, 'pglite');
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
   it('runs one process whatever WEB_CONCURRENCY says, and says why in one line', async () => {
-    const dir = tempDir('jinmane-workers-');
-    const server = await startServer({ DATABASE_URL: '', PGLITE_DIR: path.join(dir, 'pglite'), WEB_CONCURRENCY: '2' });
+    const server = await startServer({ DATABASE_URL: '', PGLITE_DIR: pgliteDir, WEB_CONCURRENCY: '2' });
     try {
       expect(server.output()).toContain('PGlite は1つのプロセスでしか開けないため、WEB_CONCURRENCY=2 でも1プロセスで動きます');
       expect(childPids(server.process.pid!)).toEqual([]);
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     } finally {
       expect(await server.stop()).toBe(0);
-      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('says a taken port in one line, and exits 1', async () => {
-    const dir = tempDir('jinmane-workers-port-');
     const port = await freePort();
     const taken = net.createServer();
     await new Promise<void>((resolve) => taken.listen(port, '127.0.0.1', resolve));
     try {
-      const { code, output } = await runServerExpectingExit({ DATABASE_URL: '', PGLITE_DIR: path.join(dir, 'pglite'), PORT: String(port) });
+      const { code, output } = await runServerExpectingExit({ DATABASE_URL: '', PGLITE_DIR: pgliteDir, PORT: String(port) }, 60_000);
       expect(code).toBe(1);
       expect(output.trim().split('\n'), output).toHaveLength(1);
       expect(output).toContain(`ポート ${port} で待ち受けできません [EADDRINUSE]`);
     } finally {
       taken.close();
-      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
