@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../../db/migrate';
+import { planProcesses } from '../../server-cluster.mjs';
 import { prepareDatabase, signInOver, throwawayPostgres } from './fault-helpers';
 import { freePort, runServerExpectingExit, startServer, tempDir, type RunningServer } from './server';
 
@@ -59,6 +61,19 @@ function refused(url: string) {
     socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
   });
 }
+
+describe('how many processes serve', () => {
+  it('one per core in production on PostgreSQL, WEB_CONCURRENCY when set, one in development, one on PGlite', () => {
+    expect(planProcesses({ NODE_ENV: 'production' }, 'postgres')).toEqual({ processes: os.availableParallelism(), note: null });
+    expect(planProcesses({ NODE_ENV: 'production', WEB_CONCURRENCY: 3 }, 'postgres')).toEqual({ processes: 3, note: null });
+    expect(planProcesses({ NODE_ENV: 'development' }, 'postgres')).toEqual({ processes: 1, note: null });
+    expect(planProcesses({ NODE_ENV: 'production' }, 'pglite')).toMatchObject({ processes: 1, note: expect.stringContaining('PostgreSQL') });
+    expect(planProcesses({ NODE_ENV: 'development', WEB_CONCURRENCY: 4 }, 'pglite')).toMatchObject({
+      processes: 1,
+      note: expect.stringContaining('WEB_CONCURRENCY=4 でも1プロセスで動きます'),
+    });
+  });
+});
 
 const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
 
