@@ -1,5 +1,7 @@
 // The production (and dev) HTTP server: security headers, static files, then Remix.
 // Start-up errors are one clear line and a non-zero exit; SIGTERM/SIGINT close the database cleanly.
+// On PostgreSQL this process migrates, then serves through one worker per core (server-cluster.mjs).
+import cluster from 'node:cluster';
 import crypto from 'node:crypto';
 import { createRequestHandler } from '@remix-run/express';
 import { broadcastDevReady } from '@remix-run/node';
@@ -7,18 +9,19 @@ import compression from 'compression';
 import express from 'express';
 import helmet from 'helmet';
 import onHeaders from 'on-headers';
+import { drainOnSignals, failStartup, planProcesses, runPrimary } from './server-cluster.mjs';
 
 const build = await import('./build/index.js');
 const production = process.env.NODE_ENV === 'production';
 
 let booted;
 try {
-  booted = await build.entry.module.boot();
+  booted = await build.entry.module.boot({ migrate: cluster.isPrimary });
 } catch (error) {
-  console.error(`起動できません (cannot start): ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  await failStartup(`起動できません (cannot start): ${error instanceof Error ? error.message : String(error)}`);
 }
 const { env, db } = booted;
+const plan = cluster.isPrimary ? planProcesses(env, db.kind) : { processes: 1, note: null };
 
 // The largest request body accepted: any form, and a CSV import (its file, 2 MB, and the form around it).
 const bodyLimits = { form: 1_000_000, import: 3_000_000 };
@@ -181,25 +184,25 @@ function isCrossSite(req) {
   }
 }
 
-const server = app.listen(env.PORT, env.HOST, () => {
-  const where = db.kind === 'pglite' ? `PGlite (${env.PGLITE_DIR})` : 'PostgreSQL (DATABASE_URL)';
-  console.log(`人マネ トラッカー: http://localhost:${env.PORT}  [${where}]`);
+const where = db.kind === 'pglite' ? `PGlite (${env.PGLITE_DIR})` : 'PostgreSQL (DATABASE_URL)';
+const announce = (port, pids = []) => {
+  if (plan.note) console.log(plan.note);
+  const processes = pids.length > 1 ? `、${pids.length}プロセス (pid ${pids.join(', ')})` : '';
+  console.log(`人マネ トラッカー: http://localhost:${port}  [${where}${processes}]`);
   // Said at every start: a clock set for tests must never go unnoticed on a real installation.
   if (env.CLOCK_START) console.warn(`時計は実際の日時ではなく ${env.CLOCK_START} から進みます (CLOCK_START is set)`);
-  if (build.mode === 'development') broadcastDevReady(build);
-});
+};
 
-let closing = false;
-async function shutdown(signal) {
-  if (closing) return;
-  closing = true;
-  const force = setTimeout(() => process.exit(1), 10_000).unref();
-  server.close();
-  setTimeout(() => server.closeAllConnections(), 2_000).unref();
+if (cluster.isPrimary && plan.processes > 1) {
+  // The primary serves nothing itself: its workers open the database again, already migrated.
   await db.close();
-  clearTimeout(force);
-  console.log(`${signal}: stopped cleanly`);
-  process.exit(0);
+  runPrimary({ processes: plan.processes, cookieSecret: env.COOKIE_SECRET, announce });
+} else {
+  const server = app.listen(env.PORT, env.HOST, () => {
+    if (cluster.isPrimary) announce(server.address().port);
+    if (build.mode === 'development') broadcastDevReady(build);
+  });
+  // A port already taken is a start-up error like any other (in a worker too: its primary says it).
+  server.once('error', (error) => failStartup(`起動できません (cannot start): ポート ${env.PORT} で待ち受けできません [${error.code ?? error.message}]`));
+  drainOnSignals(server, db, { quiet: cluster.isWorker });
 }
-process.on('SIGTERM', () => shutdown('SIGTERM'));
-process.on('SIGINT', () => shutdown('SIGINT'));

@@ -23,13 +23,19 @@ export type DbHandle = {
   close(): Promise<void>;
 };
 
-export type DbConfig = { databaseUrl: string } | { pgliteDir: string } | { pglite: PGlite };
+/**
+ * `poolSize`: connections this process keeps (DATABASE_POOL_SIZE); `applicationName`: how it shows in
+ * pg_stat_activity; `prepare`: queries prepared once per connection (DATABASE_PREPARE; off behind a pooler
+ * that cannot keep them).
+ */
+export type PostgresConfig = { databaseUrl: string; poolSize?: number; applicationName?: string; prepare?: boolean };
+export type DbConfig = PostgresConfig | { pgliteDir: string } | { pglite: PGlite };
 
 /** Every extension the migrations use; PGlite must load them at every open. */
 export const pgliteExtensions = { pg_trgm };
 
 export async function openDb(config: DbConfig): Promise<DbHandle> {
-  if ('databaseUrl' in config) return openPostgres(config.databaseUrl);
+  if ('databaseUrl' in config) return openPostgres(config);
   if ('pglite' in config) return wrapPglite(config.pglite, () => {});
   const dir = path.resolve(config.pgliteDir);
   try {
@@ -68,15 +74,25 @@ function wrapPglite(client: PGlite, release: () => void): DbHandle {
   };
 }
 
-function openPostgres(url: string): DbHandle {
-  const client = postgres(url, {
-    max: 10,
+function openPostgres({
+  databaseUrl,
+  poolSize = 10,
+  applicationName = 'jinmane-tracker',
+  prepare = process.env.DATABASE_PREPARE !== 'off',
+}: PostgresConfig): DbHandle {
+  const client = postgres(databaseUrl, {
+    max: poolSize,
+    connection: { application_name: applicationName },
+    // With DATABASE_PREPARE=off, no named prepared statement at all (postgres.js's own tagged queries, the health
+    // check's `select 1`, would prepare one): a pooler in transaction mode without prepared-statement support
+    // (PgBouncer before 1.21, or max_prepared_statements = 0) may hand the next query another server connection.
+    prepare,
     connect_timeout: 3, // a server that is down must not hang a request for long
     idle_timeout: 30,
     onnotice: () => {},
   });
   return {
-    db: drizzlePostgres(preparing(client), { schema, logger: queryCounter }) as unknown as Db,
+    db: drizzlePostgres(prepare ? preparing(client) : client, { schema, logger: queryCounter }) as unknown as Db,
     kind: 'postgres',
     ping: (timeoutMs) =>
       withTimeout(
@@ -91,10 +107,9 @@ function openPostgres(url: string): DbHandle {
  * drizzle asks postgres.js to prepare only the queries it was given a name for, and postgres.js sends
  * every unprepared query with parameters as two round trips (describe, then execute). Each app query
  * is prepared once per connection instead, so a page's queries cost one round trip each
- * (docs/decisions/0027). `DATABASE_PREPARE=off` (needed behind PgBouncer in transaction mode) turns it off.
+ * (docs/decisions/0027).
  */
 function preparing(client: postgres.Sql): postgres.Sql {
-  if (process.env.DATABASE_PREPARE === 'off') return client;
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property === 'unsafe')

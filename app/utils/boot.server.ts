@@ -4,14 +4,26 @@ import { setClock } from './clock';
 import { getEnv, type Env } from './env.server';
 import { assertRendererKeepsText } from './stream-integrity.server';
 
-/** Start-up of the server process: check settings and the renderer, open the database, apply migrations. */
-export async function boot(): Promise<{ env: Env; db: DbHandle }> {
+/**
+ * Start-up of a server process: check settings and the renderer, open the database, apply migrations.
+ * The workers of server-cluster.mjs pass `migrate: false`: their primary migrated before starting them.
+ */
+export async function boot({ migrate: migrateHere = true } = {}): Promise<{ env: Env; db: DbHandle }> {
   const env = getEnv();
   if (env.CLOCK_START) setClock(env.CLOCK_START, { running: true });
   await assertRendererKeepsText();
-  const db = await openDb(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR });
+  const db = await openDb(
+    env.DATABASE_URL
+      ? {
+          databaseUrl: env.DATABASE_URL,
+          poolSize: env.DATABASE_POOL_SIZE,
+          prepare: env.DATABASE_PREPARE === 'on',
+          applicationName: env.WORKER_INDEX === undefined ? 'jinmane-tracker' : `jinmane-tracker worker ${env.WORKER_INDEX}`,
+        }
+      : { pgliteDir: env.PGLITE_DIR },
+  );
   try {
-    if (env.MIGRATE_ON_START) await migrate(db);
+    if (env.MIGRATE_ON_START && migrateHere) await migrate(db);
   } catch (error) {
     await db.close();
     throw error;

@@ -16,12 +16,30 @@ const flag = (fallback: boolean) =>
     .default(fallback ? 'true' : 'false')
     .transform((v) => v === 'true' || v === '1');
 
+const wholeNumber = (name: string, min: number, max: number) => {
+  const message = `${name} は ${min}〜${max} の整数で指定してください (${name} must be a whole number from ${min} to ${max})`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+};
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port
     HOST: z.string().default('0.0.0.0'),
     DATABASE_URL: postgresUrl.optional(),
+    // Connections each process keeps to PostgreSQL. Instances × processes × this must stay under the server's
+    // max_connections (README). At least 2: migrations run on one while another holds their lock (db/migrate.ts).
+    DATABASE_POOL_SIZE: wholeNumber('DATABASE_POOL_SIZE', 2, 100).default(10),
+    // Queries prepared once per connection (db/client.ts, decision 0027); off behind a pooler that cannot keep them.
+    DATABASE_PREPARE: z.enum(['on', 'off'], { error: 'DATABASE_PREPARE は on か off です (DATABASE_PREPARE must be on or off)' }).default('on'),
+    // Server processes on PostgreSQL (server-cluster.mjs); unset: one per core in production, one otherwise.
+    WEB_CONCURRENCY: wholeNumber('WEB_CONCURRENCY', 1, 64).optional(),
+    // Set by the primary for each worker it starts ("0".."n-1"); unset in a single process. Work done once per
+    // installation (scheduled backups) runs where it is unset or 0.
+    WORKER_INDEX: z.coerce.number().int().min(0).optional(),
+    // Signs the short-lived cookie that carries a save's message to the next page (notice.server.ts). Every
+    // instance behind one address needs the same value; unset, each start makes one for its processes.
+    COOKIE_SECRET: z.string().min(32, 'COOKIE_SECRET は32文字以上にしてください (COOKIE_SECRET must be at least 32 characters)').optional(),
     PGLITE_DIR: z.string().min(1).default('./data/pglite'),
     MIGRATE_ON_START: flag(true),
     // Cookies are Secure, with the __Host- prefix; defaults to on in production (see readEnv).

@@ -5,13 +5,14 @@ import { getEnv } from './env.server';
 
 /**
  * What a save says on the page it leads to ("保存しました。"), carried in a short-lived cookie, not in
- * the address: reloading, going back or sharing the link never says it again. The cookie is signed with a secret of this process, so only this server can
- * write one; it names the page it is for, and is taken (and cleared) by the first load of that page.
+ * the address: reloading, going back or sharing the link never says it again. The cookie is signed with COOKIE_SECRET (the primary of server-cluster.mjs makes one for its
+ * workers when unset; several instances must share one), so only this installation can write one; it names
+ * the page it is for, and is taken (and cleared) by the first load of that page.
  */
 export type Notice = { text: string; id: number | null };
 
 export const noticeCookieName = 'jinmane_notice';
-const secret = crypto.randomBytes(32).toString('base64url');
+const processSecret = crypto.randomBytes(32).toString('base64url');
 const stored = z.object({ text: z.string().max(500), id: z.number().int().nullable(), path: z.string() });
 
 function noticeCookie() {
@@ -21,7 +22,7 @@ function noticeCookie() {
     secure: getEnv().COOKIE_SECURE,
     path: '/',
     maxAge: 60,
-    secrets: [secret],
+    secrets: [getEnv().COOKIE_SECRET ?? processSecret],
   });
 }
 
