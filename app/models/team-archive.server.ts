@@ -159,7 +159,7 @@ function readmeText({ team, access, viewer, at, csvPaths, sheetPaths, paper, mem
     `書き出した人: ${viewer.name}（この人が読める記録だけが入っています）`,
     '',
     '■ 入っているもの',
-    `・${folders.csv}（${counted(csvPaths.length, '件')}）: Excelでそのまま開けます（UTF-8・BOM付き）。列の説明は人マネ トラッカーの「CSVの説明」（docs/csv.md）にあります。`,
+    `・${folders.csv}（${counted(csvPaths.length, '件')}）: Excelでそのまま開けます（UTF-8・BOM付き、1行目が列の見出し）。画面の「CSVで書き出す」と同じ内容です。`,
     ...csvPaths.map((p) => `　　${p}`),
     sheetPaths.length
       ? `・${folders.sheet}（${counted(sheetPaths.length, '件')}）: 版ごとのWord文書です。名前の順に並べると古い版から並びます。`

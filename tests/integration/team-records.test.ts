@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
@@ -156,6 +157,7 @@ beforeAll(async () => {
   await interviewAt('municipality', cityOnly, `${fy}-07-02`);
   await interviewAt('program', opened, `${fy}-07-03`);
   await createChangeChain(db, { teamId, title: '人事課との対話が始まった', reflection: '対話から共感へ' });
+  await createChangeChain(db, { teamId, title: 'まだ一歩目の変化', coCreationStep: 'empathy', moments: [] });
   surveyIds = {
     team: (await createSurvey(db, { teamId, title: `${secret}アンケート`, visibility: 'team' })).id,
     program: (await createSurvey(db, { teamId, title: '全職員アンケート', visibility: 'program' })).id,
@@ -314,6 +316,32 @@ describe('チームの記録一式 (records.zip)', () => {
     const organizerPaper = paperName(organizer.files)!;
     expect(organizerPaper).toBeDefined();
     expect(JSON.stringify(readDocx(organizer.files[organizerPaper]!).paragraphs)).not.toContain(secret);
+  });
+
+  it('writes 宿題 one a row and 創り出した変化 one moment a row, each at the viewer’s reading (the two CSVs the issue names that had none)', async () => {
+    const get = async (loader: typeof homeworkCsv, what: string, who: Who) =>
+      parse(await (await loader(loaderArgs(`/teams/${teamId}/${what}.csv`, { params: params(teamId), headers: cookies[who] }))).text(), {
+        bom: true,
+      }) as string[][];
+    const homework = await get(homeworkCsv, 'homework', 'member');
+    expect(homework[0]).toEqual(['実施日', '相手', '相手の立場', '公開範囲', '宿題', '期限', '状況', '対応']);
+    expect(homework.slice(1)).toEqual([
+      [`${fy}-07-01`, `${secret}の相手`, '首長', 'チーム内のみ', `${secret}：宿題`, `${fy}-12-01`, '対応中', '対応中'],
+      [`${fy}-07-02`, `${cityOnly}の相手`, '首長', '自治体（人事課・マネ友）まで', `${cityOnly}：宿題`, `${fy}-12-01`, '対応中', '対応中'],
+      [`${fy}-07-03`, `${opened}の相手`, '首長', '部会全体（事務局・対話自治体）まで', `${opened}：宿題`, `${fy}-12-01`, '対応中', '対応中'],
+    ]);
+    expect((await get(homeworkCsv, 'homework', 'hr')).slice(1).map((r) => r[4])).toEqual([`${cityOnly}：宿題`, `${opened}：宿題`]);
+    expect((await get(homeworkCsv, 'homework', 'partner')).slice(1).map((r) => r[4])).toEqual([`${opened}：宿題`]);
+    const changes = await get(changesCsv, 'changes', 'hr');
+    expect(changes[0]).toEqual(['変化', '共創の段階', '段階', '日付', 'できごと', '考察']);
+    expect(changes.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[5]])).toEqual([
+      ['人事課との対話が始まった', '', 'きっかけ', `${fy}-12-26`, '対話から共感へ'],
+      ['人事課との対話が始まった', '', '転機', `${fy + 1}-02-01`, '対話から共感へ'],
+      ['人事課との対話が始まった', '', '変化', `${fy + 1}-03-01`, '対話から共感へ'],
+      ['まだ一歩目の変化', '共感', '', '', ''],
+    ]);
+    const partner = await answer(() => changesCsv(loaderArgs(`/teams/${teamId}/changes.csv`, { params: params(teamId), headers: cookies.partner })));
+    expect(partner.status).toBe(404);
   });
 
   it('refuses those who may not read the team’s progress in Japanese, never a 500, and sends the signed-out to sign in', async () => {
