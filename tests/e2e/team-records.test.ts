@@ -51,6 +51,17 @@ describe('チームの記録一式', () => {
     const files = await downloadZip(page);
     // An organizer reads no interview kept to the team: the README says what was left out.
     expect(strFromU8(files['お読みください.txt']!)).toContain('あなたが読める範囲の外にあるため入っていません');
+    // The team's pages that offer its CSVs offer the zip beside them, and still fit a phone.
+    for (const [tab, name] of [
+      ['interviews', 'team-records-phone-interviews'],
+      ['changes', 'team-records-phone-changes'],
+      ['moyamoya', 'team-records-phone-moyamoya'],
+    ] as const) {
+      await page.goto(`/teams/${teamId}/${tab}`);
+      await page.getByRole('link', { name: 'チームの記録一式（ZIP）' }).waitFor();
+      expect(await page.evaluate(overflowOnPage), tab).toEqual([]);
+      await keepScreenshot(page, name);
+    }
     await context.close();
   });
 });
