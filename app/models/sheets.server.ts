@@ -89,3 +89,15 @@ export async function copiedFrom(versionId: number) {
     .where(eq(sheetVersions.id, versionId));
   return row;
 }
+
+/** Every version with its content, oldest first: the team's 「記録一式」 writes one document per version. */
+export async function listSheetVersionsWithContent(teamId: number) {
+  return getDb()
+    .select({ content: sheetVersions.content, ...versionColumns })
+    .from(sheetVersions)
+    .innerJoin(sheets, eq(sheets.id, sheetVersions.sheetId))
+    .leftJoin(users, eq(users.id, sheetVersions.authorUserId))
+    .leftJoin(people, eq(people.id, users.personId))
+    .where(eq(sheets.teamId, teamId))
+    .orderBy(asc(sheetVersions.version));
+}

@@ -23,6 +23,7 @@ import { formReply } from '~/utils/form-reply.server';
 import { replyFor, versionFor } from '~/utils/form-reply';
 import { postedVersion, staleFormReply, type ReadableField } from '~/utils/stale-reply.server';
 import { Email } from '~/components/Email';
+import { TeamRecordsLink } from '~/components/TeamRecordsLink';
 
 export const meta: MetaFunction = () => [{ title: 'チームのメンバー | 人マネ トラッカー' }];
 
@@ -144,7 +145,13 @@ export default function AdminTeam() {
           {team.prefecture}・{formatFiscalYear(team.fiscalYear)}
         </span>
       </h1>
-      {team.archivedAt ? <p className="notice">このチームはアーカイブされています（チーム一覧から元に戻せます）。</p> : null}
+      {team.archivedAt ? (
+        <p className="notice">このチームはアーカイブされています（チーム一覧から元に戻せます）。</p>
+      ) : (
+        <p>
+          <Link to={`/teams/${team.id}`}>チームのページ</Link>　<TeamRecordsLink teamId={team.id} />
+        </p>
+      )}
       {actionData?.link ? (
         <div className="notice notice--success" role="status">
           <p>

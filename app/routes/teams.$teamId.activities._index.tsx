@@ -17,6 +17,7 @@ import { submitOnce } from '~/models/submissions.server';
 import { takeNotice } from '~/utils/notice.server';
 import { SavedNotice } from '~/components/SavedNotice';
 import { quickAdd } from '~/utils/quick-add.server';
+import { TeamRecordsLink } from '~/components/TeamRecordsLink';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `活動記録 | ${data.team.municipalityName}チーム | 人マネ トラッカー` : '活動記録' },
@@ -93,6 +94,7 @@ export default function ActivityLog() {
         <a href={`${base}.csv`} download>
           CSVで書き出す
         </a>
+        <TeamRecordsLink teamId={team.id} />
         {canWrite ? <Link to={`${base}/import`}>CSVから読み込む</Link> : null}
         {canWrite ? <Link to={`${base}/archived`}>削除した記録</Link> : null}
       </nav>

@@ -12,6 +12,7 @@ import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/p
 import type { IntentNeeds } from '~/utils/permissions';
 import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
 import { SavedNotice } from '~/components/SavedNotice';
+import { TeamRecordsLink } from '~/components/TeamRecordsLink';
 
 export const meta: MetaFunction = () => [{ title: '創り出した変化 | 人マネ トラッカー' }];
 
@@ -55,6 +56,10 @@ export default function Changes() {
             変化を記録
           </Link>
         ) : null}
+        <a href={`/teams/${team.id}/changes.csv`} download>
+          CSVで書き出す
+        </a>
+        <TeamRecordsLink teamId={team.id} />
       </div>
       {changes.length === 0 ? (
         <p className="muted">{canWrite ? 'まだ記録がありません。小さな一歩も、きっかけ・転機・変化として残しておきましょう。' : 'まだ記録がありません。'}</p>

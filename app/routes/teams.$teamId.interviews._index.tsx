@@ -16,6 +16,7 @@ import { actorOf, denyNotFound, requireTeam, requireTeamIntent } from '~/utils/p
 import type { IntentNeeds } from '~/utils/permissions';
 import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
 import { SavedNotice } from '~/components/SavedNotice';
+import { TeamRecordsLink } from '~/components/TeamRecordsLink';
 
 export const meta: MetaFunction = () => [{ title: 'キーパーソンインタビュー | 人マネ トラッカー' }];
 
@@ -61,6 +62,10 @@ export default function Interviews() {
         <a href={`/teams/${team.id}/interviews.csv`} download>
           CSVで書き出す
         </a>
+        <a href={`/teams/${team.id}/homework.csv`} download>
+          宿題をCSVで書き出す
+        </a>
+        {links.readProgress ? <TeamRecordsLink teamId={team.id} /> : null}
       </div>
       {interviews.length === 0 ? <p className="muted">表示できるインタビューはありません。</p> : null}
       <ul className="plain-list" aria-labelledby="interviews-heading">

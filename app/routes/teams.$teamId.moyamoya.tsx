@@ -22,6 +22,7 @@ import { redirectWithNotice, takeNotice } from '~/utils/notice.server';
 import { SavedNotice } from '~/components/SavedNotice';
 import { formReply } from '~/utils/form-reply.server';
 import { replyFor } from '~/utils/form-reply';
+import { TeamRecordsLink } from '~/components/TeamRecordsLink';
 
 export const meta: MetaFunction = () => [{ title: 'モヤモヤ指数 | 人マネ トラッカー' }];
 
@@ -153,6 +154,7 @@ export default function Moyamoya() {
         <a href={`/teams/${team.id}/moyamoya.csv`} download>
           CSVで書き出す
         </a>
+        　<TeamRecordsLink teamId={team.id} />
       </p>
     </>
   );

@@ -28,6 +28,11 @@ export function csvDownload(csv: string, name: string, asciiName: string) {
   });
 }
 
+/** A team's CSV file (app/models/team-csv-files.server.ts) as its download. */
+export function csvFileResponse(file: { name: string; asciiName: string; body: string }) {
+  return csvDownload(file.body, file.name, file.asciiName);
+}
+
 export function csvResponse(name: string, asciiName: string, header: readonly string[], rows: readonly (readonly CsvCell[])[]) {
   return csvDownload(writeCsv(header, rows), name, asciiName);
 }

@@ -46,7 +46,7 @@ function visibleText(html: string) {
 function linksOf(html: string) {
   return [...html.matchAll(/href="(\/[^"#]*)"/g)]
     .map((m) => m[1]!.replace(/&amp;/g, '&'))
-    .filter((href) => !/^\/(logout|login|build\/|favicon)|\.(csv|png|ico|css|js)(\?|$)|\/print(\?|$)/.test(href));
+    .filter((href) => !/^\/(logout|login|build\/|favicon)|\.(csv|zip|png|ico|css|js)(\?|$)|\/print(\?|$)/.test(href));
 }
 
 /** One address stands for every page of its kind: numbers and query values left out. */
@@ -90,7 +90,7 @@ describe('every page, as every account', () => {
             const found = pattern.exec(text);
             if (found) offenders.push(`${path}: ${what}: …${text.slice(Math.max(0, found.index - 30), found.index + 40)}…`);
           }
-          for (const [, href] of html.matchAll(/href="(\/[^"]*\.csv)[?"]/g))
+          for (const [, href] of html.matchAll(/href="(\/[^"]*\.(?:csv|zip))[?"]/g))
             if (/\/\d+\//.test(href!)) refusedDownloads.add(href!.replace(/\/\d+\//, '/999999/'));
           for (const link of linksOf(html)) {
             if (seen.has(link)) continue;

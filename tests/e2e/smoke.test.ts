@@ -25,7 +25,7 @@ async function accessibilityViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 const limit = 80;
-const skip = /\.csv(\?|$)|\/logout|\/print(\?|$)|\/build\//;
+const skip = /\.(csv|zip)(\?|$)|\/logout|\/print(\?|$)|\/build\//;
 
 async function crawl(page: Page, start: string) {
   const errors: string[] = [];

@@ -31,7 +31,7 @@ async function fetchPage(base: string, path: string, cookie: string): Promise<Fe
 function linksOf(html: string): string[] {
   return [...html.matchAll(/href="(\/[^"#]*)"/g)]
     .map((m) => m[1]!.replaceAll('&amp;', '&'))
-    .filter((href) => !/^\/(build|logout|favicon)|\.(csv|css|js|ico|png|svg|webmanifest)(\?|$)/.test(href));
+    .filter((href) => !/^\/(build|logout|favicon)|\.(csv|zip|css|js|ico|png|svg|webmanifest)(\?|$)/.test(href));
 }
 
 /** Fetches a page and returns what was wrong with its bytes. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq, inArray, sql } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { activities, auditLog, interviewHomework, interviews, sheets, sheetVersions, surveyQuestions } from '../../db/schema';
@@ -166,13 +167,22 @@ async function call(row: Row, world: World, role: Role, intentOverride?: string)
     result = thrown;
   }
   if (result instanceof Response) {
-    const text = await result.text();
+    // A zip (the team's 記録一式) or a .docx is read entry by entry, so the canaries are looked for in what it holds.
+    const packed = /zip|officedocument/.test(result.headers.get('Content-Type') ?? '');
+    const text = packed ? unpackedText(new Uint8Array(await result.arrayBuffer())) : await result.text();
     return { status: result.status, location: result.headers.get('Location'), said: text.slice(0, 300), text };
   }
   const init = (result as { init?: { status?: number } } | null)?.init;
   // What a loader returns is what its `.data` answer carries.
   const text = JSON.stringify((result as { data?: unknown } | null)?.data ?? result) ?? '';
   return { status: init?.status ?? 200, location: null, said: text.slice(0, 300), text };
+}
+
+/** Every entry of a zip as text, a .docx inside it unpacked in turn. */
+function unpackedText(bytes: Uint8Array): string {
+  return Object.entries(unzipSync(bytes))
+    .map(([name, data]) => (name.endsWith('.docx') ? unpackedText(data) : `${name}\n${strFromU8(data)}`))
+    .join('\n');
 }
 
 function matches(expected: string, outcome: Outcome) {
@@ -265,6 +275,10 @@ describe('access matrix (docs/access.md)', () => {
     const get = (file: string, urlPath: string): Row => ({ file, method: 'GET', intent: null, path: urlPath, cells: {} as Record<Role, string> });
     const csv = await call(get('teams.$teamId.interviews[.csv].ts', '/teams/{teamA}/interviews.csv'), world, 'member');
     expect(visibilityCodes.filter((v) => csv.text.includes(canary(v)))).toEqual([...visibilityCodes]);
+    // The zip is read entry by entry (its sheet versions' Word documents too), so a leak inside it would be seen.
+    const zip = await call(get('teams.$teamId.records[.zip].ts', '/teams/{teamA}/records.zip'), world, 'member');
+    expect(visibilityCodes.filter((v) => zip.text.includes(canary(v)))).toEqual([...visibilityCodes]);
+    expect(zip.text).toMatch(/word\/document\.xml[\s\S]*漏洩カナリア-team/);
     const handover = await call(get('teams.$teamId.handover.tsx', '/teams/{teamA}/handover'), world, 'member');
     expect(visibilityCodes.filter((v) => handover.text.includes(canary(`past-${v}`)))).toEqual(['municipality', 'program']);
     const past = await call(get('teams.$teamId.sheet._index.tsx', '/teams/{pastA}/sheet'), world, 'hr');

@@ -10,7 +10,8 @@ import EditSurvey, { action as editAction, loader as editLoader } from '../../ap
 import SurveyPage, { action as pageAction, loader as pageLoader } from '../../app/routes/teams.$teamId.surveys.$surveyId';
 import Surveys, { loader as listLoader } from '../../app/routes/teams.$teamId.surveys._index';
 import ImportSurvey, { loader as importLoader } from '../../app/routes/teams.$teamId.surveys.import';
-import { loader as csvLoader, surveyResultsCsvHeader } from '../../app/routes/teams.$teamId.surveys_.$surveyId.results[.csv]';
+import { loader as csvLoader } from '../../app/routes/teams.$teamId.surveys_.$surveyId.results[.csv]';
+import { surveyResultsCsvHeader } from '../../app/models/team-csv-files.server';
 import { loader as activitiesLoader } from '../../app/routes/teams.$teamId.activities._index';
 import { loader as sheetLoader } from '../../app/routes/teams.$teamId.sheet._index';
 import { action as sheetEditAction, loader as sheetEditLoader } from '../../app/routes/teams.$teamId.sheet.edit';
