@@ -204,7 +204,11 @@ export async function runWorkday(
   cookies: Map<number, string>,
   { durationSeconds, seed }: { durationSeconds: number; seed: number },
 ): Promise<WorkdayFigures> {
-  const plans: UserPlan[] = planWorkday(cast, durationSeconds * 1000, seed);
+  return { ...(await playPlans(base, planWorkday(cast, durationSeconds * 1000, seed), cookies)), durationSeconds, seed };
+}
+
+/** Plays any plan (a test plays a short one of its own); the figures without the plan's duration and seed. */
+export async function playPlans(base: string, plans: UserPlan[], cookies: Map<number, string>): Promise<Omit<WorkdayFigures, 'durationSeconds' | 'seed'>> {
   const samples: Sample[] = [];
   const record: Recorder = (s) => samples.push(s);
   const saves: Record<SaveKind, number> = { activity: 0, checkin: 0, sheet: 0 };
@@ -234,10 +238,8 @@ export async function runWorkday(
     }))
     .sort((a, b) => b.requests - a.requests || a.route.localeCompare(b.route));
   return {
-    users: cast.length,
-    writers: cast.filter((u) => u.writer).length,
-    durationSeconds,
-    seed,
+    users: plans.length,
+    writers: plans.filter((p) => p.user.writer).length,
     ...summarize(samples),
     requestsPerSecond: Math.round((samples.length / elapsedSeconds) * 10) / 10,
     saves,
