@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readForm } from '../scripts/bench/form';
 import type { RouteResult } from '../scripts/bench/load';
 import { abuseEnd, abuseStart, checkTargets, paperEnd, paperStart, withKeptSections, type DatabaseRun, type WorkdayRun } from '../scripts/bench/report';
-import type { WorkdayFigures, WorkdayRoute } from '../scripts/bench/workday';
+import { viewOf, type WorkdayFigures, type WorkdayRoute } from '../scripts/bench/workday';
 import { mix, planWorkday, type CastMember } from '../scripts/bench/workday-plan';
 
 // The pure parts of `npm run bench` (issue 19): the workday plan, the form reader, the targets.
@@ -70,6 +70,30 @@ describe('the workday plan', () => {
     }
     const kinds = new Set(saves.flatMap((w) => w.saves.map((s) => s.type === 'save' && s.kind)));
     expect([...kinds].sort()).toEqual(['activity', 'checkin', 'sheet']);
+  });
+});
+
+describe('a view', () => {
+  it('opens the first page of each person as a document, most later ones as clicks inside the app', () => {
+    const plan = planWorkday(castOf(), 60_000, 19);
+    const views = plan.flatMap((p) => p.actions.flatMap((a) => (a.type === 'view' ? [a.page] : [])));
+    for (const { actions } of plan) {
+      const first = actions.find((a) => a.type === 'view');
+      expect(first?.type === 'view' && first.page.navigation).toBe('document');
+    }
+    const share = views.filter((v) => v.navigation === 'data').length / views.length;
+    expect(share).toBeGreaterThan(mix.clientNavigation - 0.15);
+    expect(share).toBeLessThan(mix.clientNavigation);
+  });
+
+  it("asks for the loaders' data of a click inside the app as Remix's single fetch does", () => {
+    expect(viewOf({ route: 'team dashboard', path: '/teams/1', navigation: 'data' })).toEqual(['team dashboard (.data)', '/teams/1.data']);
+    expect(viewOf({ route: 'organizer dashboard', path: '/admin?year=2026', navigation: 'data' })).toEqual([
+      'organizer dashboard (.data)',
+      '/admin.data?year=2026',
+    ]);
+    expect(viewOf({ route: 'home', path: '/', navigation: 'data' })).toEqual(['home (.data)', '/_root.data']);
+    expect(viewOf({ route: 'HR dashboard', path: '/hr', navigation: 'document' })).toEqual(['HR dashboard', '/hr']);
   });
 });
 

@@ -13,7 +13,7 @@ import { startServer, tempDir } from '../../tests/e2e/server';
 import { benchPassword, benchScale, prepareBenchDatabase, type BenchAccounts } from './data';
 import { connections, load, probe, signIn, type RouteResult } from './load';
 import { checkTargets, writeReport, type DatabaseRun, type WorkdayRun } from './report';
-import { runWorkday } from './workday';
+import { runWorkday, viewOf } from './workday';
 import { workdaySessions } from './workday-cast';
 import { mix, pagesOf } from './workday-plan';
 
@@ -129,14 +129,17 @@ async function workdayOn(
   const server = await startServer({ ...serverEnv, COOKIE_SECURE: 'false' });
   try {
     const workers = processCount(server.process.pid);
-    // Warm up: each kind of page once, as its role, before the clock starts.
+    // Warm up: each kind of page once, as its role, as a document and as data, before the clock starts.
     const seen = new Set<string>();
     for (const user of prepared.cast) {
       for (const [, route, path] of pagesOf[user.role]) {
         if (seen.has(`${user.role} ${route}`)) continue;
         seen.add(`${user.role} ${route}`);
-        const status = await probe(server.url, path(user), cookies.get(user.userId));
-        if (status !== 200) throw new Error(`workday: ${route} (${path(user)}) as ${user.role} answered ${status}`);
+        for (const navigation of ['document', 'data'] as const) {
+          const [, address] = viewOf({ route, path: path(user), navigation });
+          const status = await probe(server.url, address, cookies.get(user.userId));
+          if (status !== 200) throw new Error(`workday: ${route} (${address}) as ${user.role} answered ${status}`);
+        }
       }
     }
     const figures = await runWorkday(server.url, prepared.cast, cookies, { durationSeconds: workdaySeconds, seed: workdaySeed });

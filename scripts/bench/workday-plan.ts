@@ -30,7 +30,12 @@ export type CastMember = {
 export type SaveKind = 'activity' | 'checkin' | 'sheet';
 export const saveKinds: SaveKind[] = ['activity', 'checkin', 'sheet'];
 
-export type PageRoute = { route: string; path: string };
+/**
+ * document: the page as opened from a link in a mail, a bookmark, a reload or a new tab; data: a click
+ * inside the app, which the browser's router answers with the loaders' data only (`<path>.data`,
+ * Remix's single fetch), never from the page cache.
+ */
+export type PageRoute = { route: string; path: string; navigation: 'document' | 'data' };
 export type Action = { at: number; type: 'view'; page: PageRoute } | { at: number; type: 'save'; kind: SaveKind; typingMs: number };
 export type UserPlan = { user: CastMember; actions: Action[] };
 
@@ -44,6 +49,8 @@ export const mix = {
   typingMs: [4_000, 12_000] as [number, number],
   /** Teammates who write start their 30 s rhythm this close together. */
   partnerLagMs: [0, 4_000] as [number, number],
+  /** After each person's first page (a document), this share of views are clicks inside the app. */
+  clientNavigation: 0.75,
 };
 
 type Weighted = [weight: number, route: string, path: (u: CastMember) => string];
@@ -79,15 +86,16 @@ export const pagesOf: Record<Role, Weighted[]> = {
 
 const between = (random: () => number, [low, high]: [number, number]) => Math.round(low + random() * (high - low));
 
-function pick(random: () => number, user: CastMember): PageRoute {
+function pick(random: () => number, user: CastMember, first: boolean): PageRoute {
   const pages = pagesOf[user.role];
   let left = random() * pages.reduce((sum, [w]) => sum + w, 0);
+  const navigation = random() < mix.clientNavigation && !first ? 'data' : 'document';
   for (const [weight, route, path] of pages) {
     left -= weight;
-    if (left < 0) return { route, path: path(user) };
+    if (left < 0) return { route, path: path(user), navigation };
   }
   const [, route, path] = pages[pages.length - 1]!;
-  return { route, path: path(user) };
+  return { route, path: path(user), navigation };
 }
 
 /**
@@ -122,7 +130,7 @@ export function planWorkday(cast: CastMember[], durationMs: number, seed: number
         continue;
       }
       if (cursor >= durationMs) break;
-      actions.push({ at: cursor, type: 'view', page: pick(random, user) });
+      actions.push({ at: cursor, type: 'view', page: pick(random, user, !actions.some((a) => a.type === 'view')) });
       cursor += between(random, mix.thinkMs);
     }
     return { user, actions };

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { readForm } from './form';
-import { planWorkday, type CastMember, type SaveKind, type UserPlan } from './workday-plan';
+import { planWorkday, type CastMember, type PageRoute, type SaveKind, type UserPlan } from './workday-plan';
 
 // Runs the workday mix (workday-plan.ts) against a running server, open loop: every request is timed
 // from the moment its user meant to click (the plan's time), so a slow answer that delays the user's
@@ -73,6 +73,14 @@ class Browser {
 }
 
 type Recorder = (s: Sample) => void;
+
+/** The label and address of a view: a click inside the app asks for `<path>.data` (Remix's single fetch). */
+export function viewOf(page: PageRoute): [route: string, path: string] {
+  if (page.navigation === 'document') return [page.route, page.path];
+  const url = new URL(page.path, 'http://x');
+  url.pathname = url.pathname === '/' ? '/_root.data' : `${url.pathname.replace(/\/$/, '')}.data`;
+  return [`${page.route} (.data)`, url.pathname + url.search];
+}
 
 /** Opens a page; the latency runs from `intended` (performance.now() time) to the last byte. */
 async function view(browser: Browser, route: string, path: string, intended: number, record: Recorder) {
@@ -220,7 +228,7 @@ export async function playPlans(base: string, plans: UserPlan[], cookies: Map<nu
       for (const action of actions) {
         const intended = started + action.at;
         await sleepUntil(intended);
-        if (action.type === 'view') await view(browser, action.page.route, action.page.path, intended, record);
+        if (action.type === 'view') await view(browser, ...viewOf(action.page), intended, record);
         else if (await save(browser, user, action.kind, ++n, intended, action.typingMs, record)) saves[action.kind]++;
       }
     }),

@@ -124,8 +124,9 @@ describe.each(backends)('the workday mix through the real forms on $name', ({ op
       {
         user: reader,
         actions: [
-          { at: 0, type: 'view', page: { route: 'team dashboard', path: `/teams/${team}` } },
-          { at: 500, type: 'view', page: { route: 'activity timeline', path: `/teams/${team}/activities` } },
+          { at: 0, type: 'view', page: { route: 'team dashboard', path: `/teams/${team}`, navigation: 'document' } },
+          { at: 500, type: 'view', page: { route: 'activity timeline', path: `/teams/${team}/activities`, navigation: 'data' } },
+          { at: 1_000, type: 'view', page: { route: 'team dashboard', path: `/teams/${team}`, navigation: 'data' } },
         ],
       },
     ];
@@ -138,7 +139,10 @@ describe.each(backends)('the workday mix through the real forms on $name', ({ op
     const sheetSaves = figures.routes.find((r) => r.route === 'save sheet');
     expect(sheetSaves?.statuses).toEqual({ '302': 2, '409': 1 });
     expect(sheetSaves?.planned).toBe(1);
-    expect(figures.routes.find((r) => r.route === 'team dashboard')?.statuses).toEqual({ '200': 1 });
+    // A click inside the app asks for the loaders' data (single fetch), index routes included.
+    for (const route of ['team dashboard', 'activity timeline (.data)', 'team dashboard (.data)']) {
+      expect(figures.routes.find((r) => r.route === route)?.statuses, route).toEqual({ '200': 1 });
+    }
 
     await server!.stop(); // PGlite admits one process: read the rows once the server has let go
     const handle = await openDb(backend.config);
