@@ -25,6 +25,9 @@ const workdaySeed = Number(process.env.BENCH_SEED ?? 19);
 // Another engineer running the bench on the same server at the same time needs a database of their own.
 const benchDbName = process.env.BENCH_DB_NAME ?? 'jinmane_bench';
 if (!/^[a-z_][a-z0-9_]*$/.test(benchDbName)) throw new Error(`BENCH_DB_NAME: not a plain database name: ${benchDbName}`);
+// The "workers" runs are the documented start, WEB_CONCURRENCY unset: one set in this shell would
+// leak into them through the server's environment (tests/e2e/server.ts passes process.env on).
+delete process.env.WEB_CONCURRENCY;
 // While developing: BENCH_PARTS=workday (or load) runs one part only.
 const parts = new Set((process.env.BENCH_PARTS ?? 'load,workday').split(','));
 

@@ -104,14 +104,14 @@ describe.each(backends)('the workday mix through the real forms on $name', ({ op
   it('saves an activity, a check-in and the sheet; the teammate saving second gets 409, re-reads and saves', async () => {
     const [first, second, reader] = cast as [CastMember, CastMember, CastMember];
     const team = first.teamId;
-    // The first opens the editor at once and types for 5 s; the second opens it just after and saves at
+    // The first opens the editor at once and types for 8 s; the second opens it just after and saves at
     // once, so the first's save is against a version that is no longer the latest.
     const plans: UserPlan[] = [
       {
         user: first,
         actions: [
-          { at: 0, type: 'save', kind: 'sheet', typingMs: 5_000 },
-          { at: 6_000, type: 'save', kind: 'activity', typingMs: 100 },
+          { at: 0, type: 'save', kind: 'sheet', typingMs: 8_000 },
+          { at: 9_000, type: 'save', kind: 'activity', typingMs: 100 },
         ],
       },
       {
