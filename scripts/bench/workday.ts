@@ -98,7 +98,16 @@ async function view(browser: Browser, route: string, path: string, intended: num
 const timeoutOr = (error: unknown) => (error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'network error');
 const sleepUntil = (at: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, at - performance.now())));
 
-type FormSpec = { route: string; path: string; marker: string; saveRoute: string; landing: string; fill: (fields: URLSearchParams) => void };
+/** A form's page, how to find the form in it, where a save lands (any other redirect, say to /login, is an error). */
+type FormSpec = {
+  route: string;
+  path: string;
+  marker: string;
+  saveRoute: string;
+  landing: string;
+  landingPath: string;
+  fill: (fields: URLSearchParams) => void;
+};
 
 function formOf(kind: SaveKind, user: CastMember, n: number): FormSpec {
   const team = `/teams/${user.teamId}`;
@@ -110,6 +119,7 @@ function formOf(kind: SaveKind, user: CastMember, n: number): FormSpec {
       marker: 'name="intent" value="save"',
       saveRoute: 'save activity',
       landing: 'activity timeline',
+      landingPath: `${team}/activities`,
       fill: (f) => {
         f.set('_once', crypto.randomBytes(16).toString('hex')); // what OnceToken's script puts there
         f.set('title', `ベンチの打ち合わせ（${n}）`);
@@ -126,6 +136,7 @@ function formOf(kind: SaveKind, user: CastMember, n: number): FormSpec {
       marker: 'name="intent" value="checkin"',
       saveRoute: 'save check-in',
       landing: 'モヤモヤ',
+      landingPath: `${team}/moyamoya`,
       fill: (f) => {
         f.set('level', String((user.userId * 7 + n * 13) % 101));
         f.set('note', `ひとこと（${n}）`);
@@ -138,6 +149,7 @@ function formOf(kind: SaveKind, user: CastMember, n: number): FormSpec {
     marker: 'name="baseVersion"',
     saveRoute: 'save sheet',
     landing: 'sheet',
+    landingPath: `${team}/sheet`,
     fill: (f) => {
       f.set('currentState', `${f.get('currentState') ?? ''}\n若手職員アンケートの結果を追記（${user.userId}-${n}）。`);
       f.set('message', `ベンチ保存 ${user.userId}-${n}`);
@@ -172,17 +184,18 @@ async function save(browser: Browser, user: CastMember, kind: SaveKind, n: numbe
       return false;
     }
     const stale = kind === 'sheet' && answer.status === 409 && attempt < 3;
-    const redirected = answer.status >= 300 && answer.status < 400 && answer.location !== null;
+    const landing = answer.status >= 300 && answer.status < 400 && answer.location ? new URL(answer.location, 'http://x') : null;
+    const redirected = landing?.pathname === spec.landingPath;
     record({
       route: spec.saveRoute,
       method: 'POST',
       ms: performance.now() - clickAt,
-      status: String(answer.status),
+      status: landing && !redirected ? `${answer.status} to ${landing.pathname}` : String(answer.status),
       error: !redirected && !stale,
       planned: stale,
     });
     if (redirected) {
-      await view(browser, spec.landing, new URL(answer.location!, 'http://x').pathname, performance.now(), record);
+      await view(browser, spec.landing, landing.pathname + landing.search, performance.now(), record);
       return true;
     }
     if (!stale) return false;
