@@ -24,7 +24,13 @@ process.env.CLOCK_START ??= '2026-11-26T12:00:00+09:00';
 // after the unit and integration files, which use both workers. Files that start servers of their own
 // are a project of their own; faults and boot, which time how fast a server answers, are kept apart
 // (sequence.groupOrder) so nothing else runs beside them.
-const e2eOwnServer = ['tests/e2e/sheet-concurrency.test.ts', 'tests/e2e/cli.test.ts', 'tests/e2e/workers.test.ts', 'tests/e2e/two-instances.test.ts'];
+const e2eOwnServer = [
+  'tests/e2e/sheet-concurrency.test.ts',
+  'tests/e2e/cli.test.ts',
+  'tests/e2e/workers.test.ts',
+  'tests/e2e/two-instances.test.ts',
+  'tests/e2e/bench-workday.test.ts',
+];
 const e2eAlone = ['tests/e2e/faults.test.ts', 'tests/e2e/boot.test.ts', 'tests/e2e/flood.test.ts'];
 const e2e = { setupFiles: ['tests/setup/clock.ts'], fileParallelism: false, testTimeout: 60_000, hookTimeout: 120_000 };
 
@@ -40,7 +46,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        // tests/*.test.ts: rules the test files themselves keep (tests/suite-rules.test.ts).
+        // tests/*.test.ts: rules the test files themselves keep (tests/suite-rules.test.ts), the bench scripts' pure parts (tests/bench.test.ts).
         test: { name: 'unit', include: ['app/**/*.test.{ts,tsx}', 'tests/*.test.ts'], setupFiles: ['tests/setup/clock.ts', 'tests/setup/properties.ts'] },
       },
       ...databases.map((database) => ({

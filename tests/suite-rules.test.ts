@@ -50,8 +50,9 @@ describe('the test files', () => {
     // boot, cli: start-up and shutdown; faults: a database that goes away, a killed process;
     // sheet-concurrency: reads its PGlite folder after stopping the server; stream-integrity: the
     // demo on PostgreSQL; flood: floods a server with sign-ins and pages (the shared one would slow every
-    // other file); workers, two-instances: several processes on one PostgreSQL database (issue 19).
-    // Everything else uses the shared server (inject('baseUrl')).
+    // other file); workers, two-instances: several processes on one PostgreSQL database (issue 19);
+    // bench-workday: writes its sessions into its PGlite folder before the server starts and reads the saved
+    // rows after it stops. Everything else uses the shared server (inject('baseUrl')).
     const allowed = [
       'global-setup.ts',
       'boot.test.ts',
@@ -62,6 +63,7 @@ describe('the test files', () => {
       'stream-integrity.test.ts',
       'workers.test.ts',
       'two-instances.test.ts',
+      'bench-workday.test.ts',
     ].map(e2e);
     const starters = [...new Set(offending(/\bstartServer\(/).map((hit) => hit.split(':')[0]!))].filter((file) => file !== e2e('server.ts'));
     expect(starters.filter((file) => !allowed.includes(file))).toEqual([]);

@@ -3,6 +3,7 @@ import { openDb, selectRows, type Db, type DbConfig } from '../../db/client';
 import { migrate } from '../../db/migrate';
 import { hashPassword } from '../../app/utils/password.server';
 import { now } from '../../app/utils/clock';
+import { workdayCast } from './workday-cast';
 
 // The synthetic ten-year data set, generated inside the database with generate_series: one
 // INSERT … SELECT per table, so 60 municipalities × 10 years (≈ 250k rows) take seconds, not minutes.
@@ -21,6 +22,8 @@ export const benchScale = {
   commentsPerSheet: 6,
   sessionsPerYear: 4,
   changesPerTeam: 3,
+  /** 幹事 besides the 事務局: organizers of the workday mix. */
+  kanji: 3,
 };
 
 export const benchPassword = 'jinmane-bench-2026';
@@ -76,14 +79,19 @@ export async function generateBenchData(db: Db, passwordHash: string): Promise<B
     [
       'people (hr, organizer)',
       sql`insert into people (full_name, municipality_id)
-      select '人事課' || id, id from municipalities union all select '事務局ベンチ', null`,
+      select '人事課' || id, id from municipalities union all select '事務局ベンチ', null
+      union all select '幹事ベンチ' || k, null from generate_series(1, ${s.kanji}::int) k`,
     ],
     [
       'users',
       sql`insert into users (person_id, email, password_hash)
       select id, 'bench' || id || '@example.jp', ${passwordHash} from people`,
     ],
-    ['organizers', sql`insert into organizers (person_id, role) select id, 'secretariat' from people where full_name = '事務局ベンチ'`],
+    [
+      'organizers',
+      sql`insert into organizers (person_id, role)
+      select id, case when full_name = '事務局ベンチ' then 'secretariat' else 'kanji' end from people where full_name = '事務局ベンチ' or full_name like '幹事ベンチ%' order by id`,
+    ],
     [
       'hr_viewers',
       sql`insert into hr_viewers (user_id, municipality_id, department)
@@ -195,7 +203,7 @@ export async function generateBenchData(db: Db, passwordHash: string): Promise<B
     sql`select t.id as team_id,
         (select u.email from users u join team_members tm on tm.person_id = u.person_id where tm.team_id = t.id order by u.id limit 1) as member,
         (select u.email from users u join hr_viewers h on h.user_id = u.id where h.municipality_id = t.municipality_id limit 1) as hr,
-        (select u.email from users u join organizers o on o.person_id = u.person_id limit 1) as organizer
+        (select u.email from users u join organizers o on o.person_id = u.person_id order by u.id limit 1) as organizer
       from teams t where t.fiscal_year = ${lastYear}::int order by t.municipality_id limit 1`,
     db,
   );
@@ -235,7 +243,8 @@ export async function prepareBenchDatabase(config: DbConfig) {
     await migrate(handle);
     const accounts = await generateBenchData(handle.db, await hashPassword(benchPassword));
     const rows = await countRows(handle.db);
-    return { accounts, rows, seconds: Math.round((performance.now() - started) / 100) / 10 };
+    const cast = await workdayCast(handle.db, accounts.fiscalYear);
+    return { accounts, cast, rows, seconds: Math.round((performance.now() - started) / 100) / 10 };
   } finally {
     await handle.close();
   }
