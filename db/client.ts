@@ -82,7 +82,11 @@ function openPostgres({
 }: PostgresConfig): DbHandle {
   const client = postgres(databaseUrl, {
     max: poolSize,
-    connection: { application_name: applicationName },
+    // A prepared statement is planned once per connection, not at every execution: PostgreSQL's default
+    // re-plans each one for its parameters (~0.3 ms a query, as much as the query itself), which on the
+    // team dashboard's 19 queries was half the server's CPU for the page (docs/decisions/0027). The app's
+    // queries look rows up by key and date, where the generic plan is the custom one.
+    connection: { application_name: applicationName, ...(prepare ? { plan_cache_mode: 'force_generic_plan' } : {}) },
     // With DATABASE_PREPARE=off, no named prepared statement at all (postgres.js's own tagged queries, the health
     // check's `select 1`, would prepare one): a pooler in transaction mode without prepared-statement support
     // (PgBouncer before 1.21, or max_prepared_statements = 0) may hand the next query another server connection.

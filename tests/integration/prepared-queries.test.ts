@@ -17,4 +17,10 @@ describe('queries on a PostgreSQL server', () => {
     });
     expect(statements.map((s) => s.statement).join('\n')).toContain('from "municipalities" where "municipalities"."name" = $1');
   });
+
+  it('are planned once per connection (a generic plan), not again at every execution', async (context) => {
+    if (getDbHandle().kind !== 'postgres') return context.skip('PGlite: queries run in this process, no plans kept per connection');
+    const [mode] = await selectRows<{ plan_cache_mode: string }>(sql`show plan_cache_mode`);
+    expect(mode!.plan_cache_mode).toBe('force_generic_plan');
+  });
 });
