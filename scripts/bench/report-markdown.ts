@@ -97,7 +97,7 @@ export function markdown(report: Report, ratio: (run: DatabaseRun, r: RouteResul
     'as a single process (`WEB_CONCURRENCY=1`); PGlite runs one process. Latencies are exact percentiles over every response.',
     '',
     ...workdaySection(report),
-    '## Targets (issue 19: PostgreSQL server, the production start with workers)',
+    '## Targets (issue 19: PostgreSQL server, the production start with workers; PGlite for its own)',
     '',
     "Issue 9's targets for pages as served (p95 ≤ 150 ms, dashboards ≥ 30% of `/ping`) are no longer checked: what they measured, a page kept by the page cache, no longer exists (decision 0027).",
     '',
