@@ -75,7 +75,7 @@ export function signInFlood(base: string, { clients = 16, ms = 5_000 } = {}) {
   });
 }
 
-/** `count` organizer dashboards at once, each with a query of its own so the page cache answers none. */
+/** `count` organizer dashboards at once, each with a query of its own, as many people's views would be. */
 export function dashboardBurst(base: string, cookie: string, { count = 50 } = {}) {
   assertLoopback(base);
   return whileProbing(base, () =>

@@ -29,7 +29,7 @@ try {
     '',
     `Written by \`npm run bench:abuse\` on ${now().toISOString()}, ${os.cpus().length} cores, Node ${process.version}: the production server`,
     'with the ten years of 60 municipalities on PGlite, on loopback, real scrypt cost. The sign-in flood is 16 clients at a time for 5 s, each',
-    'sign-in with a random email from an address of its own; the burst is 50 uncached organizer dashboards at once.',
+    'sign-in with a random email from an address of its own; the burst is 50 organizer dashboards at once, each rendered.',
     '`/healthz` is probed back to back throughout. Targets: `/healthz` p95 under 1 s, no 500 (503 means "retry").',
     '',
     '| Abuse | Took | Answers | `/healthz` p95 |',

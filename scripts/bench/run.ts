@@ -1,5 +1,5 @@
 // `npm run bench`: ten years of synthetic data, the production server, autocannon on the pages
-// people open most (as served and rendered; workers and a single process on a Postgres server) and
+// people open most (every page rendered; workers and a single process on a Postgres server) and
 // the workday mix (workday.ts), on PGlite and (when DATABASE_URL is set) on a Postgres server.
 // Writes docs/benchmarks.md and docs/benchmarks.json. Loopback only.
 import { execSync } from 'node:child_process';
@@ -17,8 +17,9 @@ import { runWorkday, viewOf } from './workday';
 import { workdaySessions } from './workday-cast';
 import { mix, pagesOf } from './workday-plan';
 
-// Per route, autocannon: 6 s keeps the whole run (two databases, single process and workers, pages
-// kept and rendered, and the workday mix four times) near ten minutes on a quiet machine.
+// Per route, autocannon: 6 s keeps the whole run (ten years of data generated twice; seven routes
+// under load and the workday mix, each on PostgreSQL with workers, on PostgreSQL as a single process
+// and on PGlite) near ten minutes on this 2-core machine.
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 6);
 const workdaySeconds = Number(process.env.BENCH_WORKDAY_SECONDS ?? 60);
 const workdaySeed = Number(process.env.BENCH_SEED ?? 19);
@@ -54,13 +55,13 @@ async function freshPostgresDatabase(serverUrl: string): Promise<string> {
 
 function routesFor(a: BenchAccounts) {
   return [
-    { route: 'minimal (baseline)', path: '/ping', role: 'anonymous', dashboard: false },
-    { route: 'sign-in page', path: '/login', role: 'anonymous', dashboard: false },
-    { route: 'team dashboard', path: `/teams/${a.teamId}`, role: 'member', dashboard: true },
-    { route: 'activity timeline', path: `/teams/${a.teamId}/activities`, role: 'member', dashboard: false },
-    { route: 'sheet history', path: `/teams/${a.teamId}/sheet/history`, role: 'member', dashboard: false },
-    { route: 'HR dashboard', path: '/hr', role: 'hr', dashboard: true },
-    { route: 'organizer dashboard', path: `/admin?year=${a.fiscalYear}`, role: 'organizer', dashboard: true },
+    { route: 'minimal (baseline)', path: '/ping', role: 'anonymous' },
+    { route: 'sign-in page', path: '/login', role: 'anonymous' },
+    { route: 'team dashboard', path: `/teams/${a.teamId}`, role: 'member' },
+    { route: 'activity timeline', path: `/teams/${a.teamId}/activities`, role: 'member' },
+    { route: 'sheet history', path: `/teams/${a.teamId}/sheet/history`, role: 'member' },
+    { route: 'HR dashboard', path: '/hr', role: 'hr' },
+    { route: 'organizer dashboard', path: `/admin?year=${a.fiscalYear}`, role: 'organizer' },
   ] as const;
 }
 
@@ -97,23 +98,17 @@ async function runOn(database: 'postgres' | 'pglite', config: DbConfig, serverEn
   );
   const runs: DatabaseRun[] = [];
   const workday: WorkdayRun[] = [];
-  // Pages as served (kept while the database does not change), then every page rendered; the workday
-  // mix last, since it writes.
+  // Every route under load, then the workday mix (last, since it writes), once per number of processes.
   if (parts.has('load')) {
     for (const p of processesFor(database)) {
-      for (const pages of ['kept', 'rendered'] as const) {
-        console.log(`-- ${database}, ${p.processes}, ${pages === 'kept' ? 'pages kept (as served)' : 'every page rendered (PAGE_CACHE=off)'}`);
-        runs.push(await measure(database, pages, p, prepared, { ...serverEnv, ...p.env, PAGE_CACHE: pages === 'kept' ? 'on' : 'off' }));
-      }
+      console.log(`-- ${database}, ${p.processes}, every route under ${connections} connections`);
+      runs.push(await measure(database, p, prepared, { ...serverEnv, ...p.env }));
     }
   }
   if (parts.has('workday')) {
     for (const p of processesFor(database)) {
-      // On PGlite once, as started by default; on a server with the page cache on and off.
-      for (const pageCache of database === 'postgres' ? (['on', 'off'] as const) : (['on'] as const)) {
-        console.log(`-- ${database}, ${p.processes}, workday mix (${workdaySeconds} s), page cache ${pageCache}`);
-        workday.push(await workdayOn(database, config, p, pageCache, prepared, { ...serverEnv, ...p.env, PAGE_CACHE: pageCache }));
-      }
+      console.log(`-- ${database}, ${p.processes}, workday mix (${workdaySeconds} s)`);
+      workday.push(await workdayOn(database, config, p, prepared, { ...serverEnv, ...p.env }));
     }
   }
   return { runs, workday };
@@ -123,7 +118,6 @@ async function workdayOn(
   database: 'postgres' | 'pglite',
   config: DbConfig,
   p: Processes,
-  pageCache: 'on' | 'off',
   prepared: Prepared,
   serverEnv: Record<string, string>,
 ): Promise<WorkdayRun> {
@@ -154,7 +148,7 @@ async function workdayOn(
         .join(', ')}; sheet 409s re-read and saved again: ${figures.sheetConflicts}`,
     );
     for (const sample of figures.errorSamples) console.log(`   error: ${sample}`);
-    return { database, processes: p.processes, workers, pageCache, figures };
+    return { database, processes: p.processes, workers, figures };
   } finally {
     await server.stop();
   }
@@ -162,7 +156,6 @@ async function workdayOn(
 
 async function measure(
   database: 'postgres' | 'pglite',
-  pages: 'kept' | 'rendered',
   p: Processes,
   { accounts, rows, seconds }: Prepared,
   serverEnv: Record<string, string>,
@@ -196,15 +189,11 @@ async function measure(
   }
   return {
     database,
-    pages,
     processes: p.processes,
     workers,
     rows,
     generateSeconds: seconds,
     routes: results,
-    dashboards: routesFor(accounts)
-      .filter((r) => r.dashboard)
-      .map((r) => r.route),
   };
 }
 

@@ -33,7 +33,7 @@ export const saveKinds: SaveKind[] = ['activity', 'checkin', 'sheet'];
 /**
  * document: the page as opened from a link in a mail, a bookmark, a reload or a new tab; data: a click
  * inside the app, which the browser's router answers with the loaders' data only (`<path>.data`,
- * Remix's single fetch), never from the page cache.
+ * Remix's single fetch).
  */
 export type PageRoute = { route: string; path: string; navigation: 'document' | 'data' };
 export type Action = { at: number; type: 'view'; page: PageRoute } | { at: number; type: 'save'; kind: SaveKind; typingMs: number };
