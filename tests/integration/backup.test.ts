@@ -183,7 +183,10 @@ describe('a backup of an older schema', () => {
 const crossKinds = kind === 'pglite' && process.env.TEST_DATABASE_URL ? describe : describe.skip;
 crossKinds('PGlite → PostgreSQL → PGlite', () => {
   it('moves the demo data with every table equal', async () => {
-    const source = getDbHandle();
+    // A database of its own: the other tests here made 甲府市 already.
+    const fresh = await emptyDatabase('pglite');
+    const source = fresh.handle;
+    await migrate(source);
     await seedDemo(source.db, { passwordHash: await hashPassword(demoPassword) });
     const original = withoutSessions(await checksums(source));
     expect(original.find((t) => t.name === 'activities')!.rows).toBeGreaterThan(1000);
@@ -200,6 +203,7 @@ crossKinds('PGlite → PostgreSQL → PGlite', () => {
       }
     } finally {
       await onServer.drop();
+      await fresh.drop();
     }
   }, 300_000);
 });
