@@ -31,7 +31,7 @@ process.env.CLOCK_START ??= '2026-11-26T12:00:00+09:00';
 // after the unit and integration files, which use both workers. Files that start servers of their own
 // are a project of their own; faults and boot, which time how fast a server answers, are kept apart
 // (sequence.groupOrder) so nothing else runs beside them.
-const e2eOwnServer = ['tests/e2e/sheet-concurrency.test.ts', 'tests/e2e/cli.test.ts'];
+const e2eOwnServer = ['tests/e2e/sheet-concurrency.test.ts', 'tests/e2e/cli.test.ts', 'tests/e2e/backup.test.ts'];
 const e2eAlone = ['tests/e2e/faults.test.ts', 'tests/e2e/boot.test.ts', 'tests/e2e/flood.test.ts'];
 const e2e = { setupFiles: ['tests/setup/clock.ts'], fileParallelism: false, testTimeout: 60_000, hookTimeout: 120_000 };
 

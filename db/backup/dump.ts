@@ -109,9 +109,17 @@ async function readHeader(db: Db, kind: DbHandle['kind']): Promise<BackupHeader>
   };
 }
 
-/** Two backups in one second (a button pressed twice) get -2, -3 … rather than overwrite each other. */
+/**
+ * Two backups in one second (a button pressed twice, a test's fixed clock) get -2, -3 …, always after the
+ * highest suffix still there, so a name freed by rotation is never reused for a newer backup.
+ */
 function freeName(dir: string, name: string): string {
-  let candidate = name;
-  for (let n = 2; fs.existsSync(path.join(dir, candidate)); n++) candidate = name.replace(/\.jsonl\.gz$/, `-${n}.jsonl.gz`);
-  return candidate;
+  const stem = name.replace(/\.jsonl\.gz$/, '');
+  let highest = 0;
+  for (const file of fs.readdirSync(dir)) {
+    if (file === name) highest = Math.max(highest, 1);
+    const n = file.startsWith(`${stem}-`) && file.endsWith('.jsonl.gz') ? Number(file.slice(stem.length + 1, -'.jsonl.gz'.length)) : NaN;
+    if (Number.isInteger(n)) highest = Math.max(highest, n);
+  }
+  return highest ? `${stem}-${highest + 1}.jsonl.gz` : name;
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { openDb, pgliteExtensions, type Db, type DbHandle, type DbKind } from '../../db/client';
+import { getDbHandle, openDb, pgliteExtensions, setDb, type Db, type DbHandle, type DbKind } from '../../db/client';
 import { appTables, fixTextSettings, tableSum, type TableSum } from '../../db/backup/catalog';
 import { writeBackup } from '../../db/backup/dump';
 import { restoreBackup } from '../../db/backup/restore';
@@ -71,4 +71,20 @@ export function rewriteBackup(file: string, edit: (lines: string[]) => string[])
 export function writeWithChecksum(file: string, bytes: Buffer) {
   fs.writeFileSync(file, bytes);
   fs.writeFileSync(`${file}.sha256`, `${crypto.createHash('sha256').update(bytes).digest('hex')}  ${path.basename(file)}\n`);
+}
+
+/**
+ * Moves the test file's database through two backups — to PostgreSQL and back when a server is named, else
+ * PGlite to PGlite — and makes the restored copy the process-wide database; returns how to put things back.
+ */
+export async function throughBackup(): Promise<() => Promise<void>> {
+  const from = getDbHandle();
+  const other: DbKind = from.kind === 'postgres' || !process.env.TEST_DATABASE_URL ? 'pglite' : 'postgres';
+  const there = await roundTrip(from, other);
+  const back = await roundTrip(there.handle, from.kind).finally(() => there.drop());
+  setDb(back.handle);
+  return async () => {
+    setDb(from);
+    await back.drop();
+  };
 }
