@@ -78,22 +78,23 @@ export default function Backups() {
           <table>
             <thead>
               <tr>
-                <th scope="col">日時</th>
-                <th scope="col">ファイル</th>
-                <th scope="col">大きさ</th>
-                <th scope="col">チェックサム（SHA-256）</th>
+                <th scope="col">日時・ファイル</th>
+                <th scope="col">大きさ・チェックサム（SHA-256）</th>
               </tr>
             </thead>
             <tbody>
               {backups.map((b) => (
                 <tr key={b.name}>
-                  <td>{formatDateTime(b.takenAt)}</td>
+                  {/* Two columns, each of two lines: four did not fit a phone. */}
                   <td>
+                    {formatDateTime(b.takenAt)}
+                    <br />
                     <code>{b.name}</code>
                   </td>
-                  <td>{size(b.size)}</td>
                   <td>
-                    <code title={b.sha256 ?? ''}>{b.sha256 ? `${b.sha256.slice(0, 16)}…` : 'なし'}</code>
+                    {size(b.size)}
+                    <br />
+                    <code title={b.sha256 ?? ''}>{b.sha256 ? `${b.sha256.slice(0, 16)}…` : 'チェックサムなし'}</code>
                   </td>
                 </tr>
               ))}
