@@ -50,9 +50,11 @@ describe('the test files', () => {
     // boot, cli: start-up and shutdown; faults: a database that goes away, a killed process;
     // sheet-concurrency: reads its PGlite folder after stopping the server; stream-integrity: the
     // demo on PostgreSQL; flood: floods a server with sign-ins and pages (the shared one would slow every
-    // other file). Everything else uses the shared server (inject('baseUrl')).
+    // other file); backup: serves a folder restored from a backup, and runs the backup command against a folder
+    // the server holds. Everything else uses the shared server (inject('baseUrl')).
     const allowed = [
       'global-setup.ts',
+      'backup.test.ts',
       'boot.test.ts',
       'cli.test.ts',
       'faults.test.ts',

@@ -56,12 +56,13 @@ describe('npm run backup / npm run restore', () => {
         method: 'POST',
         redirect: 'manual',
         headers: { Origin: server.url, 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ email: 'member@example.jp', password: 'jinmane-demo-2026' }),
+        body: new URLSearchParams({ email: 'admin@example.jp', password: 'jinmane-demo-2026' }),
       });
       expect(login.status).toBe(302);
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-      const home = await (await fetch(`${server.url}/`, { headers: { Cookie: cookie } })).text();
-      const teamPath = /href="(\/teams\/\d+)"/.exec(home)![1]!;
+      // The organizer's list of teams links each team's page.
+      const list = await (await fetch(`${server.url}/teams`, { headers: { Cookie: cookie } })).text();
+      const teamPath = /\/teams\/\d+/.exec(list)![0];
       const team = await fetch(server.url + teamPath, { headers: { Cookie: cookie } });
       expect(team.status).toBe(200);
       expect(await team.text()).toContain('甲府市');

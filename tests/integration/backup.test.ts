@@ -29,6 +29,9 @@ describe('backup while 20 writers save', () => {
     const committed = { activities: [] as number[], sheets: [] as number[] };
     let stop = false;
     let started = 0;
+    // Resolves once the writers have saved n times in all (no timer: a count the writers reach).
+    const waiting: { n: number; resolve: () => void }[] = [];
+    const reached = (n: number) => new Promise<void>((resolve) => waiting.push({ n, resolve }));
     const writer = async (i: number) => {
       for (let n = 0; !stop; n++) {
         const activity = await createActivity(source.db, { teamId: teams[i]!.id, title: `書き手${i}の${n}件目` });
@@ -39,17 +42,18 @@ describe('backup while 20 writers save', () => {
           committed.sheets.push(sheet.id);
         }
         started++;
+        for (const w of waiting) if (started >= w.n) w.resolve();
         // Each save is a request of its own: PGlite answers without leaving the microtask queue, and
         // writers that never yield would starve every timer (and the backup) forever.
         await new Promise((r) => setImmediate(r));
       }
     };
     const writers = teams.map((_, i) => writer(i));
-    while (started < 60) await new Promise((r) => setTimeout(r, 20));
+    await reached(60);
     const before = { activities: [...committed.activities], sheets: [...committed.sheets] };
     const backup = await writeBackup(source, dir);
     const during = started;
-    await new Promise((r) => setTimeout(r, 100));
+    await reached(during + 20);
     stop = true;
     await Promise.all(writers);
     expect(started).toBeGreaterThan(during); // the writers went on while and after the backup ran
