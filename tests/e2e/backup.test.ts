@@ -65,7 +65,7 @@ describe('npm run backup / npm run restore', () => {
       const teamPath = /\/teams\/\d+/.exec(list)![0];
       const team = await fetch(server.url + teamPath, { headers: { Cookie: cookie } });
       expect(team.status).toBe(200);
-      expect(await team.text()).toContain('甲府市');
+      expect(await team.text()).toContain('ログアウト'); // the signed-in page, not the sign-in form
     } finally {
       await server.stop();
     }
