@@ -2,15 +2,17 @@ import fs from 'node:fs';
 import { Writable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { getDb, getDbHandle } from '../../db/client';
+import { getDb, getDbHandle, type Db } from '../../db/client';
+import { appMigrations, migrateWithin } from '../../db/backup/migrations';
+import { hasPendingMigrations } from '../../app/models/backup-checks.server';
 import { auditLog } from '../../db/schema';
 import { action, loader } from '../../app/routes/admin.backups';
 import { backupNow, backupSchedule, lastBackupFailure, nextBackupAt, setBackupWriterForTests, startBackupSchedule } from '../../app/models/backups.server';
 import { readEnv } from '../../app/utils/env.server';
 import { actionArgs, loaded, loaderArgs } from '../helpers';
-import { createActivity, createOrganizer, createTeam, createUser } from '../factories';
+import { createActivity, createMunicipality, createOrganizer, createTeam, createUser } from '../factories';
 import { sessionCookie } from '../world';
-import { tempDir } from '../setup/backup-targets';
+import { emptyDatabase, tempDir } from '../setup/backup-targets';
 
 // The running server's backups (issue 20): rotation, a full disk, the schedule, the organizers' page.
 const dir = tempDir();
@@ -114,4 +116,23 @@ describe('the schedule', () => {
       setTimeoutSpy.mockRestore();
     }
   });
+});
+
+describe('before a migration', () => {
+  it('is needed where migrations are pending on a database holding rows, and only there', async () => {
+    const steps = appMigrations();
+    expect(await hasPendingMigrations(getDbHandle())).toBe(false); // fully migrated
+    const older = await emptyDatabase(getDbHandle().kind);
+    try {
+      expect(await hasPendingMigrations(older.handle)).toBe(false); // never migrated: nothing to lose
+      await older.handle.db.transaction((tx) => migrateWithin(tx as unknown as Db, steps[steps.length - 2]!.createdAt, steps));
+      expect(await hasPendingMigrations(older.handle)).toBe(false); // pending, but empty
+      await createMunicipality(older.handle.db);
+      expect(await hasPendingMigrations(older.handle)).toBe(true);
+      const made = await backupNow('migration', null, older.handle, env);
+      expect(made.ok && made.result.header.migration.tag).toBe(steps[steps.length - 2]!.tag);
+    } finally {
+      await older.drop();
+    }
+  }, 60_000);
 });
