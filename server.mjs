@@ -22,6 +22,9 @@ try {
 }
 const { env, db } = booted;
 const plan = cluster.isPrimary ? planProcesses(env, db.kind) : { processes: 1, note: null };
+// Scheduled backups (docs/decisions/0025) run in one process that serves: this one when it serves alone,
+// else worker 0 (a primary that only watches its workers makes none).
+if (!cluster.isPrimary || plan.processes === 1) build.entry.module.startBackupSchedule(env, db);
 
 // The largest request body accepted: any form, and a CSV import (its file, 2 MB, and the form around it).
 const bodyLimits = { form: 1_000_000, import: 3_000_000 };

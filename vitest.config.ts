@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -14,6 +15,8 @@ const integration = {
 // Accounts the tests make (and the demo data they seed) hash passwords at a low cost; the server the
 // browser tests start runs at production cost (tests/e2e/server.ts), and a test proves that cost.
 process.env.PASSWORD_COST ??= '10';
+// Backups the tests make (the admin page's button in the access matrix) go to a folder of their own.
+process.env.BACKUP_DIR ??= path.join(os.tmpdir(), `jinmane-test-backups-${process.pid}`);
 
 // "Today" for the tests, the servers and the commands they start (tests/setup/clock.ts, app/utils/clock.ts):
 // a day of 令和8年度, the demo data's year, after its last logged day. Set another to run the suite then.
@@ -30,6 +33,7 @@ const e2eOwnServer = [
   'tests/e2e/workers.test.ts',
   'tests/e2e/two-instances.test.ts',
   'tests/e2e/bench-workday.test.ts',
+  'tests/e2e/backup.test.ts',
 ];
 const e2eAlone = ['tests/e2e/faults.test.ts', 'tests/e2e/boot.test.ts', 'tests/e2e/flood.test.ts'];
 const e2e = { setupFiles: ['tests/setup/clock.ts'], fileParallelism: false, testTimeout: 60_000, hookTimeout: 120_000 };

@@ -6,6 +6,7 @@ import { databaseUnavailableResponse, isDatabaseUnavailable } from './utils/db-e
 import { NonceProvider } from './utils/nonce';
 
 export { boot } from './utils/boot.server';
+export { startBackupSchedule } from './models/backups.server';
 
 export const streamTimeout = 5_000;
 

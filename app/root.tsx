@@ -92,6 +92,11 @@ function SiteNav() {
           <NavLink to="/admin/audit">操作ログ</NavLink>
         </li>
       ) : null}
+      {viewer.organizer ? (
+        <li>
+          <NavLink to="/admin/backups">バックアップ</NavLink>
+        </li>
+      ) : null}
       <li>
         <NavLink to="/account">{viewer.name} さん</NavLink>
       </li>

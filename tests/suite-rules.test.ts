@@ -52,9 +52,11 @@ describe('the test files', () => {
     // demo on PostgreSQL; flood: floods a server with sign-ins and pages (the shared one would slow every
     // other file); workers, two-instances: several processes on one PostgreSQL database (issue 19);
     // bench-workday: writes its sessions into its PGlite folder before the server starts and reads the saved
-    // rows after it stops. Everything else uses the shared server (inject('baseUrl')).
+    // rows after it stops; backup: serves a folder restored from a backup, and runs the backup command against
+    // a folder the server holds. Everything else uses the shared server (inject('baseUrl')).
     const allowed = [
       'global-setup.ts',
+      'backup.test.ts',
       'boot.test.ts',
       'cli.test.ts',
       'faults.test.ts',

@@ -30,6 +30,7 @@ export const auditActionLabels: Record<string, string> = {
   complete: '実施済みにする',
   quote: '引用に指定',
   unquote: '引用の指定を解除',
+  'backup.create': 'バックアップ',
 };
 
 export const auditEntityLabels: Record<string, string> = {
@@ -37,6 +38,7 @@ export const auditEntityLabels: Record<string, string> = {
   'user.password': 'パスワード',
   session: 'ログイン',
   route: 'ページ',
+  backup: 'データベース全体',
   team: 'チーム',
   team_member: 'チームメンバー',
   team_csv: 'チームのCSV',

@@ -1,5 +1,7 @@
 import { openDb, setDb, type DbHandle } from '../../db/client';
 import { migrate } from '../../db/migrate';
+import { backupNow } from '~/models/backups.server';
+import { hasPendingMigrations } from '~/models/backup-checks.server';
 import { setClock } from './clock';
 import { getEnv, type Env } from './env.server';
 import { assertRendererKeepsText } from './stream-integrity.server';
@@ -23,7 +25,16 @@ export async function boot({ migrate: migrateHere = true } = {}): Promise<{ env:
       : { pgliteDir: env.PGLITE_DIR },
   );
   try {
-    if (env.MIGRATE_ON_START && migrateHere) await migrate(db);
+    if (env.MIGRATE_ON_START && migrateHere) {
+      // PGlite holds its only copy here: a migration that goes wrong must have a backup to go back to.
+      if (db.kind === 'pglite' && (await hasPendingMigrations(db))) {
+        const made = await backupNow('migration', null, db, env);
+        if (!made.ok)
+          throw new Error(`マイグレーションの前のバックアップに失敗したため、マイグレーションしません (backup before migrating failed): ${made.message}`);
+        console.log(`マイグレーションの前にバックアップしました (backed up before migrating): ${made.result.file}`);
+      }
+      await migrate(db);
+    }
   } catch (error) {
     await db.close();
     throw error;

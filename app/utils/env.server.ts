@@ -63,6 +63,17 @@ const envSchema = z
     PASSWORD_COST: z.coerce.number().int().min(10).max(18).default(17),
     // The browser tests' server starts its clock here, so the demo data's year is the current one
     // whatever the real date (app/utils/clock.ts). Never set on a real installation.
+    // In-app backups (docs/decisions/0025): where, how often (「03:00」 daily at that Tokyo time, 「6h」 every
+    // six hours, 「off」), how many kept. Unset BACKUP_EVERY: daily at 03:00 on PGlite, off on PostgreSQL.
+    BACKUP_DIR: z.string().min(1).default('./data/backups'),
+    BACKUP_EVERY: z
+      .string()
+      .refine(
+        (v) => parseBackupEvery(v) !== undefined,
+        'BACKUP_EVERY は 03:00（毎日その時刻）、6h（6時間ごと）、off のどれかで指定してください (BACKUP_EVERY must be HH:MM, <n>h or off)',
+      )
+      .optional(),
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
     CLOCK_START: z
       .string()
       .refine(isInstant, 'CLOCK_START は 2026-11-26T12:00:00+09:00 の形式で指定してください (CLOCK_START must be an ISO time with its offset)')
@@ -72,6 +83,19 @@ const envSchema = z
     path: ['PASSWORD_COST'],
     message: '本番ではパスワードのコストを17（2^17）より下げられません (PASSWORD_COST must be at least 17 in production)',
   });
+
+/** A schedule of backups: daily at a Tokyo time, every n hours, or none. undefined: not a schedule. */
+export type BackupEvery = { daily: { hour: number; minute: number } } | { hours: number } | 'off';
+
+export function parseBackupEvery(value: string): BackupEvery | undefined {
+  const text = value.trim().toLowerCase();
+  if (text === 'off') return 'off';
+  const daily = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text);
+  if (daily) return { daily: { hour: Number(daily[1]), minute: Number(daily[2]) } };
+  const hours = /^([1-9]\d{0,2})h$/.exec(text);
+  if (hours && Number(hours[1]) <= 168) return { hours: Number(hours[1]) };
+  return undefined;
+}
 
 export type Env = Omit<z.infer<typeof envSchema>, 'COOKIE_SECURE'> & { COOKIE_SECURE: boolean };
 

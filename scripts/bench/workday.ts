@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { readForm } from './form';
+import { now } from '../../app/utils/clock';
 import { planWorkday, type CastMember, type PageRoute, type SaveKind, type UserPlan } from './workday-plan';
 
 // Runs the workday mix (workday-plan.ts) against a running server, open loop: every request is timed
@@ -64,7 +65,7 @@ class Browser {
     for (const line of res.headers.getSetCookie()) {
       const [pair, ...attributes] = line.split(';');
       const name = pair!.slice(0, pair!.indexOf('='));
-      const gone = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split('=')[1]!) < Date.now()));
+      const gone = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split('=')[1]!) < now().getTime()));
       if (gone) this.jar.delete(name);
       else this.jar.set(name, pair!.slice(name.length + 1));
     }

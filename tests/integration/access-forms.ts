@@ -240,6 +240,7 @@ export const forms: Record<string, (call: Call) => Form | Promise<Form>> = {
   }),
   'admin.municipalities.tsx archive': async () => ({ id: String((await createMunicipality(getDb())).id) }),
   'admin.municipalities.tsx restore': async () => ({ id: String((await createMunicipality(getDb(), { archivedAt: new Date() })).id) }),
+  'admin.backups.tsx backup': () => ({}),
   'admin.organizers.tsx create': () => ({ fullName: `幹事 ${seq()}`, role: 'kanji', affiliation: '' }),
   'admin.organizers.tsx update': async () => ({
     id: String((await createOrganizer(getDb())).id),

@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { activities, auditLog, interviewHomework, interviews, sheets, sheetVersions, surveyQuestions } from '../../db/schema';
 import { emptySheet } from '../../app/domain/sheet';
 import { loadViewer } from '../../app/models/viewers.server';
 import { teamAccess, type TeamRef } from '../../app/utils/permissions';
 import { createInterview, createMentorAssignment, createSheetComment, createSheetWithVersions, createSurvey } from '../factories';
+import { throughBackup } from '../setup/backup-targets';
 import { buildWorld, cookieFor, roles, type Role, type World } from '../world';
 import { request } from '../helpers';
 import { forms, fresh, type Form } from './access-forms';
@@ -205,6 +206,7 @@ function matches(expected: string, outcome: Outcome) {
 
 describe('access matrix (docs/access.md)', () => {
   let world: World;
+  let putBack: () => Promise<void> = async () => {};
   beforeAll(async () => {
     world = await buildWorld();
     // The alumnus is also team A's assigned mentor (メンター): the one who may advise it.
@@ -212,7 +214,11 @@ describe('access matrix (docs/access.md)', () => {
     // Last year's team has its final sheet, which the network reads (and its municipality comments on).
     const past = await createSheetWithVersions(getDb(), { teamId: world.pastA.id, versions: 1 });
     await plantCanaries(world, past.id);
-  });
+    // The matrix runs on what a backup restores (issue 20): the fixtures go through a backup and a restore
+    // (to PostgreSQL and back on PGlite when a server is named), and every cell must still hold there.
+    putBack = await throughBackup();
+  }, 240_000);
+  afterAll(() => putBack());
 
   structural('has rows for every route file, for its loader and its action', async () => {
     for (const file of routeFiles) {

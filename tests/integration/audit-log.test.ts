@@ -50,7 +50,7 @@ const tables: Record<string, string> = {
   facilitator_request: 'select id from facilitator_requests',
   facilitator_offer: 'select id from facilitator_offers',
 };
-const unnamed = ['route', 'session']; // a page is named by its address; a sign-out has no record
+const unnamed = ['route', 'session', 'backup']; // a page is named by its address; a sign-out has no record; a backup is of everything
 
 let organizer: Record<string, string>;
 const firstIds: Record<string, number> = {};
