@@ -9,12 +9,16 @@ import { weeksOfYear } from './dashboard-team.server';
 /** Activities per team and week (weeks by their Monday), only the cells that are not empty. */
 export async function activityHeatmap(fiscalYear: number) {
   const { first, last } = fiscalYearRange(fiscalYear);
+  // The week's Monday as a date (no time zone involved), grouped first and written as text after: the
+  // index holds the rows (activities_live), and only the groups are formatted.
   const rows = await selectRows<{ team_id: number; week: string; n: number }>(sql`
-    select a.team_id, to_char(date_trunc('week', a.occurred_on), 'YYYY-MM-DD') as week, count(*)::int as n
-    from activities a join teams t on t.id = a.team_id
-    where t.fiscal_year = ${fiscalYear} and t.archived_at is null and a.archived_at is null
-      and a.occurred_on between ${first} and ${last}
-    group by 1, 2`);
+    select team_id, to_char(monday, 'YYYY-MM-DD') as week, n from (
+      select a.team_id, a.occurred_on - (extract(isodow from a.occurred_on)::int - 1) as monday, count(*)::int as n
+      from activities a join teams t on t.id = a.team_id
+      where t.fiscal_year = ${fiscalYear} and t.archived_at is null and a.archived_at is null
+        and a.occurred_on between ${first} and ${last}
+      group by 1, 2
+    ) weeks`);
   const cells = new Map<number, Record<string, number>>();
   for (const r of rows) {
     const teamId = Number(r.team_id);

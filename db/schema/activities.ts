@@ -39,6 +39,11 @@ export const activities = pgTable(
     check('activities_kind', oneOf('kind', activityKinds.codes)),
     check('activities_duration_range', sql`${t.durationMinutes} between 0 and 1440`),
     index('activities_team_date').on(t.teamId, t.occurredOn),
+    // The live log of a team by date, with what the figures add up (count, hours, kinds): counts, sums and the
+    // heat map are read from the index alone, not from every row (issue 19, docs/decisions/0027).
+    index('activities_live')
+      .on(t.teamId, t.occurredOn, t.durationMinutes, t.kind)
+      .where(sql`${t.archivedAt} is null`),
     foreignKey({ name: 'activities_interview_team_fk', columns: [t.interviewId, t.teamId], foreignColumns: [interviews.id, interviews.teamId] }),
     // An interview's activity is never without its interview: the log's count of interviews and the
     // key-person coverage count the same records (issue 17).

@@ -1,0 +1,1 @@
+CREATE INDEX "activities_live" ON "activities" USING btree ("team_id","occurred_on","duration_minutes","kind") WHERE "activities"."archived_at" is null;
