@@ -68,7 +68,7 @@ export default function Backups() {
         README の「バックアップと復元」にあります。
       </p>
       <Form method="post">
-        <button type="submit" name="intent" value="backup" disabled={busy}>
+        <button type="submit" className="button" name="intent" value="backup" disabled={busy}>
           {busy ? 'バックアップ中…' : '今すぐバックアップ'}
         </button>
       </Form>

@@ -13,6 +13,8 @@ describe('activity log on a phone', () => {
     await page.getByRole('link', { name: teamName }).click();
     await page.getByRole('link', { name: '活動記録' }).click();
     await page.getByRole('heading', { name: 'すばやく記録' }).waitFor();
+    // The minutes follow the chosen duration once the page's JavaScript runs (a busy machine takes a moment).
+    await waitForHydration(page);
 
     const title = `廊下で打合せ<b>${Date.now()}</b>`;
     const quick = page.locator('section.quick-add');
