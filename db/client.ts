@@ -56,20 +56,79 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
 }
 
 function wrapPglite(client: PGlite, release: () => void): DbHandle {
+  const watched = answerWatch(client);
+  // drizzle is given the watched client in its config form (a plain object is read as a config).
+  const db = drizzlePglite({ client: watched.client as unknown as PGlite, schema, logger: queryCounter }) as unknown as Db;
   return {
-    db: drizzlePglite(client, { schema, logger: queryCounter }) as unknown as Db,
+    db,
     kind: 'pglite',
-    ping: (timeoutMs) =>
-      withTimeout(
-        client.query('select 1').then(() => true),
-        timeoutMs,
-      ),
+    ping: (timeoutMs) => watched.answersWithin(timeoutMs),
     async close() {
       try {
         if (!client.closed) await client.close();
       } finally {
         release();
       }
+    },
+  };
+}
+
+type PgliteQueries = Pick<PGlite, 'query' | 'transaction'>;
+
+/**
+ * PGlite answers one query at a time, in the app's own thread: a health check's `select 1` would wait in
+ * line behind every page's queries (a burst of organizer dashboards kept it over a second). While queries
+ * are in flight, the next one answered shows as well that the database answers; an idle database is asked
+ * `select 1`, and so is one whose queries in flight all failed (a failure proves nothing).
+ */
+function answerWatch(target: PGlite) {
+  let inFlight = 0;
+  const waiting = new Set<() => void>();
+  const answered = () => {
+    for (const resolve of waiting) resolve();
+    waiting.clear();
+  };
+  // Not watched itself: a select 1 that fails is not asked again.
+  const ask = () => target.query('select 1').then(answered, () => {});
+  function watch<T>(query: () => Promise<T>): Promise<T> {
+    inFlight++;
+    return query().then(
+      (result) => {
+        inFlight--;
+        answered();
+        return result;
+      },
+      (error: unknown) => {
+        inFlight--;
+        if (inFlight === 0 && waiting.size > 0) void ask();
+        throw error;
+      },
+    );
+  }
+  // One query started per turn of the event loop: PGlite runs a query in this thread, and the next one in
+  // line at once, so four pages' queries back to back kept a request that had just come in (a health
+  // check, a sign-in) from being read for a second. Between turns the server reads what has come in.
+  let lastTurn = Promise.resolve();
+  const turn = () => (lastTurn = lastTurn.then(() => new Promise<void>((resolve) => setImmediate(resolve))));
+  const counted =
+    (client: Pick<PGlite, 'query'>): PGlite['query'] =>
+    <T>(...args: Parameters<PGlite['query']>) =>
+      watch(async () => {
+        await turn();
+        return client.query<T>(...args);
+      });
+  return {
+    /** The client for drizzle: every query it runs is watched. */
+    client: {
+      query: counted(target),
+      // Inside a transaction (a backup's snapshot holds one for seconds) each query answered counts as well.
+      transaction: (work) => watch(() => target.transaction((tx) => work(Object.assign(Object.create(tx) as typeof tx, { query: counted(tx) })))),
+    } satisfies PgliteQueries,
+    /** True when the database answers within `timeoutMs`. */
+    answersWithin(timeoutMs: number | undefined): Promise<boolean> {
+      const answer = new Promise<boolean>((resolve) => waiting.add(() => resolve(true)));
+      if (inFlight === 0) void ask();
+      return withTimeout(answer, timeoutMs);
     },
   };
 }
