@@ -85,15 +85,20 @@ export async function tableRows(tx: Db, table: TableInfo, offset: number, limit:
   return rows.map((r) => r.j);
 }
 
+/** Names of the app's relations of one kind, in name order: `r` tables, `S` sequences. */
+export async function publicRelations(db: Db, kind: 'r' | 'S'): Promise<string[]> {
+  const rows = await selectRows<{ name: string }>(
+    sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname = 'public' and c.relkind = ${kind} order by c.relname`,
+    db,
+  );
+  return rows.map((r) => r.name);
+}
+
 /** Every sequence of the app (serial and identity columns) with its current value. */
 export async function sequenceValues(tx: Db): Promise<SequenceValue[]> {
-  const names = await selectRows<{ name: string }>(
-    sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-         where n.nspname = 'public' and c.relkind = 'S' order by c.relname`,
-    tx,
-  );
   const values: SequenceValue[] = [];
-  for (const { name } of names) {
+  for (const name of await publicRelations(tx, 'S')) {
     const [v] = await selectRows<{ last_value: string; is_called: boolean }>(
       sql`select last_value::text as last_value, is_called from ${sql.raw(quote(name))}`,
       tx,

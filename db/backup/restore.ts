@@ -5,7 +5,7 @@ import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { selectRows, type Db, type DbHandle } from '../client';
-import { appTables, fixTextSettings, quote, tableSum } from './catalog';
+import { appTables, fixTextSettings, publicRelations, quote, tableSum } from './catalog';
 import { backupFormat, backupVersion, checksumSuffix, type BackupHeader } from './format';
 import { appMigrations, migrateWithin } from './migrations';
 
@@ -171,13 +171,8 @@ export async function restoreBackup(handle: DbHandle, file: string, options: { f
 
 /** Tables of the app holding at least one row. */
 export async function occupiedTables(db: Db): Promise<string[]> {
-  const tables = await selectRows<{ name: string }>(
-    sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-         where n.nspname = 'public' and c.relkind = 'r' order by c.relname`,
-    db,
-  );
   const occupied: string[] = [];
-  for (const { name } of tables) {
+  for (const name of await publicRelations(db, 'r')) {
     const [row] = await selectRows<{ any: boolean }>(sql`select exists (select 1 from ${sql.raw(quote(name))}) as any`, db);
     if (row?.any) occupied.push(name);
   }

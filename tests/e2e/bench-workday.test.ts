@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbConfig } from '../../db/client';
@@ -11,15 +9,13 @@ import { workdaySessions } from '../../scripts/bench/workday-cast';
 import type { CastMember, UserPlan } from '../../scripts/bench/workday-plan';
 import { addTeamMember, createMunicipality, createPerson, createTeam, createUser } from '../factories';
 import { currentFiscalYear } from '../factories/util';
-import { throwawayPostgres } from './fault-helpers';
-import { startServer, tempDir, type RunningServer } from './server';
+import { serverBackends, type ServerBackend } from './fault-helpers';
+import { startServer, type RunningServer } from './server';
 
 // The workday mix's saves go through the real forms of the production server (`npm run bench`,
 // scripts/bench/workday.ts): what the script reads out of the pages is what the actions accept, a
 // sheet saved second by a teammate gets 409 and is saved again on the newer version, and nothing is
 // counted as an error. If a form changes under the benchmark, this fails rather than the bench.
-
-const serverUrl = process.env.TEST_DATABASE_URL;
 
 async function prepareTeam(config: DbConfig): Promise<CastMember[]> {
   const handle = await openDb(config);
@@ -42,33 +38,10 @@ async function prepareTeam(config: DbConfig): Promise<CastMember[]> {
   }
 }
 
-const backends: { name: string; open: () => Promise<{ config: DbConfig; env: Record<string, string>; cleanup: () => Promise<void> }> }[] = [
-  {
-    name: 'PGlite',
-    open: async () => {
-      const dir = path.join(tempDir('jinmane-workday-'), 'pglite');
-      return {
-        config: { pgliteDir: dir },
-        env: { DATABASE_URL: '', PGLITE_DIR: dir },
-        cleanup: async () => fs.rmSync(path.dirname(dir), { recursive: true, force: true }),
-      };
-    },
-  },
-  ...(serverUrl
-    ? [
-        {
-          name: 'Postgres',
-          open: async () => {
-            const db = await throwawayPostgres(serverUrl, `jinmane_workday_${process.pid}`);
-            return { config: { databaseUrl: db.url }, env: { DATABASE_URL: db.url }, cleanup: db.drop };
-          },
-        },
-      ]
-    : []),
-];
+const backends = serverBackends('workday');
 
 describe.each(backends)('the workday mix through the real forms on $name', ({ open }) => {
-  let backend: Awaited<ReturnType<(typeof backends)[number]['open']>>;
+  let backend: Awaited<ReturnType<ServerBackend['open']>>;
   let server: RunningServer | undefined;
   let cast: CastMember[];
   let cookies: Map<number, string>;

@@ -1,11 +1,13 @@
+import fs from 'node:fs';
 import net from 'node:net';
-import postgres from 'postgres';
+import path from 'node:path';
 import { openDb, type DbConfig } from '../../db/client';
 import { migrate } from '../../db/migrate';
 import { hashPassword } from '../../app/utils/password.server';
 import { addTeamMember, createMunicipality, createPerson, createTeam, createUser } from '../factories';
 import { currentFiscalYear } from '../factories/util';
-import { freePort } from './server';
+import { throwawayPostgres } from '../setup/postgres-urls';
+import { freePort, tempDir } from './server';
 
 // Pieces of the fault tests: a database with one signed-in-able member, a TCP proxy that can
 // "stop" a Postgres server without touching the machine's shared one, and a burst of writes.
@@ -27,22 +29,6 @@ export async function prepareDatabase(config: DbConfig) {
   } finally {
     await handle.close();
   }
-}
-
-/** A throwaway database on the shared server (dropped by the returned function). */
-export async function throwawayPostgres(serverUrl: string, name: string) {
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
 }
 
 /** Forwards a local port to the Postgres server; `stop()` cuts every connection and refuses new ones. */
@@ -131,4 +117,32 @@ export async function burstThenKill(post: (label: string) => Promise<boolean>, k
   };
   await Promise.all(Array.from({ length: parallel }, writer));
   return { acknowledged, attempted: seq };
+}
+
+/** Where a server of a test's own keeps its data: how the test opens it, the server's environment, and how to clean up. */
+export type ServerBackend = { name: string; open: () => Promise<{ config: DbConfig; env: Record<string, string>; cleanup: () => Promise<void> }> };
+
+/** A fresh PGlite folder, and a throwaway database on TEST_DATABASE_URL's server when it is set; `label` names both. */
+export function serverBackends(label: string): ServerBackend[] {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  const pglite: ServerBackend = {
+    name: 'PGlite',
+    open: async () => {
+      const dir = path.join(tempDir(`jinmane-${label}-`), 'pglite');
+      return {
+        config: { pgliteDir: dir },
+        env: { DATABASE_URL: '', PGLITE_DIR: dir },
+        cleanup: async () => fs.rmSync(path.dirname(dir), { recursive: true, force: true }),
+      };
+    },
+  };
+  if (!serverUrl) return [pglite];
+  const postgres: ServerBackend = {
+    name: 'Postgres',
+    open: async () => {
+      const db = await throwawayPostgres(serverUrl, `jinmane_${label.replaceAll('-', '_')}_${process.pid}`);
+      return { config: { databaseUrl: db.url }, env: { DATABASE_URL: db.url }, cleanup: db.drop };
+    },
+  };
+  return [pglite, postgres];
 }

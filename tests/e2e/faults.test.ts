@@ -2,7 +2,8 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, selectRows, type DbConfig } from '../../db/client';
-import { burstThenKill, postInterview, prepareDatabase, signInOver, tcpProxy, throwawayPostgres } from './fault-helpers';
+import { burstThenKill, postInterview, prepareDatabase, signInOver, tcpProxy } from './fault-helpers';
+import { throwawayPostgres } from '../setup/postgres-urls';
 import { startServer, tempDir, type RunningServer } from './server';
 
 // What happens to the real server process when the database blinks or the process is killed.

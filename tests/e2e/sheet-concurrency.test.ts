@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbConfig } from '../../db/client';
@@ -8,8 +6,8 @@ import { sheets, sheetVersions, users } from '../../db/schema';
 import { hashPassword } from '../../app/utils/password.server';
 import { addTeamMember, createMunicipality, createPerson, createTeam, createUser } from '../factories';
 import { currentFiscalYear } from '../factories/util';
-import { faultPassword, signInOver, throwawayPostgres } from './fault-helpers';
-import { startServer, tempDir, type RunningServer } from './server';
+import { faultPassword, serverBackends, signInOver, type ServerBackend } from './fault-helpers';
+import { startServer, type RunningServer } from './server';
 
 // Twenty editors save the same sheet at the same moment, over HTTP against the production server:
 // each round exactly one save lands, the other nineteen get 409 with their own text handed back,
@@ -18,8 +16,6 @@ import { startServer, tempDir, type RunningServer } from './server';
 
 const editors = 20;
 const rounds = 4;
-const serverUrl = process.env.TEST_DATABASE_URL;
-
 type Fixture = { teamId: number; emails: string[] };
 
 /** A team of three members who can sign in; the sheet does not exist yet (round 1 creates it). */
@@ -44,33 +40,10 @@ async function prepareTeam(config: DbConfig): Promise<Fixture> {
   }
 }
 
-const backends: { name: string; open: () => Promise<{ config: DbConfig; env: Record<string, string>; cleanup: () => Promise<void> }> }[] = [
-  {
-    name: 'PGlite',
-    open: async () => {
-      const dir = path.join(tempDir('jinmane-sheet-race-'), 'pglite');
-      return {
-        config: { pgliteDir: dir },
-        env: { DATABASE_URL: '', PGLITE_DIR: dir },
-        cleanup: async () => fs.rmSync(path.dirname(dir), { recursive: true, force: true }),
-      };
-    },
-  },
-  ...(serverUrl
-    ? [
-        {
-          name: 'Postgres',
-          open: async () => {
-            const db = await throwawayPostgres(serverUrl, `jinmane_sheet_race_${process.pid}`);
-            return { config: { databaseUrl: db.url }, env: { DATABASE_URL: db.url }, cleanup: db.drop };
-          },
-        },
-      ]
-    : []),
-];
+const backends = serverBackends('sheet-race');
 
 describe.each(backends)('twenty concurrent editors of one sheet on $name', ({ open }) => {
-  let backend: Awaited<ReturnType<(typeof backends)[number]['open']>>;
+  let backend: Awaited<ReturnType<ServerBackend['open']>>;
   let server: RunningServer | undefined;
   let fixture: Fixture;
   let cookies: string[];

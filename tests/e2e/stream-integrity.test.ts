@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textDamage } from '../../app/utils/stream-integrity.server';
 import { baseUrl, demoPassword } from './browser';
-import { signInOver, throwawayPostgres } from './fault-helpers';
+import { signInOver } from './fault-helpers';
+import { throwawayPostgres } from '../setup/postgres-urls';
 import { startServer, type RunningServer } from './server';
 
 // Every page the server renders reaches the browser as the bytes of its text: valid UTF-8 with no

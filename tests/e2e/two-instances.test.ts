@@ -6,7 +6,8 @@ import { activities, sheets } from '../../db/schema';
 import { hashPassword } from '../../app/utils/password.server';
 import { addTeamMember, createMunicipality, createPerson, createTeam, createUser } from '../factories';
 import { currentFiscalYear } from '../factories/util';
-import { faultPassword, signInOver, throwawayPostgres } from './fault-helpers';
+import { faultPassword, signInOver } from './fault-helpers';
+import { throwawayPostgres } from '../setup/postgres-urls';
 import { startServer, type RunningServer } from './server';
 
 // Two app instances behind one address (a load balancer) on one PostgreSQL database (issue 19): whatever

@@ -7,7 +7,8 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../../db/migrate';
 import { planProcesses } from '../../server-cluster.mjs';
-import { prepareDatabase, signInOver, throwawayPostgres } from './fault-helpers';
+import { prepareDatabase, signInOver } from './fault-helpers';
+import { throwawayPostgres } from '../setup/postgres-urls';
 import { freePort, runServerExpectingExit, startServer, tempDir, type RunningServer } from './server';
 
 // The production start on PostgreSQL runs one worker per core (server-cluster.mjs, docs/decisions/0024):

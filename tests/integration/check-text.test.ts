@@ -19,7 +19,7 @@ import {
   createTeam,
   createUser,
 } from '../factories';
-import { withDatabase } from '../setup/global-db';
+import { withDatabase } from '../setup/postgres-urls';
 
 // U+FFFD left in form fields by the React stream bug (docs/decisions/0009), planted where people
 // type: a sheet section, an interview, an activity note, a comment, and rows with no team column.

@@ -2,12 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb, pgliteExtensions, selectRows, type DbHandle } from '../../db/client';
 import { migrate, migrationsFolder } from '../../db/migrate';
-import { adminUrl } from '../setup/postgres-urls';
-import { withDatabase } from '../setup/global-db';
+import { throwawayPostgres } from '../setup/postgres-urls';
 
 // Migration 0010 (issue 17): an interview's activity that the import of before stored alone gets its
 // interview, so the log and the key-person coverage count the same records; then the database refuses
@@ -36,15 +34,9 @@ function migrationsBefore(tag: string) {
 async function freshDatabase(): Promise<DbHandle> {
   if (process.env.TEST_DB !== 'postgres') return openDb({ pglite: await PGlite.create({ extensions: pgliteExtensions }) });
   const url = process.env.TEST_DATABASE_URL!;
-  const name = `jinmane_migration_${process.pid}`;
-  const admin = postgres(adminUrl(url), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  await admin.unsafe(`create database "${name}"`);
-  cleanups.push(async () => {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
-  });
-  return openDb({ databaseUrl: withDatabase(url, name) });
+  const database = await throwawayPostgres(url, `jinmane_migration_${process.pid}`);
+  cleanups.push(database.drop);
+  return openDb({ databaseUrl: database.url });
 }
 
 describe('migration 0010: every interview activity has its interview', () => {

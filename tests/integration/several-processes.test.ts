@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getDbHandle, openDb, selectRows, type DbHandle } from '../../db/client';
 import { migrate, migrationsFolder } from '../../db/migrate';
-import { withDatabase } from '../setup/global-db';
-import { adminUrl } from '../setup/postgres-urls';
+import { throwawayPostgres } from '../setup/postgres-urls';
 
 // Several processes on one PostgreSQL database (docs/decisions/0024). Starting at once on an empty database
 // (instances behind a load balancer, `npm run db:migrate` beside a starting server), they apply the
@@ -28,15 +26,9 @@ async function appliedHashes(db: DbHandle['db']) {
 describe('migrations applied by several processes at once', () => {
   it.runIf(process.env.TEST_DB === 'postgres')('on PostgreSQL: four connection pools migrate one empty database together, each migration once', async () => {
     const url = process.env.TEST_DATABASE_URL!;
-    const name = `jinmane_migrate_race_${process.pid}`;
-    const admin = postgres(adminUrl(url), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.unsafe(`create database "${name}"`);
-    cleanups.push(async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    });
-    const handles = await Promise.all([1, 2, 3, 4].map(() => openDb({ databaseUrl: withDatabase(url, name), poolSize: 2 })));
+    const database = await throwawayPostgres(url, `jinmane_migrate_race_${process.pid}`);
+    cleanups.push(database.drop);
+    const handles = await Promise.all([1, 2, 3, 4].map(() => openDb({ databaseUrl: database.url, poolSize: 2 })));
     cleanups.push(async () => {
       await Promise.all(handles.map((handle) => handle.close()));
     });

@@ -4,13 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
-import postgres from 'postgres';
 import { getDbHandle, openDb, pgliteExtensions, setDb, type Db, type DbHandle, type DbKind } from '../../db/client';
 import { appTables, fixTextSettings, tableSum, type TableSum } from '../../db/backup/catalog';
 import { writeBackup } from '../../db/backup/dump';
 import { restoreBackup } from '../../db/backup/restore';
-import { withDatabase } from './global-db';
-import { adminUrl } from './postgres-urls';
+import { throwawayPostgres } from './postgres-urls';
 
 /** An empty database of this kind (an in-memory PGlite, or a new database on TEST_DATABASE_URL's server), and how to drop it. */
 export async function emptyDatabase(kind: DbKind): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
@@ -21,15 +19,13 @@ export async function emptyDatabase(kind: DbKind): Promise<{ handle: DbHandle; d
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   const name = `jinmane_restore_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = postgres(adminUrl(url), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const handle = await openDb({ databaseUrl: withDatabase(url, name) });
+  const database = await throwawayPostgres(url, name);
+  const handle = await openDb({ databaseUrl: database.url });
   return {
     handle,
     drop: async () => {
       await handle.close();
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
+      await database.drop();
     },
   };
 }

@@ -4,8 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { afterAll, beforeEach, inject } from 'vitest';
 import { openDb, pgliteExtensions, setDb, type DbHandle } from '../../db/client';
-import { withDatabase } from './global-db';
-import { adminUrl } from './postgres-urls';
+import { adminUrl, withDatabase } from './postgres-urls';
 
 // Runs in every integration test file: a database of its own, copied from the migrated template.
 let handle: DbHandle;

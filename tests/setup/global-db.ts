@@ -5,7 +5,7 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { openDb, pgliteExtensions } from '../../db/client';
 import { migrate } from '../../db/migrate';
-import { adminUrl, templateName } from './postgres-urls';
+import { adminUrl, templateName, withDatabase } from './postgres-urls';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -48,10 +48,4 @@ async function setupPostgres(project: TestProject) {
     await admin.unsafe(`drop database if exists "${template}" with (force)`);
     await admin.end();
   };
-}
-
-export function withDatabase(url: string, database: string) {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }
