@@ -56,7 +56,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
 }
 
 function wrapPglite(client: PGlite, release: () => void): DbHandle {
-  const watched = answerWatch(client);
+  const watched = pgliteInTurns(client);
   // drizzle is given the watched client in its config form (a plain object is read as a config).
   const db = drizzlePglite({ client: watched.client as unknown as PGlite, schema, logger: queryCounter }) as unknown as Db;
   return {
@@ -76,12 +76,13 @@ function wrapPglite(client: PGlite, release: () => void): DbHandle {
 type PgliteQueries = Pick<PGlite, 'query' | 'transaction'>;
 
 /**
- * PGlite answers one query at a time, in the app's own thread: a health check's `select 1` would wait in
- * line behind every page's queries (a burst of organizer dashboards kept it over a second). While queries
- * are in flight, the next one answered shows as well that the database answers; an idle database is asked
- * `select 1`, and so is one whose queries in flight all failed (a failure proves nothing).
+ * PGlite answers one query at a time, in the app's own thread (docs/decisions/0016, "PGlite: one query per
+ * turn"): its queries take turns with the server's reading of requests, and the health check does not
+ * queue behind them. While queries are in flight, the next one answered shows that the database answers;
+ * an idle database is asked `select 1`, and so is one whose queries in flight all failed (a failure proves
+ * nothing).
  */
-function answerWatch(target: PGlite) {
+function pgliteInTurns(target: PGlite) {
   let inFlight = 0;
   const waiting = new Set<() => void>();
   const answered = () => {
@@ -110,7 +111,7 @@ function answerWatch(target: PGlite) {
   // check, a sign-in) from being read for a second. Between turns the server reads what has come in.
   let lastTurn = Promise.resolve();
   const turn = () => (lastTurn = lastTurn.then(() => new Promise<void>((resolve) => setImmediate(resolve))));
-  const counted =
+  const inTurn =
     (client: Pick<PGlite, 'query'>): PGlite['query'] =>
     <T>(...args: Parameters<PGlite['query']>) =>
       watch(async () => {
@@ -118,11 +119,11 @@ function answerWatch(target: PGlite) {
         return client.query<T>(...args);
       });
   return {
-    /** The client for drizzle: every query it runs is watched. */
+    /** The client for drizzle: every query it runs waits for its turn and is watched. */
     client: {
-      query: counted(target),
+      query: inTurn(target),
       // Inside a transaction (a backup's snapshot holds one for seconds) each query answered counts as well.
-      transaction: (work) => watch(() => target.transaction((tx) => work(Object.assign(Object.create(tx) as typeof tx, { query: counted(tx) })))),
+      transaction: (work) => watch(() => target.transaction((tx) => work(Object.assign(Object.create(tx) as typeof tx, { query: inTurn(tx) })))),
     } satisfies PgliteQueries,
     /** True when the database answers within `timeoutMs`. */
     answersWithin(timeoutMs: number | undefined): Promise<boolean> {

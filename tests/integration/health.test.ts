@@ -5,7 +5,7 @@ import { getDb, getDbHandle } from '../../db/client';
 // The health check (/healthz) asks whether the database answers. On PGlite every query waits its turn in
 // the app's own thread, so a `select 1` asked behind a burst of pages' queries waited for all of them:
 // 50 organizer dashboards at once kept /healthz over a second (tests/e2e/flood.test.ts). While queries are
-// in flight, the next one answered is the answer (db/client.ts, answerWatch).
+// in flight, the next one answered is the answer (db/client.ts, pgliteInTurns).
 
 const heavy = sql`select count(*) from generate_series(1, 100000)`;
 
