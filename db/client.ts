@@ -84,52 +84,79 @@ type PgliteQueries = Pick<PGlite, 'query' | 'transaction'>;
  */
 function pgliteInTurns(target: PGlite) {
   let inFlight = 0;
-  const waiting = new Set<() => void>();
-  const answered = () => {
-    for (const resolve of waiting) resolve();
-    waiting.clear();
+  let asking = false;
+  const waiting = new Set<(answers: boolean) => void>();
+  const tell = (answers: boolean) => {
+    for (const done of [...waiting]) done(answers);
   };
-  // Not watched itself: a select 1 that fails is not asked again.
-  const ask = () => target.query('select 1').then(answered, () => {});
+  // Not watched itself, and one at a time: a select 1 that fails is the answer "no", not asked again.
+  const ask = () => {
+    if (asking) return;
+    asking = true;
+    target
+      .query('select 1')
+      .then(
+        () => tell(true),
+        () => tell(false),
+      )
+      .finally(() => (asking = false));
+  };
   function watch<T>(query: () => Promise<T>): Promise<T> {
     inFlight++;
     return query().then(
       (result) => {
         inFlight--;
-        answered();
+        tell(true);
         return result;
       },
       (error: unknown) => {
         inFlight--;
-        if (inFlight === 0 && waiting.size > 0) void ask();
+        if (inFlight === 0 && waiting.size > 0) ask();
         throw error;
       },
     );
   }
-  // One query started per turn of the event loop: PGlite runs a query in this thread, and the next one in
-  // line at once, so four pages' queries back to back kept a request that had just come in (a health
-  // check, a sign-in) from being read for a second. Between turns the server reads what has come in.
-  let lastTurn = Promise.resolve();
-  const turn = () => (lastTurn = lastTurn.then(() => new Promise<void>((resolve) => setImmediate(resolve))));
-  const inTurn =
-    (client: Pick<PGlite, 'query'>): PGlite['query'] =>
+  // One start per turn of the event loop: PGlite runs a query in this thread, and the next one in line at
+  // once, so four pages' queries back to back kept a request that had just come in (a health check, a
+  // sign-in) from being read for a second. Between turns the server reads what has come in. A start does
+  // not wait for the previous query's end, except a transaction's: queries started while it holds PGlite
+  // would only wait for it, and then run back to back at its COMMIT.
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  let lane: Promise<unknown> = Promise.resolve();
+  function inLane<T>(run: () => Promise<T>, { holds }: { holds: boolean }): Promise<T> {
+    const started = lane.then(nextTurn);
+    const result = started.then(run);
+    lane = holds ? result.catch(() => {}) : started;
+    return watch(() => result);
+  }
+  // A transaction's own queries take turns too, outside the lane it holds.
+  const inTransaction =
+    (tx: Pick<PGlite, 'query'>): PGlite['query'] =>
     <T>(...args: Parameters<PGlite['query']>) =>
       watch(async () => {
-        await turn();
-        return client.query<T>(...args);
+        await nextTurn();
+        return tx.query<T>(...args);
       });
   return {
-    /** The client for drizzle: every query it runs waits for its turn and is watched. */
+    /** The client for drizzle: every query and transaction it runs waits for its turn and is watched. */
     client: {
-      query: inTurn(target),
-      // Inside a transaction (a backup's snapshot holds one for seconds) each query answered counts as well.
-      transaction: (work) => watch(() => target.transaction((tx) => work(Object.assign(Object.create(tx) as typeof tx, { query: inTurn(tx) })))),
+      query: <T>(...args: Parameters<PGlite['query']>) => inLane(() => target.query<T>(...args), { holds: false }),
+      transaction: (work) =>
+        inLane(() => target.transaction((tx) => work(Object.assign(Object.create(tx) as typeof tx, { query: inTransaction(tx) }))), { holds: true }),
     } satisfies PgliteQueries,
     /** True when the database answers within `timeoutMs`. */
-    answersWithin(timeoutMs: number | undefined): Promise<boolean> {
-      const answer = new Promise<boolean>((resolve) => waiting.add(() => resolve(true)));
-      if (inFlight === 0) void ask();
-      return withTimeout(answer, timeoutMs);
+    answersWithin(timeoutMs = 2_000): Promise<boolean> {
+      return new Promise((resolve) => {
+        const done = (answers: boolean) => {
+          clearTimeout(timer);
+          waiting.delete(done);
+          resolve(answers);
+        };
+        const timer = setTimeout(() => done(false), timeoutMs);
+        timer.unref();
+        waiting.add(done);
+        if (inFlight === 0) ask();
+      });
     },
   };
 }

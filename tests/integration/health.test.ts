@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb, getDbHandle } from '../../db/client';
+import { PGlite } from '@electric-sql/pglite';
+import { getDb, getDbHandle, openDb, pgliteExtensions } from '../../db/client';
 
 // The health check (/healthz) asks whether the database answers. On PGlite every query waits its turn in
 // the app's own thread, so a `select 1` asked behind a burst of pages' queries waited for all of them:
@@ -29,14 +30,59 @@ describe('the health check', () => {
     if (getDbHandle().kind === 'pglite') expect(answered.indexOf('ping'), answered.join(', ')).toBeLessThan(3);
   });
 
-  it('asks the database itself when the queries in flight failed', async () => {
+  it('answers while a long transaction holds the database, before it ends', async () => {
+    const events: string[] = [];
+    const long = getDb().transaction(async (tx) => {
+      for (let i = 0; i < 10; i++) await tx.execute(heavy);
+      events.push('transaction ended');
+    });
+    const ping = getDbHandle()
+      .ping(30_000)
+      .then((ok) => {
+        events.push('ping');
+        return ok;
+      });
+    expect(await ping).toBe(true);
+    await long;
+    // A `select 1` of its own would have waited for the transaction's end on PGlite.
+    expect(events).toEqual(['ping', 'transaction ended']);
+  });
+
+  it('lets the server read between the queries that waited for a transaction, on PGlite', async () => {
+    // A query asked while a transaction holds PGlite would wait inside PGlite and run back to back with the
+    // others at COMMIT, with no turn of the event loop between them: no request read, no health check.
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      turns++;
+      if (counting) setImmediate(count);
+    };
+    const long = getDb().transaction(async (tx) => {
+      for (let i = 0; i < 3; i++) await tx.execute(heavy);
+    });
+    const finishedAtTurn: number[] = [];
+    const queries = Array.from({ length: 10 }, () =>
+      getDb()
+        .execute(heavy)
+        .then(() => finishedAtTurn.push(turns)),
+    );
+    setImmediate(count);
+    await long;
+    await Promise.all(queries);
+    counting = false;
+    const mostInOneTurn = Math.max(...finishedAtTurn.map((turn) => finishedAtTurn.filter((other) => other === turn).length));
+    if (getDbHandle().kind === 'pglite') expect(mostInOneTurn, finishedAtTurn.join(', ')).toBe(1);
+  });
+
+  it('asks the database itself when the queries in flight failed, well within its time', async () => {
     const failing = getDb()
       .execute(sql`select * from no_such_table`)
       .then(
         () => 'answered',
         () => 'failed',
       );
-    expect(await getDbHandle().ping(30_000)).toBe(true);
+    // Waiting for an answer that never comes would say false after 5 s.
+    expect(await getDbHandle().ping(5_000)).toBe(true);
     expect(await failing).toBe('failed');
   });
 
@@ -47,5 +93,18 @@ describe('the health check', () => {
     });
     expect(await getDbHandle().ping(30_000)).toBe(true);
     await inTransaction;
+  });
+
+  it('says no at once, not at its time limit, when the database is closed', async () => {
+    const handle =
+      getDbHandle().kind === 'pglite'
+        ? await openDb({ pglite: await PGlite.create({ extensions: pgliteExtensions }) })
+        : await openDb({ databaseUrl: process.env.TEST_DATABASE_URL!, poolSize: 1 });
+    expect(await handle.ping(30_000)).toBe(true);
+    await handle.close();
+    const started = performance.now();
+    const answers = await Promise.all([handle.ping(30_000), handle.ping(30_000), handle.ping(30_000)]);
+    expect(answers).toEqual([false, false, false]);
+    expect(performance.now() - started, 'the pings waited for their time limit').toBeLessThan(10_000);
   });
 });
