@@ -43,7 +43,6 @@ function metricsQuery(fiscalYear: number, today: string, only?: SQL): SQL {
       select team_id, count(*)::int as n, coalesce(sum(duration_minutes), 0)::int as minutes, max(occurred_on) as last_on
       from activities where archived_at is null and team_id in (select id from yr) group by team_id
     ),
-    iv as (select team_id, count(*)::int as n from interviews where archived_at is null and team_id in (select id from yr) group by team_id),
     pa as (
       select p.id, p.due_on from pre_assignments p join study_sessions s on s.id = p.session_id
       where s.fiscal_year = ${fiscalYear} and s.archived_at is null and p.archived_at is null
@@ -81,7 +80,9 @@ function metricsQuery(fiscalYear: number, today: string, only?: SQL): SQL {
       coalesce(cm.n, 0) as "openComments"
     from yr
     left join act on act.team_id = yr.id
-    left join iv on iv.team_id = yr.id
+    -- Per team through its index: grouped over \`team_id in (select id from yr)\`, the planner read every
+    -- interview of every year (8 ms of the 15 on ten years of data).
+    cross join lateral (select count(*)::int as n from interviews where archived_at is null and team_id = yr.id) iv
     left join pas on pas.team_id = yr.id
     left join mmx on mmx.team_id = yr.id
     left join cm on cm.team_id = yr.id
