@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countCpu } from '../scripts/bench/cpu';
 import { readForm } from '../scripts/bench/form';
 import type { RouteResult } from '../scripts/bench/load';
 import {
@@ -309,6 +310,52 @@ describe('the report', () => {
     const why = /^Issue 9's targets for pages as served .* no longer checked: .*page cache.*\(decision 0027\)\.$/m;
     expect(text).toMatch(why);
     expect(text.replace(why, '')).not.toMatch(/page cache|PAGE_CACHE|as served|kept/i);
+  });
+
+  it("shows each page's CPU per request, the app's and PostgreSQL's, where it was counted", () => {
+    const team = { ...route('team dashboard', '/teams/1', 150, 150), cpuPerRequest: { app: 13.1, postgres: 4.2 } };
+    const pgliteTeam = { ...route('team dashboard', '/teams/1', 20, 900), cpuPerRequest: { app: 48, postgres: null } };
+    const runs = [routesRun({ 'team dashboard': team }), routesRun({ 'team dashboard': pgliteTeam }, 'pglite')];
+    const report = {
+      when: '',
+      machine: '',
+      minutes: 1,
+      connections: 20,
+      durationSeconds: 6,
+      workdaySeconds: 60,
+      scale: {},
+      mix,
+      runs,
+      workday: [],
+      checks: [],
+    };
+    const rows = markdown(report, () => 1)
+      .split('\n')
+      .filter((l) => l.startsWith('| team dashboard |') || l.startsWith('| sheet history |') || l.startsWith('| Route | Path |'));
+    expect(rows).toEqual([
+      expect.stringMatching(/ CPU ms\/req: app · PostgreSQL \|$/),
+      expect.stringMatching(/ \| 13\.1 · 4\.2 \|$/),
+      expect.stringMatching(/ \| — \|$/),
+      expect.stringMatching(/ CPU ms\/req: app \|$/),
+      expect.stringMatching(/ \| 48 \|$/),
+      expect.stringMatching(/ \| — \|$/),
+    ]);
+  });
+
+  it('counts the CPU a process spends, per request', () => {
+    const cpu = countCpu(process.pid, false);
+    const before = process.cpuUsage();
+    const spent = () => {
+      const { user, system } = process.cpuUsage(before);
+      return (user + system) / 1000;
+    };
+    while (spent() < 300); // 300 ms of this process's CPU, however busy the machine
+    const used = spent();
+    const perRequest = cpu.perRequest(3)!;
+    // /proc counts in ticks of 10 ms, read a moment apart from process.cpuUsage.
+    expect(Math.abs(perRequest.app * 3 - used)).toBeLessThanOrEqual(30);
+    expect(perRequest.postgres).toBeNull();
+    expect(cpu.perRequest(0)).toBeUndefined();
   });
 
   it('keeps the sections other scripts wrote, markers and all', () => {

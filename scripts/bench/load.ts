@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import type { CpuPerRequest } from './cpu';
 
 // One autocannon run against a route on loopback, reduced to the figures the report shows.
 
@@ -14,6 +15,8 @@ export type RouteResult = {
   p99: number;
   errors: number; // connection errors, timeouts and non-2xx answers
   requests: number;
+  /** ms of CPU per request: the app's processes, and the PostgreSQL server's (null on PGlite, which runs in the app). */
+  cpuPerRequest?: CpuPerRequest;
 };
 
 export const connections = 20;

@@ -57,20 +57,23 @@ function workdaySection(report: Report): string[] {
   return lines;
 }
 
+const cpuOf = (r: RouteResult) =>
+  r.cpuPerRequest ? [r.cpuPerRequest.app, ...(r.cpuPerRequest.postgres === null ? [] : [r.cpuPerRequest.postgres])].join(' · ') : '—';
+
 function routeTable(run: DatabaseRun, ratio: (run: DatabaseRun, r: RouteResult) => number): string[] {
   const lines = [
     `### ${where(run.database)}, ${processesOf(run)}`,
     '',
-    '| Route | Path | Role | req/s | p50 ms | p95 ms | p99 ms | Errors | vs minimal |',
-    '|---|---|---|---:|---:|---:|---:|---:|---:|',
+    `| Route | Path | Role | req/s | p50 ms | p95 ms | p99 ms | Errors | vs minimal | CPU ms/req: app${run.database === 'postgres' ? ' · PostgreSQL' : ''} |`,
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of run.routes) {
     if (r.status === 'skipped') {
-      lines.push(`| ${r.route} | \`${r.path}\` | ${r.role} | — | — | — | — | — | skipped: ${r.note} |`);
+      lines.push(`| ${r.route} | \`${r.path}\` | ${r.role} | — | — | — | — | — | skipped: ${r.note} | — |`);
       continue;
     }
     lines.push(
-      `| ${r.route} | \`${r.path}\` | ${r.role} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${(ratio(run, r) * 100).toFixed(0)}% |`,
+      `| ${r.route} | \`${r.path}\` | ${r.role} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${(ratio(run, r) * 100).toFixed(0)}% | ${cpuOf(r)} |`,
     );
   }
   lines.push('');
@@ -111,6 +114,9 @@ export function markdown(report: Report, ratio: (run: DatabaseRun, r: RouteResul
     `autocannon with ${report.connections} connections for ${report.durationSeconds} s per route, each route as the role that opens it (\`/ping\``,
     'and `/login` anonymous). Errors count connection errors, timeouts and non-2xx answers. Every request runs every',
     'loader and renders the page: the app keeps no rendered page (decision 0027), so this is what every view costs.',
+    "CPU ms/req: the CPU time of the app's processes (and, on the PostgreSQL server, of every PostgreSQL process on",
+    'the machine) during the run, divided by the requests answered: where a page costs what it costs. Two cores',
+    'give 2,000 ms of CPU a second, shared with autocannon, so a page at 13 ms in all cannot pass ~150 req/s.',
     '',
   );
   for (const run of report.runs) lines.push(...routeTable(run, ratio));

@@ -11,6 +11,7 @@ import { type DbConfig } from '../../db/client';
 import { now } from '../../app/utils/clock';
 import { startServer, tempDir } from '../../tests/e2e/server';
 import { benchPassword, benchScale, prepareBenchDatabase, type BenchAccounts } from './data';
+import { countCpu } from './cpu';
 import { connections, load, probe, signIn, type RouteResult } from './load';
 import { checkTargets, writeReport, type DatabaseRun, type WorkdayRun } from './report';
 import { runWorkday, viewOf } from './workday';
@@ -178,11 +179,14 @@ async function measure(
         continue;
       }
       for (let i = 0; i < 5; i++) await probe(server.url, r.path, cookie); // warm the JIT and caches
+      const cpu = countCpu(server.process.pid, database === 'postgres');
       const figures = await load(server.url, r.path, cookie, durationSeconds);
+      const cpuPerRequest = cpu.perRequest(figures.requests);
       console.log(
-        `   ${r.route.padEnd(20)} ${String(figures.requestsPerSecond).padStart(6)} req/s  p50 ${figures.p50} ms  p95 ${figures.p95} ms  p99 ${figures.p99} ms  errors ${figures.errors}`,
+        `   ${r.route.padEnd(20)} ${String(figures.requestsPerSecond).padStart(6)} req/s  p50 ${figures.p50} ms  p95 ${figures.p95} ms  p99 ${figures.p99} ms  errors ${figures.errors}` +
+          (cpuPerRequest ? `  CPU/req app ${cpuPerRequest.app} ms${cpuPerRequest.postgres === null ? '' : `, PostgreSQL ${cpuPerRequest.postgres} ms`}` : ''),
       );
-      results.push({ ...base, status: 'measured', ...figures });
+      results.push({ ...base, status: 'measured', ...figures, ...(cpuPerRequest ? { cpuPerRequest } : {}) });
     }
   } finally {
     await server.stop();

@@ -1,6 +1,5 @@
 import { Link, useNavigate } from '@remix-run/react';
 import { ChartFrame } from '~/components/charts/ChartFrame';
-import { kindColor } from '~/components/charts/palette';
 import type { WeeklySpec } from '~/components/charts/types';
 import { formatEraDate } from '~/utils/dates';
 import { ScrollRegion } from '~/components/ScrollRegion';
@@ -14,6 +13,16 @@ export function weekHref(teamId: number, monday: string) {
 
 const fmt = (n: number) => (Math.round(n * 10) / 10).toLocaleString('ja-JP');
 
+/**
+ * The week's hours by kind in one cell, only the kinds of that week ("ミーティング 1.5・報告 1"): ten columns
+ * of mostly zeros were hard to read, aloud and on a phone, and were a fifth of the page's markup.
+ */
+const byKind = (spec: WeeklySpec, i: number) =>
+  spec.series
+    .filter((s) => s.hours[i]! > 0)
+    .map((s) => `${s.label} ${fmt(s.hours[i]!)}`)
+    .join('・');
+
 export function WeeklyActivityChart({ teamId, spec, subject }: { teamId: number; spec: WeeklySpec & { counts: number[] }; subject: string }) {
   const navigate = useNavigate();
   const rows = spec.weeks.map((week, i) => ({ week, i })).filter(({ i }) => spec.counts[i]! > 0);
@@ -25,13 +34,9 @@ export function WeeklyActivityChart({ teamId, spec, subject }: { teamId: number;
           <thead>
             <tr>
               <th scope="col">週（月曜日）</th>
-              {spec.series.map((s) => (
-                <th scope="col" key={s.kind}>
-                  <span className="swatch" style={{ background: kindColor[s.kind] }} aria-hidden="true" />
-                  {s.label}（時間）
-                </th>
-              ))}
               <th scope="col">件数</th>
+              <th scope="col">時間</th>
+              <th scope="col">種類別の時間</th>
               <th scope="col">累計（時間）</th>
             </tr>
           </thead>
@@ -41,14 +46,11 @@ export function WeeklyActivityChart({ teamId, spec, subject }: { teamId: number;
                 <th scope="row">
                   <Link to={weekHref(teamId, week)}>{formatEraDate(week)}</Link>
                 </th>
-                {spec.series.map((s) => (
-                  <td key={s.kind} className="num">
-                    {fmt(s.hours[i]!)}
-                  </td>
-                ))}
                 <td className="num" data-count>
                   {spec.counts[i]}
                 </td>
+                <td className="num">{fmt(spec.series.reduce((sum, s) => sum + s.hours[i]!, 0))}</td>
+                <td>{byKind(spec, i)}</td>
                 <td className="num">{spec.cumulativeHours[i] == null ? '—' : fmt(spec.cumulativeHours[i]!)}</td>
               </tr>
             ))}
