@@ -31,15 +31,10 @@ const focusOf = sql`coalesce((select jsonb_agg(f->>'text') from sheets s
   cross join lateral jsonb_array_elements(sv.content->'focusInitiatives') f
   where s.team_id = t.id), '[]'::jsonb)`;
 
-export async function listAlumni(filter: DirectoryFilter, currentYear: number): Promise<DirectoryRow[]> {
+/** Who the directory lists for a filter: the rows behind both the list and its count. */
+function listed(filter: DirectoryFilter, currentYear: number) {
   const q = filter.q?.trim();
-  return selectRows<DirectoryRow>(sql`
-    select p.id as "personId", p.full_name as "fullName", t.id as "teamId", t.fiscal_year as "fiscalYear",
-      ${teamGenerations.generation} as "generation",
-      m.id as "municipalityId", m.name as "municipalityName", m.prefecture,
-      tm.department, tm.section,
-      case when p.directory_show_contact then p.directory_contact else '' end as "contact",
-      ${focusOf} as "focus"
+  return sql`
     from team_members tm
     join teams t on t.id = tm.team_id and t.archived_at is null
     join ${teamGenerations} on ${teamGenerations.teamId} = t.id
@@ -55,7 +50,18 @@ export async function listAlumni(filter: DirectoryFilter, currentYear: number): 
         cross join lateral jsonb_array_elements(sv.content->'focusInitiatives') f
         where s.team_id = t.id and f->>'text' ilike ${containsPattern(q)} escape '\\')`
           : sql``
-      }
+      }`;
+}
+
+export async function listAlumni(filter: DirectoryFilter, currentYear: number): Promise<DirectoryRow[]> {
+  return selectRows<DirectoryRow>(sql`
+    select p.id as "personId", p.full_name as "fullName", t.id as "teamId", t.fiscal_year as "fiscalYear",
+      ${teamGenerations.generation} as "generation",
+      m.id as "municipalityId", m.name as "municipalityName", m.prefecture,
+      tm.department, tm.section,
+      case when p.directory_show_contact then p.directory_contact else '' end as "contact",
+      ${focusOf} as "focus"
+    ${listed(filter, currentYear)}
     order by t.fiscal_year desc, m.prefecture, m.name, tm.is_hr_slot desc, tm.id
     limit 500`);
 }
@@ -110,4 +116,10 @@ export async function updateDirectoryEntry(actor: AuditActor, personId: number, 
 /** The alumni of earlier teams of a municipality (for the next team's handover page). */
 export async function alumniOfMunicipality(municipalityId: number, beforeYear: number) {
   return listAlumni({ municipalityId }, beforeYear);
+}
+
+/** How many of them there are (the team's 概要 links to the list with the number only). */
+export async function countAlumniOfMunicipality(municipalityId: number, beforeYear: number): Promise<number> {
+  const [row] = await selectRows<{ n: number }>(sql`select count(*)::int as n ${listed({ municipalityId }, beforeYear)}`);
+  return row!.n;
 }

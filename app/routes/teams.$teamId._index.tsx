@@ -17,7 +17,7 @@ import { WeeklyActivityChart } from '~/components/dashboard/WeeklyActivityChart'
 import { TeamHeader } from '~/components/TeamHeader';
 import { activityKinds, intervieweeRoles, visibilities } from '~/domain/codes';
 import { activityTotals, recentActivities } from '~/models/activities.server';
-import { alumniOfMunicipality } from '~/models/alumni-directory.server';
+import { countAlumniOfMunicipality } from '~/models/alumni-directory.server';
 import { teamDashboard } from '~/models/dashboard-team.server';
 import { previousGenerations } from '~/models/handovers.server';
 import { listInterviews } from '~/models/interviews.server';
@@ -31,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'view');
-  const [members, totals, recent, interviews, dashboard, generations, alumni] = await Promise.all([
+  const [members, totals, recent, interviews, dashboard, generations, alumniCount] = await Promise.all([
     listTeamMembers(team.id),
     access.readProgress ? activityTotals(team.id) : null,
     access.readProgress ? recentActivities(team.id, access.interviewVisibilities) : [],
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     access.readProgress ? teamDashboard(team, { asMember: access.kinds.includes('member'), visibilities: access.interviewVisibilities }) : null,
     // 引き継ぎ: what the previous generation left, shown to those who follow the team's progress.
     access.readProgress ? previousGenerations(team) : [],
-    access.readProgress ? alumniOfMunicipality(team.municipalityId, team.fiscalYear) : [],
+    access.readProgress ? countAlumniOfMunicipality(team.municipalityId, team.fiscalYear) : 0,
   ]);
   const shownMembers = seesUnlistedMembers(viewer, team) ? members : members.filter((m) => m.directoryListed);
   return {
@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dashboard,
     membersMoyamoyaHidden: !access.kinds.includes('member') && team.moyamoyaVisibility !== 'members_visible',
     generations,
-    alumniCount: alumni.length,
+    alumniCount,
     // The team itself (and organizers) may see who can read its records.
     seesReaders: access.write,
     // すばやく記録 here too: the page a member opens first (it posts to this route's action).

@@ -31,6 +31,10 @@ describe('the handover on the next team’s first page', () => {
     const past = await createTeam(db, { municipalityId: city.id, fiscalYear: year - 1 });
     await addTeamMember(db, { teamId: past.id });
     await addTeamMember(db, { teamId: past.id });
+    // Not counted: one who keeps out of the マネ友名簿, and another municipality's past member.
+    await addTeamMember(db, { teamId: past.id, personId: (await createPerson(db, { municipalityId: city.id, directoryListed: false })).id });
+    const elsewhere = await createTeam(db, { municipalityId: (await createMunicipality(db)).id, fiscalYear: year - 1 });
+    await addTeamMember(db, { teamId: elsewhere.id });
     await createSheetWithVersions(db, { teamId: past.id, versions: 3 });
     await createHandover(db, { teamId: past.id, toContinue: '若手職員との対話会を続けてほしい', peopleToTalkTo: '人事課長', advice: '焦らずに' });
     const team = await createTeam(db, { municipalityId: city.id, fiscalYear: year });
@@ -42,6 +46,11 @@ describe('the handover on the next team’s first page', () => {
     );
     expect(data.generations[0]).toMatchObject({ teamId: past.id, fiscalYear: year - 1, hasSheet: true, toContinue: '若手職員との対話会を続けてほしい' });
     expect(data.alumniCount).toBe(2);
+    // The number is the handover page's list, counted.
+    const handover = await loaded(
+      handoverLoader(loaderArgs(`/teams/${team.id}/handover`, { params: { teamId: String(team.id) }, headers: { Cookie: await sessionCookie(member.id) } })),
+    );
+    expect(handover.alumni).toHaveLength(data.alumniCount);
   });
 
   it('shows a マネ友 of another municipality only the past members who keep themselves in the マネ友名簿', async () => {
