@@ -25,7 +25,11 @@ export function weeksOfYear(fiscalYear: number): string[] {
 
 const toHours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
-export async function weeklyActivity(teamId: number, fiscalYear: number, sessions: SessionMark[]): Promise<WeeklySpec & { counts: number[] }> {
+export async function weeklyActivity(
+  teamId: number,
+  fiscalYear: number,
+  sessions: SessionMark[],
+): Promise<WeeklySpec & { counts: number[]; weekHours: number[] }> {
   const { first, last } = fiscalYearRange(fiscalYear);
   const rows = await selectRows<{ week: string; kind: ActivityKind; n: number; minutes: number }>(sql`
     select to_char(date_trunc('week', occurred_on), 'YYYY-MM-DD') as week, kind, count(*)::int as n,
@@ -61,6 +65,8 @@ export async function weeklyActivity(teamId: number, fiscalYear: number, session
       .map((kind) => ({ kind, label: activityKinds.label[kind], hours: minutes.get(kind)!.map(toHours) })),
     cumulativeHours,
     counts,
+    // The week's hours from its minutes (the table's 時間), not the sum of each kind's rounded hours.
+    weekHours: weekMinutes.map(toHours),
     sessions,
   };
 }

@@ -11,6 +11,7 @@ import { loader as activityLoader } from '../../app/routes/teams.$teamId.activit
 import { loader as teamLoader } from '../../app/routes/teams.$teamId._index';
 import { eq } from 'drizzle-orm';
 import { flagsOf } from '../../app/domain/team-table';
+import { weeklyActivity } from '../../app/models/dashboard-team.server';
 import { listPreAssignmentsOfYear } from '../../app/models/preassignment-tracking.server';
 import { todayInTokyo } from '../../app/utils/clock';
 import {
@@ -153,6 +154,25 @@ describe("the figures are the database's", () => {
     expect(data.dashboard!.moyamoya.series[0]!.label).toBe('チームの数値');
     expect(data.dashboard!.moyamoya.series.length).toBe(4);
     expect(data.dashboard!.coverage.roles.find((c) => c.role === 'council')!.count).toBe(3);
+  });
+
+  it("team dashboard: a week's hours are its minutes in hours, not the sum of each kind's rounded hours", async () => {
+    const db = getDb();
+    const team = await createTeam(db, { municipalityId: (await createMunicipality(db)).id, fiscalYear: world.year - 1 });
+    const june = new Date(Date.UTC(world.year - 1, 5, 1));
+    june.setUTCDate(1 + ((8 - june.getUTCDay()) % 7));
+    const monday = june.toISOString().slice(0, 10); // the first Monday of June of last year
+    // Three kinds of 20 minutes (0.3 h each when rounded alone), and a week with a 0-minute entry only.
+    await createActivities(db, [
+      ...(['meeting', 'report', 'survey'] as const).map((kind) => ({ teamId: team.id, kind, occurredOn: monday, durationMinutes: 20 })),
+      { teamId: team.id, kind: 'other' as const, occurredOn: addDays(monday, 14), durationMinutes: 0 },
+    ]);
+    const spec = await weeklyActivity(team.id, world.year - 1, []);
+    const week = spec.weeks.indexOf(monday);
+    expect(spec.series.map((s) => s.hours[week])).toEqual([0.3, 0.3, 0.3, 0]);
+    expect(spec.weekHours[week]).toBe(1);
+    expect(spec.cumulativeHours[week]).toBe(1);
+    expect(spec.counts[spec.weeks.indexOf(addDays(monday, 14))]).toBe(1);
   });
 
   it('team dashboard: HR sees only the team figure while the team keeps members to itself', async () => {

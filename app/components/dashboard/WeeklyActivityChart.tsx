@@ -21,9 +21,17 @@ const byKind = (spec: WeeklySpec, i: number) =>
   spec.series
     .filter((s) => s.hours[i]! > 0)
     .map((s) => `${s.label} ${fmt(s.hours[i]!)}`)
-    .join('・');
+    .join('・') || '—';
 
-export function WeeklyActivityChart({ teamId, spec, subject }: { teamId: number; spec: WeeklySpec & { counts: number[] }; subject: string }) {
+export function WeeklyActivityChart({
+  teamId,
+  spec,
+  subject,
+}: {
+  teamId: number;
+  spec: WeeklySpec & { counts: number[]; weekHours: number[] };
+  subject: string;
+}) {
   const navigate = useNavigate();
   const rows = spec.weeks.map((week, i) => ({ week, i })).filter(({ i }) => spec.counts[i]! > 0);
   return (
@@ -49,7 +57,7 @@ export function WeeklyActivityChart({ teamId, spec, subject }: { teamId: number;
                 <td className="num" data-count>
                   {spec.counts[i]}
                 </td>
-                <td className="num">{fmt(spec.series.reduce((sum, s) => sum + s.hours[i]!, 0))}</td>
+                <td className="num">{fmt(spec.weekHours[i]!)}</td>
                 <td>{byKind(spec, i)}</td>
                 <td className="num">{spec.cumulativeHours[i] == null ? '—' : fmt(spec.cumulativeHours[i]!)}</td>
               </tr>
