@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { countCpu } from '../scripts/bench/cpu';
 import { readForm } from '../scripts/bench/form';
@@ -350,12 +351,27 @@ describe('the report', () => {
       return (user + system) / 1000;
     };
     while (spent() < 300); // 300 ms of this process's CPU, however busy the machine
-    const used = spent();
     const perRequest = cpu.perRequest(3)!;
+    const used = spent();
     // /proc counts in ticks of 10 ms, read a moment apart from process.cpuUsage.
     expect(Math.abs(perRequest.app * 3 - used)).toBeLessThanOrEqual(30);
     expect(perRequest.postgres).toBeNull();
     expect(cpu.perRequest(0)).toBeUndefined();
+  });
+
+  it("counts the server's workers (its children) with it", async () => {
+    const cpu = countCpu(process.pid, false);
+    // A worker that spends 300 ms of CPU, says so, and waits to be ended.
+    const worker = spawn(process.execPath, [
+      '-e',
+      'const t = process.cpuUsage(); while ((process.cpuUsage(t).user + process.cpuUsage(t).system) < 300_000); console.log("spent"); setTimeout(() => {}, 60_000);',
+    ]);
+    try {
+      await new Promise<void>((resolve) => worker.stdout.once('data', () => resolve()));
+      expect(cpu.perRequest(1)!.app).toBeGreaterThanOrEqual(280);
+    } finally {
+      worker.kill();
+    }
   });
 
   it('keeps the sections other scripts wrote, markers and all', () => {

@@ -13,36 +13,37 @@ const ticksPerSecond = (() => {
   }
 })();
 
-/** utime + stime of a process in ms, or 0 when it has gone. */
-function cpuMsOf(pid: number): number {
+/** A process's command name and the fields after it (the name may hold spaces and parentheses). */
+function statOf(pid: number): { command: string; fields: string[] } | undefined {
   try {
-    // The command name may hold spaces and parentheses: the fields start after its last ')'.
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) / ticksPerSecond) * 1000;
+    return { command: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), fields: stat.slice(stat.lastIndexOf(')') + 2).split(' ') };
   } catch {
-    return 0;
+    return undefined; // gone meanwhile
   }
 }
 
-function pidsWhere(match: (pid: number, stat: string) => boolean): number[] {
+/** utime + stime of a process in ms, or 0 when it has gone. */
+function cpuMsOf(pid: number): number {
+  const stat = statOf(pid);
+  return stat ? ((Number(stat.fields[11]) + Number(stat.fields[12])) / ticksPerSecond) * 1000 : 0;
+}
+
+function pidsWhere(match: (stat: NonNullable<ReturnType<typeof statOf>>) => boolean): number[] {
   return fs
     .readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .map(Number)
     .filter((pid) => {
-      try {
-        return match(pid, fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
-      } catch {
-        return false;
-      }
+      const stat = statOf(pid);
+      return stat !== undefined && match(stat);
     });
 }
 
-/** The server and its workers (children). */
-const appPids = (serverPid: number) => [serverPid, ...pidsWhere((_, stat) => stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] === String(serverPid))];
+/** The server and its workers (children: the fourth field is the parent's pid). */
+const appPids = (serverPid: number) => [serverPid, ...pidsWhere(({ fields }) => fields[1] === String(serverPid))];
 /** Every PostgreSQL process on this machine (the bench's server is local; anything else it does counts too). */
-const postgresPids = () => pidsWhere((_, stat) => stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === 'postgres');
+const postgresPids = () => pidsWhere(({ command }) => command === 'postgres');
 
 export type CpuPerRequest = { app: number; postgres: number | null };
 
@@ -53,14 +54,16 @@ export function countCpu(serverPid: number | undefined, withPostgres: boolean) {
   // A process that started meanwhile counts whole; one that ended meanwhile is left out (the app's pool
   // keeps its connections while it is busy, and the warm-up opened them).
   const appPidsNow = appPids(serverPid);
+  // A server on another machine leaves nothing to count here: no figure rather than 0.
   const pgPidsNow = withPostgres ? postgresPids() : [];
+  const countsPostgres = pgPidsNow.length > 0;
   const before = new Map([...appPidsNow, ...pgPidsNow].map((pid) => [pid, cpuMsOf(pid)]));
   const since = (pids: number[]) => sum(pids) - pids.reduce((ms, pid) => ms + (before.get(pid) ?? 0), 0);
   return {
     perRequest(requests: number): CpuPerRequest | undefined {
       if (requests === 0) return undefined;
       const round = (ms: number) => Math.round((ms / requests) * 10) / 10;
-      return { app: round(since(appPids(serverPid))), postgres: withPostgres ? round(since(postgresPids())) : null };
+      return { app: round(since(appPids(serverPid))), postgres: countsPostgres ? round(since(postgresPids())) : null };
     },
   };
 }
