@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { acquireDirLock } from './lock';
+import { preparedStatements } from './pglite-prepared';
 import { queryCounter } from './query-counter';
 import * as schema from './schema';
 
@@ -48,14 +49,16 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
   const release = acquireDirLock(dir);
   try {
     const client = await PGlite.create(dir, { extensions: pgliteExtensions });
-    return wrapPglite(client, release);
+    return await wrapPglite(client, release);
   } catch (error) {
     release();
     throw error;
   }
 }
 
-function wrapPglite(client: PGlite, release: () => void): DbHandle {
+async function wrapPglite(client: PGlite, release: () => void): Promise<DbHandle> {
+  // Planned once, as on the PostgreSQL server's connections: a kept statement's generic plan, not one per run.
+  await client.exec('set plan_cache_mode = force_generic_plan');
   const watched = pgliteInTurns(client);
   // drizzle is given the watched client in its config form (a plain object is read as a config).
   const db = drizzlePglite({ client: watched.client as unknown as PGlite, schema, logger: queryCounter }) as unknown as Db;
@@ -83,6 +86,7 @@ type PgliteQueries = Pick<PGlite, 'query' | 'transaction'>;
  * nothing).
  */
 function pgliteInTurns(target: PGlite) {
+  const prepared = preparedStatements(target);
   let inFlight = 0;
   let asking = false;
   const waiting = new Set<(answers: boolean) => void>();
@@ -135,12 +139,12 @@ function pgliteInTurns(target: PGlite) {
     <T>(...args: Parameters<PGlite['query']>) =>
       watch(async () => {
         await nextTurn();
-        return tx.query<T>(...args);
+        return prepared.query<T>(tx, true, ...args);
       });
   return {
     /** The client for drizzle: every query and transaction it runs waits for its turn and is watched. */
     client: {
-      query: <T>(...args: Parameters<PGlite['query']>) => inLane(() => target.query<T>(...args), { holds: false }),
+      query: <T>(...args: Parameters<PGlite['query']>) => inLane(() => prepared.query<T>(target, false, ...args), { holds: false }),
       transaction: (work) =>
         inLane(() => target.transaction((tx) => work(Object.assign(Object.create(tx) as typeof tx, { query: inTransaction(tx) }))), { holds: true }),
     } satisfies PgliteQueries,
