@@ -12,7 +12,7 @@ export const preparedLimit = 300;
 const isRead = /^\s*(select|with)\b/i;
 
 type Statement = { name: string; paramTypes: number[] };
-type Run = { target: PGlite; inTransaction: boolean };
+type Run = { inTransaction: boolean };
 
 const concat = (parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -82,7 +82,7 @@ export function preparedStatements(target: PGlite) {
     query<T>(via: Pick<PGlite, 'query'>, inTransaction: boolean, text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> {
       const kept = statements.has(text);
       if (options?.blob || !isRead.test(text) || (!kept && statements.size >= preparedLimit)) return via.query<T>(text, params, options);
-      const exclusive = () => target._runExclusiveQuery(() => run<T>({ target, inTransaction }, text, params, options));
+      const exclusive = () => target._runExclusiveQuery(() => run<T>({ inTransaction }, text, params, options));
       return inTransaction ? exclusive() : target._checkReady().then(() => target._runExclusiveTransaction(exclusive));
     },
     /** How many statements are kept (for the tests). */
