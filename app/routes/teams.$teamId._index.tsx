@@ -151,6 +151,7 @@ export default function TeamOverview() {
           <MoyamoyaChart
             spec={dashboard.moyamoya}
             subject={chartSubject}
+            notesHref={`/teams/${team.id}/moyamoya`}
             note={membersMoyamoyaHidden ? 'このチームはメンバー個人の数値を公開していないため、チームの数値のみを表示しています。' : undefined}
           />
           <KindHoursChart spec={dashboard.kinds} total={dashboard.summary.total} subject={chartSubject} />

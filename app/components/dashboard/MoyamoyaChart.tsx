@@ -1,55 +1,111 @@
+import { Link } from '@remix-run/react';
 import { ChartFrame } from '~/components/charts/ChartFrame';
 import type { LinesSpec } from '~/components/charts/types';
 import { formatEraDate } from '~/utils/dates';
 import { ScrollRegion } from '~/components/ScrollRegion';
 
-/** モヤモヤ curves (0–100%) with the sessions marked; the table lists every point with its note. */
-export function MoyamoyaChart({
-  spec,
-  title = 'モヤモヤ指数の推移',
-  subject,
-  note,
-  tableOpen,
-}: {
+type Props = {
   spec: LinesSpec;
   title?: string;
   subject: string;
   note?: string;
   /** Open the table twin (on the モヤモヤ page, where the table is how a member reads back the notes). */
   tableOpen?: boolean;
-}) {
+  /**
+   * Where the notes are read, when this page's table leaves them out (概要): the table twin is then a grid,
+   * one row per date and a column per line, the same numbers as the chart in a fifth of the markup.
+   */
+  notesHref?: string;
+};
+
+/** モヤモヤ curves (0–100%) with the sessions marked; the table lists every point (with its note, or as a grid). */
+export function MoyamoyaChart({ spec, title = 'モヤモヤ指数の推移', subject, note, tableOpen, notesHref }: Props) {
+  const empty = spec.series.every((s) => s.points.length === 0);
+  return (
+    <ChartFrame title={title} subject={subject} spec={spec} tableOpen={tableOpen}>
+      {note ? <p className="muted">{note}</p> : null}
+      {empty ? (
+        <p className="muted">まだ記録がありません。</p>
+      ) : notesHref ? (
+        <>
+          <GridTable spec={spec} />
+          <p className="muted">
+            ひとこと・メモは<Link to={notesHref}>モヤモヤのページ</Link>の表で読めます。
+          </p>
+        </>
+      ) : (
+        <NotesTable spec={spec} />
+      )}
+    </ChartFrame>
+  );
+}
+
+/** Every point on its own row, with its note: date, whose, figure, note. */
+function NotesTable({ spec }: { spec: LinesSpec }) {
   const rows = spec.series
     .flatMap((s) => s.points.map((p) => ({ ...p, label: s.label })))
     .sort((a, b) => a.date.localeCompare(b.date) || a.label.localeCompare(b.label, 'ja'));
   return (
-    <ChartFrame title={title} subject={subject} spec={spec} tableOpen={tableOpen}>
-      {note ? <p className="muted">{note}</p> : null}
-      {rows.length === 0 ? (
-        <p className="muted">まだ記録がありません。</p>
-      ) : (
-        <ScrollRegion label="モヤモヤ指数の表">
-          <table className="data-table lines-twin" data-twin="lines">
-            <thead>
-              <tr>
-                <th scope="col">日付</th>
-                <th scope="col">対象</th>
-                <th scope="col">モヤモヤ指数</th>
-                <th scope="col">メモ</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <tr key={i} data-date={r.date} data-series={r.label} data-level={r.level}>
-                  <td className="lines-twin__date">{formatEraDate(r.date)}</td>
-                  <td className="lines-twin__who">{r.label}</td>
-                  <td className="num">{r.level}%</td>
-                  <td className="lines-twin__note">{r.note}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      )}
-    </ChartFrame>
+    <ScrollRegion label="モヤモヤ指数の表">
+      <table className="data-table lines-twin" data-twin="lines">
+        <thead>
+          <tr>
+            <th scope="col">日付</th>
+            <th scope="col">対象</th>
+            <th scope="col">モヤモヤ指数</th>
+            <th scope="col">メモ</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i} data-date={r.date} data-series={r.label} data-level={r.level}>
+              <td className="lines-twin__date">{formatEraDate(r.date)}</td>
+              <td className="lines-twin__who">{r.label}</td>
+              <td className="num">{r.level}%</td>
+              <td className="lines-twin__note">{r.note}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
+
+/** One row per date, a column per line (the chart's legend order); a line with no figure that day shows —. */
+function GridTable({ spec }: { spec: LinesSpec }) {
+  const dates = [...new Set(spec.series.flatMap((s) => s.points.map((p) => p.date)))].sort();
+  const levels = spec.series.map((s) => new Map(s.points.map((p) => [p.date, p.level])));
+  return (
+    <ScrollRegion label="モヤモヤ指数の表">
+      <table className="data-table lines-grid" data-twin="lines-grid">
+        <thead>
+          <tr>
+            <th scope="col">日付</th>
+            {spec.series.map((s, i) => (
+              <th scope="col" key={i} className="num">
+                {s.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {dates.map((date) => (
+            <tr key={date} data-date={date}>
+              <th scope="row" className="nowrap">
+                {formatEraDate(date)}
+              </th>
+              {levels.map((byDate, i) => {
+                const level = byDate.get(date);
+                return (
+                  <td key={i} className="num">
+                    {level === undefined ? '—' : `${level}%`}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
