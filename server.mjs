@@ -3,6 +3,7 @@
 // On PostgreSQL this process migrates, then serves through one worker per core (server-cluster.mjs).
 import cluster from 'node:cluster';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { createRequestHandler } from '@remix-run/express';
 import { broadcastDevReady } from '@remix-run/node';
 import compression from 'compression';
@@ -99,7 +100,11 @@ app.use((req, res, next) => {
 // Built assets are compressed harder (browsers keep them); pages cheaply, as they change.
 app.use('/build', compression({ level: 6 }), express.static('public/build', { immutable: true, maxAge: '1y' }));
 app.use(compression({ level: 1 }));
-app.use(express.static('public', { maxAge: '1h' }));
+// public/ holds a few files besides the build (the favicon): only their addresses are looked up on disk. Every
+// page went through express.static first, a failed stat and its error object per request (~3 % of /login's CPU).
+const publicEntries = new Set(fs.readdirSync('public').filter((name) => name !== 'build'));
+const publicFiles = express.static('public', { maxAge: '1h' });
+app.use((req, res, next) => (publicEntries.has(req.path.split('/')[1] ?? '') ? publicFiles(req, res, next) : next()));
 // Pages and data answers hold notes: no browser or proxy keeps them, so the back button on a shared
 // office PC shows nothing after sign-out.
 // Set as the headers go out (on-headers), over whatever a route said, so every answer says it once.
