@@ -7,6 +7,14 @@ export function counted(n: number, counter: '名' | '回' | '件' | '団体' | '
   return `${number.format(n)}${counter}`;
 }
 
+/**
+ * A figure with at most one decimal, as the tables write hours: 1,234.5. One formatter for every call: a
+ * number's toLocaleString builds a new one each time, dozens of times a page.
+ */
+export function decimal(n: number) {
+  return oneDecimal.format(Math.round(n * 10) / 10);
+}
+
 /** Minutes as hours with at most one decimal: 90 → 1.5時間. */
 export function hours(minutes: number) {
   return `${oneDecimal.format(minutes / 60)}時間`;

@@ -1,5 +1,5 @@
 import { EraDate } from '~/components/EraDate';
-import { counted, hours, daysAgo } from '~/utils/format';
+import { counted, daysAgo, decimal, hours } from '~/utils/format';
 
 // One card per figure, each beside the cohort median of the year. Only the median is shown of the
 // other teams: never a name, never a rank.
@@ -28,7 +28,7 @@ type Medians = {
   latestMoyamoya: number | null;
 };
 
-const num = (n: number | null, unit: string) => (n === null ? '—' : `${(Math.round(n * 10) / 10).toLocaleString('ja-JP')}${unit}`);
+const num = (n: number | null, unit: string) => (n === null ? '—' : `${decimal(n)}${unit}`);
 
 function Card({ id, label, value, median, children }: { id: string; label: string; value: React.ReactNode; median: string; children?: React.ReactNode }) {
   return (

@@ -1,7 +1,7 @@
 import { ChartFrame } from '~/components/charts/ChartFrame';
 import { kindColor } from '~/components/charts/palette';
 import type { KindsSpec } from '~/components/charts/types';
-import { counted, hours } from '~/utils/format';
+import { counted, decimal, hours } from '~/utils/format';
 
 /** Hours by kind, with the counts summary as its table twin (open: it is as useful as the chart). */
 export function KindHoursChart({ spec, total, subject }: { spec: KindsSpec; total: { count: number; minutes: number }; subject: string }) {
@@ -23,7 +23,7 @@ export function KindHoursChart({ spec, total, subject }: { spec: KindsSpec; tota
                 {r.label}
               </th>
               <td className="num">{counted(r.count, '回')}</td>
-              <td className="num">{r.hours.toLocaleString('ja-JP')}時間</td>
+              <td className="num">{decimal(r.hours)}時間</td>
             </tr>
           ))}
         </tbody>

@@ -3,6 +3,7 @@ import { ChartFrame } from '~/components/charts/ChartFrame';
 import type { WeeklySpec } from '~/components/charts/types';
 import { formatEraDate } from '~/utils/dates';
 import { ScrollRegion } from '~/components/ScrollRegion';
+import { decimal } from '~/utils/format';
 
 /** The week's entries in the activity log: Monday to Sunday. */
 export function weekHref(teamId: number, monday: string) {
@@ -11,8 +12,6 @@ export function weekHref(teamId: number, monday: string) {
   return `/teams/${teamId}/activities?from=${monday}&to=${end.toISOString().slice(0, 10)}`;
 }
 
-const fmt = (n: number) => (Math.round(n * 10) / 10).toLocaleString('ja-JP');
-
 /**
  * The week's hours by kind in one cell, only the kinds of that week ("ミーティング 1.5・報告 1"): ten columns
  * of mostly zeros were hard to read, aloud and on a phone, and were a fifth of the page's markup.
@@ -20,7 +19,7 @@ const fmt = (n: number) => (Math.round(n * 10) / 10).toLocaleString('ja-JP');
 const byKind = (spec: WeeklySpec, i: number) =>
   spec.series
     .filter((s) => s.hours[i]! > 0)
-    .map((s) => `${s.label} ${fmt(s.hours[i]!)}`)
+    .map((s) => `${s.label} ${decimal(s.hours[i]!)}`)
     .join('・') || '—';
 
 export function WeeklyActivityChart({
@@ -57,9 +56,9 @@ export function WeeklyActivityChart({
                 <td className="num" data-count>
                   {spec.counts[i]}
                 </td>
-                <td className="num">{fmt(spec.weekHours[i]!)}</td>
+                <td className="num">{decimal(spec.weekHours[i]!)}</td>
                 <td>{byKind(spec, i)}</td>
-                <td className="num">{spec.cumulativeHours[i] == null ? '—' : fmt(spec.cumulativeHours[i]!)}</td>
+                <td className="num">{spec.cumulativeHours[i] == null ? '—' : decimal(spec.cumulativeHours[i]!)}</td>
               </tr>
             ))}
           </tbody>

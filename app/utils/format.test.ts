@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { counted, decimal, hours } from './format';
+
+describe('numbers as reports write them', () => {
+  it('writes a figure with at most one decimal, grouped as in Japanese reports, rounded as the tables always were', () => {
+    expect([0, 1.5, 2.25, 12.04, 1234.56, 0.05].map(decimal)).toEqual(['0', '1.5', '2.3', '12', '1,234.6', '0.1']);
+    // The same text as a number's own toLocaleString after rounding to one decimal (what the tables used before).
+    for (const n of [0.15, 1.45, 2.675, 99.95, 7, 3.3333]) expect(decimal(n)).toBe((Math.round(n * 10) / 10).toLocaleString('ja-JP'));
+  });
+
+  it('counts with a counter and writes hours from minutes', () => {
+    expect([counted(1200, '件'), hours(90), hours(605)]).toEqual(['1,200件', '1.5時間', '10.1時間']);
+  });
+});
