@@ -25,6 +25,8 @@ type Props = { weeks: string[]; teams: Team[] };
 export function ActivityHeatmap({ weeks, teams }: Props) {
   if (weeks.length === 0) return <p className="muted">週ごとの活動は、年度が始まると表示されます。</p>;
   const width = weeks.length * cellWidth;
+  // 4/6, once per week (not once per team and week).
+  const days = weeks.map(shortDate);
   return (
     <>
       {/* Above the table, not its caption: a caption would scroll out of view with the first weeks. */}
@@ -45,7 +47,7 @@ export function ActivityHeatmap({ weeks, teams }: Props) {
                   {weeks.map((w, i) => (
                     <text key={w} x={i * cellWidth + cellWidth / 2} y={headHeight - 6} data-week={w}>
                       <title>{`${formatEraDate(w)}からの週`}</title>
-                      {shortDate(w)}
+                      {days[i]}
                     </text>
                   ))}
                 </svg>
@@ -59,7 +61,7 @@ export function ActivityHeatmap({ weeks, teams }: Props) {
                   <Link to={`/teams/${t.teamId}`}>{t.municipalityName}</Link>
                 </th>
                 <td className="heatmap__strip">
-                  <WeekStrip weeks={weeks} counts={t.counts} />
+                  <WeekStrip days={days} counts={t.counts} />
                 </td>
               </tr>
             ))}
@@ -71,32 +73,35 @@ export function ActivityHeatmap({ weeks, teams }: Props) {
 }
 
 /**
- * One team's weeks: a path per shade (each week a square of it) and the counts as one text line whose
- * characters are placed at their week's column (x per character). The label says each week with
- * activities as 月/日 (the header names the year); `data-counts` holds every week's count in the
- * header's order (as the loader sends them), for tests and scripts.
+ * One team's weeks: a path per shade (a run of neighbouring weeks of that shade is one stroke as tall as
+ * the strip) and the counts as one text line whose characters are placed at their week's column (x per
+ * character). The label says each week with activities as 月/日 (the header names the year); `data-counts`
+ * holds every week's count in the header's order (as the loader sends them), for tests and scripts.
  */
-function WeekStrip({ weeks, counts }: { weeks: string[]; counts: number[] }) {
-  const shapes: Record<1 | 2 | 3 | 4, string> = { 1: '', 2: '', 3: '', 4: '' };
+function WeekStrip({ days, counts }: { days: string[]; counts: number[] }) {
+  // [left, width] of each run of one shade.
+  const runs: Record<1 | 2 | 3 | 4, [number, number][]> = { 1: [], 2: [], 3: [], 4: [] };
   const light = { text: '', x: [] as number[] };
   const dark = { text: '', x: [] as number[] };
   const said: string[] = [];
   let total = 0;
-  weeks.forEach((week, i) => {
+  days.forEach((day, i) => {
     const n = counts[i] ?? 0;
     if (n <= 0) return;
     total += n;
     const level = shade(n);
     const left = i * cellWidth;
-    shapes[level] += `M${left} 0h${cellWidth}v${cellHeight}h-${cellWidth}z`;
+    const run = runs[level].at(-1);
+    if (run && run[0] + run[1] === left) run[1] += cellWidth;
+    else runs[level].push([left, cellWidth]);
     const digits = String(n);
     const line = level >= 3 ? dark : light;
     // Each digit 7 px apart, the number centred in its week.
     for (let d = 0; d < digits.length; d++) line.x.push(left + cellWidth / 2 + (d - (digits.length - 1) / 2) * 7);
     line.text += digits;
-    said.push(`${shortDate(week)}の週 ${n}件`);
+    said.push(`${day}の週 ${n}件`);
   });
-  const width = weeks.length * cellWidth;
+  const width = days.length * cellWidth;
   const label = total === 0 ? 'この年度の活動はまだありません' : `計${total}件。${said.join('、')}`;
   return (
     <svg
@@ -107,8 +112,11 @@ function WeekStrip({ weeks, counts }: { weeks: string[]; counts: number[] }) {
       aria-label={label}
       data-counts={counts.join(',')}
       data-total={total}
+      strokeWidth={cellHeight}
     >
-      {([1, 2, 3, 4] as const).map((level) => (shapes[level] ? <path key={level} className={`heat-${level}`} d={shapes[level]} /> : null))}
+      {([1, 2, 3, 4] as const).map((level) =>
+        runs[level].length ? <path key={level} className={`heat-${level}`} d={runs[level].map(([x, w]) => `M${x} ${cellHeight / 2}h${w}`).join('')} /> : null,
+      )}
       {light.text ? (
         <text className="heatmap__n" x={light.x.join(' ')} y={cellHeight - 8}>
           {light.text}

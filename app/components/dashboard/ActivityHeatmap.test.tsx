@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { renderPage } from '../../../tests/helpers';
+import { ActivityHeatmap } from './ActivityHeatmap';
+
+// A team's strip draws each shade as strokes along the row, a run of neighbouring weeks of one shade as one
+// stroke: every week with activities must lie under exactly one stroke, of its own shade, and an empty week
+// under none.
+
+const weeks = Array.from({ length: 53 }, (_, i) => new Date(Date.UTC(2026, 2, 30 + i * 7)).toISOString().slice(0, 10));
+const shadeOf = (n: number) => (n === 1 ? 1 : n === 2 ? 2 : n <= 4 ? 3 : 4);
+
+describe('the heat map strip', () => {
+  it('puts every week with activities under one stroke of its shade, and an empty week under none', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 12 })), { minLength: 53, maxLength: 53 }), async (counts) => {
+        const html = await renderPage(() => <ActivityHeatmap weeks={weeks} teams={[{ teamId: 7, municipalityName: '甲府市', counts }]} />);
+        const strip = /<tr data-team="7">[\s\S]*?<\/svg>/.exec(html)![0];
+        const strokes = [...strip.matchAll(/<path class="heat-(\d)" d="([^"]+)"/g)].flatMap(([, shade, d]) =>
+          [...d!.matchAll(/M(\d+) 13h(\d+)/g)].map(([, x, w]) => ({ shade: Number(shade), from: Number(x), to: Number(x) + Number(w) })),
+        );
+        counts.forEach((n, i) => {
+          const under = strokes.filter((s) => s.from <= i * 34 && i * 34 + 34 <= s.to);
+          expect(under.map((s) => s.shade)).toEqual(n > 0 ? [shadeOf(n)] : []);
+        });
+        // Strokes start and end on week boundaries and never overlap.
+        const sorted = [...strokes].sort((a, b) => a.from - b.from);
+        sorted.forEach((s, k) => {
+          expect([s.from % 34, s.to % 34]).toEqual([0, 0]);
+          if (k > 0) expect(s.from).toBeGreaterThanOrEqual(sorted[k - 1]!.to);
+        });
+        expect(strip).toContain(`data-counts="${counts.join(',')}"`);
+      }),
+    );
+  });
+});
