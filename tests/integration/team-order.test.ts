@@ -4,8 +4,8 @@ import { loader as adminLoader } from '../../app/routes/admin._index';
 import { loader as csvLoader } from '../../app/routes/admin.dashboard[.csv]';
 import { loader as teamsLoader } from '../../app/routes/admin.years.$fiscalYear.teams';
 import { loader as matrixLoader } from '../../app/routes/admin.years.$fiscalYear.preassignments';
-import { heatmapWeeks } from '../../app/models/dashboard-admin.server';
-import { weeksOfYear } from '../../app/models/dashboard-team.server';
+import { activityHeatmap, heatmapWeeks } from '../../app/models/dashboard-admin.server';
+import { weeklyActivity, weeksOfYear } from '../../app/models/dashboard-team.server';
 import { todayInTokyo } from '../../app/utils/clock';
 import { createActivities, createMunicipality, createTeam } from '../factories';
 import { addDays, currentFiscalYear } from '../factories/util';
@@ -106,5 +106,30 @@ describe('the heat map ends on the latest week', () => {
     expect(heatmapWeeks(year, today, new Map([[1, { [ahead]: 1 }]])).at(-1)).toBe(ahead);
     expect(heatmapWeeks(year - 1, today, new Map())).toEqual(weeksOfYear(year - 1));
     expect(heatmapWeeks(year + 1, today, new Map())).toEqual([]);
+  });
+
+  it("puts each activity in its week as the team's own weekly chart does, at the year's ends and on Sundays and Mondays", async () => {
+    const db = getDb();
+    // Last year's team: a whole year, nothing else of its year in the way.
+    const team = await createTeam(db, { municipalityId: (await createMunicipality(db)).id, fiscalYear: year - 1 });
+    const weeks = weeksOfYear(year - 1);
+    const days = [
+      `${year - 1}-04-01`, // the year's first day, in the week of the Monday before it
+      addDays(weeks[1]!, -1), // a Sunday: the first week still
+      weeks[1]!, // a Monday: the second week
+      weeks[1]!,
+      addDays(weeks[20]!, 3),
+      `${year}-03-31`, // the year's last day
+    ];
+    await createActivities(
+      db,
+      days.map((occurredOn) => ({ teamId: team.id, occurredOn })),
+    );
+    const heat = (await activityHeatmap(year - 1)).get(team.id)!;
+    const weekly = await weeklyActivity(team.id, year - 1, []);
+    expect(weekly.weeks).toEqual(weeks);
+    expect(weeks.map((w) => heat[w] ?? 0)).toEqual(weekly.counts);
+    expect(Object.values(heat).reduce((a, b) => a + b, 0)).toBe(days.length);
+    expect([heat[weeks[0]!], heat[weeks[1]!], heat[weeks.at(-1)!]]).toEqual([2, 2, 1]);
   });
 });
