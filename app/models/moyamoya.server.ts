@@ -12,20 +12,22 @@ import { now } from '~/utils/clock';
 export type MoyamoyaReader = { asMember: boolean };
 
 export async function listMemberCheckins(teamId: number, reader: MoyamoyaReader) {
+  // Each name looked up by its key: joined, the plan hashed every person of every year for a team's few
+  // dozen check-ins (1.6 ms on ten years' data, growing with them; 0.4 ms so). The person always exists.
+  const fullName = sql<string>`(select ${people.fullName} from ${people} where ${people.id} = ${moyamoyaCheckins.personId})`;
   return getDb()
     .select({
       id: moyamoyaCheckins.id,
       personId: moyamoyaCheckins.personId,
-      fullName: people.fullName,
+      fullName,
       checkedOn: moyamoyaCheckins.checkedOn,
       level: moyamoyaCheckins.level,
       note: moyamoyaCheckins.note,
     })
     .from(moyamoyaCheckins)
     .innerJoin(teams, eq(teams.id, moyamoyaCheckins.teamId))
-    .innerJoin(people, eq(people.id, moyamoyaCheckins.personId))
     .where(and(eq(moyamoyaCheckins.teamId, teamId), reader.asMember ? undefined : eq(teams.moyamoyaVisibility, 'members_visible')))
-    .orderBy(desc(moyamoyaCheckins.checkedOn), asc(people.fullName));
+    .orderBy(desc(moyamoyaCheckins.checkedOn), asc(fullName));
 }
 
 /** The team's figure per session, in session order. */
