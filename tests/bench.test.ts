@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { countCpu } from '../scripts/bench/cpu';
 import { readForm } from '../scripts/bench/form';
-import type { RouteResult } from '../scripts/bench/load';
+import { probeEachWorker, type RouteResult } from '../scripts/bench/load';
 import {
   abuseEnd,
   abuseStart,
@@ -378,5 +380,23 @@ describe('the report', () => {
     const before = `# old\n\n${abuseStart}\n## Under abuse\nA\n${abuseEnd}\n\n${paperStart}\n## 共同論文\nB\n${paperEnd}\n`;
     const after = withKeptSections('# Benchmarks\n\nnew\n', before);
     expect(after).toBe(`# Benchmarks\n\nnew\n\n${abuseStart}\n## Under abuse\nA\n${abuseEnd}\n\n${paperStart}\n## 共同論文\nB\n${paperEnd}\n`);
+  });
+});
+
+describe('the warm-up', () => {
+  it('reaches the server over a new connection each time, so that node:cluster hands each to the next worker', async () => {
+    const sockets = new Set<string>();
+    const server = http.createServer((req, res) => {
+      sockets.add(`${req.socket.remotePort}`);
+      res.end(req.headers.cookie ?? '');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      expect(await probeEachWorker(base, '/teams/1', 'session=a', 3)).toEqual([200, 200, 200]);
+      expect(sockets.size).toBe(3);
+    } finally {
+      server.close();
+    }
   });
 });

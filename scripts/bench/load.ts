@@ -1,3 +1,4 @@
+import http from 'node:http';
 import autocannon from 'autocannon';
 import type { CpuPerRequest } from './cpu';
 
@@ -38,6 +39,27 @@ export async function probe(base: string, path: string, cookie: string | undefin
   const res = await fetch(base + path, { redirect: 'manual', headers: cookie ? { Cookie: cookie } : {} });
   await res.arrayBuffer();
   return res.status;
+}
+
+/**
+ * `probe` over a new connection each time, `times` times: node:cluster hands each new connection to the next
+ * worker, so with one call per worker every worker answers the page once (fetch keeps its connection, and
+ * every probe through it reaches the same worker). Resolves with the statuses.
+ */
+export async function probeEachWorker(base: string, path: string, cookie: string | undefined, times: number): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let i = 0; i < times; i++) {
+    statuses.push(
+      await new Promise<number>((resolve, reject) => {
+        const request = http.get(new URL(path, base), { agent: false, headers: { Connection: 'close', ...(cookie ? { Cookie: cookie } : {}) } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        request.on('error', reject);
+      }),
+    );
+  }
+  return statuses;
 }
 
 export async function load(base: string, path: string, cookie: string | undefined, durationSeconds: number) {

@@ -12,7 +12,7 @@ import { now } from '../../app/utils/clock';
 import { startServer, tempDir } from '../../tests/e2e/server';
 import { benchPassword, benchScale, prepareBenchDatabase, type BenchAccounts } from './data';
 import { countCpu } from './cpu';
-import { connections, load, probe, signIn, type RouteResult } from './load';
+import { connections, load, probe, probeEachWorker, signIn, type RouteResult } from './load';
 import { checkTargets, writeReport, type DatabaseRun, type WorkdayRun } from './report';
 import { runWorkday, viewOf } from './workday';
 import { workdaySessions } from './workday-cast';
@@ -127,7 +127,9 @@ async function workdayOn(
   const server = await startServer({ ...serverEnv, COOKIE_SECURE: 'false' });
   try {
     const workers = processCount(server.process.pid);
-    // Warm up: each kind of page once, as its role, as a document and as data, before the clock starts.
+    // Warm up: each kind of page, as its role, as a document and as data, before the clock starts, in every
+    // worker, as a server that has run for a day is warm in all of them: warmed through one kept connection
+    // (one worker), a route's first answer in the other worker set that route's p95.
     const seen = new Set<string>();
     for (const user of prepared.cast) {
       for (const [, route, path] of pagesOf[user.role]) {
@@ -135,8 +137,9 @@ async function workdayOn(
         seen.add(`${user.role} ${route}`);
         for (const navigation of ['document', 'data'] as const) {
           const [, address] = viewOf({ route, path: path(user), navigation });
-          const status = await probe(server.url, address, cookies.get(user.userId));
-          if (status !== 200) throw new Error(`workday: ${route} (${address}) as ${user.role} answered ${status}`);
+          const statuses = await probeEachWorker(server.url, address, cookies.get(user.userId), workers);
+          const refused = statuses.find((status) => status !== 200);
+          if (refused) throw new Error(`workday: ${route} (${address}) as ${user.role} answered ${refused}`);
         }
       }
     }
@@ -178,7 +181,7 @@ async function measure(
         results.push({ ...base, status: 'skipped', note, requestsPerSecond: 0, p50: 0, p95: 0, p99: 0, errors: 0, requests: 0 });
         continue;
       }
-      for (let i = 0; i < 5; i++) await probe(server.url, r.path, cookie); // warm the JIT and caches
+      await probeEachWorker(server.url, r.path, cookie, 5 * workers); // warm the JIT and caches of every worker
       const cpu = countCpu(server.process.pid, database === 'postgres');
       const figures = await load(server.url, r.path, cookie, durationSeconds);
       const cpuPerRequest = cpu.perRequest(figures.requests);
