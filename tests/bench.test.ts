@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { countCpu } from '../scripts/bench/cpu';
 import { readForm } from '../scripts/bench/form';
-import { probeEachWorker, type RouteResult } from '../scripts/bench/load';
+import { benchServerEnv, probeEachWorker, type RouteResult } from '../scripts/bench/load';
 import {
   abuseEnd,
   abuseStart,
@@ -398,5 +399,17 @@ describe('the warm-up', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('the servers the bench starts', () => {
+  it('run no scheduled backup, so that no figure depends on the hour of the run', () => {
+    expect(benchServerEnv.BACKUP_EVERY).toBe('off');
+    const calls = fs
+      .readdirSync('scripts/bench')
+      .filter((name) => name.endsWith('.ts'))
+      .flatMap((name) => [...fs.readFileSync(`scripts/bench/${name}`, 'utf8').matchAll(/startServer\(\{[^}]*\}/g)].map((m) => `${name}: ${m[0]}`));
+    expect(calls.length).toBeGreaterThanOrEqual(4);
+    for (const call of calls) expect(call).toContain('benchServerEnv');
   });
 });

@@ -8,13 +8,14 @@ import { startServer, tempDir } from '../../tests/e2e/server';
 import { signInOver } from '../../tests/e2e/fault-helpers';
 import { dashboardBurst, signInFlood, type AbuseFigures } from './abuse-scenarios';
 import { benchPassword, prepareBenchDatabase } from './data';
+import { benchServerEnv } from './load';
 import { abuseEnd, abuseStart } from './report';
 import { now } from '../../app/utils/clock';
 
 const dir = tempDir('jinmane-abuse-');
 const env = { DATABASE_URL: '', PGLITE_DIR: path.join(dir, 'pglite') };
 const { accounts } = await prepareBenchDatabase({ pgliteDir: env.PGLITE_DIR });
-const server = await startServer({ ...env, TRUST_PROXY: '1' });
+const server = await startServer({ ...env, BACKUP_EVERY: benchServerEnv.BACKUP_EVERY, TRUST_PROXY: '1' });
 try {
   const flood = await signInFlood(server.url);
   const cookie = await signInOver(server.url, accounts.organizer, benchPassword);

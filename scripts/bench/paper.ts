@@ -10,7 +10,7 @@ import postgres from 'postgres';
 import { now } from '../../app/utils/clock';
 import { startServer, tempDir } from '../../tests/e2e/server';
 import { benchPassword, prepareBenchDatabase } from './data';
-import { signIn } from './load';
+import { benchServerEnv, signIn } from './load';
 import { paperEnd, paperStart } from './report';
 
 const runs = Number(process.env.BENCH_PAPER_RUNS ?? 10);
@@ -21,7 +21,7 @@ type Figures = { database: string; firstMs: number; p50: number; max: number; by
 async function timePaper(database: string, env: Record<string, string>, config: Parameters<typeof prepareBenchDatabase>[0]): Promise<Figures> {
   console.log(`== ${database}: generating ten years of data…`);
   const { accounts } = await prepareBenchDatabase(config);
-  const server = await startServer({ ...env, COOKIE_SECURE: 'false' });
+  const server = await startServer({ ...env, ...benchServerEnv });
   try {
     const cookie = await signIn(server.url, accounts.member, benchPassword);
     const once = async () => {

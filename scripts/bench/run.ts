@@ -12,7 +12,7 @@ import { now } from '../../app/utils/clock';
 import { startServer, tempDir } from '../../tests/e2e/server';
 import { benchPassword, benchScale, prepareBenchDatabase, type BenchAccounts } from './data';
 import { countCpu } from './cpu';
-import { connections, load, probe, probeEachWorker, signIn, type RouteResult } from './load';
+import { benchServerEnv, connections, load, probe, probeEachWorker, signIn, type RouteResult } from './load';
 import { checkTargets, writeReport, type DatabaseRun, type WorkdayRun } from './report';
 import { runWorkday, viewOf } from './workday';
 import { workdaySessions } from './workday-cast';
@@ -124,7 +124,7 @@ async function workdayOn(
 ): Promise<WorkdayRun> {
   // Sessions are written before the server starts: PGlite's folder is the server's alone once it runs.
   const cookies = await workdaySessions(config, prepared.cast, workdaySeed);
-  const server = await startServer({ ...serverEnv, COOKIE_SECURE: 'false' });
+  const server = await startServer({ ...serverEnv, ...benchServerEnv });
   try {
     const workers = processCount(server.process.pid);
     // Warm up: each kind of page, as its role, as a document and as data, before the clock starts, in every
@@ -164,7 +164,7 @@ async function measure(
   { accounts, rows, seconds }: Prepared,
   serverEnv: Record<string, string>,
 ): Promise<DatabaseRun> {
-  const server = await startServer({ ...serverEnv, COOKIE_SECURE: 'false' });
+  const server = await startServer({ ...serverEnv, ...benchServerEnv });
   const results: RouteResult[] = [];
   let workers = 1;
   try {
