@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { getDb, transaction } from '../../db/client';
+import { getDb, qualified, transaction } from '../../db/client';
 import { moyamoyaCheckins, people, studySessions, teamMembers, teamMoyamoya, teams } from '../../db/schema';
 import type { MoyamoyaVisibility } from '~/domain/codes';
 import { recordAudit, type AuditActor } from '~/models/audit.server';
@@ -14,7 +14,7 @@ export type MoyamoyaReader = { asMember: boolean };
 export async function listMemberCheckins(teamId: number, reader: MoyamoyaReader) {
   // Each name looked up by its key: joined, the plan hashed every person of every year for a team's few
   // dozen check-ins (1.6 ms on ten years' data, growing with them; 0.4 ms so). The person always exists.
-  const fullName = sql<string>`(select ${people.fullName} from ${people} where ${people.id} = ${moyamoyaCheckins.personId})`;
+  const fullName = sql<string>`(select ${qualified(people.fullName)} from ${people} where ${qualified(people.id)} = ${qualified(moyamoyaCheckins.personId)})`;
   return getDb()
     .select({
       id: moyamoyaCheckins.id,
