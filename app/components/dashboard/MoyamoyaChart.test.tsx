@@ -10,14 +10,16 @@ import { MoyamoyaChart } from './MoyamoyaChart';
 
 const days = ['2026-04-20', '2026-04-21', '2026-05-02', '2026-06-15', '2026-07-09', '2026-10-03', '2027-02-15'];
 
-const specOf = (series: { label: string; points: Record<string, number> }[]): LinesSpec => ({
+type Point = { date: string; level: number };
+
+const specOf = (series: { label: string; points: Point[] }[]): LinesSpec => ({
   type: 'lines',
   fiscalYear: 2026,
   sessions: [],
   series: series.map((s, i) => ({
     label: s.label,
     emphasis: i === 0,
-    points: Object.entries(s.points).map(([date, level]) => ({ date, level, note: `ひとこと${date}` })),
+    points: s.points.map(({ date, level }) => ({ date, level, note: `ひとこと${date}` })),
   })),
 });
 
@@ -43,7 +45,8 @@ describe('the モヤモヤ grid on 概要', () => {
         fc.array(
           fc.record({
             label: fc.constantFrom('チームの数値', '山田 花子', '佐藤 一郎', '<b>鈴木</b>'),
-            points: fc.dictionary(fc.constantFrom(...days), fc.integer({ min: 0, max: 100 })),
+            // A date may come twice in one line: two sessions starting the same day.
+            points: fc.array(fc.record({ date: fc.constantFrom(...days), level: fc.integer({ min: 0, max: 100 }) }), { maxLength: 9 }),
           }),
           {
             minLength: 1,
@@ -53,7 +56,7 @@ describe('the モヤモヤ grid on 概要', () => {
         async (series) => {
           const spec = specOf(series);
           const { html, heads, rows } = await gridOf(spec);
-          const dates = [...new Set(series.flatMap((s) => Object.keys(s.points)))].sort();
+          const dates = [...new Set(series.flatMap((s) => s.points.map((p) => p.date)))].sort();
           if (dates.length === 0) {
             expect(html).toContain('まだ記録がありません。');
             return;
@@ -63,7 +66,8 @@ describe('the モヤモヤ grid on 概要', () => {
           expect(rows.map((r) => r.date)).toEqual(dates);
           for (const row of rows) {
             expect(row.head).toBe(formatEraDate(row.date));
-            expect(row.cells).toEqual(series.map((s) => (s.points[row.date] === undefined ? '—' : `${s.points[row.date]}%`)));
+            const figures = (s: (typeof series)[number]) => s.points.filter((p) => p.date === row.date).map((p) => `${p.level}%`);
+            expect(row.cells).toEqual(series.map((s) => figures(s).join('・') || '—'));
           }
           // Notes are read on the モヤモヤ page, which the grid links to.
           expect(html).not.toContain('ひとこと2');
@@ -74,7 +78,9 @@ describe('the モヤモヤ grid on 概要', () => {
   });
 
   it('keeps the row per figure with its note where no page for notes is named (the モヤモヤ page, HR, organizers)', async () => {
-    const html = await renderPage(() => <MoyamoyaChart spec={specOf([{ label: '山田 花子', points: { '2026-05-02': 62 } }])} subject="s" tableOpen />);
+    const html = await renderPage(() => (
+      <MoyamoyaChart spec={specOf([{ label: '山田 花子', points: [{ date: '2026-05-02', level: 62 }] }])} subject="s" tableOpen />
+    ));
     expect(html).toContain('data-twin="lines"');
     expect(html).toContain('ひとこと2026-05-02');
     expect(html).not.toContain('lines-grid');

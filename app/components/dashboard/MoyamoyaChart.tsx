@@ -71,10 +71,17 @@ function NotesTable({ spec }: { spec: LinesSpec }) {
   );
 }
 
-/** One row per date, a column per line (the chart's legend order); a line with no figure that day shows —. */
+/**
+ * One row per date, a column per line (the chart's legend order); a line with no figure that day shows —, one
+ * with two (two sessions starting the same day) shows both, in the line's order.
+ */
 function GridTable({ spec }: { spec: LinesSpec }) {
   const dates = [...new Set(spec.series.flatMap((s) => s.points.map((p) => p.date)))].sort();
-  const levels = spec.series.map((s) => new Map(s.points.map((p) => [p.date, p.level])));
+  const levels = spec.series.map((s) => {
+    const byDate = new Map<string, number[]>();
+    for (const p of s.points) byDate.set(p.date, [...(byDate.get(p.date) ?? []), p.level]);
+    return byDate;
+  });
   return (
     <ScrollRegion label="モヤモヤ指数の表">
       <table className="data-table lines-grid" data-twin="lines-grid">
@@ -95,10 +102,10 @@ function GridTable({ spec }: { spec: LinesSpec }) {
                 {formatEraDate(date)}
               </th>
               {levels.map((byDate, i) => {
-                const level = byDate.get(date);
+                const figures = byDate.get(date);
                 return (
                   <td key={i} className="num">
-                    {level === undefined ? '—' : `${level}%`}
+                    {figures ? figures.map((level) => `${level}%`).join('・') : '—'}
                   </td>
                 );
               })}
