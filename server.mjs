@@ -102,7 +102,8 @@ app.use('/build', compression({ level: 6 }), express.static('public/build', { im
 app.use(compression({ level: 1 }));
 // public/ holds a few files besides the build (the favicon): only their addresses are looked up on disk. Every
 // page went through express.static first, a failed stat and its error object per request (~3 % of /login's CPU).
-const publicEntries = new Set(fs.readdirSync('public').filter((name) => name !== 'build'));
+// Read at start: a file put into public/ later is served after a restart.
+const publicEntries = new Set(fs.existsSync('public') ? fs.readdirSync('public').filter((name) => name !== 'build') : []);
 const publicFiles = express.static('public', { maxAge: '1h' });
 app.use((req, res, next) => (publicEntries.has(req.path.split('/')[1] ?? '') ? publicFiles(req, res, next) : next()));
 // Pages and data answers hold notes: no browser or proxy keeps them, so the back button on a shared
