@@ -13,7 +13,7 @@ type Props = {
   tableOpen?: boolean;
   /**
    * Where the notes are read, when this page's table leaves them out (概要): the table twin is then a grid,
-   * one row per date and a column per line, the same numbers as the chart in a fifth of the markup.
+   * one row per date and a column per line, the same numbers as the chart in a quarter of the markup.
    */
   notesHref?: string;
 };
