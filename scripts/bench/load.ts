@@ -41,32 +41,19 @@ export async function signIn(base: string, email: string, password: string): Pro
   return cookie.split(';')[0]!;
 }
 
-/** Whether the route answers 200 for this role; a 404 means it is not built yet (skipped with a note). */
-export async function probe(base: string, path: string, cookie: string | undefined): Promise<number> {
-  const res = await fetch(base + path, { redirect: 'manual', headers: cookie ? { Cookie: cookie } : {} });
-  await res.arrayBuffer();
-  return res.status;
-}
-
 /**
- * `probe` over a new connection each time, `times` times: node:cluster hands each new connection to the next
- * worker, so with one call per worker every worker answers the page once (fetch keeps its connection, and
- * every probe through it reaches the same worker). Resolves with the statuses.
+ * The status a route answers for this role (a 404 means it is not built yet: skipped with a note), over a new
+ * connection each time: node:cluster hands each new connection to the next worker, so one probe per worker
+ * reaches every worker (through fetch's kept connection every probe reached the same one).
  */
-export async function probeEachWorker(base: string, path: string, cookie: string | undefined, times: number): Promise<number[]> {
-  const statuses: number[] = [];
-  for (let i = 0; i < times; i++) {
-    statuses.push(
-      await new Promise<number>((resolve, reject) => {
-        const request = http.get(new URL(path, base), { agent: false, headers: { Connection: 'close', ...(cookie ? { Cookie: cookie } : {}) } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        });
-        request.on('error', reject);
-      }),
-    );
-  }
-  return statuses;
+export function probe(base: string, path: string, cookie: string | undefined): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const request = http.get(new URL(path, base), { agent: false, headers: { Connection: 'close', ...(cookie ? { Cookie: cookie } : {}) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    request.on('error', reject);
+  });
 }
 
 export async function load(base: string, path: string, cookie: string | undefined, durationSeconds: number) {

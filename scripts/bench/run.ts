@@ -12,7 +12,7 @@ import { now } from '../../app/utils/clock';
 import { startServer, tempDir } from '../../tests/e2e/server';
 import { benchPassword, benchScale, prepareBenchDatabase, type BenchAccounts } from './data';
 import { countCpu } from './cpu';
-import { benchServerEnv, connections, load, probe, probeEachWorker, signIn, type RouteResult } from './load';
+import { benchServerEnv, connections, load, probe, signIn, type RouteResult } from './load';
 import { checkTargets, writeReport, type DatabaseRun, type WorkdayRun } from './report';
 import { runWorkday, viewOf } from './workday';
 import { workdaySessions } from './workday-cast';
@@ -137,9 +137,10 @@ async function workdayOn(
         seen.add(`${user.role} ${route}`);
         for (const navigation of ['document', 'data'] as const) {
           const [, address] = viewOf({ route, path: path(user), navigation });
-          const statuses = await probeEachWorker(server.url, address, cookies.get(user.userId), workers);
-          const refused = statuses.find((status) => status !== 200);
-          if (refused) throw new Error(`workday: ${route} (${address}) as ${user.role} answered ${refused}`);
+          for (let turn = 0; turn < workers; turn++) {
+            const status = await probe(server.url, address, cookies.get(user.userId));
+            if (status !== 200) throw new Error(`workday: ${route} (${address}) as ${user.role} answered ${status}`);
+          }
         }
       }
     }
@@ -181,7 +182,7 @@ async function measure(
         results.push({ ...base, status: 'skipped', note, requestsPerSecond: 0, p50: 0, p95: 0, p99: 0, errors: 0, requests: 0 });
         continue;
       }
-      await probeEachWorker(server.url, r.path, cookie, 5 * workers); // warm the JIT and caches of every worker
+      for (let i = 0; i < 5 * workers; i++) await probe(server.url, r.path, cookie); // warm the JIT and caches of every worker
       const cpu = countCpu(server.process.pid, database === 'postgres');
       const figures = await load(server.url, r.path, cookie, durationSeconds);
       const cpuPerRequest = cpu.perRequest(figures.requests);
