@@ -31,12 +31,30 @@ describe('pages sent in one piece', () => {
       expect(plain.status, path).toBe(200);
       expect(plain.headers['content-length'], path).toBe(String(plain.body.length));
       expect(plain.headers['transfer-encoding'], path).toBeUndefined();
-      const packed = await get(path, { ...headers, 'Accept-Encoding': 'gzip' });
+      // As a browser asks (it takes Brotli too): gzip, compressed whole, its length said before its first byte.
+      const packed = await get(path, { ...headers, 'Accept-Encoding': 'gzip, deflate, br, zstd' });
       expect(packed.headers['content-encoding'], path).toBe('gzip');
+      expect(packed.headers['content-length'], path).toBe(String(packed.body.length));
+      expect(packed.headers.vary, path).toMatch(/Accept-Encoding/i);
       const text = zlib.gunzipSync(packed.body).toString('utf8');
       // The same page but for its nonce, which every answer has anew.
       const withoutNonce = (html: string) => html.replace(/nonce="[^"]+"/g, 'nonce=""');
       expect(withoutNonce(text), path).toBe(withoutNonce(plain.body.toString('utf8')));
     }
+  });
+
+  it('data answers (a click inside the app) too', async () => {
+    const cookie = await signInOver(baseUrl(), 'member@example.jp', demoPassword);
+    const teams = await get('/teams', { Cookie: cookie, 'Accept-Encoding': 'identity' });
+    const team = /href="(\/teams\/\d+)"/.exec(teams.body.toString('utf8'))?.[1];
+    expect(team, 'a team of the demo member on /teams').toBeDefined();
+    const plain = await get(`${team}.data`, { Cookie: cookie, 'Accept-Encoding': 'identity' });
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-length']).toBe(String(plain.body.length));
+    expect(plain.body.length).toBeGreaterThan(1024); // large enough to be compressed
+    const packed = await get(`${team}.data`, { Cookie: cookie, 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+    expect(packed.headers['content-encoding']).toBe('gzip');
+    expect(packed.headers['content-length']).toBe(String(packed.body.length));
+    expect(zlib.gunzipSync(packed.body).toString('utf8')).toBe(plain.body.toString('utf8'));
   });
 });

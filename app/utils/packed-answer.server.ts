@@ -1,0 +1,28 @@
+import Negotiator from 'negotiator';
+import { gzipSync } from 'node:zlib';
+
+// Pages and data answers leave the app whole (entry.server.tsx), so they are compressed in one call here
+// rather than by the compression middleware's stream: that stream hands every answer to zlib on libuv's
+// thread pool and back, ~0.2 ms of hand-offs an answer on the bench's machine, as much as compressing a
+// 60 KB page (docs/decisions/0027). gzip at level 1, whatever else the browser takes: the middleware sent
+// Brotli (quality 4) to browsers and gzip to the bench, so the bench measured less than browsers cost; now
+// both get the same, ~15 % larger than Brotli and a third of its CPU. Below 1 KB, as the middleware: sent as is.
+
+const threshold = 1024;
+
+/** Whether this request takes gzip at all (Accept-Encoding with its q-values, read as the compression middleware reads it). */
+export function takesGzip(acceptEncoding: string | null): boolean {
+  return new Negotiator({ headers: { 'accept-encoding': acceptEncoding ?? undefined } }).encodings(['gzip']).includes('gzip');
+}
+
+/**
+ * The body to send for this request, gzipped when the request takes it, with the headers that say so
+ * (Content-Encoding, Content-Length, Vary). The compression middleware leaves an answer that says its encoding.
+ */
+export function packedBody(request: Request, body: Buffer<ArrayBuffer>, headers: Headers): Buffer<ArrayBuffer> {
+  if (!/(^|,)\s*accept-encoding\s*(,|$)/i.test(headers.get('Vary') ?? '')) headers.append('Vary', 'Accept-Encoding');
+  const packed = body.length >= threshold && takesGzip(request.headers.get('Accept-Encoding')) ? gzipSync(body, { level: 1 }) : null;
+  if (packed) headers.set('Content-Encoding', 'gzip');
+  headers.set('Content-Length', String((packed ?? body).length));
+  return packed ?? body;
+}
