@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 // patches/@remix-run+router: the route tree is flattened once per routes array, each pattern compiled
-// once, and a path's matches found once and handed out as copies (docs/decisions/0027). The server's
+// once, a path's matches found once and handed out as copies, and an absolute link's address resolved once
+// (docs/decisions/0027). The server's
 // copy is the CommonJS build, which the patch changes; these tests load that very file.
 const require = createRequire(import.meta.url);
 const router = require('@remix-run/router') as typeof import('@remix-run/router');
@@ -66,6 +68,25 @@ describe('the patched route matching', () => {
     expect(again[2]!.params).toEqual({ teamId: '541', activityId: '7' });
     // Every match of one answer shares its params, as the unpatched router's do.
     expect(again[0]!.params).toBe(again[2]!.params);
+  });
+
+  it("resolves a link's address as the unpatched router does, from any route and location, and hands out copies", async () => {
+    // The ES module build is not patched (the server loads the CommonJS one): the reference.
+    const unpatched = (await import(path.join(path.dirname(require.resolve('@remix-run/router')), 'router.js'))) as typeof router;
+    const piece = fc.constantFrom('teams', '541', 'activities', '..', '.', '', 'sheet', '%E7%94%B2', '?from=2026-04-06&to=2026-04-12', '#main', '/');
+    const address = fc.tuple(fc.constantFrom('/', '', '//', '..', './'), fc.array(piece, { maxLength: 5 })).map(([head, rest]) => head + rest.join('/'));
+    const pathnames = fc.array(fc.constantFrom('/', '/teams/541', '/teams/541/activities', '/admin'), { minLength: 1, maxLength: 3 });
+    const location = fc.constantFrom('/', '/teams/541', '/teams/541/', '/admin/years/2026');
+    fc.assert(
+      fc.property(address, pathnames, location, fc.boolean(), (to, routePathnames, at, relative) => {
+        const expected = unpatched.resolveTo(to, routePathnames, at, relative);
+        const answer = router.resolveTo(to, routePathnames, at, relative);
+        expect(answer, to).toEqual(expected);
+        answer.pathname = '/changed';
+        expect(router.resolveTo(to, routePathnames, at, relative), to).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps case sensitivity and the end of a pattern apart when compiling', () => {
