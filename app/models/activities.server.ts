@@ -6,19 +6,6 @@ import { activityKinds, type ActivityKind, type Visibility } from '~/domain/code
 // Every query is scoped by team. An interview's (or a survey's) own activity shows its text only to viewers
 // who may read that interview (or survey), so the log never leaks what a team kept to itself.
 
-/** 1年間の活動回数・時間: the team's totals, computed in SQL. */
-export async function activityTotals(teamId: number) {
-  const [row] = await getDb()
-    .select({
-      count: sql<number>`count(*)`.mapWith(Number),
-      minutes: sql<number>`coalesce(sum(${activities.durationMinutes}), 0)`.mapWith(Number),
-      lastOn: sql<string | null>`max(${activities.occurredOn})`,
-    })
-    .from(activities)
-    .where(and(eq(activities.teamId, teamId), isNull(activities.archivedAt)));
-  return row ?? { count: 0, minutes: 0, lastOn: null };
-}
-
 /** The latest activities, an interview's title masked as in the log when the viewer may not read it. */
 export async function recentActivities(teamId: number, visibilities: Visibility[], limit = 5) {
   const rows = await getDb()
@@ -45,19 +32,25 @@ export async function recentActivities(teamId: number, visibilities: Visibility[
   }));
 }
 
-/** The number of activities and minutes per kind (in the order of the kind list), and in total. */
+/** The number of activities and minutes per kind (in the order of the kind list), and in total with the last day. */
 export async function activitySummary(teamId: number) {
   const rows = await getDb()
     .select({
       kind: activities.kind,
       count: sql<number>`count(*)`.mapWith(Number),
       minutes: sql<number>`coalesce(sum(${activities.durationMinutes}), 0)`.mapWith(Number),
+      lastOn: sql<string>`max(${activities.occurredOn})`,
     })
     .from(activities)
     .where(and(eq(activities.teamId, teamId), isNull(activities.archivedAt)))
     .groupBy(activities.kind);
-  const byKind = activityKinds.codes.flatMap((kind) => rows.filter((r) => r.kind === kind));
-  const total = byKind.reduce((t, r) => ({ count: t.count + r.count, minutes: t.minutes + r.minutes }), { count: 0, minutes: 0 });
+  const kept = activityKinds.codes.flatMap((kind) => rows.filter((r) => r.kind === kind));
+  const byKind = kept.map(({ lastOn: _, ...r }) => r);
+  // 1年間の活動回数・時間 and the last day with an activity (概要), from the same rows.
+  const total = kept.reduce<{ count: number; minutes: number; lastOn: string | null }>(
+    (t, r) => ({ count: t.count + r.count, minutes: t.minutes + r.minutes, lastOn: t.lastOn !== null && t.lastOn > r.lastOn ? t.lastOn : r.lastOn }),
+    { count: 0, minutes: 0, lastOn: null },
+  );
   return { byKind, total };
 }
 

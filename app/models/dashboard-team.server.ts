@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { selectRows } from '../../db/client';
-import { activityKinds, type ActivityKind, type IntervieweeRole, type Visibility } from '~/domain/codes';
+import { activityKinds, type ActivityKind, type IntervieweeRole, type MunicipalityKind, type Visibility } from '~/domain/codes';
 import type { KindsSpec, LinesSpec, SessionMark, WeeklySpec } from '~/components/charts/types';
 import { todayInTokyo } from '~/utils/clock';
 import { fiscalYearRange } from '~/utils/dates';
 import { activitySummary } from './activities.server';
 import { interviewCoverage, roleCoverageLabel } from '~/domain/interviews';
-import { openHomework, teamMunicipalityKind } from './interviews.server';
+import { openHomework } from './interviews.server';
 import { listMemberCheckins, listTeamMoyamoya, listYearSessions } from './moyamoya.server';
 
 // The team dashboard's figures. Every figure is computed in SQL (grouped by week, kind or role);
@@ -28,7 +28,7 @@ const toHours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 export async function weeklyActivity(
   teamId: number,
   fiscalYear: number,
-  sessions: SessionMark[],
+  sessions: SessionMark[] = [],
 ): Promise<WeeklySpec & { counts: number[]; weekHours: number[] }> {
   const { first, last } = fiscalYearRange(fiscalYear);
   const rows = await selectRows<{ week: string; kind: ActivityKind; n: number; minutes: number }>(sql`
@@ -77,26 +77,23 @@ export async function weeklyActivity(
  * many more exist that the viewer may not read (their roles are not told): one figure for 概要 and the
  * インタビュー page, so neither says 未実施 for a role that was heard in an interview kept to the team.
  */
-export async function keyPersonCoverage(teamId: number, visibilities: Visibility[]) {
+export async function keyPersonCoverage(team: { id: number; municipalityKind: MunicipalityKind }, visibilities: Visibility[]) {
   const readable = visibilities.length
     ? sql`visibility in (${sql.join(
         visibilities.map((v) => sql`${v}`),
         sql`, `,
       )})`
     : sql`false`;
-  const [rows, kind] = await Promise.all([
-    selectRows<{ role: IntervieweeRole; n: number; hidden: number; last_on: string | null }>(sql`
-      select role_category as role, (count(*) filter (where ${readable}))::int as n, (count(*) filter (where not (${readable})))::int as hidden,
-        to_char(max(interviewed_on) filter (where ${readable}), 'YYYY-MM-DD') as last_on
-      from interviews
-      where team_id = ${teamId} and archived_at is null
-      group by role_category`),
-    teamMunicipalityKind(teamId),
-  ]);
+  const rows = await selectRows<{ role: IntervieweeRole; n: number; hidden: number; last_on: string | null }>(sql`
+    select role_category as role, (count(*) filter (where ${readable}))::int as n, (count(*) filter (where not (${readable})))::int as hidden,
+      to_char(max(interviewed_on) filter (where ${readable}), 'YYYY-MM-DD') as last_on
+    from interviews
+    where team_id = ${team.id} and archived_at is null
+    group by role_category`);
   const counts = new Map(rows.map((r) => [r.role, r]));
   const roles = interviewCoverage(rows.flatMap((r) => Array.from({ length: Number(r.n) }, () => r.role))).map(({ role, count }) => ({
     role,
-    label: roleCoverageLabel(role, kind),
+    label: roleCoverageLabel(role, team.municipalityKind),
     count,
     lastOn: counts.get(role)?.last_on ?? null,
   }));
@@ -139,14 +136,17 @@ export function moyamoyaLines(
 }
 
 /** Everything the dashboard draws, in a fixed number of queries. */
-export async function teamDashboard(team: { id: number; fiscalYear: number }, viewer: { asMember: boolean; visibilities: Visibility[] }) {
-  const sessions = studySessionMarks(await listYearSessions(team.fiscalYear));
-  const [weekly, summary, checkins, teamFigures, coverage, homework] = await Promise.all([
-    weeklyActivity(team.id, team.fiscalYear, sessions),
+export async function teamDashboard(
+  team: { id: number; fiscalYear: number; municipalityKind: MunicipalityKind },
+  viewer: { asMember: boolean; visibilities: Visibility[] },
+) {
+  const [sessions, weekly, summary, checkins, teamFigures, coverage, homework] = await Promise.all([
+    listYearSessions(team.fiscalYear).then(studySessionMarks),
+    weeklyActivity(team.id, team.fiscalYear),
     activitySummary(team.id),
     listMemberCheckins(team.id, { asMember: viewer.asMember }),
     listTeamMoyamoya(team.id),
-    keyPersonCoverage(team.id, viewer.visibilities),
+    keyPersonCoverage(team, viewer.visibilities),
     openHomework(team.id, viewer.visibilities, todayInTokyo()),
   ]);
   const moyamoya = moyamoyaLines(team.fiscalYear, sessions, checkins, teamFigures);
@@ -154,6 +154,6 @@ export async function teamDashboard(team: { id: number; fiscalYear: number }, vi
     type: 'kinds',
     rows: summary.byKind.map((r) => ({ kind: r.kind, label: activityKinds.label[r.kind], hours: toHours(r.minutes), count: r.count })),
   };
-  return { weekly, moyamoya, kinds, summary, coverage, homework, membersShown: checkins.length > 0 || viewer.asMember };
+  return { weekly: { ...weekly, sessions }, moyamoya, kinds, summary, coverage, homework, membersShown: checkins.length > 0 || viewer.asMember };
 }
 export type TeamDashboard = Awaited<ReturnType<typeof teamDashboard>>;

@@ -118,7 +118,10 @@ export async function loadPaperDraft(team: Team, access: Pick<TeamAccess, 'inter
     sessions,
     texts: { aboutMunicipality: choices.aboutMunicipality, findings: choices.findings },
     months: byMonth(monthItems),
-    totals: { byKind: summary.byKind.map((r) => ({ ...r, label: activityKinds.label[r.kind] })), total: summary.total },
+    totals: {
+      byKind: summary.byKind.map((r) => ({ ...r, label: activityKinds.label[r.kind] })),
+      total: { count: summary.total.count, minutes: summary.total.minutes },
+    },
     moyamoya: moyamoyaOfYear.map((m) => ({
       sessionId: m.sessionId,
       name: sessionTitle(m.sessionKind, m.sessionNumber),

@@ -12,6 +12,8 @@ export async function getTeamRef(teamId: number) {
       moyamoyaVisibility: teams.moyamoyaVisibility,
       municipalityName: municipalities.name,
       prefecture: municipalities.prefecture,
+      // 区長 or 市長 in the names of key persons (interviews): read with the team, not asked again.
+      municipalityKind: municipalities.kind,
       generation: teamGenerations.generation,
     })
     .from(teams)

@@ -16,7 +16,7 @@ import { MoyamoyaChart } from '~/components/dashboard/MoyamoyaChart';
 import { WeeklyActivityChart } from '~/components/dashboard/WeeklyActivityChart';
 import { TeamHeader } from '~/components/TeamHeader';
 import { activityKinds, intervieweeRoles, visibilities } from '~/domain/codes';
-import { activityTotals, recentActivities } from '~/models/activities.server';
+import { recentActivities } from '~/models/activities.server';
 import { countAlumniOfMunicipality } from '~/models/alumni-directory.server';
 import { teamDashboard } from '~/models/dashboard-team.server';
 import { previousGenerations } from '~/models/handovers.server';
@@ -31,9 +31,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, access, viewer } = await requireTeam(request, requireIdParam(params.teamId), 'view');
-  const [members, totals, recent, interviews, dashboard, generations, alumniCount] = await Promise.all([
+  const [members, recent, interviews, dashboard, generations, alumniCount] = await Promise.all([
     listTeamMembers(team.id),
-    access.readProgress ? activityTotals(team.id) : null,
     access.readProgress ? recentActivities(team.id, access.interviewVisibilities) : [],
     listInterviews(team.id, access.interviewVisibilities),
     // The charts are progress: partners (sheet only) do not get them.
@@ -48,7 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     links: { readProgress: access.readProgress, readSheet: access.readSheet },
     members: shownMembers,
     unlistedMembers: members.length - shownMembers.length,
-    totals,
+    // 活動の記録: the dashboard's totals (the same object, sent once).
+    totals: dashboard?.summary.total ?? null,
     recent,
     interviews,
     dashboard,

@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listInterviews(team.id, access.interviewVisibilities),
     openHomework(team.id, access.interviewVisibilities, todayInTokyo()),
     canWrite ? listArchivedInterviews(team.id, access.interviewVisibilities) : [],
-    keyPersonCoverage(team.id, access.interviewVisibilities),
+    keyPersonCoverage(team, access.interviewVisibilities),
   ]);
   const { notice, headers } = await takeNotice(request);
   return data(
