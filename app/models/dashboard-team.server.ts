@@ -13,14 +13,20 @@ import { listMemberCheckins, listTeamMoyamoya, listYearSessions } from './moyamo
 // what reaches JavaScript is at most one row per week and kind, so the query count and the work
 // stay fixed whatever the size of the log.
 
-/** The Monday of every week that touches the fiscal year. */
+const weeksByYear = new Map<number, readonly string[]>();
+
+/** The Monday of every week that touches the fiscal year (worked out once per year; a copy each time). */
 export function weeksOfYear(fiscalYear: number): string[] {
-  const { first, last } = fiscalYearRange(fiscalYear);
-  const start = new Date(`${first}T00:00:00Z`);
-  start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
-  const weeks: string[] = [];
-  for (const d = start; d.toISOString().slice(0, 10) <= last; d.setUTCDate(d.getUTCDate() + 7)) weeks.push(d.toISOString().slice(0, 10));
-  return weeks;
+  let known = weeksByYear.get(fiscalYear);
+  if (!known) {
+    const { first, last } = fiscalYearRange(fiscalYear);
+    const start = new Date(`${first}T00:00:00Z`);
+    start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
+    const weeks: string[] = [];
+    for (const d = start; d.toISOString().slice(0, 10) <= last; d.setUTCDate(d.getUTCDate() + 7)) weeks.push(d.toISOString().slice(0, 10));
+    weeksByYear.set(fiscalYear, (known = weeks));
+  }
+  return [...known];
 }
 
 const toHours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
