@@ -24,22 +24,27 @@ export function tokyoDay(iso: string): Date {
   return new Date(`${iso}T00:00:00+09:00`);
 }
 
-// Pages show hundreds of dates; a day is formatted once (Intl's formatToParts is slow).
-const eraDates = new Map<string, string>();
+/** Pages show hundreds of dates: a day's text is worked out once per form (Intl's formatting is slow). */
+function oncePerDay(format: (iso: string) => string): (iso: string) => string {
+  const known = new Map<string, string>();
+  return (iso) => {
+    let text = known.get(iso);
+    if (text === undefined) {
+      text = format(iso);
+      if (known.size >= 20_000) known.clear();
+      known.set(iso, text);
+    }
+    return text;
+  };
+}
 
 /** 令和4年4月27日（水） */
-export function formatEraDate(iso: string): string {
-  let text = eraDates.get(iso);
-  if (text === undefined) {
-    text = eraDate
-      .formatToParts(tokyoDay(iso))
-      .map((part) => (part.type === 'literal' ? part.value.replace('(', '（').replace(')', '）') : part.value))
-      .join('');
-    if (eraDates.size >= 20_000) eraDates.clear();
-    eraDates.set(iso, text);
-  }
-  return text;
-}
+export const formatEraDate = oncePerDay((iso) =>
+  eraDate
+    .formatToParts(tokyoDay(iso))
+    .map((part) => (part.type === 'literal' ? part.value.replace('(', '（').replace(')', '）') : part.value))
+    .join(''),
+);
 
 /** 令和4年4月27日 — without the weekday, as documents (the joint paper, the audit log) write a date. */
 export function formatEraDatePlain(iso: string): string {
@@ -67,9 +72,7 @@ export function formatEraDayOnly(iso: string): string {
 }
 
 /** 4月27日（水） — for lists inside one year. */
-export function formatMonthDay(iso: string): string {
-  return monthDay.format(tokyoDay(iso)).replace('(', '（').replace(')', '）');
-}
+export const formatMonthDay = oncePerDay((iso) => monthDay.format(tokyoDay(iso)).replace('(', '（').replace(')', '）'));
 
 /** 令和8年11月21日（土） 09:30 in Tokyo time, for timestamps (saved, commented, signed in). */
 export function formatDateTime(value: Date | string): string {
