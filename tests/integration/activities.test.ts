@@ -281,20 +281,21 @@ describe('searching and filtering the timeline', () => {
 });
 
 describe('the year summary (1年間の活動回数・時間)', () => {
-  it('counts activities and hours per kind and in total, leaving out deleted ones', async () => {
+  it('counts activities and hours per kind and in total with the last day, leaving out deleted ones', async () => {
     const team = await createTeam(getDb(), { municipalityId: world.cityA.id, fiscalYear: world.year + 1 });
     const user = world.users.member;
     await addTeamMember(getDb(), { teamId: team.id, personId: user.personId });
     const db = getDb();
-    for (const [kind, minutes] of [
-      ['meeting', 60],
-      ['meeting', 90],
-      ['study_session', 300],
-      ['survey', 30],
+    const y = world.year + 1;
+    for (const [kind, minutes, occurredOn] of [
+      ['meeting', 60, `${y}-05-10`],
+      ['meeting', 90, `${y + 1}-01-20`],
+      ['study_session', 300, `${y}-04-20`],
+      ['survey', 30, `${y}-11-03`],
     ] as const) {
-      await createActivity(db, { teamId: team.id, kind, durationMinutes: minutes });
+      await createActivity(db, { teamId: team.id, kind, durationMinutes: minutes, occurredOn });
     }
-    const gone = await createActivity(db, { teamId: team.id, kind: 'meeting', durationMinutes: 600 });
+    const gone = await createActivity(db, { teamId: team.id, kind: 'meeting', durationMinutes: 600, occurredOn: `${y + 1}-03-01` });
     await db.update(activities).set({ archivedAt: now() }).where(eq(activities.id, gone.id));
     const cookie = { Cookie: await sessionCookie(user.id) };
     const { summary } = await summaryLoader(loaderArgs(`/teams/${team.id}/activities/summary`, { headers: cookie, params: { teamId: String(team.id) } }));
@@ -303,6 +304,7 @@ describe('the year summary (1年間の活動回数・時間)', () => {
       { kind: 'meeting', count: 2, minutes: 150 },
       { kind: 'survey', count: 1, minutes: 30 },
     ]);
-    expect(summary.total).toEqual({ count: 4, minutes: 480 });
+    // The last day of a kept activity (概要's 最終記録日), not the deleted one's later day.
+    expect(summary.total).toEqual({ count: 4, minutes: 480, lastOn: `${y + 1}-01-20` });
   });
 });

@@ -123,7 +123,7 @@ describe('CSV export and import of the activity log', () => {
       { kind: 'vote', count: 1, minutes: 15 },
       { kind: 'joint_paper', count: 1, minutes: 0 },
     ]);
-    expect(summary.total).toEqual({ count: 70, minutes: 5760 });
+    expect([summary.total.count, summary.total.minutes]).toEqual([70, 5760]);
     // Members are matched by name; a name that is not a member becomes a guest.
     const [first] = await getDb().select().from(activities).where(eq(activities.teamId, teamId)).orderBy(activities.occurredOn, activities.id).limit(1);
     expect(first!.guests).toBe('外部 講師');
