@@ -97,7 +97,8 @@ app.use((req, res, next) => {
   }
   next();
 });
-// Built assets are compressed harder (browsers keep them); pages cheaply, as they change.
+// Built assets are compressed harder (browsers keep them). Pages and data answers are gzipped as they leave the
+// app (app/utils/packed-answer.server.ts); this middleware compresses the rest (CSV, .docx, .zip, the manifest).
 app.use('/build', compression({ level: 6 }), express.static('public/build', { immutable: true, maxAge: '1y' }));
 app.use(compression({ level: 1 }));
 // public/ holds a few files besides the build (the favicon): only their addresses are looked up on disk. Every

@@ -71,8 +71,19 @@ export async function handleDataRequest(response: Response, { context, request }
   if (context.databaseUnavailable) return new Response('データベースに接続できません', { status: 503, headers: { 'Retry-After': '30' } });
   // Data answers too are whole before they go (loaders defer nothing), and compressed in one call like pages.
   if (!response.body || response.headers.has('Content-Encoding')) return response;
+  let whole: Buffer<ArrayBuffer>;
+  try {
+    whole = Buffer.from(await response.arrayBuffer());
+  } catch (error) {
+    // Streamed, a failing answer was cut off; read whole, it is a 500 the server logs, not Express's error page.
+    console.error(error);
+    return new Response('サーバーで問題が起きました。しばらくしてからもう一度お試しください。', {
+      status: 500,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
   const headers = new Headers(response.headers);
-  const body = packedBody(request, Buffer.from(await response.arrayBuffer()), headers);
+  const body = packedBody(request, whole, headers);
   return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
 

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 
 // patches/@remix-run+router: the route tree is flattened once per routes array, each pattern compiled
 // once, a path's matches found once and handed out as copies, and an absolute link's address resolved once
-// (docs/decisions/0027). The server's
-// copy is the CommonJS build, which the patch changes; these tests load that very file.
+// (docs/decisions/0027). The server's copy is the CommonJS build, which the patch changes; these tests load
+// that very file.
 const require = createRequire(import.meta.url);
 const router = require('@remix-run/router') as typeof import('@remix-run/router');
 type Route = import('@remix-run/router').AgnosticRouteObject;
@@ -41,6 +41,7 @@ describe('the patched route matching', () => {
   it('is patched (the build this runs on keeps its ranked routes)', () => {
     const source = require('node:fs').readFileSync(require.resolve('@remix-run/router'), 'utf8') as string;
     expect(source).toContain('jinmane patch');
+    expect(source).toContain('resolvedAbsolute'); // the link addresses' hunk
   });
 
   it('matches any path as a fresh tree does, however often the same tree is asked', () => {

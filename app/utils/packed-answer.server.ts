@@ -6,9 +6,12 @@ import { gzipSync } from 'node:zlib';
 // thread pool and back, ~0.2 ms of hand-offs an answer on the bench's machine, as much as compressing a
 // 60 KB page (docs/decisions/0027). gzip at level 1, whatever else the browser takes: the middleware sent
 // Brotli (quality 4) to browsers and gzip to the bench, so the bench measured less than browsers cost; now
-// both get the same, ~15 % larger than Brotli and a third of its CPU. Below 1 KB, as the middleware: sent as is.
+// both get the same, ~15 % larger than Brotli and a third of its CPU. Below 1 KB, as the middleware: sent as
+// is. Above 256 KB (a CSV import's preview carries the whole file back) the middleware's stream compresses it:
+// a synchronous call would hold every other request of the process for milliseconds.
 
 const threshold = 1024;
+const largest = 256 * 1024;
 
 /** Whether this request takes gzip at all (Accept-Encoding with its q-values, read as the compression middleware reads it). */
 export function takesGzip(acceptEncoding: string | null): boolean {
@@ -17,10 +20,13 @@ export function takesGzip(acceptEncoding: string | null): boolean {
 
 /**
  * The body to send for this request, gzipped when the request takes it, with the headers that say so
- * (Content-Encoding, Content-Length, Vary). The compression middleware leaves an answer that says its encoding.
+ * (Content-Encoding, Content-Length, Vary). The compression middleware leaves an answer that says its encoding;
+ * one that already says it, or is too large to compress here, is left as it is.
  */
 export function packedBody(request: Request, body: Buffer<ArrayBuffer>, headers: Headers): Buffer<ArrayBuffer> {
-  if (!/(^|,)\s*accept-encoding\s*(,|$)/i.test(headers.get('Vary') ?? '')) headers.append('Vary', 'Accept-Encoding');
+  if (headers.has('Content-Encoding') || body.length > largest) return body;
+  const vary = headers.get('Vary') ?? '';
+  if (!/(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(vary)) headers.append('Vary', 'Accept-Encoding');
   const packed = body.length >= threshold && takesGzip(request.headers.get('Accept-Encoding')) ? gzipSync(body, { level: 1 }) : null;
   if (packed) headers.set('Content-Encoding', 'gzip');
   headers.set('Content-Length', String((packed ?? body).length));

@@ -43,6 +43,21 @@ describe('an answer compressed in one piece', () => {
     const other = new Headers({ Vary: 'Cookie' });
     packedBody(requestWith('gzip'), page, other);
     expect(other.get('Vary')).toBe('Cookie, Accept-Encoding');
+    const any = new Headers({ Vary: '*' });
+    packedBody(requestWith('gzip'), page, any);
+    expect(any.get('Vary')).toBe('*');
+  });
+
+  it('leaves an answer that already names its encoding, and one too large to compress without holding the process, to the middleware', () => {
+    const encoded = new Headers({ 'Content-Encoding': 'br' });
+    expect(packedBody(requestWith('gzip'), page, encoded)).toBe(page);
+    expect([encoded.get('Content-Encoding'), encoded.get('Content-Length')]).toEqual(['br', null]);
+    const large = Buffer.from('令和8年4月27日 チームミーティング\n'.repeat(8_000), 'utf8');
+    expect(large.length).toBeGreaterThan(256 * 1024);
+    const headers = new Headers();
+    expect(packedBody(requestWith('gzip'), large, headers)).toBe(large);
+    // No length and no encoding: the compression middleware streams it and says what it did.
+    expect([headers.get('Content-Encoding'), headers.get('Content-Length')]).toEqual([null, null]);
   });
 
   it('reads q-values as the compression middleware does', () => {
