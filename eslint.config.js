@@ -36,6 +36,13 @@ export default defineConfig(
       ...react.configs.flat['jsx-runtime'].rules,
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      // One link inside the app: ~/components/Link (Remix's, written without its hooks while the server renders).
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@remix-run/react', importNames: ['Link'], message: "Use Link from '~/components/Link' (decision 0027)." }] },
+      ],
     },
   },
+  // …which is the one place Remix's is imported (and its test, which compares the two).
+  { files: ['app/components/Link.tsx', 'app/components/Link.test.tsx'], rules: { 'no-restricted-imports': 'off' } },
 );

@@ -1,4 +1,5 @@
-import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react';
+import { isRouteErrorResponse, useRouteError } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { refusalFallback, refusalMessages } from '~/domain/refusals';
 
 /** The one error view every route uses: Japanese, calm, and never a stack trace. */

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { EraDate } from '~/components/EraDate';
 import { homeworkStatuses, type HomeworkStatus } from '~/domain/codes';
 import { deadlineLabel, type HomeworkDeadline } from '~/domain/homework';

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { BaseVersionInput } from '~/components/BaseVersionInput';
-import { Link } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import type { ReactNode } from 'react';
 import { DraftForm } from '~/components/DraftForm';
 import { FormMessage, TextField } from '~/components/form';

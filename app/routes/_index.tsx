@@ -1,6 +1,7 @@
 import { ScrollRegion } from '~/components/ScrollRegion';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { EraDate, EraDateSpan } from '~/components/EraDate';
 import { sessionKinds } from '~/domain/codes';
 import { listYearsWithSessions } from '~/models/years.server';

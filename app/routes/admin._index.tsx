@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { ActivityHeatmap } from '~/components/dashboard/ActivityHeatmap';
 import { MoyamoyaChart } from '~/components/dashboard/MoyamoyaChart';
 import { TeamTable } from '~/components/dashboard/TeamTable';

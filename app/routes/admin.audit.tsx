@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { auditActionLabels, auditEntityText } from '~/domain/audit-labels';
 import { ErrorPage } from '~/components/ErrorPage';
 import { auditPageSize, auditTargets, listAudit } from '~/models/audit.server';

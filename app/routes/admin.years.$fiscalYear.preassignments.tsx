@@ -1,6 +1,7 @@
 import { ScrollRegion } from '~/components/ScrollRegion';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
+import { Form, useLoaderData, useLocation } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { NoTeamsYet } from '~/components/admin/NoTeamsYet';
 import { YearNav } from '~/components/admin/YearNav';
 import { EraDate } from '~/components/EraDate';

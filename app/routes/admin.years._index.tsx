@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { ArchivedList } from '~/components/ArchivedList';
 import { redirectWithNotice } from '~/utils/notice.server';
 import { ErrorPage } from '~/components/ErrorPage';

@@ -1,7 +1,8 @@
 import { ActivityTotals } from '~/components/ActivityTotals';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { ErrorPage } from '~/components/ErrorPage';
 import { MentorOfferCard } from '~/components/alumni/MentorOfferCard';
 import { SavedNotice } from '~/components/SavedNotice';

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { AlumniNav } from '~/components/alumni/AlumniNav';
 import { ErrorPage } from '~/components/ErrorPage';
 import { directoryChoices, listAlumni, type DirectoryRow } from '~/models/alumni-directory.server';

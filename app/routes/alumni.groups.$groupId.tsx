@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { DraftForm } from '~/components/DraftForm';
 import { EraDate } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';

@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { AlumniNav } from '~/components/alumni/AlumniNav';
 import { DraftForm } from '~/components/DraftForm';
 import { ErrorPage } from '~/components/ErrorPage';

@@ -1,7 +1,8 @@
 import { ActivityTotals } from '~/components/ActivityTotals';
 import { ScrollRegion } from '~/components/ScrollRegion';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { CohortCards } from '~/components/dashboard/CohortCards';
 import { MoyamoyaChart } from '~/components/dashboard/MoyamoyaChart';
 import { ErrorPage } from '~/components/ErrorPage';

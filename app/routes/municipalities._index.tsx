@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { municipalityKinds } from '~/domain/codes';
 import { listMunicipalities } from '~/models/municipalities.server';
 import { requireViewer } from '~/utils/auth.server';

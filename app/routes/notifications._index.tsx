@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { ErrorPage } from '~/components/ErrorPage';
 import { notificationKinds, type NotificationKind } from '~/domain/notifications';
 import { listNotifications, markRead } from '~/models/notifications.server';

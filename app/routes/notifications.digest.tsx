@@ -1,6 +1,7 @@
 import { EraDate } from '~/components/EraDate';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { ErrorPage } from '~/components/ErrorPage';
 import { weeklyDigest } from '~/models/digest.server';
 import { requireViewer } from '~/utils/auth.server';

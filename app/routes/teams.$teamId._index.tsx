@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { QuickAdd } from '~/components/activities/QuickAdd';
 import { pickableKinds } from '~/domain/activity-form';
 import { submitOnce } from '~/models/submissions.server';

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { RestoreButton } from '~/components/RestoreButton';
 import { StaleNotice } from '~/components/StaleNotice';
 import { ActivityForm } from '~/components/activities/ActivityForm';

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { ActivityTimeline } from '~/components/activities/ActivityTimeline';
 import { QuickAdd } from '~/components/activities/QuickAdd';
 import { ErrorPage } from '~/components/ErrorPage';

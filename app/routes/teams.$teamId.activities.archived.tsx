@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { RestoreButton } from '~/components/RestoreButton';
 import { ErrorPage } from '~/components/ErrorPage';
 import { TeamHeader } from '~/components/TeamHeader';

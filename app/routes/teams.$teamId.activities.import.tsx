@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { ImportPreview, previewKey } from '~/components/activities/ImportPreview';
 import { ErrorPage } from '~/components/ErrorPage';
 import { TeamHeader } from '~/components/TeamHeader';

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { ActivityForm } from '~/components/activities/ActivityForm';
 import { ErrorPage } from '~/components/ErrorPage';
 import { TeamHeader } from '~/components/TeamHeader';

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { ArchivedList } from '~/components/ArchivedList';
 import { EraDate } from '~/components/EraDate';
 import { ErrorPage } from '~/components/ErrorPage';

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { EraDate } from '~/components/EraDate';
 import { DeadlineBadge } from '~/components/HomeworkDeadline';
 import { ErrorPage } from '~/components/ErrorPage';

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { ErrorPage } from '~/components/ErrorPage';
 import { DiffLegend, SheetDiffView } from '~/components/sheet/SheetDiffView';
 import { TeamHeader } from '~/components/TeamHeader';

@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { BaseVersionInput } from '~/components/BaseVersionInput';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { useState } from 'react';
 import { DraftForm } from '~/components/DraftForm';
 import { ErrorPage } from '~/components/ErrorPage';

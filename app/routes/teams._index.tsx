@@ -1,6 +1,7 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { currentFiscalYear } from '~/utils/clock';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { listCandidateTeams } from '~/models/teams.server';
 import { requireViewer } from '~/utils/auth.server';
 import { formatFiscalYear } from '~/utils/dates';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { keepScreenshot, openPage, phone, seeded, signIn, useBrowser } from './browser';
+import { keepScreenshot, openPage, phone, seeded, signIn, useBrowser, waitForHydration } from './browser';
 
 useBrowser();
 
@@ -96,6 +96,23 @@ describe('dashboards', () => {
     await keepScreenshot(page, 'dashboard-team');
   });
 
+  it("member: a week of the weekly table opens that week's log inside the app", async () => {
+    const { page } = await openPage('dashboard-team-week');
+    await signIn(page, member);
+    await page.goto(await teamUrl(page));
+    await waitForHydration(page);
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    const table = page.locator('table[data-twin="weekly"]');
+    await page.locator('details.chart__table', { has: table }).locator('summary').click();
+    const week = table.locator('tbody th a').first();
+    const href = (await week.getAttribute('href'))!;
+    expect(href).toMatch(/^\/teams\/\d+\/activities\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
+    await week.click();
+    await page.waitForURL((url) => url.pathname + url.search === href);
+    await page.getByRole('heading', { name: /^活動の記録（\d+件）$/ }).waitFor();
+    expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+  });
+
   it('member on a phone: the charts fit the screen', async () => {
     const { page } = await openPage('dashboard-team-phone', phone);
     await signIn(page, member);
@@ -131,13 +148,16 @@ describe('dashboards', () => {
     expect(await chartsDrawn(page, 1)).toBe(1);
     const rows = page.locator('table[data-twin="teams"] tbody tr');
     expect(await rows.count()).toBeGreaterThan(3);
-    // Sorting works by links (no JavaScript needed): by activities, most first.
+    // Sorting works by links (no JavaScript needed): by activities, most first. With JavaScript the links
+    // ("?year=…&sort=…", written by the server as plain anchors: ~/components/Link) navigate inside the app.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     await page.getByRole('link', { name: '活動回数' }).click();
     await page.getByRole('link', { name: '活動回数 ▲' }).waitFor();
     await page.getByRole('link', { name: '活動回数 ▲' }).click();
     await page.getByRole('link', { name: '活動回数 ▼' }).waitFor();
     const counts = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-activities'))));
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
     // The heat map's row for a team adds up to its activity count (every test's activities lie inside the year).
     const first = rows.first();
     const teamId = await first.getAttribute('data-team');

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { activityKinds, sessionKinds, type ActivityKind, type SessionKind } from '~/domain/codes';
 import { formatMonthDay } from '~/utils/dates';
 import { counted, duration } from '~/utils/format';

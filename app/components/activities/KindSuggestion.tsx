@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { useEffect, useState } from 'react';
 import { suggestKind } from '~/domain/activity-label';
 import { activityKinds, type ActivityKind } from '~/domain/codes';

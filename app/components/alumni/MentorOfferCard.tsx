@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { Form, Link } from '@remix-run/react';
+import { Form } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { EraDate } from '~/components/EraDate';
 import { FormMessage } from '~/components/form';
 import { OnceToken } from '~/components/OnceToken';

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { shortDate } from '~/components/charts/geometry';
 import { ScrollRegion } from '~/components/ScrollRegion';
 import { formatEraDate } from '~/utils/dates';

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { ChartFrame } from '~/components/charts/ChartFrame';
 import type { LinesSpec } from '~/components/charts/types';
 import { formatEraDate } from '~/utils/dates';

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { EraDate } from '~/components/EraDate';
 import { ScrollRegion } from '~/components/ScrollRegion';
 import { flagLabel, flagsOf, sortDescription, sortKeys, type SortKey, type TeamRow } from '~/domain/team-table';

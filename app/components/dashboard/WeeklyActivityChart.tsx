@@ -1,4 +1,5 @@
-import { Link, useNavigate } from '@remix-run/react';
+import { useNavigate } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import { ChartFrame } from '~/components/charts/ChartFrame';
 import type { WeeklySpec } from '~/components/charts/types';
 import { formatEraDate } from '~/utils/dates';

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import type { ReactNode } from 'react';
 import { sheetSections, type SheetContent, type SheetItem, type SheetSectionKey } from '~/domain/sheet';
 import { evidenceValue, fieldsOf, getItems, getText } from '~/domain/sheet-fields';

@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { Link } from '@remix-run/react';
+import { Link } from '~/components/Link';
 import type { ReactNode } from 'react';
 import { BaseVersionInput } from '~/components/BaseVersionInput';
 import { DraftForm } from '~/components/DraftForm';
