@@ -6,14 +6,15 @@ import { weeksOfYear } from './dashboard-team.server';
 // The organizers' views across teams: activity per team and week, and the team モヤモヤ figures
 // of every dialogue group. Each is one grouped query, whatever the number of teams.
 
-/** Activities per team and week (weeks by their Monday), only the weeks that are not empty. */
-export async function activityHeatmap(fiscalYear: number) {
+/** Activities per team and week: each team's counts in the order of the year's weeks (weeksOfYear), every week. */
+export async function activityHeatmap(fiscalYear: number): Promise<Map<number, number[]>> {
   const { first, last } = fiscalYearRange(fiscalYear);
   const weeks = weeksOfYear(fiscalYear);
   // A row per team, its weeks as two JSON arrays (parsed natively): each week as its number in the year
   // (days since the first Monday, over 7: integer arithmetic), and its count. A row per team and week with
   // the Monday as text was 2,800 rows for 60 teams, their parsing a tenth of the page's CPU, and the date
-  // arithmetic and formatting most of the query's (PostgreSQL's CPU per page 20 → 14 ms).
+  // arithmetic and formatting most of the query's (PostgreSQL's CPU per page 20 → 14 ms). The numbers stay
+  // numbers: placed by index, not turned into Mondays and looked up again (decision 0027).
   const rows = await selectRows<{ team_id: number; weeks: number[]; counts: number[] }>(sql`
     select team_id, to_json(array_agg(week order by week)) as weeks, to_json(array_agg(n order by week)) as counts from (
       select a.team_id, (a.occurred_on - ${weeks[0]}::date) / 7 as week, count(*)::int as n
@@ -23,24 +24,25 @@ export async function activityHeatmap(fiscalYear: number) {
       group by 1, 2
     ) by_week
     group by team_id`);
-  const cells = new Map<number, Record<string, number>>();
+  const teams = new Map<number, number[]>();
   for (const r of rows) {
-    const counts: Record<string, number> = {};
-    r.weeks.forEach((week, i) => (counts[weeks[Number(week)]!] = Number(r.counts[i])));
-    cells.set(Number(r.team_id), counts);
+    const counts = new Array<number>(weeks.length).fill(0);
+    r.weeks.forEach((week, i) => (counts[Number(week)] = Number(r.counts[i])));
+    teams.set(Number(r.team_id), counts);
   }
-  return cells;
+  return teams;
 }
 
 /**
  * The heat map's columns: the year's weeks up to the one holding `today`, or to the last week with an
  * activity when one is logged ahead. Weeks still to come are left off, so the map ends on the latest
- * week (the page shows that end first).
+ * week (the page shows that end first). `teams` as activityHeatmap gives them.
  */
-export function heatmapWeeks(fiscalYear: number, today: string, cells: Map<number, Record<string, number>>): string[] {
-  let until = today;
-  for (const weeks of cells.values()) for (const week in weeks) if (week > until) until = week;
-  return weeksOfYear(fiscalYear).filter((w) => w <= until);
+export function heatmapWeeks(fiscalYear: number, today: string, teams: Map<number, number[]>): string[] {
+  const weeks = weeksOfYear(fiscalYear);
+  let shown = weeks.filter((w) => w <= today).length;
+  for (const counts of teams.values()) for (let i = counts.length - 1; i >= shown; i--) if (counts[i]! > 0) shown = i + 1;
+  return weeks.slice(0, shown);
 }
 
 /** Every team's figure per session, with its dialogue group, for comparing curves within a group. */

@@ -40,8 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // The heat map keeps the one order of teams (yearMetrics), whatever the table is sorted by; each
     // team's counts in the order of `weeks` (small to send: numbers, not a date per cell).
     heat: metrics.map((m) => {
-      const cells = heat.get(m.teamId) ?? {};
-      return { teamId: m.teamId, municipalityName: m.municipalityName, counts: weeks.map((w) => cells[w] ?? 0) };
+      const counts = heat.get(m.teamId);
+      return { teamId: m.teamId, municipalityName: m.municipalityName, counts: weeks.map((_, i) => counts?.[i] ?? 0) };
     }),
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     group,

@@ -27,6 +27,7 @@ export function ActivityHeatmap({ weeks, teams }: Props) {
   const width = weeks.length * cellWidth;
   // 4/6, once per week (not once per team and week).
   const days = weeks.map(shortDate);
+  const daysKey = days.join(',');
   return (
     <>
       {/* Above the table, not its caption: a caption would scroll out of view with the first weeks. */}
@@ -60,9 +61,7 @@ export function ActivityHeatmap({ weeks, teams }: Props) {
                 <th scope="row">
                   <Link to={`/teams/${t.teamId}`}>{t.municipalityName}</Link>
                 </th>
-                <td className="heatmap__strip">
-                  <WeekStrip days={days} counts={t.counts} />
-                </td>
+                <td className="heatmap__strip" dangerouslySetInnerHTML={{ __html: stripMarkup(days, daysKey, t.counts) }} />
               </tr>
             ))}
           </tbody>
@@ -72,13 +71,24 @@ export function ActivityHeatmap({ weeks, teams }: Props) {
   );
 }
 
+/** Text for an attribute: the labels hold only dates, counts and fixed words, escaped all the same. */
+const attribute = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** Strips already written, by weeks and counts: a team's strip is the same page after page until it logs a week. */
+const written = new Map<string, string>();
+
 /**
- * One team's weeks: a path per shade (a run of neighbouring weeks of that shade is one stroke as tall as
- * the strip) and the counts as one text line whose characters are placed at their week's column (x per
+ * One team's weeks as markup: a path per shade (a run of neighbouring weeks of that shade is one stroke as tall
+ * as the strip) and the counts as one text line whose characters are placed at their week's column (x per
  * character). The label says each week with activities as 月/日 (the header names the year); `data-counts`
  * holds every week's count in the header's order (as the loader sends them), for tests and scripts.
+ * Written as text and kept (decision 0027): 60 strips as React elements were a third of the organizer
+ * dashboard's rendering, every label escaped again on every page. `daysKey` is `days` joined.
  */
-function WeekStrip({ days, counts }: { days: string[]; counts: number[] }) {
+export function stripMarkup(days: string[], daysKey: string, counts: number[]): string {
+  const key = `${daysKey}|${counts.join(',')}`;
+  const kept = written.get(key);
+  if (kept !== undefined) return kept;
   // [left, width] of each run of one shade.
   const runs: Record<1 | 2 | 3 | 4, [number, number][]> = { 1: [], 2: [], 3: [], 4: [] };
   const light = { text: '', x: [] as number[] };
@@ -103,30 +113,16 @@ function WeekStrip({ days, counts }: { days: string[]; counts: number[] }) {
   });
   const width = days.length * cellWidth;
   const label = total === 0 ? 'この年度の活動はまだありません' : `計${total}件。${said.join('、')}`;
-  return (
-    <svg
-      width={width}
-      height={cellHeight}
-      viewBox={`0 0 ${width} ${cellHeight}`}
-      role="img"
-      aria-label={label}
-      data-counts={counts.join(',')}
-      data-total={total}
-      strokeWidth={cellHeight}
-    >
-      {([1, 2, 3, 4] as const).map((level) =>
-        runs[level].length ? <path key={level} className={`heat-${level}`} d={runs[level].map(([x, w]) => `M${x} ${cellHeight / 2}h${w}`).join('')} /> : null,
-      )}
-      {light.text ? (
-        <text className="heatmap__n" x={light.x.join(' ')} y={cellHeight - 8}>
-          {light.text}
-        </text>
-      ) : null}
-      {dark.text ? (
-        <text className="heatmap__n heatmap__n--dark" x={dark.x.join(' ')} y={cellHeight - 8}>
-          {dark.text}
-        </text>
-      ) : null}
-    </svg>
-  );
+  const paths = ([1, 2, 3, 4] as const)
+    .filter((level) => runs[level].length)
+    .map((level) => `<path class="heat-${level}" d="${runs[level].map(([x, w]) => `M${x} ${cellHeight / 2}h${w}`).join('')}"></path>`);
+  const line = (className: string, { text, x }: typeof light) =>
+    text ? `<text class="${className}" x="${x.join(' ')}" y="${cellHeight - 8}">${text}</text>` : '';
+  const markup =
+    `<svg width="${width}" height="${cellHeight}" viewBox="0 0 ${width} ${cellHeight}" role="img" aria-label="${attribute(label)}" ` +
+    `data-counts="${counts.join(',')}" data-total="${total}" stroke-width="${cellHeight}">` +
+    `${paths.join('')}${line('heatmap__n', light)}${line('heatmap__n heatmap__n--dark', dark)}</svg>`;
+  if (written.size >= 2_000) written.clear();
+  written.set(key, markup);
+  return markup;
 }
