@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { Column, SQL, StringChunk, Table, entityKind, is, sql } from 'drizzle-orm';
 import { PgColumn, PgTable, integer, pgTable, text } from 'drizzle-orm/pg-core';
 
-// patches/drizzle-orm: `is(value, type)` remembers, per class and type asked, what the walk up the class's
-// chain of kinds found (docs/decisions/0027). The answers must be the unpatched ones, the first time and after.
+// patches/drizzle-orm: `is(value, type)` remembers its answer per prototype of the value and type asked
+// (docs/decisions/0027). The answers must be the unpatched ones, the first time and after.
 
 const require = createRequire(import.meta.url);
 
@@ -39,6 +39,8 @@ const values: unknown[] = [
   new StringChunk('x'),
   new OtherCopyPgColumn(),
   new OtherCopyColumn(),
+  Object.create(things.id), // a prototype that is itself a column
+  Object.assign(Object.create(null), { id: 1 }),
   {},
   [],
   'text',
@@ -59,7 +61,17 @@ describe('the patched drizzle is()', () => {
       fc.property(fc.array(fc.tuple(fc.nat(values.length - 1), fc.nat(types.length - 1)), { minLength: 1, maxLength: 60 }), (asks) => {
         for (const [v, t] of asks) {
           const type = types[t]!;
-          expect(is(values[v], type as never), `${String(values[v])} is ${String(type[entityKind])}`).toBe(unpatchedIs(values[v], type));
+          const answer = (ask: () => boolean) => {
+            try {
+              return ask();
+            } catch (error) {
+              return error instanceof Error ? error.constructor.name : 'thrown';
+            }
+          };
+          expect(
+            answer(() => is(values[v], type as never)),
+            `value ${v} is ${String(type[entityKind])}`,
+          ).toBe(answer(() => unpatchedIs(values[v], type)));
         }
       }),
     );
