@@ -39,7 +39,7 @@ export default defineConfig(
       // One link inside the app: ~/components/Link (Remix's, written without its hooks while the server renders).
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: '@remix-run/react', importNames: ['Link'], message: "Use Link from '~/components/Link' (decision 0027)." }] },
+        { paths: [{ name: '@remix-run/react', importNames: ['Link', 'NavLink'], message: "Use Link and NavLink from '~/components/Link' (decision 0027)." }] },
       ],
     },
   },

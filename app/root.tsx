@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from '@remix-run/react';
+import { Form, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from '@remix-run/react';
+import { NavLink } from '~/components/Link';
 import { useEffect, type ReactNode } from 'react';
 import tokens from '@digital-go-jp/design-tokens/dist/tokens.css';
 import { ErrorPage } from './components/ErrorPage';

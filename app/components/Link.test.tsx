@@ -1,10 +1,10 @@
-import { Link as RemixLink, Outlet } from '@remix-run/react';
+import { Link as RemixLink, NavLink as RemixNavLink, Outlet } from '@remix-run/react';
 import fc from 'fast-check';
 import type { ComponentProps, ComponentType } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { Link, plainHref } from './Link';
+import { Link, NavLink, plainHref } from './Link';
 
 // ~/components/Link writes a plain address's anchor itself while the server renders (decision 0027); in the
 // browser Remix's <Link> hydrates that markup, so the two must write the same, for any address from any page.
@@ -16,13 +16,15 @@ vi.mock('@remix-run/react', async (original) => {
     remixLinkRenders.count++;
     return <actual.Link {...props} />;
   };
-  return { ...actual, Link: Counted };
+  const CountedNav = (props: ComponentProps<typeof actual.NavLink>) => {
+    remixLinkRenders.count++;
+    return <actual.NavLink {...props} />;
+  };
+  return { ...actual, Link: Counted, NavLink: CountedNav };
 });
 
-type LinkProps = ComponentProps<typeof RemixLink>;
-
 /** The markup of one link on the server, rendered inside the page at `location` as Remix renders pages. */
-async function markup(Component: ComponentType<LinkProps>, props: LinkProps, location: string) {
+async function markup<P extends object>(Component: ComponentType<P>, props: P, location: string) {
   const element = (
     <>
       <Component {...props} />
@@ -36,6 +38,7 @@ async function markup(Component: ComponentType<LinkProps>, props: LinkProps, loc
       children: [
         { path: 'teams/:teamId/*', element },
         { path: 'admin', element },
+        { path: '*', element },
       ],
     },
   ];
@@ -124,5 +127,50 @@ describe("the app's link, rendered on the server", () => {
     for (const odd of ['/teams/../x', '/teams/./x', '/teams/..', '/a//b', '//host/x', '/x#y', '/x?', '?', 'x', '', 'https://a/']) {
       expect(plainHref(odd, '/admin')).toBeUndefined();
     }
+  });
+
+  it('writes a menu’s NavLink as Remix’s does, marked on its page and below it unless `end`', async () => {
+    const segment = fc.constantFrom('teams', 'Teams', '12', 'activities', 'admin', 'alumni', 'directory', '', 'a.b', '日本', '%E6', '~x');
+    const to = fc.oneof(
+      fc.array(segment, { minLength: 0, maxLength: 3 }).map((parts) => `/${parts.join('/')}`),
+      fc.constantFrom('/', '/teams/', '/teams?x=1', '/teams#a', 'activities', '..'),
+    );
+    const page = fc.constantFrom('/', '/teams', '/TEAMS/12', '/teams/12', '/teams/12/', '/teams/12/activities', '/teams12', '/admin', '/alumni/directory');
+    const navProps = fc.record(
+      {
+        end: fc.boolean(),
+        caseSensitive: fc.boolean(),
+        className: fc.constantFrom('', 'tab', 'site-nav__link'),
+        'aria-current': fc.constantFrom('page', 'step', undefined),
+        reloadDocument: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(to, page, navProps, async (address, at, props) => {
+        const all = { ...props, to: address, children: 'チーム' };
+        // An address Remix cannot write ("//teams") throws in both.
+        const outcome = (written: Promise<string>) => written.catch((error: unknown) => `threw ${error instanceof Error ? error.name : String(error)}`);
+        expect(await outcome(markup(NavLink, all, at))).toBe(await outcome(markup(RemixNavLink, all, at)));
+      }),
+      { numRuns: 300 },
+    );
+    // The cases that matter most, each for sure: letter case, a trailing slash, `end`, a longer name.
+    for (const [address, at, props] of [
+      ['/teams', '/TEAMS/12', {}],
+      ['/teams', '/TEAMS/12', { caseSensitive: true }],
+      ['/Teams/', '/teams/12', {}],
+      ['/teams/12', '/teams/12/', { end: true }],
+      ['/teams', '/teams12', {}],
+      ['/', '/admin', { end: true }],
+      ['/', '/admin', {}],
+    ] as const) {
+      const all = { ...props, to: address, children: 'チーム' };
+      expect(await markup(NavLink, all, at), `${address} at ${at}`).toBe(await markup(RemixNavLink, all, at));
+    }
+    remixLinkRenders.count = 0;
+    expect(await markup(NavLink, { to: '/teams', children: 'チーム' }, '/teams/12')).toContain('aria-current="page" class="active" href="/teams"');
+    expect(await markup(NavLink, { to: '/teams/12', end: true, children: '概要' }, '/teams/12/activities')).toContain('class="" href="/teams/12"');
+    expect(remixLinkRenders.count).toBe(0);
   });
 });

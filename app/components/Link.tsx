@@ -1,14 +1,16 @@
 import { createElement, type ComponentProps } from 'react';
-import { Link as RemixLink, useLocation } from '@remix-run/react';
+import { Link as RemixLink, NavLink as RemixNavLink, useLocation } from '@remix-run/react';
 
 // The app's one link inside the app: Remix's <Link>, except while the server renders a page, where a link to
 // an address written out ("/teams/12/activities?from=…", or "?year=2026" on the same page) is written as the
 // anchor Remix's would write, without its twenty-odd hooks (the address resolved twice, the click handler,
 // prefetching, refs): a tenth of a long page's server time (decision 0027). In the browser it is always
-// Remix's <Link>, which hydrates that same markup and handles the click. app/components/Link.test.tsx renders both
-// on the server, for any address and any current page, and compares the markup.
+// Remix's <Link>, which hydrates that same markup and handles the click. NavLink, the menus' and tabs' link
+// that marks the current page, likewise. app/components/Link.test.tsx renders both on the server, for any
+// address and any current page, and compares the markup.
 
 type Props = ComponentProps<typeof RemixLink>;
+type NavProps = ComponentProps<typeof RemixNavLink>;
 
 /**
  * The href React Router would give `to`, where that is the string itself (or the current path before it):
@@ -53,4 +55,44 @@ export function Link(props: Props) {
   anchor.href = href;
   anchor.target = props.target;
   return createElement('a', anchor);
+}
+
+/** What NavLink takes for itself besides a link's own props. */
+const navOwnProps: Record<string, true> = { ...ownProps, 'aria-current': true, caseSensitive: true, className: true, end: true, style: true, children: true };
+
+/**
+ * A menu's or tab's link, marked `aria-current` and `active` on its page (and below it, unless `end`). Written
+ * out on the server for an absolute path of plain characters (the ones React Router's address encoding keeps
+ * as they are), with a class, style and children that are not functions.
+ */
+export function NavLink(props: NavProps) {
+  const location = useLocation();
+  const { to, prefetch = 'none', discover = 'render', reloadDocument, className = '', style, children, end = false, caseSensitive = false } = props;
+  if (
+    typeof document !== 'undefined' ||
+    typeof to !== 'string' ||
+    !/^\/[A-Za-z0-9_~-]*(?:\/[A-Za-z0-9_~-]+)*\/?$/.test(to) ||
+    to.startsWith('//') ||
+    prefetch !== 'none' ||
+    discover !== 'render' ||
+    reloadDocument ||
+    typeof className === 'function' ||
+    typeof style === 'function' ||
+    typeof children === 'function'
+  )
+    return <RemixNavLink {...props} />;
+  // React Router's rule (react-router-dom's NavLink), with no navigation under way on the server.
+  const here = caseSensitive ? location.pathname : location.pathname.toLowerCase();
+  const target = caseSensitive ? to : to.toLowerCase();
+  const slashAt = target !== '/' && target.endsWith('/') ? target.length - 1 : target.length;
+  const active = here === target || (!end && here.startsWith(target) && here.charAt(slashAt) === '/');
+  const anchor: Record<string, unknown> = {};
+  for (const key in props) if (navOwnProps[key] !== true) anchor[key] = props[key as keyof NavProps];
+  anchor['data-discover'] = 'true';
+  anchor['aria-current'] = active ? (props['aria-current'] === undefined ? 'page' : props['aria-current']) : undefined;
+  anchor.className = active ? (className ? `${className} active` : 'active') : className;
+  anchor.style = style;
+  anchor.href = to;
+  anchor.target = props.target;
+  return createElement('a', anchor, children);
 }

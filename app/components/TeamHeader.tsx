@@ -1,4 +1,4 @@
-import { NavLink } from '@remix-run/react';
+import { NavLink } from '~/components/Link';
 import { formatFiscalYear } from '~/utils/dates';
 
 type Props = {

@@ -1,4 +1,4 @@
-import { NavLink } from '@remix-run/react';
+import { NavLink } from '~/components/Link';
 import { formatFiscalYear, formatWesternFiscalYear } from '~/utils/dates';
 
 /** The heading and tabs of a year's setup pages. */

@@ -1,4 +1,4 @@
-import { NavLink } from '@remix-run/react';
+import { NavLink } from '~/components/Link';
 
 /** The マネ友 pages share these tabs. */
 export function AlumniNav() {
