@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { Link } from '~/components/Link';
-import { ActivityTimeline } from '~/components/activities/ActivityTimeline';
+import { ActivityTimeline, timelineEntry } from '~/components/activities/ActivityTimeline';
 import { QuickAdd } from '~/components/activities/QuickAdd';
 import { ErrorPage } from '~/components/ErrorPage';
 import { TeamHeader } from '~/components/TeamHeader';
@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       team,
       links: { readProgress: access.readProgress, readSheet: access.readSheet },
       canWrite: access.write,
-      entries,
+      entries: entries.map(timelineEntry),
       members,
       filter: { kind: kind ?? '', member: member ? String(member) : '', q, from, to },
       filtered: Boolean(kind || member || q || from || to),

@@ -19,8 +19,34 @@ export type TimelineEntry = {
   surveyId: number | null;
   sessionKind: SessionKind | null;
   sessionNumber: number | null;
-  attendees: { personId: number; fullName: string }[];
+  /** The attendees' names. */
+  attendees: string[];
 };
+
+/**
+ * What the timeline shows of an activity, which is all its page sends of it: every value of a page's data is
+ * serialized on each view, and the log's rows carry more (decision 0027).
+ */
+export function timelineEntry(a: Omit<TimelineEntry, 'attendees'> & { attendees: { fullName: string }[] }): TimelineEntry {
+  return {
+    id: a.id,
+    kind: a.kind,
+    occurredOn: a.occurredOn,
+    startsAt: a.startsAt,
+    durationMinutes: a.durationMinutes,
+    title: a.title,
+    notes: a.notes,
+    guests: a.guests,
+    interviewId: a.interviewId,
+    interviewee: a.interviewee,
+    ownInterview: a.ownInterview,
+    ownSurvey: a.ownSurvey,
+    surveyId: a.surveyId,
+    sessionKind: a.sessionKind,
+    sessionNumber: a.sessionNumber,
+    attendees: a.attendees.map((p) => p.fullName),
+  };
+}
 
 const eraMonth = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', timeZone: 'Asia/Tokyo' });
 
@@ -70,9 +96,7 @@ export function ActivityTimeline({ teamId, entries, highlight }: { teamId: numbe
                     <Link to={`/teams/${teamId}/activities/${a.id}`}>{a.title || activityKinds.label[a.kind]}</Link>
                   )}
                 </p>
-                {a.attendees.length || a.guests ? (
-                  <p className="timeline-people muted">参加: {[...a.attendees.map((p) => p.fullName), a.guests].filter(Boolean).join('、')}</p>
-                ) : null}
+                {a.attendees.length || a.guests ? <p className="timeline-people muted">参加: {[...a.attendees, a.guests].filter(Boolean).join('、')}</p> : null}
                 {a.sessionNumber !== null && a.sessionKind ? (
                   <p className="muted">
                     関連: 第{a.sessionNumber}回{sessionKinds.label[a.sessionKind]}
