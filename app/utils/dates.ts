@@ -101,7 +101,15 @@ export function formatWesternFiscalYear(fiscalYear: number): string {
   return `${fiscalYear}年度`;
 }
 
-/** 令和4年度 (fiscal 2019 reads 令和元年度, as official documents write it). */
+const fiscalYearNames = new Map<number, string>();
+
+/** 令和4年度 (fiscal 2019 reads 令和元年度, as official documents write it). Worked out once per year. */
 export function formatFiscalYear(fiscalYear: number): string {
-  return `${eraYear.format(new Date(Date.UTC(fiscalYear, 6, 1)))}度`;
+  let name = fiscalYearNames.get(fiscalYear);
+  if (name === undefined) {
+    name = `${eraYear.format(new Date(Date.UTC(fiscalYear, 6, 1)))}度`;
+    if (fiscalYearNames.size >= 1_000) fiscalYearNames.clear();
+    fiscalYearNames.set(fiscalYear, name);
+  }
+  return name;
 }

@@ -6,11 +6,24 @@ import { formatEraDate } from '~/utils/dates';
 import { ScrollRegion } from '~/components/ScrollRegion';
 import { decimal } from '~/utils/format';
 
+const sundays = new Map<string, string>();
+
+/** The Sunday that ends the week of `monday`, worked out once per week (a year's weeks on every page). */
+function sundayAfter(monday: string) {
+  let sunday = sundays.get(monday);
+  if (sunday === undefined) {
+    const end = new Date(`${monday}T00:00:00Z`);
+    end.setUTCDate(end.getUTCDate() + 6);
+    sunday = end.toISOString().slice(0, 10);
+    if (sundays.size >= 5_000) sundays.clear();
+    sundays.set(monday, sunday);
+  }
+  return sunday;
+}
+
 /** The week's entries in the activity log: Monday to Sunday. */
 export function weekHref(teamId: number, monday: string) {
-  const end = new Date(`${monday}T00:00:00Z`);
-  end.setUTCDate(end.getUTCDate() + 6);
-  return `/teams/${teamId}/activities?from=${monday}&to=${end.toISOString().slice(0, 10)}`;
+  return `/teams/${teamId}/activities?from=${monday}&to=${sundayAfter(monday)}`;
 }
 
 /**
