@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fiscalYearOf, formatDateTime, formatEraDate, formatEraDatePlain, formatEraDayOnly, formatEraSpanPlain, formatFiscalYear, tokyoDateOf } from './dates';
 
@@ -35,6 +36,24 @@ describe('dates in Japanese', () => {
   it('reads times in Tokyo although the server runs in UTC', () => {
     expect(tokyoDateOf(new Date('2026-03-31T15:30:00Z'))).toBe('2026-04-01');
     expect(formatDateTime(new Date('2026-03-31T15:30:00Z'))).toBe('令和8年4月1日（水） 00:30');
+  });
+
+  it('gives any instant its Tokyo date as Intl does, the seconds around midnight included, asked again or not', () => {
+    const intl = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Asia/Tokyo' });
+    const midnight = fc
+      .integer({ min: Date.UTC(1850, 0, 1) / 86_400_000, max: Date.UTC(2200, 0, 1) / 86_400_000 })
+      .chain((day) => fc.integer({ min: -120_000, max: 120_000 }).map((ms) => day * 86_400_000 - 9 * 3_600_000 + ms));
+    const meanMidnight = fc
+      .integer({ min: Date.UTC(1850, 0, 1) / 86_400_000, max: Date.UTC(1887, 11, 31) / 86_400_000 })
+      .chain((day) => fc.integer({ min: -2_000, max: 2_000 }).map((ms) => day * 86_400_000 - (9 * 3_600 + 18 * 60 + 59) * 1_000 + ms));
+    fc.assert(
+      fc.property(fc.oneof(midnight, meanMidnight, fc.integer({ min: Date.UTC(1850, 0, 1), max: Date.UTC(2200, 0, 1) })), fc.boolean(), (ms, twice) => {
+        const instant = new Date(ms);
+        if (twice) tokyoDateOf(instant);
+        expect(tokyoDateOf(instant)).toBe(intl.format(instant));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it('refuses strings that are not calendar dates', () => {

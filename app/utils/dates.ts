@@ -80,9 +80,25 @@ export function formatDateTime(value: Date | string): string {
   return `${formatEraDate(tokyoDateOf(instant))} ${clockTime.format(instant)}`;
 }
 
-/** The date in Tokyo of an instant, as 'YYYY-MM-DD' (today's is todayInTokyo() in clock.ts). */
+const daysByMinute = new Map<number, string>();
+/** From 1900 on, Tokyo's days begin on a whole minute (UTC+9), so every instant of a minute has one date. */
+const wholeMinutesSince = Date.UTC(1900, 0, 1);
+
+/**
+ * The date in Tokyo of an instant, as 'YYYY-MM-DD' (today's is todayInTokyo() in clock.ts). Kept per minute:
+ * every page asks today's date several times, each an Intl call.
+ */
 export function tokyoDateOf(instant: Date): string {
-  return isoDay.format(instant);
+  const ms = instant.getTime();
+  if (!(ms >= wholeMinutesSince)) return isoDay.format(instant);
+  const minute = Math.floor(ms / 60_000);
+  let day = daysByMinute.get(minute);
+  if (day === undefined) {
+    day = isoDay.format(instant);
+    if (daysByMinute.size >= 10_000) daysByMinute.clear();
+    daysByMinute.set(minute, day);
+  }
+  return day;
 }
 
 /** The fiscal year (April–March) a day belongs to: 2023-03-31 → 2022. */
