@@ -3,6 +3,19 @@ import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'rea
 
 // Form pieces: a label, the control, a hint and the field's errors, tied together for screen readers.
 
+/** What a field's pieces read of it. */
+type FieldFacts = { id: string; name: string; errorId: string; errors: string[] | undefined; initialValue: unknown };
+
+/**
+ * A field's facts read once per render: conform answers each read of a property through a new proxy and
+ * bookkeeping of what was read, and a field's pieces read its id, errors and error id several times each
+ * (decision 0027).
+ */
+export function factsOf(field: FieldMetadata<unknown> | FieldFacts): FieldFacts {
+  const { id, name, errorId, errors, initialValue } = field;
+  return { id, name, errorId, errors, initialValue };
+}
+
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;
   return (
@@ -32,30 +45,32 @@ export function FieldShell({
   children,
 }: {
   label: ReactNode;
-  field: FieldMetadata<unknown>;
+  field: FieldMetadata<unknown> | FieldFacts;
   hint?: ReactNode;
   required?: boolean;
   children: (describedBy: string | undefined) => ReactNode;
 }) {
-  const describedBy = [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(' ');
+  const { id, errorId, errors } = factsOf(field);
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? errorId : null].filter(Boolean).join(' ');
   return (
     <div className="field">
-      <label htmlFor={field.id}>
+      <label htmlFor={id}>
         {label}
         {required ? <span className="required">必須</span> : null}
       </label>
       {hint ? (
-        <p id={`${field.id}-hint`} className="hint">
+        <p id={`${id}-hint`} className="hint">
           {hint}
         </p>
       ) : null}
       {children(describedBy || undefined)}
-      <FieldErrors id={field.errorId} errors={field.errors} />
+      <FieldErrors id={errorId} errors={errors} />
     </div>
   );
 }
 
-export function TextField({ label, field, hint, required, clearOn, type = 'text', ...rest }: Props) {
+export function TextField({ label, field: metadata, hint, required, clearOn, type = 'text', ...rest }: Props) {
+  const field = factsOf(metadata);
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (type === 'password' && ref.current) ref.current.value = '';
@@ -85,9 +100,10 @@ export function TextField({ label, field, hint, required, clearOn, type = 'text'
  */
 export function CheckboxField({
   label,
-  field,
+  field: metadata,
   ...rest
 }: { label: ReactNode; field: FieldMetadata<unknown> } & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'type' | 'defaultChecked'>) {
+  const field = factsOf(metadata);
   return (
     <div className="field">
       <label className="choice">

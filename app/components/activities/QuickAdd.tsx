@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { Form, useNavigation } from '@remix-run/react';
 import { OnceToken } from '~/components/OnceToken';
-import { FieldErrors, FormMessage } from '~/components/form';
+import { FieldErrors, FormMessage, factsOf } from '~/components/form';
 import { activityKinds, type ActivityKind } from '~/domain/codes';
 import { DurationPicker } from './DurationPicker';
 import { KindSuggestion } from './KindSuggestion';
@@ -27,6 +27,12 @@ export function QuickAdd({
     defaultValue: { kind: 'meeting', occurredOn: today, durationPick: '60' },
   });
   const busy = useNavigation().formData?.get('intent') === 'quick';
+  // Each read once (conform answers every read of a field's property anew).
+  const kind = factsOf(fields.kind);
+  const occurredOn = factsOf(fields.occurredOn);
+  const title = factsOf(fields.title);
+  const durationMinutes = factsOf(fields.durationMinutes);
+  const durationPick = factsOf(fields.durationPick);
   return (
     <section className="quick-add" aria-labelledby="quick-add-heading">
       <h2 id="quick-add-heading">すばやく記録</h2>
@@ -35,54 +41,49 @@ export function QuickAdd({
         <OnceToken />
         <FormMessage id={form.errorId} errors={form.errors} />
         <div className="field">
-          <label htmlFor={fields.kind.id}>種別</label>
-          <select
-            id={fields.kind.id}
-            name={fields.kind.name}
-            defaultValue={fields.kind.initialValue as string}
-            aria-invalid={fields.kind.errors ? true : undefined}
-          >
+          <label htmlFor={kind.id}>種別</label>
+          <select id={kind.id} name={kind.name} defaultValue={kind.initialValue as string} aria-invalid={kind.errors ? true : undefined}>
             {kinds.map((k) => (
               <option key={k} value={k}>
                 {activityKinds.label[k]}
               </option>
             ))}
           </select>
-          <FieldErrors id={fields.kind.errorId} errors={fields.kind.errors} />
+          <FieldErrors id={kind.errorId} errors={kind.errors} />
         </div>
         <div className="field">
-          <label htmlFor={fields.occurredOn.id}>日付</label>
+          <label htmlFor={occurredOn.id}>日付</label>
           <input
-            id={fields.occurredOn.id}
-            name={fields.occurredOn.name}
+            id={occurredOn.id}
+            name={occurredOn.name}
             type="date"
             required
-            defaultValue={fields.occurredOn.initialValue as string}
-            aria-invalid={fields.occurredOn.errors ? true : undefined}
+            defaultValue={occurredOn.initialValue as string}
+            aria-invalid={occurredOn.errors ? true : undefined}
           />
-          <FieldErrors id={fields.occurredOn.errorId} errors={fields.occurredOn.errors} />
+          <FieldErrors id={occurredOn.errorId} errors={occurredOn.errors} />
         </div>
         <div className="field">
-          <label htmlFor={fields.title.id}>
+          <label htmlFor={title.id}>
             タイトル<span className="optional">任意</span>
           </label>
           <input
-            id={fields.title.id}
-            name={fields.title.name}
+            id={title.id}
+            name={title.name}
             type="text"
             maxLength={200}
             placeholder="例: 全庁アンケートの設問づくり"
-            defaultValue={fields.title.initialValue as string | undefined}
-            aria-invalid={fields.title.errors ? true : undefined}
+            defaultValue={title.initialValue as string | undefined}
+            aria-invalid={title.errors ? true : undefined}
           />
-          <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
+          <FieldErrors id={title.errorId} errors={title.errors} />
           <KindSuggestion formId={form.id} defaultKind="meeting" kinds={kinds} interviewHref={interviewHref} />
         </div>
         <DurationPicker
           id="quick"
-          defaultMinutes={Number(fields.durationMinutes.initialValue ?? fields.durationPick.initialValue ?? 60)}
-          errors={fields.durationMinutes.errors ?? fields.durationPick.errors}
-          errorId={fields.durationMinutes.errorId}
+          defaultMinutes={Number(durationMinutes.initialValue ?? durationPick.initialValue ?? 60)}
+          errors={durationMinutes.errors ?? durationPick.errors}
+          errorId={durationMinutes.errorId}
         />
         <button type="submit" className="button button--wide" disabled={busy}>
           {busy ? '記録しています…' : '記録する'}
