@@ -4,7 +4,7 @@ import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { databaseUnavailableResponse, isDatabaseUnavailable } from './utils/db-errors.server';
 import { NonceProvider } from './utils/nonce';
-import { packedBody } from './utils/packed-answer.server';
+import { packedBody, wholeResponse } from './utils/packed-answer.server';
 
 export { boot } from './utils/boot.server';
 export { startBackupSchedule } from './models/backups.server';
@@ -42,7 +42,7 @@ export default function handleRequest(
       responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
       // Its length is known before the first byte goes out.
       const body = packedBody(request, Buffer.concat(chunks), responseHeaders);
-      resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+      resolve(wholeResponse(body, { headers: responseHeaders, status: responseStatusCode }));
     });
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
@@ -84,7 +84,7 @@ export async function handleDataRequest(response: Response, { context, request }
   }
   const headers = new Headers(response.headers);
   const body = packedBody(request, whole, headers);
-  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+  return wholeResponse(body, { status: response.status, statusText: response.statusText, headers });
 }
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
