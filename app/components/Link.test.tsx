@@ -1,6 +1,6 @@
 import { Link as RemixLink, NavLink as RemixNavLink, Outlet } from '@remix-run/react';
 import fc from 'fast-check';
-import type { ComponentProps, ComponentType } from 'react';
+import { useId, type ComponentProps, type ComponentType } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server';
 import { describe, expect, it, vi } from 'vitest';
@@ -172,5 +172,26 @@ describe("the app's link, rendered on the server", () => {
     expect(await markup(NavLink, { to: '/teams', children: 'チーム' }, '/teams/12')).toContain('aria-current="page" class="active" href="/teams"');
     expect(await markup(NavLink, { to: '/teams/12', end: true, children: '概要' }, '/teams/12/activities')).toContain('class="" href="/teams/12"');
     expect(remixLinkRenders.count).toBe(0);
+  });
+
+  it('puts a child where Remix’s does, so an id made with useId inside a link, and after it, is the same', async () => {
+    const Labelled = () => <span id={useId()}>名前</span>;
+    const Page = ({ Link: Shown }: { Link: ComponentType<{ to: string; children: React.ReactNode }> }) => (
+      <div>
+        <Labelled />
+        <Shown to="/teams/12">
+          <Labelled />
+        </Shown>
+        <Labelled />
+      </div>
+    );
+    for (const [ours, theirs] of [
+      [Link, RemixLink],
+      [NavLink, RemixNavLink],
+    ] as const) {
+      const written = await markup(Page, { Link: ours as never }, '/teams/12');
+      expect(written).toBe(await markup(Page, { Link: theirs as never }, '/teams/12'));
+      expect(written.match(/id=":[^"]+:"/g)).toHaveLength(3 * 2); // three ids on each of the page's two routes
+    }
   });
 });

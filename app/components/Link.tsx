@@ -1,4 +1,4 @@
-import { createElement, type ComponentProps } from 'react';
+import { createElement, forwardRef, Fragment, type ComponentProps, type ReactElement } from 'react';
 import { Link as RemixLink, NavLink as RemixNavLink, useLocation } from '@remix-run/react';
 
 // The app's one link inside the app: Remix's <Link>, except while the server renders a page, where a link to
@@ -40,22 +40,28 @@ const ownProps: Record<string, true> = {
   viewTransition: true,
 };
 
-export function Link(props: Props) {
+/**
+ * The anchor in the place Remix's puts it: its <Link> renders a fragment of two (the anchor, and prefetch links
+ * or nothing), and React numbers useId by such places, so a child's id matches in the browser.
+ */
+const asRemixPlacesIt = (anchor: ReactElement) => createElement(Fragment, null, anchor, null);
+
+export const Link = forwardRef<HTMLAnchorElement, Props>(function Link(props, ref) {
   const { pathname } = useLocation();
   const { to, prefetch = 'none', discover = 'render', reloadDocument } = props;
   const href =
     typeof document === 'undefined' && typeof to === 'string' && prefetch === 'none' && discover === 'render' && !reloadDocument
       ? plainHref(to, pathname)
       : undefined;
-  if (href === undefined) return <RemixLink {...props} />;
+  if (href === undefined) return <RemixLink {...props} ref={ref} />;
   // Copied key by key into one new object, in Remix's order (an object rest and a spread cost a microsecond a link).
   const anchor: Record<string, unknown> = {};
-  for (const key in props) if (ownProps[key] !== true) anchor[key] = props[key as keyof Props];
+  for (const key in props) if (ownProps[key] !== true) anchor[key] = (props as Record<string, unknown>)[key];
   anchor['data-discover'] = 'true';
   anchor.href = href;
   anchor.target = props.target;
-  return createElement('a', anchor);
-}
+  return asRemixPlacesIt(createElement('a', anchor));
+});
 
 /** What NavLink takes for itself besides a link's own props. */
 const navOwnProps: Record<string, true> = { ...ownProps, 'aria-current': true, caseSensitive: true, className: true, end: true, style: true, children: true };
@@ -65,7 +71,7 @@ const navOwnProps: Record<string, true> = { ...ownProps, 'aria-current': true, c
  * out on the server for an absolute path of plain characters (the ones React Router's address encoding keeps
  * as they are), with a class, style and children that are not functions.
  */
-export function NavLink(props: NavProps) {
+export const NavLink = forwardRef<HTMLAnchorElement, NavProps>(function NavLink(props, ref) {
   const location = useLocation();
   const { to, prefetch = 'none', discover = 'render', reloadDocument, className = '', style, children, end = false, caseSensitive = false } = props;
   if (
@@ -80,19 +86,19 @@ export function NavLink(props: NavProps) {
     typeof style === 'function' ||
     typeof children === 'function'
   )
-    return <RemixNavLink {...props} />;
+    return <RemixNavLink {...props} ref={ref} />;
   // React Router's rule (react-router-dom's NavLink), with no navigation under way on the server.
   const here = caseSensitive ? location.pathname : location.pathname.toLowerCase();
   const target = caseSensitive ? to : to.toLowerCase();
   const slashAt = target !== '/' && target.endsWith('/') ? target.length - 1 : target.length;
   const active = here === target || (!end && here.startsWith(target) && here.charAt(slashAt) === '/');
   const anchor: Record<string, unknown> = {};
-  for (const key in props) if (navOwnProps[key] !== true) anchor[key] = props[key as keyof NavProps];
+  for (const key in props) if (navOwnProps[key] !== true) anchor[key] = (props as Record<string, unknown>)[key];
   anchor['data-discover'] = 'true';
   anchor['aria-current'] = active ? (props['aria-current'] === undefined ? 'page' : props['aria-current']) : undefined;
-  anchor.className = active ? (className ? `${className} active` : 'active') : className;
+  anchor.className = [className, active ? 'active' : null].filter(Boolean).join(' ');
   anchor.style = style;
   anchor.href = to;
   anchor.target = props.target;
-  return createElement('a', anchor, children);
-}
+  return asRemixPlacesIt(createElement('a', anchor, children));
+});

@@ -48,4 +48,13 @@ describe('the heat map strip', () => {
       }),
     );
   });
+
+  it('writes each year its own weeks: a strip kept for one year is not handed to another with the same counts', async () => {
+    const later = Array.from({ length: 53 }, (_, i) => new Date(Date.UTC(2027, 2, 29 + i * 7)).toISOString().slice(0, 10));
+    const counts = weeks.map((_, i): number => (i % 3 === 0 ? 2 : 0));
+    for (const year of [weeks, later, weeks]) {
+      const html = await renderPage(() => <ActivityHeatmap weeks={year} teams={[{ teamId: 7, municipalityName: '甲府市', counts }]} />);
+      expect(html).toContain(`aria-label="計${counts.reduce((a, b) => a + b, 0)}件。${shortDate(year[0]!)}の週 2件、${shortDate(year[3]!)}の週 2件、`);
+    }
+  });
 });
