@@ -1,3 +1,4 @@
+import { keptPerKey } from './kept';
 // Dates as people here read them: the Japanese era beside the western date, always in Asia/Tokyo
 // (the server runs in UTC). Calendar dates travel as 'YYYY-MM-DD' strings, as Postgres `date` gives them.
 
@@ -25,18 +26,7 @@ export function tokyoDay(iso: string): Date {
 }
 
 /** Pages show hundreds of dates: a day's text is worked out once per form (Intl's formatting is slow). */
-function oncePerDay(format: (iso: string) => string): (iso: string) => string {
-  const known = new Map<string, string>();
-  return (iso) => {
-    let text = known.get(iso);
-    if (text === undefined) {
-      text = format(iso);
-      if (known.size >= 20_000) known.clear();
-      known.set(iso, text);
-    }
-    return text;
-  };
-}
+const oncePerDay = (format: (iso: string) => string) => keptPerKey(format, 20_000);
 
 /** 令和4年4月27日（水） */
 export const formatEraDate = oncePerDay((iso) =>
@@ -80,7 +70,7 @@ export function formatDateTime(value: Date | string): string {
   return `${formatEraDate(tokyoDateOf(instant))} ${clockTime.format(instant)}`;
 }
 
-const daysByMinute = new Map<number, string>();
+const dayOfMinute = keptPerKey((_minute: number, instant: Date) => isoDay.format(instant), 10_000);
 /** From 1900 on, Tokyo's days begin on a whole minute (UTC+9), so every instant of a minute has one date. */
 const wholeMinutesSince = Date.UTC(1900, 0, 1);
 
@@ -91,14 +81,7 @@ const wholeMinutesSince = Date.UTC(1900, 0, 1);
 export function tokyoDateOf(instant: Date): string {
   const ms = instant.getTime();
   if (!(ms >= wholeMinutesSince)) return isoDay.format(instant);
-  const minute = Math.floor(ms / 60_000);
-  let day = daysByMinute.get(minute);
-  if (day === undefined) {
-    day = isoDay.format(instant);
-    if (daysByMinute.size >= 10_000) daysByMinute.clear();
-    daysByMinute.set(minute, day);
-  }
-  return day;
+  return dayOfMinute(Math.floor(ms / 60_000), instant);
 }
 
 /** The fiscal year (April–March) a day belongs to: 2023-03-31 → 2022. */
@@ -117,15 +100,5 @@ export function formatWesternFiscalYear(fiscalYear: number): string {
   return `${fiscalYear}年度`;
 }
 
-const fiscalYearNames = new Map<number, string>();
-
 /** 令和4年度 (fiscal 2019 reads 令和元年度, as official documents write it). Worked out once per year. */
-export function formatFiscalYear(fiscalYear: number): string {
-  let name = fiscalYearNames.get(fiscalYear);
-  if (name === undefined) {
-    name = `${eraYear.format(new Date(Date.UTC(fiscalYear, 6, 1)))}度`;
-    if (fiscalYearNames.size >= 1_000) fiscalYearNames.clear();
-    fiscalYearNames.set(fiscalYear, name);
-  }
-  return name;
-}
+export const formatFiscalYear = keptPerKey((fiscalYear: number) => `${eraYear.format(new Date(Date.UTC(fiscalYear, 6, 1)))}度`, 1_000);

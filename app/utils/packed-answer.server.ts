@@ -1,5 +1,6 @@
 import Negotiator from 'negotiator';
 import { gzipSync } from 'node:zlib';
+import { keptPerKey } from './kept';
 
 // Pages and data answers leave the app whole (entry.server.tsx), so they are compressed in one call here
 // rather than by the compression middleware's stream: that stream hands every answer to zlib on libuv's
@@ -27,19 +28,14 @@ export function wholeResponse(body: Buffer<ArrayBuffer>, init: ResponseInit): Re
   return response;
 }
 
-/** Answers by Accept-Encoding: browsers send one of a handful, and reading one anew was 1 % of a small page. */
-const answers = new Map<string | null, boolean>();
-
-/** Whether this request takes gzip at all (Accept-Encoding with its q-values, read as the compression middleware reads it). */
-export function takesGzip(acceptEncoding: string | null): boolean {
-  let takes = answers.get(acceptEncoding);
-  if (takes === undefined) {
-    takes = new Negotiator({ headers: { 'accept-encoding': acceptEncoding ?? undefined } }).encodings(['gzip']).includes('gzip');
-    if (answers.size >= 1_000) answers.clear();
-    answers.set(acceptEncoding, takes);
-  }
-  return takes;
-}
+/**
+ * Whether this request takes gzip at all (Accept-Encoding with its q-values, read as the compression middleware reads
+ * it). Kept per header: browsers send one of a handful, and reading one anew was 1 % of a small page.
+ */
+export const takesGzip = keptPerKey(
+  (acceptEncoding: string | null) => new Negotiator({ headers: { 'accept-encoding': acceptEncoding ?? undefined } }).encodings(['gzip']).includes('gzip'),
+  1_000,
+);
 
 /**
  * The body to send for this request, gzipped when the request takes it, with the headers that say so

@@ -1,6 +1,8 @@
 import { Link } from '~/components/Link';
 import { shortDate } from '~/components/charts/geometry';
 import { ScrollRegion } from '~/components/ScrollRegion';
+import { svgText } from '~/domain/paper-charts';
+import { keptPerKey } from '~/utils/kept';
 import { formatEraDate } from '~/utils/dates';
 
 // Teams × weeks: one row per team, its weeks drawn as one strip (an inline SVG: a shape per shade and
@@ -71,24 +73,20 @@ export function ActivityHeatmap({ weeks, teams }: Props) {
   );
 }
 
-/** Text for an attribute: the labels hold only dates, counts and fixed words, escaped all the same. */
-const attribute = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
-/** Strips already written, by weeks and counts: a team's strip is the same page after page until it logs a week. */
-const written = new Map<string, string>();
-
 /**
  * One team's weeks as markup: a path per shade (a run of neighbouring weeks of that shade is one stroke as tall
  * as the strip) and the counts as one text line whose characters are placed at their week's column (x per
  * character). The label says each week with activities as 月/日 (the header names the year); `data-counts`
  * holds every week's count in the header's order (as the loader sends them), for tests and scripts.
  * Written as text and kept (decision 0027): 60 strips as React elements were a third of the organizer
- * dashboard's rendering, every label escaped again on every page. `daysKey` is `days` joined.
+ * dashboard's rendering, every label escaped again on every page. A team's strip is the same page after page
+ * until it logs a week, so it is kept per weeks and counts. `daysKey` is `days` joined.
  */
 export function stripMarkup(days: string[], daysKey: string, counts: number[]): string {
-  const key = `${daysKey}|${counts.join(',')}`;
-  const kept = written.get(key);
-  if (kept !== undefined) return kept;
+  return keptStrip(`${daysKey}|${counts.join(',')}`, days, counts);
+}
+
+const keptStrip = keptPerKey((_key: string, days: string[], counts: number[]) => {
   // [left, width] of each run of one shade.
   const runs: Record<1 | 2 | 3 | 4, [number, number][]> = { 1: [], 2: [], 3: [], 4: [] };
   const light = { text: '', x: [] as number[] };
@@ -118,11 +116,9 @@ export function stripMarkup(days: string[], daysKey: string, counts: number[]): 
     .map((level) => `<path class="heat-${level}" d="${runs[level].map(([x, w]) => `M${x} ${cellHeight / 2}h${w}`).join('')}"></path>`);
   const line = (className: string, { text, x }: typeof light) =>
     text ? `<text class="${className}" x="${x.join(' ')}" y="${cellHeight - 8}">${text}</text>` : '';
-  const markup =
-    `<svg width="${width}" height="${cellHeight}" viewBox="0 0 ${width} ${cellHeight}" role="img" aria-label="${attribute(label)}" ` +
+  return (
+    `<svg width="${width}" height="${cellHeight}" viewBox="0 0 ${width} ${cellHeight}" role="img" aria-label="${svgText(label, Infinity)}" ` +
     `data-counts="${counts.join(',')}" data-total="${total}" stroke-width="${cellHeight}">` +
-    `${paths.join('')}${line('heatmap__n', light)}${line('heatmap__n heatmap__n--dark', dark)}</svg>`;
-  if (written.size >= 2_000) written.clear();
-  written.set(key, markup);
-  return markup;
-}
+    `${paths.join('')}${line('heatmap__n', light)}${line('heatmap__n heatmap__n--dark', dark)}</svg>`
+  );
+}, 2_000);

@@ -5,21 +5,14 @@ import type { WeeklySpec } from '~/components/charts/types';
 import { formatEraDate } from '~/utils/dates';
 import { ScrollRegion } from '~/components/ScrollRegion';
 import { decimal } from '~/utils/format';
-
-const sundays = new Map<string, string>();
+import { keptPerKey } from '~/utils/kept';
 
 /** The Sunday that ends the week of `monday`, worked out once per week (a year's weeks on every page). */
-function sundayAfter(monday: string) {
-  let sunday = sundays.get(monday);
-  if (sunday === undefined) {
-    const end = new Date(`${monday}T00:00:00Z`);
-    end.setUTCDate(end.getUTCDate() + 6);
-    sunday = end.toISOString().slice(0, 10);
-    if (sundays.size >= 5_000) sundays.clear();
-    sundays.set(monday, sunday);
-  }
-  return sunday;
-}
+const sundayAfter = keptPerKey((monday: string) => {
+  const end = new Date(`${monday}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 6);
+  return end.toISOString().slice(0, 10);
+}, 5_000);
 
 /** The week's entries in the activity log: Monday to Sunday. */
 export function weekHref(teamId: number, monday: string) {
