@@ -543,7 +543,9 @@ async function expectImported(fiscalYear: number, file: { columns: Column[]; row
   const db = getDb();
   const actions = new Map(plan.teams.flatMap((t) => t.members.map((m) => [m.email, m.action] as const)));
   for (const row of file.rows) {
-    const col = (c: Column) => (file.columns.includes(c) ? row[c].trim() : '');
+    // The file is posted as a form's text (as pasted into the page): a form's text reaches the server with every
+    // line break as CRLF (the HTML standard's multipart encoding), a line break inside a cell too.
+    const col = (c: Column) => (file.columns.includes(c) ? row[c].replace(/\r\n|\r|\n/g, '\r\n').trim() : '');
     const [team] = await db
       .select({ id: teams.id })
       .from(teams)
