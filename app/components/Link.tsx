@@ -1,5 +1,5 @@
-import { createElement, forwardRef, Fragment, type ComponentProps, type ReactElement } from 'react';
-import { Link as RemixLink, NavLink as RemixNavLink, useLocation } from '@remix-run/react';
+import { createElement, forwardRef, Fragment, type ComponentProps, type MouseEvent, type ReactElement } from 'react';
+import { Link as RemixLink, NavLink as RemixNavLink, useLocation, useNavigate } from '@remix-run/react';
 
 // The app's one link inside the app: Remix's <Link>, except while the server renders a page, where a link to
 // an address written out ("/teams/12/activities?from=…", or "?year=2026" on the same page) is written as the
@@ -102,3 +102,23 @@ export const NavLink = forwardRef<HTMLAnchorElement, NavProps>(function NavLink(
   anchor.target = props.target;
   return asRemixPlacesIt(createElement('a', anchor, children));
 });
+
+/**
+ * For links inside markup written as text (the rows of a long table, decision 0027), set as the onClick of the
+ * element around them: a plain click on such a link follows it inside the app, as Remix's Link does (the same
+ * page's address replaces the entry); with a modifier key, another button, a target, a download or an address
+ * outside the app it is the browser's. Without JavaScript they are plain links.
+ */
+export function useLinksFollowedInApp() {
+  const navigate = useNavigate();
+  const { pathname, search, hash } = useLocation();
+  return (event: MouseEvent<HTMLElement>) => {
+    const anchor = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!anchor || !event.currentTarget.contains(anchor) || event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.altKey || event.ctrlKey || event.shiftKey || anchor.hasAttribute('target') || anchor.hasAttribute('download')) return;
+    const href = anchor.getAttribute('href')!;
+    if (!href.startsWith('/') || href.startsWith('//')) return;
+    event.preventDefault();
+    navigate(href, { replace: href === pathname + search + hash });
+  };
+}

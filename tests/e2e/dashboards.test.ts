@@ -107,6 +107,17 @@ describe('dashboards', () => {
     const week = table.locator('tbody th a').first();
     const href = (await week.getAttribute('href'))!;
     expect(href).toMatch(/^\/teams\/\d+\/activities\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
+    // The rows are markup written as text (decision 0027): the table follows a plain click inside the app and
+    // leaves a click with a modifier key or another button to the browser (a new tab, a new window).
+    const preventedBy = (init: string) =>
+      week.evaluate((a, json) => {
+        let prevented: boolean | undefined;
+        window.addEventListener('click', (event) => ((prevented = event.defaultPrevented), event.preventDefault()), { once: true });
+        a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ...(JSON.parse(json) as MouseEventInit) }));
+        return prevented;
+      }, init);
+    for (const init of ['{"ctrlKey":true}', '{"metaKey":true}', '{"shiftKey":true}', '{"altKey":true}', '{"button":1}'])
+      expect(await preventedBy(init), init).toBe(false);
     await week.click();
     await page.waitForURL((url) => url.pathname + url.search === href);
     await page.getByRole('heading', { name: /^活動の記録（\d+件）$/ }).waitFor();

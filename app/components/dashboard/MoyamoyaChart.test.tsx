@@ -1,9 +1,10 @@
 import fc from 'fast-check';
+import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { LinesSpec } from '~/components/charts/types';
 import { formatEraDate } from '~/utils/dates';
 import { renderPage } from '../../../tests/helpers';
-import { MoyamoyaChart } from './MoyamoyaChart';
+import { gridRows, MoyamoyaChart } from './MoyamoyaChart';
 
 // 概要's モヤモヤ table is a grid (a row per date, a column per line), not a row per figure with its note: it
 // must still hold every figure of the chart, in its date's row and its line's column, and nothing else.
@@ -84,5 +85,47 @@ describe('the モヤモヤ grid on 概要', () => {
     expect(html).toContain('data-twin="lines"');
     expect(html).toContain('ひとこと2026-05-02');
     expect(html).not.toContain('lines-grid');
+  });
+
+  it('writes its rows as text, byte for byte what React wrote, for any lines and figures', () => {
+    /** The rows as React wrote them before they were written as text. */
+    const asReactWroteThem = (spec: LinesSpec) => {
+      const dates = [...new Set(spec.series.flatMap((s) => s.points.map((p) => p.date)))].sort();
+      const levels = spec.series.map((s) => dates.map((date) => s.points.filter((p) => p.date === date).map((p) => p.level)));
+      const html = renderToString(
+        <table>
+          <tbody>
+            {dates.map((date, d) => (
+              <tr key={date} data-date={date}>
+                <th scope="row" className="nowrap">
+                  {formatEraDate(date)}
+                </th>
+                {levels.map((byDate, i) => (
+                  <td key={i} className="num">
+                    {byDate[d]!.length ? byDate[d]!.map((level) => `${level}%`).join('・') : '—'}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>,
+      );
+      return html.slice('<table><tbody>'.length, -'</tbody></table>'.length);
+    };
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            label: fc.string(),
+            points: fc.array(fc.record({ date: fc.constantFrom(...days), level: fc.integer({ min: 0, max: 100 }) }), { maxLength: 9 }),
+          }),
+          { maxLength: 4 },
+        ),
+        (series) => {
+          const spec = specOf(series);
+          expect(gridRows(spec)).toBe(asReactWroteThem(spec));
+        },
+      ),
+    );
   });
 });
