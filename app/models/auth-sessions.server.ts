@@ -31,19 +31,19 @@ export async function createAuthSession(userId: number, meta: { ip: string | nul
   return id;
 }
 
-/** The live session for a cookie value, or null when it is unknown, expired or idle too long. */
-export async function findLiveSession(id: string, at = now()) {
-  const idHash = hashSessionId(id);
-  const [row] = await getDb().select().from(authSessions).where(eq(authSessions.idHash, idHash));
-  if (!row) return null;
-  if (row.expiresAt <= at || at.getTime() - row.lastSeenAt.getTime() > sessionIdleMs) {
-    await getDb().delete(authSessions).where(eq(authSessions.idHash, idHash));
-    return null;
+/**
+ * Whether a session found is live at `at`: an expired one, or one idle too long, is deleted; a live one is touched
+ * (at most once a minute).
+ */
+export async function keepSessionAlive(session: typeof authSessions.$inferSelect, at = now()): Promise<boolean> {
+  if (session.expiresAt <= at || at.getTime() - session.lastSeenAt.getTime() > sessionIdleMs) {
+    await getDb().delete(authSessions).where(eq(authSessions.idHash, session.idHash));
+    return false;
   }
-  if (at.getTime() - row.lastSeenAt.getTime() > touchEveryMs) {
-    await getDb().update(authSessions).set({ lastSeenAt: at }).where(eq(authSessions.idHash, idHash));
+  if (at.getTime() - session.lastSeenAt.getTime() > touchEveryMs) {
+    await getDb().update(authSessions).set({ lastSeenAt: at }).where(eq(authSessions.idHash, session.idHash));
   }
-  return row;
+  return true;
 }
 
 export async function deleteAuthSession(idHash: string, db: Db = getDb()) {

@@ -3,12 +3,12 @@ import {
   createAuthSession,
   deleteAuthSession,
   endSessions,
-  findLiveSession,
   hashSessionId,
+  keepSessionAlive,
   purgeExpiredSessions,
   sessionLifetimeMs,
 } from '~/models/auth-sessions.server';
-import { loadViewer } from '~/models/viewers.server';
+import { findSessionViewer } from '~/models/viewers.server';
 import { getEnv } from './env.server';
 import type { Viewer } from './permissions';
 import { clientIp, requestId } from './request.server';
@@ -65,17 +65,12 @@ function forgetLookup(request: Request) {
   if (key) lookups.delete(key);
 }
 
-/** The live session of the request's cookie, or null (expired and idle sessions count as none). */
-async function liveSession(request: Request) {
-  const id = await sessionIdFrom(request);
-  return id ? findLiveSession(id) : null;
-}
-
+/** The live session of the request's cookie with its viewer, or null (expired and idle sessions count as none). */
 async function lookUpSession(request: Request): Promise<SignedIn | null> {
-  const session = await liveSession(request);
-  if (!session) return null;
-  const viewer = await loadViewer(session.userId);
-  return viewer ? { viewer, sessionIdHash: session.idHash } : null;
+  const id = await sessionIdFrom(request);
+  const found = id ? await findSessionViewer(hashSessionId(id)) : null;
+  if (!found || !(await keepSessionAlive(found.session))) return null;
+  return found.viewer ? { viewer: found.viewer, sessionIdHash: found.session.idHash } : null;
 }
 
 export async function getViewer(request: Request): Promise<Viewer | null> {
