@@ -44,10 +44,24 @@ export async function activitySummary(teamId: number) {
     .from(activities)
     .where(and(eq(activities.teamId, teamId), isNull(activities.archivedAt)))
     .groupBy(activities.kind);
-  const kept = activityKinds.codes.flatMap((kind) => rows.filter((r) => r.kind === kind));
-  const byKind = kept.map(({ lastOn: _, ...r }) => r);
+  return summaryOf(rows);
+}
+
+export type KindFigures = { kind: ActivityKind; count: number; minutes: number; lastOn: string };
+
+/**
+ * activitySummary's figures from a team's live activities counted per kind (a kind may come in several rows, as
+ * when counted per week too: 概要 reads its weekly chart and these from one query).
+ */
+export function summaryOf(rows: KindFigures[]) {
+  const known = rows.filter((r) => activityKinds.codes.includes(r.kind));
+  const byKind = activityKinds.codes.flatMap((kind) => {
+    const ofKind = known.filter((r) => r.kind === kind);
+    if (ofKind.length === 0) return [];
+    return [{ kind, count: ofKind.reduce((n, r) => n + r.count, 0), minutes: ofKind.reduce((n, r) => n + r.minutes, 0) }];
+  });
   // 1年間の活動回数・時間 and the last day with an activity (概要), from the same rows.
-  const total = kept.reduce<{ count: number; minutes: number; lastOn: string | null }>(
+  const total = known.reduce<{ count: number; minutes: number; lastOn: string | null }>(
     (t, r) => ({ count: t.count + r.count, minutes: t.minutes + r.minutes, lastOn: t.lastOn !== null && t.lastOn > r.lastOn ? t.lastOn : r.lastOn }),
     { count: 0, minutes: 0, lastOn: null },
   );

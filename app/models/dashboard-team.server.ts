@@ -4,7 +4,7 @@ import { activityKinds, type ActivityKind, type IntervieweeRole, type Municipali
 import type { KindsSpec, LinesSpec, SessionMark, WeeklySpec } from '~/components/charts/types';
 import { todayInTokyo } from '~/utils/clock';
 import { fiscalYearRange } from '~/utils/dates';
-import { activitySummary } from './activities.server';
+import { summaryOf } from './activities.server';
 import { interviewCoverage, roleCoverageLabel } from '~/domain/interviews';
 import { openHomework } from './interviews.server';
 import { listMemberCheckins, listTeamMoyamoya, listYearSessions } from './moyamoya.server';
@@ -31,18 +31,39 @@ export function weeksOfYear(fiscalYear: number): string[] {
 
 const toHours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
-export async function weeklyActivity(
-  teamId: number,
-  fiscalYear: number,
-  sessions: SessionMark[] = [],
-): Promise<WeeklySpec & { counts: number[]; weekHours: number[] }> {
+/**
+ * A team's live activities counted per week and kind, once: the weekly chart's figures (the fiscal year's
+ * activities) and activitySummary's (all of them), which 概要 read in two queries over the same rows.
+ */
+export async function yearActivity(teamId: number, fiscalYear: number, sessions: SessionMark[] = []) {
   const { first, last } = fiscalYearRange(fiscalYear);
-  const rows = await selectRows<{ week: string; kind: ActivityKind; n: number; minutes: number }>(sql`
+  const rows = await selectRows<{ week: string; kind: ActivityKind; n: number; minutes: number; lastOn: string; inYear: boolean }>(sql`
     select to_char(date_trunc('week', occurred_on), 'YYYY-MM-DD') as week, kind, count(*)::int as n,
-           coalesce(sum(duration_minutes), 0)::int as minutes
+           coalesce(sum(duration_minutes), 0)::int as minutes, to_char(max(occurred_on), 'YYYY-MM-DD') as "lastOn",
+           occurred_on between ${first} and ${last} as "inYear"
     from activities
-    where team_id = ${teamId} and archived_at is null and occurred_on between ${first} and ${last}
-    group by 1, 2`);
+    where team_id = ${teamId} and archived_at is null
+    group by 1, 2, 6`);
+  return {
+    weekly: weeklySpec(
+      fiscalYear,
+      rows.filter((r) => r.inYear),
+      sessions,
+    ),
+    summary: summaryOf(rows.map((r) => ({ kind: r.kind, count: Number(r.n), minutes: Number(r.minutes), lastOn: r.lastOn }))),
+  };
+}
+
+/** The weekly chart of a fiscal year: its activities' hours per week and kind, the counts and the running total. */
+export async function weeklyActivity(teamId: number, fiscalYear: number, sessions: SessionMark[] = []) {
+  return (await yearActivity(teamId, fiscalYear, sessions)).weekly;
+}
+
+function weeklySpec(
+  fiscalYear: number,
+  rows: { week: string; kind: ActivityKind; n: number; minutes: number }[],
+  sessions: SessionMark[],
+): WeeklySpec & { counts: number[]; weekHours: number[] } {
   const weeks = weeksOfYear(fiscalYear);
   const at = new Map(weeks.map((w, i) => [w, i]));
   const minutes = new Map<ActivityKind, number[]>();
@@ -146,10 +167,9 @@ export async function teamDashboard(
   team: { id: number; fiscalYear: number; municipalityKind: MunicipalityKind },
   viewer: { asMember: boolean; visibilities: Visibility[] },
 ) {
-  const [sessions, weekly, summary, checkins, teamFigures, coverage, homework] = await Promise.all([
+  const [sessions, { weekly, summary }, checkins, teamFigures, coverage, homework] = await Promise.all([
     listYearSessions(team.fiscalYear).then(studySessionMarks),
-    weeklyActivity(team.id, team.fiscalYear),
-    activitySummary(team.id),
+    yearActivity(team.id, team.fiscalYear),
     listMemberCheckins(team.id, { asMember: viewer.asMember }),
     listTeamMoyamoya(team.id),
     keyPersonCoverage(team, viewer.visibilities),

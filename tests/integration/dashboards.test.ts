@@ -11,7 +11,8 @@ import { loader as activityLoader } from '../../app/routes/teams.$teamId.activit
 import { loader as teamLoader } from '../../app/routes/teams.$teamId._index';
 import { eq } from 'drizzle-orm';
 import { flagsOf } from '../../app/domain/team-table';
-import { weeklyActivity } from '../../app/models/dashboard-team.server';
+import { activitySummary } from '../../app/models/activities.server';
+import { weeklyActivity, yearActivity } from '../../app/models/dashboard-team.server';
 import { listPreAssignmentsOfYear } from '../../app/models/preassignment-tracking.server';
 import { todayInTokyo } from '../../app/utils/clock';
 import {
@@ -173,6 +174,32 @@ describe("the figures are the database's", () => {
     expect(spec.weekHours[week]).toBe(1);
     expect(spec.cumulativeHours[week]).toBe(1);
     expect(spec.counts[spec.weeks.indexOf(addDays(monday, 14))]).toBe(1);
+  });
+
+  it("team dashboard: its totals and kinds are the activity summary's, its weeks the year's only, all from one query", async () => {
+    const db = getDb();
+    const fiscalYear = world.year - 1;
+    const team = await createTeam(db, { municipalityId: (await createMunicipality(db)).id, fiscalYear });
+    const { first, last } = { first: `${fiscalYear}-04-01`, last: `${fiscalYear + 1}-03-31` };
+    // The day before the year starts lies in the year's first week (its Monday is a week of the chart), and the
+    // day after it ends in its last: counted in the totals, not in the weeks.
+    await createActivities(db, [
+      { teamId: team.id, kind: 'meeting', occurredOn: addDays(first, -1), durationMinutes: 30 },
+      { teamId: team.id, kind: 'meeting', occurredOn: first, durationMinutes: 45 },
+      { teamId: team.id, kind: 'report', occurredOn: addDays(first, 1), durationMinutes: 60 },
+      { teamId: team.id, kind: 'report', occurredOn: last, durationMinutes: 15 },
+      { teamId: team.id, kind: 'survey', occurredOn: addDays(last, 1), durationMinutes: 90 },
+    ]);
+    const { result, count } = await countQueries(() => yearActivity(team.id, fiscalYear));
+    expect(count).toBe(1);
+    const { weekly, summary } = result!;
+    expect(summary).toEqual(await activitySummary(team.id));
+    expect(summary.total).toEqual({ count: 5, minutes: 240, lastOn: addDays(last, 1) });
+    const byKind = Object.fromEntries(summary.byKind.map((k) => [k.kind, [k.count, k.minutes]]));
+    expect(byKind).toEqual({ meeting: [2, 75], report: [2, 75], survey: [1, 90] });
+    expect(weekly.counts.reduce((n, c) => n + c, 0)).toBe(3);
+    expect(weekly.counts[0]).toBe(2);
+    expect(weekly).toEqual(await weeklyActivity(team.id, fiscalYear));
   });
 
   it('team dashboard: HR sees only the team figure while the team keeps members to itself', async () => {
