@@ -5,13 +5,13 @@ import { useEffect, type ReactNode } from 'react';
 import tokens from '@digital-go-jp/design-tokens/dist/tokens.css';
 import { ErrorPage } from './components/ErrorPage';
 import styles from './styles/app.css';
-import { unreadCount } from './models/notifications.server';
-import { getViewer } from './utils/auth.server';
+import { getSignedIn } from './utils/auth.server';
 import { removeAllDrafts } from './utils/drafts';
 import { useNonce } from './utils/nonce';
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await getViewer(request);
+  const signedIn = await getSignedIn(request);
+  const viewer = signedIn?.viewer;
   // Only what the header needs; pages load their own data behind their own checks.
   return {
     viewer: viewer
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           organizer: viewer.organizer,
           hrViewer: viewer.hrMunicipalityIds.length > 0,
           alumnus: viewer.alumniMunicipalityIds.length > 0 || viewer.mentorTeamIds.length > 0,
-          unread: await unreadCount(viewer.userId),
+          unread: signedIn.unread,
         }
       : null,
   };

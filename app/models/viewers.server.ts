@@ -51,17 +51,27 @@ export async function loadViewer(userId: number, today = todayInTokyo()): Promis
 }
 
 /**
- * A session by its id's hash, with its user as loadViewer gives them (null when the user is archived), in one
- * query: every signed-in request looks these up, and as two they were two round trips before the page's own.
+ * A session by its id's hash, with its user as loadViewer gives them (null when the user is archived) and their
+ * unread notifications, in one query: every signed-in request looks these up, and as three they were three round
+ * trips, two of them before the page's own could start.
  */
 export async function findSessionViewer(idHash: string, today = todayInTokyo()) {
   const [row] = await getDb()
-    .select({ session: authSessions, viewer: viewerColumns(today) })
+    .select({
+      session: authSessions,
+      viewer: viewerColumns(today),
+      // The unread notifications the header counts, on every page.
+      unread: sql<number>`(select count(*) from notifications n where n.user_id = ${qualified(authSessions.userId)} and n.read_at is null)`.mapWith(Number),
+    })
     .from(authSessions)
     .leftJoin(users, and(eq(users.id, authSessions.userId), isNull(users.archivedAt)))
     .leftJoin(people, eq(people.id, users.personId))
     .where(eq(authSessions.idHash, idHash));
   if (!row) return null;
   const { viewer } = row;
-  return { session: row.session, viewer: viewer.userId === null ? null : ({ ...viewer, organizer: Boolean(viewer.organizer) } as Viewer) };
+  return {
+    session: row.session,
+    viewer: viewer.userId === null ? null : ({ ...viewer, organizer: Boolean(viewer.organizer) } as Viewer),
+    unread: row.unread,
+  };
 }

@@ -30,7 +30,8 @@ async function sessionIdFrom(request: Request): Promise<string | null> {
   return typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
 }
 
-export type SignedIn = { viewer: Viewer; sessionIdHash: string };
+/** Who is signed in, and their unread notifications as of the lookup (the header's count). */
+export type SignedIn = { viewer: Viewer; sessionIdHash: string; unread: number };
 
 /** The signed-in viewer, or null. Expired and idle sessions count as signed out. */
 // Remix hands each loader of a request its own copy of the Request, so the root loader and the
@@ -70,7 +71,7 @@ async function lookUpSession(request: Request): Promise<SignedIn | null> {
   const id = await sessionIdFrom(request);
   const found = id ? await findSessionViewer(hashSessionId(id)) : null;
   if (!found || !(await keepSessionAlive(found.session))) return null;
-  return found.viewer ? { viewer: found.viewer, sessionIdHash: found.session.idHash } : null;
+  return found.viewer ? { viewer: found.viewer, sessionIdHash: found.session.idHash, unread: found.unread } : null;
 }
 
 export async function getViewer(request: Request): Promise<Viewer | null> {

@@ -9,10 +9,12 @@ import { action as inviteAction, loader as inviteLoader } from '../../app/routes
 import { action as resetAction } from '../../app/routes/reset.$token';
 import { action as logoutAction } from '../../app/routes/logout';
 import { getViewer } from '../../app/utils/auth.server';
+import { loader as rootLoader } from '../../app/root';
+import { markRead, notify } from '../../app/models/notifications.server';
 import { now } from '../../app/utils/clock';
 import { hashPassword } from '../../app/utils/password.server';
 import { createOrganizer, createPerson, createTeam, createUser } from '../factories';
-import { actionArgs, later, request } from '../helpers';
+import { actionArgs, later, loaderArgs, request } from '../helpers';
 import { sessionCookie } from '../world';
 import { countQueries } from '../../db/query-counter';
 import { outcome } from './setup-helpers';
@@ -422,5 +424,23 @@ describe('one sign-in lookup per request', () => {
     expect(again.result?.userId).toBe(user.id);
     expect(again.count).toBe(0);
     expect(other.count).toBe(first.count);
+  });
+
+  it("carries the header's count of unread notifications, read afresh by the next request", async () => {
+    const user = await newUser('notified@example.jp');
+    const other = await newUser('also-notified@example.jp');
+    const cookie = await sessionCookie(user.id);
+    const header = async (id: string) => {
+      const { result, count } = await countQueries(() =>
+        rootLoader(loaderArgs('/', { headers: { Cookie: cookie, 'x-jinmane-request-id': `00000000-0000-4000-8000-00000000010${id}` } })),
+      );
+      return { unread: result?.viewer?.unread, count };
+    };
+    expect(await header('1')).toEqual({ unread: 0, count: 1 });
+    await notify(getDb(), [user.id, other.id], { kind: 'sheet_comment', body: 'コメントがありました', href: '/' });
+    await notify(getDb(), [user.id], { kind: 'handover', body: '引き継ぎがあります', href: '/' });
+    expect(await header('2')).toEqual({ unread: 2, count: 1 });
+    await markRead(user.id);
+    expect(await header('3')).toEqual({ unread: 0, count: 1 });
   });
 });
