@@ -130,9 +130,3 @@ export function hasErrors(value: unknown): boolean {
 
 /** What a required text field stores: the same text, trimmed like String.prototype.trim. */
 export const asRequired = (text: string) => text.trim();
-
-/**
- * Text as stored and read back. PGlite's driver decodes each text value with a TextDecoder that
- * drops a byte-order mark starting it (the row holds it: length() counts it); postgres.js keeps it.
- */
-export const asTyped = (v: string) => (process.env.TEST_DB === 'pglite' ? v.replace(/^\uFEFF/, '') : v);

@@ -54,7 +54,7 @@ import { addTeamMember, createMentorAssignment, createPerson, createUser } from 
 import { actionArgs } from '../helpers';
 import { outcome as statusOf } from './setup-helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
-import { asRequired, asTyped, hostileDate, hostileNumber, hostileText, outcomeOf, runs, runsOf } from './hostile-helpers';
+import { asRequired, hostileDate, hostileNumber, hostileText, outcomeOf, runs, runsOf } from './hostile-helpers';
 
 // Hostile values in the remaining forms: マネ友 (groups, off-sites, directory, 世話人派遣), editing an
 // activity, a change, an interview, the handover, mentoring, the team's モヤモヤ, sheet tags, and
@@ -95,7 +95,7 @@ describe('hostile input in the マネ友 forms', () => {
           .select()
           .from(alumniGroups)
           .where(eq(alumniGroups.id, idIn(outcome.location)));
-        expect(row).toMatchObject({ name: asRequired(name), foundedOn, description: asTyped(description) });
+        expect(row).toMatchObject({ name: asRequired(name), foundedOn, description: description });
       }),
       runs,
     );
@@ -126,9 +126,9 @@ describe('hostile input in the マネ友 forms', () => {
         expect(row).toMatchObject({
           heldOn: form.heldOn,
           theme: asRequired(form.theme),
-          place: asTyped(form.place),
-          guests: asTyped(form.guests),
-          notes: asTyped(form.notes),
+          place: form.place,
+          guests: form.guests,
+          notes: form.notes,
         });
         const chosen = await getDb().select().from(offsiteMeetingPeople).where(eq(offsiteMeetingPeople.meetingId, row!.id));
         expect(chosen.map((p) => p.personId)).toEqual([...new Set([...form.facilitatorIds, ...form.attendeeIds])].map(Number));
@@ -148,7 +148,7 @@ describe('hostile input in the マネ友 forms', () => {
         expect(row).toMatchObject({
           directoryListed: ticked(directoryListed),
           directoryShowContact: ticked(directoryShowContact),
-          directoryContact: asTyped(directoryContact),
+          directoryContact: directoryContact,
         });
       }),
       runs,
@@ -178,7 +178,7 @@ describe('hostile input in the マネ友 forms', () => {
           );
           if (offered.kind !== 'saved') return void expect(offered.kind).toBe('invalid');
           const [offer] = await getDb().select().from(facilitatorOffers).where(eq(facilitatorOffers.requestId, requestId));
-          expect(offer).toMatchObject({ personId: world.users.alumni.personId, message: asTyped(message) });
+          expect(offer).toMatchObject({ personId: world.users.alumni.personId, message: message });
         },
       ),
       runs,
@@ -201,7 +201,7 @@ describe('hostile input in a マネ友’s offer to mentor', () => {
             .select()
             .from(mentorOffers)
             .where(and(eq(mentorOffers.personId, person.id), eq(mentorOffers.status, 'pending')));
-          expect(row).toMatchObject({ teamId: world.teamA.id, message: asTyped(message) });
+          expect(row).toMatchObject({ teamId: world.teamA.id, message: message });
           // Taken back, so the next run may offer again.
           expect((await outcomeOf(() => onAlumni({ intent: 'withdraw', offerId: String(row!.id) }))).kind).toBe('saved');
         } else expect(offered.kind).toBe('invalid');
@@ -246,7 +246,7 @@ describe("hostile input when editing a team's records", () => {
           occurredOn: form.occurredOn,
           title: asRequired(form.title),
           durationMinutes: Number(form.durationMinutes) + 0,
-          notes: asTyped(form.notes),
+          notes: form.notes,
           guests: form.guests.trim(),
           sessionId: form.sessionId ? Number(form.sessionId) : null,
         });
@@ -275,7 +275,7 @@ describe("hostile input when editing a team's records", () => {
         );
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
         const [chain] = await getDb().select().from(changeChains).where(eq(changeChains.id, world.change.id));
-        expect(chain).toMatchObject({ title: asRequired(form.title), reflection: asTyped(form.reflection), coCreationStep: form.coCreationStep || null });
+        expect(chain).toMatchObject({ title: asRequired(form.title), reflection: form.reflection, coCreationStep: form.coCreationStep || null });
         const moments = await getDb().select().from(changeMoments).where(eq(changeMoments.chainId, world.change.id));
         expect(moments.map((m) => [m.stage, m.occurredOn, m.description])).toEqual([
           [form['moments[0].stage'], form['moments[0].occurredOn'], expect.stringContaining(form['moments[0].description'].trim())],
@@ -315,8 +315,8 @@ describe("hostile input when editing a team's records", () => {
           interviewee: asRequired(form.interviewee),
           roleCategory: form.roleCategory,
           visibility: form.visibility || 'team',
-          content: asTyped(form.content),
-          insights: asTyped(form.insights),
+          content: form.content,
+          insights: form.insights,
         });
         if (!form['homework[0].body'].trim()) return;
         const items = await getDb().select().from(interviewHomework).where(eq(interviewHomework.interviewId, world.interviews.team.id));
@@ -334,7 +334,7 @@ describe("hostile input when editing a team's records", () => {
         const outcome = await outcomeOf(() => handoverAction(post('member', `/teams/${teamId}/handover`, { baseVersion, toContinue, peopleToTalkTo, advice })));
         if (outcome.kind !== 'saved') return void expect(outcome.kind).toBe('invalid');
         const [row] = await getDb().select().from(handovers).where(eq(handovers.teamId, world.teamA.id));
-        expect(row).toMatchObject({ toContinue: asTyped(toContinue), peopleToTalkTo: asTyped(peopleToTalkTo), advice: asTyped(advice) });
+        expect(row).toMatchObject({ toContinue: toContinue, peopleToTalkTo: peopleToTalkTo, advice: advice });
       }),
       runs,
     );
@@ -363,7 +363,7 @@ describe("hostile input when editing a team's records", () => {
             .where(and(eq(activities.teamId, world.teamA.id), eq(activities.kind, 'alumni_dialogue')))
             .orderBy(desc(activities.id))
             .limit(1);
-          expect(row).toMatchObject({ occurredOn, durationMinutes: Number(minutes) + 0, title: asRequired(title), notes: asTyped(body) });
+          expect(row).toMatchObject({ occurredOn, durationMinutes: Number(minutes) + 0, title: asRequired(title), notes: body });
         },
       ),
       runs,
@@ -380,7 +380,7 @@ describe("hostile input when editing a team's records", () => {
           .select()
           .from(teamMoyamoya)
           .where(and(eq(teamMoyamoya.teamId, world.teamA.id), eq(teamMoyamoya.sessionId, Number(sessionId))));
-        expect(row).toMatchObject({ level: Number(level) + 0, reflection: asTyped(reflection) });
+        expect(row).toMatchObject({ level: Number(level) + 0, reflection: reflection });
       }),
       runs,
     );

@@ -12,7 +12,7 @@ import { action as newChangeAction } from '../../app/routes/teams.$teamId.change
 import { action as paperAction } from '../../app/routes/teams.$teamId.paper';
 import { actionArgs } from '../helpers';
 import { buildWorld, sessionCookie, type World } from '../world';
-import { asRequired, asTyped, hostileDate, hostileNumber, hostileText, outcomeOf, runs } from './hostile-helpers';
+import { asRequired, hostileDate, hostileNumber, hostileText, outcomeOf, runs } from './hostile-helpers';
 
 // Hostile values in the team's forms: each ends in a stored, correct value or a 400 with field errors.
 
@@ -146,7 +146,7 @@ describe('hostile input in the team forms', () => {
           return;
         }
         const [saved] = await getDb().select().from(paperDrafts).where(eq(paperDrafts.teamId, world.teamA.id));
-        expect([saved!.aboutMunicipality, saved!.findings]).toEqual([asTyped(aboutMunicipality), asTyped(findings)]);
+        expect([saved!.aboutMunicipality, saved!.findings]).toEqual([aboutMunicipality, findings]);
         // Only the team's own records are kept: a number that is not one of its interviews is dropped.
         const own = await getDb().select({ id: interviews.id }).from(interviews).where(eq(interviews.teamId, world.teamA.id));
         expect(saved!.interviewIds.filter((id) => !own.some((i) => i.id === id))).toEqual([]);
