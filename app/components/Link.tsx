@@ -14,10 +14,11 @@ type NavProps = ComponentProps<typeof RemixNavLink>;
 
 /**
  * The href React Router would give `to`, where that is the string itself (or the current path before it):
- * an absolute path with no `.`/`..` segment, `//` or `#`, or a query alone. Anything else: undefined.
+ * an absolute path with no `.`/`..` segment, `//`, `#` or backslash (a browser reads `/\` as `//`), or a query
+ * alone. Anything else: undefined.
  */
 export function plainHref(to: string, pathname: string): string | undefined {
-  if (to.includes('#') || to.endsWith('?')) return undefined;
+  if (to.includes('#') || to.includes('\\') || to.endsWith('?')) return undefined;
   if (to.startsWith('?')) return pathname + to;
   if (!to.startsWith('/')) return undefined;
   const path = to.split('?', 1)[0]!;
@@ -106,18 +107,21 @@ export const NavLink = forwardRef<HTMLAnchorElement, NavProps>(function NavLink(
 /**
  * For links inside markup written as text (the rows of a long table, decision 0027), set as the onClick of the
  * element around them: a plain click on such a link follows it inside the app, as Remix's Link does (the same
- * page's address replaces the entry); with a modifier key, another button, a target, a download or an address
- * outside the app it is the browser's. Without JavaScript they are plain links.
+ * page's address replaces the entry); with a modifier key, another button, a target other than _self, a download,
+ * or an address that is not a plain path of this site, it is the browser's. Without JavaScript they are links.
+ * Where the page is is read at the click, so the table does not render again on every navigation.
  */
 export function useLinksFollowedInApp() {
   const navigate = useNavigate();
-  const { pathname, search, hash } = useLocation();
   return (event: MouseEvent<HTMLElement>) => {
     const anchor = event.target instanceof Element ? event.target.closest('a[href]') : null;
     if (!anchor || !event.currentTarget.contains(anchor) || event.defaultPrevented || event.button !== 0) return;
-    if (event.metaKey || event.altKey || event.ctrlKey || event.shiftKey || anchor.hasAttribute('target') || anchor.hasAttribute('download')) return;
+    if (event.metaKey || event.altKey || event.ctrlKey || event.shiftKey || anchor.hasAttribute('download')) return;
+    const target = anchor.getAttribute('target');
+    if (target && target !== '_self') return;
     const href = anchor.getAttribute('href')!;
-    if (!href.startsWith('/') || href.startsWith('//')) return;
+    const { pathname, search, hash } = window.location;
+    if (plainHref(href, pathname) !== href) return;
     event.preventDefault();
     navigate(href, { replace: href === pathname + search + hash });
   };

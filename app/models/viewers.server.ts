@@ -68,10 +68,11 @@ export async function findSessionViewer(idHash: string, today = todayInTokyo()) 
     .leftJoin(people, eq(people.id, users.personId))
     .where(eq(authSessions.idHash, idHash));
   if (!row) return null;
+  // No user (archived): drizzle gives the group's columns as nulls, or the group as null.
   const { viewer } = row;
   return {
     session: row.session,
-    viewer: viewer.userId === null ? null : ({ ...viewer, organizer: Boolean(viewer.organizer) } as Viewer),
+    viewer: viewer?.userId == null ? null : ({ ...viewer, organizer: Boolean(viewer.organizer) } as Viewer),
     unread: row.unread,
   };
 }

@@ -30,7 +30,11 @@ async function sessionIdFrom(request: Request): Promise<string | null> {
   return typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
 }
 
-/** Who is signed in, and their unread notifications as of the lookup (the header's count). */
+/**
+ * Who is signed in, and their unread notifications as of the lookup (the header's count). The loaders of one
+ * request share the lookup, and so does its action: an action that changes the viewer's own notifications
+ * (markRead) redirects, so the page after it counts afresh.
+ */
 export type SignedIn = { viewer: Viewer; sessionIdHash: string; unread: number };
 
 /** The signed-in viewer, or null. Expired and idle sessions count as signed out. */

@@ -107,17 +107,37 @@ describe('dashboards', () => {
     const week = table.locator('tbody th a').first();
     const href = (await week.getAttribute('href'))!;
     expect(href).toMatch(/^\/teams\/\d+\/activities\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
-    // The rows are markup written as text (decision 0027): the table follows a plain click inside the app and
-    // leaves a click with a modifier key or another button to the browser (a new tab, a new window).
-    const preventedBy = (init: string) =>
-      week.evaluate((a, json) => {
-        let prevented: boolean | undefined;
-        window.addEventListener('click', (event) => ((prevented = event.defaultPrevented), event.preventDefault()), { once: true });
-        a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ...(JSON.parse(json) as MouseEventInit) }));
-        return prevented;
-      }, init);
-    for (const init of ['{"ctrlKey":true}', '{"metaKey":true}', '{"shiftKey":true}', '{"altKey":true}', '{"button":1}'])
-      expect(await preventedBy(init), init).toBe(false);
+    // The rows are markup written as text (decision 0027): the table follows a plain click on a link inside the
+    // app, and leaves to the browser a click with a modifier key or another button, a link to a new window or a
+    // download, and an address that is not a plain path of this site. Each probe is a link put into the table.
+    const preventedBy = (attributes: Record<string, string>, init: Record<string, unknown> = {}) =>
+      table.evaluate(
+        (t, json) => {
+          const [attrs, eventInit] = JSON.parse(json) as [Record<string, string>, MouseEventInit];
+          const probe = document.createElement('a');
+          for (const [name, value] of Object.entries(attrs)) probe.setAttribute(name, value);
+          probe.textContent = '確認';
+          t.querySelector('tbody th')!.append(probe);
+          let prevented: boolean | undefined;
+          window.addEventListener('click', (event) => ((prevented = event.defaultPrevented), event.preventDefault()), { once: true });
+          probe.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ...eventInit }));
+          probe.remove();
+          return prevented;
+        },
+        JSON.stringify([attributes, init]),
+      );
+    for (const init of [{ ctrlKey: true }, { metaKey: true }, { shiftKey: true }, { altKey: true }, { button: 1 }])
+      expect(await preventedBy({ href }, init), JSON.stringify(init)).toBe(false);
+    const elsewhere: Record<string, string>[] = [
+      { href, target: '_blank' },
+      { href, download: '' },
+      { href: '/\\example.org/' },
+      { href: 'https://example.org/' },
+    ];
+    for (const attributes of elsewhere) expect(await preventedBy(attributes), JSON.stringify(attributes)).toBe(false);
+    // This very page, as a plain link: followed inside the app (and the probe is not vacuous).
+    const here = await page.evaluate(() => location.pathname + location.search);
+    expect(await preventedBy({ href: here, target: '_self' })).toBe(true);
     await week.click();
     await page.waitForURL((url) => url.pathname + url.search === href);
     await page.getByRole('heading', { name: /^活動の記録（\d+件）$/ }).waitFor();

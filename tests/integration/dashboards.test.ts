@@ -197,9 +197,15 @@ describe("the figures are the database's", () => {
     expect(summary.total).toEqual({ count: 5, minutes: 240, lastOn: addDays(last, 1) });
     const byKind = Object.fromEntries(summary.byKind.map((k) => [k.kind, [k.count, k.minutes]]));
     expect(byKind).toEqual({ meeting: [2, 75], report: [2, 75], survey: [1, 90] });
+    // The weeks: only the year's three, the first week's hours from its 45 and 60 minutes inside the year.
     expect(weekly.counts.reduce((n, c) => n + c, 0)).toBe(3);
     expect(weekly.counts[0]).toBe(2);
-    expect(weekly).toEqual(await weeklyActivity(team.id, fiscalYear));
+    expect(weekly.series.map((s) => [s.kind, s.hours[0]])).toEqual([
+      ['meeting', 0.8],
+      ['report', 1],
+    ]);
+    expect(weekly.weekHours[0]).toBe(1.8);
+    expect(weekly.series.flatMap((s) => s.hours).reduce((h, x) => h + x, 0)).toBeCloseTo(0.8 + 1 + 0.3);
   });
 
   it('team dashboard: HR sees only the team figure while the team keeps members to itself', async () => {
