@@ -54,11 +54,6 @@ export async function yearActivity(teamId: number, fiscalYear: number, sessions:
   };
 }
 
-/** The weekly chart of a fiscal year: its activities' hours per week and kind, the counts and the running total. */
-export async function weeklyActivity(teamId: number, fiscalYear: number, sessions: SessionMark[] = []) {
-  return (await yearActivity(teamId, fiscalYear, sessions)).weekly;
-}
-
 function weeklySpec(
   fiscalYear: number,
   rows: { week: string; kind: ActivityKind; n: number; minutes: number }[],

@@ -12,9 +12,10 @@ import { loader as teamLoader } from '../../app/routes/teams.$teamId._index';
 import { eq } from 'drizzle-orm';
 import { flagsOf } from '../../app/domain/team-table';
 import { activitySummary } from '../../app/models/activities.server';
-import { weeklyActivity, yearActivity } from '../../app/models/dashboard-team.server';
+import { yearActivity } from '../../app/models/dashboard-team.server';
 import { listPreAssignmentsOfYear } from '../../app/models/preassignment-tracking.server';
 import { todayInTokyo } from '../../app/utils/clock';
+import { fiscalYearRange } from '../../app/utils/dates';
 import {
   addTeamMember,
   createActivities,
@@ -168,7 +169,7 @@ describe("the figures are the database's", () => {
       ...(['meeting', 'report', 'survey'] as const).map((kind) => ({ teamId: team.id, kind, occurredOn: monday, durationMinutes: 20 })),
       { teamId: team.id, kind: 'other' as const, occurredOn: addDays(monday, 14), durationMinutes: 0 },
     ]);
-    const spec = await weeklyActivity(team.id, world.year - 1, []);
+    const spec = (await yearActivity(team.id, world.year - 1, [])).weekly;
     const week = spec.weeks.indexOf(monday);
     expect(spec.series.map((s) => s.hours[week])).toEqual([0.3, 0.3, 0.3, 0]);
     expect(spec.weekHours[week]).toBe(1);
@@ -180,7 +181,7 @@ describe("the figures are the database's", () => {
     const db = getDb();
     const fiscalYear = world.year - 1;
     const team = await createTeam(db, { municipalityId: (await createMunicipality(db)).id, fiscalYear });
-    const { first, last } = { first: `${fiscalYear}-04-01`, last: `${fiscalYear + 1}-03-31` };
+    const { first, last } = fiscalYearRange(fiscalYear);
     // The day before the year starts lies in the year's first week (its Monday is a week of the chart), and the
     // day after it ends in its last: counted in the totals, not in the weeks.
     await createActivities(db, [

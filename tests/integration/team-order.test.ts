@@ -5,7 +5,7 @@ import { loader as csvLoader } from '../../app/routes/admin.dashboard[.csv]';
 import { loader as teamsLoader } from '../../app/routes/admin.years.$fiscalYear.teams';
 import { loader as matrixLoader } from '../../app/routes/admin.years.$fiscalYear.preassignments';
 import { activityHeatmap, heatmapWeeks } from '../../app/models/dashboard-admin.server';
-import { weeklyActivity, weeksOfYear } from '../../app/models/dashboard-team.server';
+import { weeksOfYear, yearActivity } from '../../app/models/dashboard-team.server';
 import { todayInTokyo } from '../../app/utils/clock';
 import { createActivities, createMunicipality, createTeam } from '../factories';
 import { addDays, currentFiscalYear } from '../factories/util';
@@ -127,7 +127,7 @@ describe('the heat map ends on the latest week', () => {
       days.map((occurredOn) => ({ teamId: team.id, occurredOn })),
     );
     const heat = (await activityHeatmap(year - 1)).get(team.id)!;
-    const weekly = await weeklyActivity(team.id, year - 1, []);
+    const weekly = (await yearActivity(team.id, year - 1, [])).weekly;
     expect(weekly.weeks).toEqual(weeks);
     expect(heat).toEqual(weekly.counts);
     expect(heat.reduce((a, b) => a + b, 0)).toBe(days.length);

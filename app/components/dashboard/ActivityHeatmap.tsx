@@ -1,8 +1,8 @@
 import { Link } from '~/components/Link';
 import { shortDate } from '~/components/charts/geometry';
 import { ScrollRegion } from '~/components/ScrollRegion';
-import { svgText } from '~/domain/paper-charts';
 import { keptPerKey } from '~/utils/kept';
+import { escapeMarkup } from '~/utils/markup';
 import { formatEraDate } from '~/utils/dates';
 
 // Teams × weeks: one row per team, its weeks drawn as one strip (an inline SVG: a shape per shade and
@@ -117,7 +117,7 @@ const keptStrip = keptPerKey((_key: string, days: string[], counts: number[]) =>
   const line = (className: string, { text, x }: typeof light) =>
     text ? `<text class="${className}" x="${x.join(' ')}" y="${cellHeight - 8}">${text}</text>` : '';
   return (
-    `<svg width="${width}" height="${cellHeight}" viewBox="0 0 ${width} ${cellHeight}" role="img" aria-label="${svgText(label, Infinity)}" ` +
+    `<svg width="${width}" height="${cellHeight}" viewBox="0 0 ${width} ${cellHeight}" role="img" aria-label="${escapeMarkup(label)}" ` +
     `data-counts="${counts.join(',')}" data-total="${total}" stroke-width="${cellHeight}">` +
     `${paths.join('')}${line('heatmap__n', light)}${line('heatmap__n heatmap__n--dark', dark)}</svg>`
   );
